@@ -1,0 +1,49 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Compression;
+using Google.Protobuf;
+
+namespace Newsroom.Grpc;
+
+/// <summary>Writes one length-prefixed message; the caller flushes.</summary>
+internal static class GrpcMessageWriter
+{
+    public static void Write(IBufferWriter<byte> output, IMessage message, bool compress, int? maxMessageSize, string messageKind)
+    {
+        var size = message.CalculateSize();
+        if (size > (maxMessageSize ?? int.MaxValue))
+        {
+            throw new RpcException(StatusCode.ResourceExhausted, $"Sending {messageKind} message of {size} bytes exceeds the limit of {maxMessageSize} bytes.");
+        }
+
+        if (!compress)
+        {
+            WriteHeader(output, compressed: false, size);
+            message.WriteTo(output);
+            return;
+        }
+
+        var compressedBytes = Gzip(message.ToByteArray());
+        WriteHeader(output, compressed: true, compressedBytes.Length);
+        output.Write(compressedBytes);
+    }
+
+    private static void WriteHeader(IBufferWriter<byte> output, bool compressed, int length)
+    {
+        var header = output.GetSpan(GrpcProtocolConstants.HeaderSize);
+        header[0] = compressed ? (byte)1 : (byte)0;
+        BinaryPrimitives.WriteUInt32BigEndian(header[1..], (uint)length);
+        output.Advance(GrpcProtocolConstants.HeaderSize);
+    }
+
+    private static byte[] Gzip(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(data);
+        }
+
+        return output.ToArray();
+    }
+}
