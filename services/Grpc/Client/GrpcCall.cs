@@ -29,6 +29,10 @@ internal sealed class GrpcCall<TRequest, TResponse> : IGrpcCall, IGrpcCallContro
         _method = method;
         _options = options;
         _cancellation = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
+
+        // Cancelling the send only stops waiting for headers; disposing the response is what
+        // resets the HTTP/2 stream, so the server's handler hears of it.
+        _cancellation.Token.Register(static state => ((GrpcCall<TRequest, TResponse>)state!).DisposeResponse(), this);
     }
 
     public Task<Metadata> ResponseHeadersAsync => field ??= ReadResponseHeadersAsync();
@@ -127,10 +131,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : IGrpcCall, IGrpcCallContro
             _cancellation.Cancel();
         }
 
-        if (_response is { IsCompletedSuccessfully: true })
-        {
-            _response.Result.Dispose();
-        }
+        DisposeResponse();
     }
 
     /// <summary>The status a failed request write ends with: the call's own, if the call already ended.</summary>
@@ -138,6 +139,14 @@ internal sealed class GrpcCall<TRequest, TResponse> : IGrpcCall, IGrpcCallContro
         _status is { } status && status.StatusCode != StatusCode.OK ? new RpcException(status, _trailers) : Fail(exception);
 
     public CancellationToken CallCancellation => _cancellation.Token;
+
+    private void DisposeResponse()
+    {
+        if (_response is { IsCompletedSuccessfully: true })
+        {
+            _response.Result.Dispose();
+        }
+    }
 
     private async Task<Metadata> ReadResponseHeadersAsync()
     {

@@ -55,8 +55,10 @@ internal static class GrpcTimeout
         ];
         foreach (var (ticksPerUnit, unit) in units)
         {
-            // Nanoseconds are a hundredth of a tick.
-            var amount = unit == 'n' ? ticks * 100 : (ticks + ticksPerUnit - 1) / ticksPerUnit;
+            // A tick is 100 ns; the checks keep huge timeouts from overflowing.
+            var amount = unit == 'n'
+                ? (ticks <= MaxValue / 100 ? ticks * 100 : long.MaxValue)
+                : (ticks / ticksPerUnit) + (ticks % ticksPerUnit == 0 ? 0 : 1);
             if (amount <= MaxValue)
             {
                 return amount.ToString(CultureInfo.InvariantCulture) + unit;

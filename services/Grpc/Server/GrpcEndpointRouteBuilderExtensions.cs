@@ -23,15 +23,14 @@ public static class GrpcEndpointRouteBuilderExtensions
     internal static IEndpointConventionBuilder MapGrpcService(this IEndpointRouteBuilder endpoints, Type serviceType, ServiceDescriptor descriptor)
     {
         var provider = endpoints.ServiceProvider;
-        var registry = provider.GetService<GrpcServiceRegistry>()
-            ?? throw new InvalidOperationException("Call services.AddGrpcServer() before mapping gRPC services.");
+        var registry = provider.GetGrpcServerService<GrpcServiceRegistry>();
         var bound = GrpcServiceBinder.Bind(
             serviceType,
             descriptor,
             provider.GetRequiredService<IOptions<GrpcServerOptions>>().Value,
             provider.GetRequiredService<ILoggerFactory>());
         registry.Add(descriptor);
-        provider.GetRequiredService<HealthStatusRegistry>().SetServing(descriptor.FullName, serving: true);
+        provider.GetGrpcServerService<HealthStatusRegistry>().SetServing(descriptor.FullName, serving: true);
 
         var builders = bound.Select(b => endpoints.MapPost(b.Path, b.Handler).WithDisplayName($"gRPC {b.Path}")).ToList();
         if (!registry.UnimplementedRouteMapped)

@@ -18,4 +18,8 @@ public static class GrpcServiceCollectionExtensions
         services.AddRouting();
         return services;
     }
+
+    internal static T GetGrpcServerService<T>(this IServiceProvider provider)
+        where T : notnull =>
+        provider.GetService<T>() ?? throw new InvalidOperationException("Call services.AddGrpcServer() before mapping gRPC services.");
 }

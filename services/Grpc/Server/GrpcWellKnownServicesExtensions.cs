@@ -10,7 +10,7 @@ public static class GrpcWellKnownServicesExtensions
     /// <summary>Maps grpc.health.v1.Health; every service turns NOT_SERVING when the application starts to stop.</summary>
     public static IEndpointConventionBuilder MapGrpcHealthService(this IEndpointRouteBuilder endpoints)
     {
-        var registry = endpoints.ServiceProvider.GetRequiredService<HealthStatusRegistry>();
+        var registry = endpoints.ServiceProvider.GetGrpcServerService<HealthStatusRegistry>();
         endpoints.ServiceProvider.GetService<IHostApplicationLifetime>()?.ApplicationStopping.Register(registry.SetAllNotServing);
         return endpoints.MapGrpcService<HealthService>();
     }
