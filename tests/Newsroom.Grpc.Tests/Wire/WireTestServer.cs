@@ -13,9 +13,16 @@ namespace Newsroom.Grpc.Tests.Wire;
 /// A real Kestrel server on loopback ports: plain-text HTTP/2 for gRPC, and HTTP/1.1 beside it
 /// to show what a gRPC request over the wrong protocol gets.
 /// </summary>
-public sealed class WireTestServer : IAsyncLifetime
+public class WireTestServer : IAsyncLifetime
 {
+    private readonly Action<GrpcServerOptions>? _configure;
     private WebApplication? _app;
+
+    public WireTestServer()
+    {
+    }
+
+    protected WireTestServer(Action<GrpcServerOptions> configure) => _configure = configure;
 
     public string Address { get; private set; } = "";
 
@@ -39,7 +46,7 @@ public sealed class WireTestServer : IAsyncLifetime
             kestrel.Listen(IPAddress.Loopback, 0, listen => (http2 = listen).Protocols = HttpProtocols.Http2);
             kestrel.Listen(IPAddress.Loopback, 0, listen => (http1 = listen).Protocols = HttpProtocols.Http1);
         });
-        builder.Services.AddGrpcServer();
+        builder.Services.AddGrpcServer(_configure);
         builder.Services.AddSingleton(Observations);
         _app = builder.Build();
         _app.MapGrpcService<WireTestService>();
