@@ -24,26 +24,11 @@ public sealed class BenchmarkWireService : IGrpcService
         }
     }
 
-    public async Task<SumReply> Sum(IAsyncEnumerable<SumRequest> requests, ServerCallContext context)
-    {
-        var reply = new SumReply();
-        await foreach (var request in requests)
-        {
-            reply.Total += request.Value;
-            reply.Count++;
-        }
+    public Task<SumReply> Sum(IAsyncEnumerable<SumRequest> requests, ServerCallContext context) => throw NotBenchmarked;
 
-        return reply;
-    }
+    public Task Chat(IAsyncEnumerable<EchoRequest> requests, IServerStreamWriter<EchoReply> responses, ServerCallContext context) => throw NotBenchmarked;
 
-    public async Task Chat(IAsyncEnumerable<EchoRequest> requests, IServerStreamWriter<EchoReply> responses, ServerCallContext context)
-    {
-        await foreach (var request in requests)
-        {
-            await responses.WriteAsync(new EchoReply { Message = request.Message });
-        }
-    }
+    public Task<SetServingStatusReply> SetServingStatus(SetServingStatusRequest request, ServerCallContext context) => throw NotBenchmarked;
 
-    public Task<SetServingStatusReply> SetServingStatus(SetServingStatusRequest request, ServerCallContext context) =>
-        Task.FromResult(new SetServingStatusReply());
+    private static RpcException NotBenchmarked => new(StatusCode.Unimplemented, "Not part of the benchmark.");
 }

@@ -8,12 +8,26 @@ namespace Newsroom.Grpc;
 /// <summary>Writes one length-prefixed message; the caller flushes.</summary>
 internal static class GrpcMessageWriter
 {
+    // Larger messages are written in pieces rather than asking the pipe for one huge buffer.
+    private const int SingleSpanLimit = 64 * 1024;
+
     public static void Write(IBufferWriter<byte> output, IMessage message, bool compress, int? maxMessageSize, string messageKind)
     {
         var size = message.CalculateSize();
         if (size > (maxMessageSize ?? int.MaxValue))
         {
             throw new RpcException(StatusCode.ResourceExhausted, $"Sending {messageKind} message of {size} bytes exceeds the limit of {maxMessageSize} bytes.");
+        }
+
+        if (!compress && size <= SingleSpanLimit)
+        {
+            // One GetSpan/Advance per message: each takes a lock in Kestrel's HTTP/2 writer.
+            var span = output.GetSpan(GrpcProtocolConstants.HeaderSize + size);
+            span[0] = 0;
+            BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)size);
+            message.WriteTo(span.Slice(GrpcProtocolConstants.HeaderSize, size));
+            output.Advance(GrpcProtocolConstants.HeaderSize + size);
+            return;
         }
 
         if (!compress)

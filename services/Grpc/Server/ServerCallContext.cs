@@ -15,8 +15,10 @@ public sealed class ServerCallContext : IDisposable
 {
     private readonly GrpcServerOptions _options;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _callCancellation;
-    private readonly SemaphoreSlim _responseLock = new(1, 1);
+    // Only a deadline can end the call from another thread, so only a call with a deadline
+    // pays for a linked token source and a lock around the response.
+    private readonly CancellationTokenSource? _deadlineCancellation;
+    private readonly SemaphoreSlim? _responseLock;
     private Metadata? _requestHeaders;
     private Timer? _deadlineTimer;
     private bool _responseHeadersPrepared;
@@ -29,8 +31,6 @@ public sealed class ServerCallContext : IDisposable
         Method = method;
         _options = options;
         _logger = logger;
-        _callCancellation = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted);
-
         var headers = httpContext.Request.Headers;
         RequestEncoding = headers[GrpcProtocolConstants.EncodingHeader].ToString() is { Length: > 0 } encoding
             ? encoding
@@ -39,6 +39,12 @@ public sealed class ServerCallContext : IDisposable
             ? DateTime.UtcNow + timeout
             : DateTime.MaxValue;
         Timeout = Deadline == DateTime.MaxValue ? null : timeout;
+        if (Timeout is not null)
+        {
+            _deadlineCancellation = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted);
+            _responseLock = new SemaphoreSlim(1, 1);
+        }
+
         ResponseEncoding = ChooseResponseEncoding(headers[GrpcProtocolConstants.AcceptEncodingHeader]);
         Reader = new GrpcMessageReader(httpContext.Request.BodyReader, options.MaxReceiveMessageSize, RequestEncoding, "request");
     }
@@ -57,7 +63,7 @@ public sealed class ServerCallContext : IDisposable
     public DateTime Deadline { get; }
 
     /// <summary>Cancelled when the client cancels or the deadline passes.</summary>
-    public CancellationToken CancellationToken => _callCancellation.Token;
+    public CancellationToken CancellationToken => _deadlineCancellation?.Token ?? HttpContext.RequestAborted;
 
     public Metadata RequestHeaders => _requestHeaders ??= ReadRequestHeaders();
 
@@ -80,7 +86,7 @@ public sealed class ServerCallContext : IDisposable
     /// <summary>Sends the response headers now, with this metadata; at most once, before any message.</summary>
     public async Task WriteResponseHeadersAsync(Metadata headers)
     {
-        await _responseLock.WaitAsync(CancellationToken).ConfigureAwait(false);
+        var locked = await EnterResponseAsync(CancellationToken).ConfigureAwait(false);
         try
         {
             if (IsCompleted || HttpContext.Response.HasStarted)
@@ -98,15 +104,15 @@ public sealed class ServerCallContext : IDisposable
         }
         finally
         {
-            _responseLock.Release();
+            ExitResponse(locked);
         }
     }
 
     public void Dispose()
     {
         _deadlineTimer?.Dispose();
-        _callCancellation.Dispose();
-        _responseLock.Dispose();
+        _deadlineCancellation?.Dispose();
+        _responseLock?.Dispose();
     }
 
     internal void StartDeadlineTimer()
@@ -133,7 +139,7 @@ public sealed class ServerCallContext : IDisposable
     /// <summary>Writes one response message; <paramref name="flush"/> false lets the end of the call carry it.</summary>
     internal async Task WriteMessageAsync(IMessage message, bool flush, CancellationToken cancellationToken)
     {
-        await _responseLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var locked = await EnterResponseAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (IsCompleted)
@@ -156,7 +162,7 @@ public sealed class ServerCallContext : IDisposable
         }
         finally
         {
-            _responseLock.Release();
+            ExitResponse(locked);
         }
     }
 
@@ -189,7 +195,7 @@ public sealed class ServerCallContext : IDisposable
     /// </summary>
     internal async Task EndCallAsync(Status status)
     {
-        await _responseLock.WaitAsync().ConfigureAwait(false);
+        var locked = await EnterResponseAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
             if (IsCompleted)
@@ -223,7 +229,7 @@ public sealed class ServerCallContext : IDisposable
         }
         finally
         {
-            _responseLock.Release();
+            ExitResponse(locked);
         }
     }
 
@@ -233,12 +239,31 @@ public sealed class ServerCallContext : IDisposable
         GrpcServerLog.DeadlineExceeded(_logger, Method, Timeout);
         try
         {
-            await _callCancellation.CancelAsync().ConfigureAwait(false);
+            await _deadlineCancellation!.CancelAsync().ConfigureAwait(false);
             await EndCallAsync(new Status(StatusCode.DeadlineExceeded, "Deadline exceeded.")).ConfigureAwait(false);
         }
         catch (ObjectDisposedException)
         {
             // The call finished while the timer fired.
+        }
+    }
+
+    private async ValueTask<bool> EnterResponseAsync(CancellationToken cancellationToken)
+    {
+        if (_responseLock is null)
+        {
+            return false;
+        }
+
+        await _responseLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private void ExitResponse(bool locked)
+    {
+        if (locked)
+        {
+            _responseLock!.Release();
         }
     }
 
