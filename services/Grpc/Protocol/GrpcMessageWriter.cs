@@ -23,8 +23,7 @@ internal static class GrpcMessageWriter
         {
             // One GetSpan/Advance per message: each takes a lock in Kestrel's HTTP/2 writer.
             var span = output.GetSpan(GrpcProtocolConstants.HeaderSize + size);
-            span[0] = 0;
-            BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)size);
+            WriteHeader(span, compressed: false, size);
             message.WriteTo(span.Slice(GrpcProtocolConstants.HeaderSize, size));
             output.Advance(GrpcProtocolConstants.HeaderSize + size);
             return;
@@ -32,22 +31,22 @@ internal static class GrpcMessageWriter
 
         if (!compress)
         {
-            WriteHeader(output, compressed: false, size);
+            WriteHeader(output.GetSpan(GrpcProtocolConstants.HeaderSize), compressed: false, size);
+            output.Advance(GrpcProtocolConstants.HeaderSize);
             message.WriteTo(output);
             return;
         }
 
         var compressedBytes = Gzip(message.ToByteArray());
-        WriteHeader(output, compressed: true, compressedBytes.Length);
+        WriteHeader(output.GetSpan(GrpcProtocolConstants.HeaderSize), compressed: true, compressedBytes.Length);
+        output.Advance(GrpcProtocolConstants.HeaderSize);
         output.Write(compressedBytes);
     }
 
-    private static void WriteHeader(IBufferWriter<byte> output, bool compressed, int length)
+    private static void WriteHeader(Span<byte> header, bool compressed, int length)
     {
-        var header = output.GetSpan(GrpcProtocolConstants.HeaderSize);
         header[0] = compressed ? (byte)1 : (byte)0;
         BinaryPrimitives.WriteUInt32BigEndian(header[1..], (uint)length);
-        output.Advance(GrpcProtocolConstants.HeaderSize);
     }
 
     private static byte[] Gzip(byte[] data)
