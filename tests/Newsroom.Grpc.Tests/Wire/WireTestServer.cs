@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newsroom.Grpc.Tests.Infrastructure;
+using Newsroom.Testing.V1;
 using Xunit;
 
 namespace Newsroom.Grpc.Tests.Wire;
@@ -57,6 +58,17 @@ public class WireTestServer : IAsyncLifetime
         // Kestrel writes the ports it bound back into the listen options.
         Address = $"http://127.0.0.1:{http2!.IPEndPoint!.Port}";
         Http1Address = $"http://127.0.0.1:{http1!.IPEndPoint!.Port}";
+        await WarmUpAsync();
+    }
+
+    // A cold server on a busy 2-core machine can spend a scenario's whole 500 ms deadline
+    // compiling the call path before the handler starts; one call of each kind first avoids that.
+    private async Task WarmUpAsync()
+    {
+        using var channel = CreateChannel();
+        await channel.UnaryCall(new GrpcMethod<EchoRequest, EchoReply>(WireTestService.Descriptor, "Echo"), new EchoRequest { Message = "warm-up" });
+        using var count = channel.ServerStreamingCall(new GrpcMethod<CountRequest, CountReply>(WireTestService.Descriptor, "Count"), new CountRequest { Count = 1 });
+        await count.ResponseStream.CountAsync();
     }
 
     public GrpcChannel CreateChannel(GrpcChannelOptions? options = null) => GrpcChannel.ForAddress(Address, options);
