@@ -1,11 +1,20 @@
-using Newsroom.Grpc;
+using Newsroom.Dedup;
+using Newsroom.Extraction;
+using Newsroom.Ingest;
+using Newsroom.Query;
+using Newsroom.ServiceDefaults;
 
-// The whole of Newsroom in one process, for a laptop with no broker. Today it serves gRPC
-// health and reflection; the pipeline services join it as they are built.
+// The whole pipeline in one process on the in-memory bus, for a laptop with no broker: the same
+// four services, composed from the same extension methods as their own hosts.
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddGrpcServer();
+builder.AddIngestService();
+builder.AddExtractionService();
+builder.AddDedupService();
+builder.AddQueryService();
+builder.AddServiceDefaults();
 
 var app = builder.Build();
-app.MapGrpcHealthService();
-app.MapGrpcReflectionService();
-app.Run();
+app.MapServiceDefaults();
+app.MapIngestService();
+app.MapQueryService();
+await app.RunAsync();

@@ -10,7 +10,7 @@ public sealed class ApiShapeTests
     [Theory]
     [InlineData("IngestService", "SubmitArticle", false, false)]
     [InlineData("IngestService", "SubmitArticles", true, false)]
-    [InlineData("IngestService", "GetArticleStatus", false, false)]
+    [InlineData("QueryService", "GetArticleStatus", false, false)]
     [InlineData("QueryService", "SearchStories", false, false)]
     [InlineData("QueryService", "GetStory", false, false)]
     [InlineData("QueryService", "ListStories", false, false)]

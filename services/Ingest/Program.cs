@@ -1,0 +1,17 @@
+using Newsroom.ServiceDefaults;
+using Newsroom.Ingest;
+
+if (HealthCheckCommand.IsRequested(args))
+{
+    return await HealthCheckCommand.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddIngestService();
+builder.AddServiceDefaults();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapIngestService();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,24 @@
+namespace Newsroom.ServiceDefaults;
+
+/// <summary>The service's gRPC endpoint: configuration section <c>Grpc</c>.</summary>
+public sealed class GrpcEndpointOptions
+{
+    public const string SectionName = "Grpc";
+
+    /// <summary>Plain-text HTTP/2 address to listen on, for example <c>http://0.0.0.0:8080</c> in a container.</summary>
+    public string Url { get; set; } = "http://localhost:5000";
+
+    /// <summary>The same address as a client on this machine reaches it (a wildcard host becomes loopback).</summary>
+    public Uri LocalAddress
+    {
+        get
+        {
+            var uri = new UriBuilder(Url.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal));
+            if (uri.Host is "0.0.0.0" or "[::]" or "::")
+            {
+                uri.Host = "127.0.0.1";
+            }
+            return uri.Uri;
+        }
+    }
+}

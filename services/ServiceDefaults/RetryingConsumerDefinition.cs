@@ -1,0 +1,30 @@
+using MassTransit;
+
+namespace Newsroom.ServiceDefaults;
+
+/// <summary>
+/// The consumer policy every Newsroom consumer shares: a few quick retries for passing trouble
+/// (a locked database, a broker blip), then the message is parked in the endpoint's <c>_error</c>
+/// queue with the exception in its headers, where an operator can read and replay it. A message
+/// that is wrong in itself (<see cref="InvalidMessageException"/>) is parked at once.
+/// </summary>
+public abstract class RetryingConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
+    where TConsumer : class, IConsumer
+{
+    protected RetryingConsumerDefinition(string endpointName)
+    {
+        EndpointName = endpointName;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<TConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            retry.Ignore<InvalidMessageException>();
+            retry.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+        });
+    }
+}
