@@ -1,0 +1,84 @@
+using Newsroom.Contracts.V1;
+using Newsroom.Pipeline.Tests.Infrastructure;
+using Xunit;
+
+namespace Newsroom.Pipeline.Tests;
+
+/// <summary>The four services as separate processes on a real RabbitMQ node.</summary>
+[Collection(BrokerTests.Name)]
+public sealed class BrokerPipelineTests(RabbitMqBroker broker)
+{
+    private static readonly TimeSpan IndexLimit = TimeSpan.FromSeconds(180);
+
+    [PipelineFact(needsCorpus: true)]
+    public async Task The_seed_articles_become_four_stories_across_separate_services()
+    {
+        await using var group = new ServiceGroup((await VirtualHostAsync("seeds")).ToString());
+        var (ingest, query) = await StartPipelineAsync(group);
+        using var client = new PipelineClient(ingest.Address, query.Address);
+
+        await SeedAcceptance.RunAsync(client, group.Describe);
+    }
+
+    [PipelineFact]
+    public async Task Articles_ingested_before_the_other_services_start_all_reach_query()
+    {
+        await using var group = new ServiceGroup((await VirtualHostAsync("startup-order")).ToString());
+        var ingest = await group.StartAsync("Ingest");
+        using var submitter = new PipelineClient(ingest.Address);
+        var submitted = await submitter.SubmitAllAsync(SyntheticArticles.Create(100, "early"));
+        Assert.Equal(100, submitted.AcceptedCount);
+
+        await group.StartAsync("Extraction");
+        await group.StartAsync("Dedup");
+        var query = await group.StartAsync("Query");
+        using var client = new PipelineClient(ingest.Address, query.Address);
+
+        await client.WaitUntilIndexedAsync(submitted.Results.Select(r => r.ArticleId).ToList(), IndexLimit, group.Describe);
+    }
+
+    [PipelineFact]
+    public async Task Three_extraction_processes_share_one_queue_and_extract_each_article_once()
+    {
+        await using var group = new ServiceGroup((await VirtualHostAsync("scale-out")).ToString());
+        var extractors = new List<ServiceProcess>();
+        for (var i = 0; i < 3; i++)
+        {
+            extractors.Add(await group.StartAsync("Extraction"));
+        }
+        var (ingest, query) = await StartPipelineAsync(group, startExtraction: false);
+        using var client = new PipelineClient(ingest.Address, query.Address);
+
+        var submitted = await client.SubmitAllAsync(SyntheticArticles.Create(60, "scale"));
+        var ids = submitted.Results.Select(r => r.ArticleId).ToList();
+        await client.WaitUntilIndexedAsync(ids, IndexLimit, group.Describe);
+
+        foreach (var id in ids)
+        {
+            var handledBy = extractors.Select(e => e.LinesContaining(id).Count).ToList();
+            Assert.True(handledBy.Sum() == 1, $"{id} was extracted {handledBy.Sum()} times ({string.Join(", ", handledBy)}).\n{group.Describe()}");
+        }
+        foreach (var extractor in extractors)
+        {
+            Assert.True(ids.Any(id => extractor.LinesContaining(id).Count > 0), $"{extractor.Name} got no work.\n{extractor.Describe()}");
+        }
+    }
+
+    private async Task<Uri> VirtualHostAsync(string purpose)
+    {
+        Assert.True(broker.Unavailable is null, broker.Unavailable);
+        return await broker.CreateVirtualHostAsync(purpose);
+    }
+
+    private static async Task<(ServiceProcess Ingest, ServiceProcess Query)> StartPipelineAsync(ServiceGroup group, bool startExtraction = true)
+    {
+        var query = await group.StartAsync("Query");
+        await group.StartAsync("Dedup");
+        if (startExtraction)
+        {
+            await group.StartAsync("Extraction");
+        }
+        var ingest = await group.StartAsync("Ingest");
+        return (ingest, query);
+    }
+}

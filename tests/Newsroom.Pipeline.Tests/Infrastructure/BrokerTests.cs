@@ -1,0 +1,10 @@
+using Xunit;
+
+namespace Newsroom.Pipeline.Tests.Infrastructure;
+
+/// <summary>The tests that share one RabbitMQ node; each still gets a virtual host of its own.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrokerTests : ICollectionFixture<RabbitMqBroker>
+{
+    public const string Name = "RabbitMQ";
+}

@@ -1,0 +1,30 @@
+using Xunit;
+
+namespace Newsroom.Pipeline.Tests.Infrastructure;
+
+/// <summary>
+/// A test that needs what a fresh machine lacks until deploy/scripts/install-test-dependencies.sh
+/// ran: a RabbitMQ server, and for some tests the shared corpus. It is skipped with the reason on a
+/// developer's machine, and never under CI=true, where a missing part must fail loudly instead.
+/// </summary>
+public sealed class PipelineFactAttribute : FactAttribute
+{
+    public PipelineFactAttribute(bool needsBroker = true, bool needsCorpus = false)
+    {
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+        var brokerMissing = needsBroker
+            && Environment.GetEnvironmentVariable(RabbitMqBroker.UriVariable) is not { Length: > 0 }
+            && !File.Exists("/usr/sbin/rabbitmq-server");
+        if (brokerMissing)
+        {
+            Skip = "needs RabbitMQ: run `bash deploy/scripts/install-test-dependencies.sh` (installs the Debian rabbitmq-server), or set " + RabbitMqBroker.UriVariable + ".";
+        }
+        else if (needsCorpus && !Directory.Exists(RepositoryPaths.Seeds))
+        {
+            Skip = $"needs the shared corpus at {RepositoryPaths.Seeds} (../shared/corpus beside the checkout).";
+        }
+    }
+}

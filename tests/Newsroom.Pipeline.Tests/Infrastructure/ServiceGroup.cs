@@ -1,0 +1,34 @@
+namespace Newsroom.Pipeline.Tests.Infrastructure;
+
+/// <summary>Service processes that share one bus and a temporary data folder, all stopped together.</summary>
+public sealed class ServiceGroup(string busUri) : IAsyncDisposable
+{
+    private readonly List<ServiceProcess> _services = [];
+    private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), $"newsroom-test-{Guid.NewGuid():N}");
+
+    public IReadOnlyList<ServiceProcess> Services => _services;
+
+    /// <summary>Starts one more instance of services/<paramref name="project"/>, with a data folder of its own.</summary>
+    public async Task<ServiceProcess> StartAsync(string project, IDictionary<string, string>? settings = null)
+    {
+        var name = $"{project.ToLowerInvariant()}-{_services.Count(s => s.Name.StartsWith(project.ToLowerInvariant(), StringComparison.Ordinal)) + 1}";
+        var service = await ServiceProcess.StartAsync(project, name, busUri, Path.Combine(_dataRoot, name), settings);
+        _services.Add(service);
+        return service;
+    }
+
+    /// <summary>Every service's output, for a failure message.</summary>
+    public string Describe() => string.Join('\n', _services.Select(s => s.Describe()));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in _services)
+        {
+            await service.DisposeAsync();
+        }
+        if (Directory.Exists(_dataRoot))
+        {
+            Directory.Delete(_dataRoot, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Grpc.Health.V1;
+using Newsroom.Grpc;
+
+namespace Newsroom.Pipeline.Tests.Infrastructure;
+
+/// <summary>
+/// One Newsroom service (its own built Program) as a separate OS process on a private gRPC port,
+/// ready once its gRPC health says SERVING; killed, with its whole tree, on dispose.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(90);
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private ServiceProcess(string name, Process process, Uri address)
+    {
+        Name = name;
+        _process = process;
+        Address = address;
+    }
+
+    /// <summary>The project under services/, for example "Ingest", plus an instance suffix.</summary>
+    public string Name { get; }
+
+    public Uri Address { get; }
+
+    /// <summary>Everything the process printed so far, one line each.</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
+    /// <summary>
+    /// Starts services/<paramref name="project"/> with the bus, a data folder and a free gRPC port;
+    /// <paramref name="settings"/> are further configuration keys (section:key).
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(string project, string name, string busUri, string dataFolder, IDictionary<string, string>? settings = null)
+    {
+        var assembly = Path.Combine(RepositoryPaths.Root, "services", project, "bin", BuildConfiguration, "net10.0", $"Newsroom.{project}.dll");
+        if (!File.Exists(assembly))
+        {
+            throw new InvalidOperationException($"{assembly} is missing: build the solution first (dotnet build Microservices.sln).");
+        }
+
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+        };
+        start.ArgumentList.Add(assembly);
+        start.Environment["Bus__Uri"] = busUri;
+        start.Environment["Grpc__Url"] = address.ToString();
+        start.Environment["Data__Path"] = dataFolder;
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Information";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {assembly}.");
+        var service = new ServiceProcess(name, process, address);
+        process.OutputDataReceived += (_, e) => service.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            await service.WaitUntilServingAsync();
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+        return service;
+    }
+
+    /// <summary>The lines printed so far that contain <paramref name="text"/>.</summary>
+    public IReadOnlyList<string> LinesContaining(string text) =>
+        _output.Where(line => line.Contains(text, StringComparison.Ordinal)).ToList();
+
+    public string Describe() => $"--- {Name} output ---\n{string.Join('\n', _output)}";
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var channel = GrpcChannel.ForAddress(Address.ToString());
+        var check = new GrpcMethod<HealthCheckRequest, HealthCheckResponse>(HealthService.Descriptor, "Check");
+        var deadline = DateTime.UtcNow + StartLimit;
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} while starting.\n{Describe()}");
+            }
+            try
+            {
+                var response = await channel.UnaryCall(check, new HealthCheckRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(2)));
+                if (response.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is RpcException or HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{Name} was not SERVING within {StartLimit.TotalSeconds} s.\n{Describe()}");
+            }
+            await Task.Delay(250);
+        }
+    }
+
+    private static string BuildConfiguration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+}
