@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Newsroom.Grpc;
 using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Query;
@@ -5,13 +8,25 @@ namespace Newsroom.Query;
 /// <summary>The Query service's registrations and endpoints, shared by its own host and the standalone host.</summary>
 public static class QueryServiceExtensions
 {
+    /// <summary>The read model's file in the data folder.</summary>
+    public const string DatabaseFileName = "query.db";
+
     public static WebApplicationBuilder AddQueryService(this WebApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(provider =>
+            new QueryStore(SqliteDatabase.File(provider.GetRequiredService<IOptions<DataOptions>>().Value.FileIn(DatabaseFileName))));
+        builder.Services.AddSingleton<StoryUpdateBroadcaster>();
+        builder.AddBusConsumer<QueryArticleIngestedConsumer, QueryArticleIngestedConsumerDefinition>();
+        builder.AddBusConsumer<QueryArticleExtractedConsumer, QueryArticleExtractedConsumerDefinition>();
+        builder.AddBusConsumer<QueryStoryUpdatedConsumer, QueryStoryUpdatedConsumerDefinition>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapQueryService(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGrpcService<QueryGrpcService>();
         return endpoints;
     }
 }

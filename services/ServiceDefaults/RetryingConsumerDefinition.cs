@@ -21,7 +21,9 @@ public abstract class RetryingConsumerDefinition<TConsumer> : ConsumerDefinition
         IConsumerConfigurator<TConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(retry =>
+        // On the consumer, not the endpoint: the query endpoint hosts three consumers, whose
+        // endpoint-level retries would nest.
+        consumerConfigurator.UseMessageRetry(retry =>
         {
             retry.Ignore<InvalidMessageException>();
             retry.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));

@@ -1,0 +1,132 @@
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Newsroom.Contracts.V1;
+using Newsroom.Grpc;
+
+namespace Newsroom.Query;
+
+/// <summary>newsroom.v1.QueryService over the read model in <see cref="QueryStore"/>.</summary>
+public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster broadcaster) : IGrpcService
+{
+    public static ServiceDescriptor Descriptor => QueryReflection.Descriptor.Services[0];
+
+    public Task<SearchStoriesResponse> SearchStories(SearchStoriesRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var words = QueryRequestValidation.SearchWords(request.Query);
+        QueryRequestValidation.Filter(request.Filter);
+        var pageSize = PageToken.PageSize(request.PageSize);
+        var fingerprint = PageToken.Fingerprint(nameof(SearchStories), new SearchStoriesRequest { Query = string.Join(' ', words), Filter = request.Filter });
+        var offset = PageToken.Decode(request.PageToken, fingerprint);
+
+        var page = store.SearchStories(words, request.Filter, offset, pageSize);
+        var next = offset + page.Hits.Count;
+        return Task.FromResult(new SearchStoriesResponse
+        {
+            Hits = { page.Hits },
+            TotalSize = page.TotalSize,
+            NextPageToken = page.Hits.Count > 0 && next < page.TotalSize ? PageToken.Encode(next, fingerprint) : "",
+        });
+    }
+
+    public Task<Story> GetStory(GetStoryRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var storyId = QueryRequestValidation.RequireId(request.StoryId, "story_id", "id of a story from SearchStories or ListStories");
+        return Task.FromResult(store.GetStory(storyId)
+            ?? throw new RpcException(StatusCode.NotFound,
+                $"Story '{storyId}' is not known; story ids come from SearchStories, ListStories or WatchStories, and a story that lost all its articles to others is removed."));
+    }
+
+    public Task<ListStoriesResponse> ListStories(ListStoriesRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        QueryRequestValidation.Filter(request.Filter);
+        var pageSize = PageToken.PageSize(request.PageSize);
+        var fingerprint = PageToken.Fingerprint(nameof(ListStories), new ListStoriesRequest { Filter = request.Filter });
+        var offset = PageToken.Decode(request.PageToken, fingerprint);
+
+        var page = store.ListStories(request.Filter, offset, pageSize);
+        return Task.FromResult(new ListStoriesResponse
+        {
+            Stories = { page.Stories },
+            NextPageToken = page.HasMore ? PageToken.Encode(offset + page.Stories.Count, fingerprint) : "",
+        });
+    }
+
+    public Task<Entity> GetEntity(GetEntityRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var entity = QueryRequestValidation.RequireId(request.Entity, "entity", "canonical id, name or alias of an entity");
+        return Task.FromResult(store.GetEntity(entity) ?? throw UnknownEntity(entity));
+    }
+
+    public Task<GetEntityTimelineResponse> GetEntityTimeline(GetEntityTimelineRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var entity = QueryRequestValidation.RequireId(request.Entity, "entity", "canonical id, name or alias of an entity");
+        var (after, before) = QueryRequestValidation.Range(request.After, request.Before, "after", "before");
+        var pageSize = PageToken.PageSize(request.PageSize);
+        var fingerprint = PageToken.Fingerprint(nameof(GetEntityTimeline), new GetEntityTimelineRequest { Entity = entity, After = request.After, Before = request.Before });
+        var offset = PageToken.Decode(request.PageToken, fingerprint);
+
+        var page = store.GetEntityTimeline(entity, after, before, offset, pageSize) ?? throw UnknownEntity(entity);
+        return Task.FromResult(new GetEntityTimelineResponse
+        {
+            Entity = page.Entity,
+            Events = { page.Events },
+            NextPageToken = page.HasMore ? PageToken.Encode(offset + page.Events.Count, fingerprint) : "",
+        });
+    }
+
+    /// <summary>
+    /// Streams updates from the moment of the call; response headers are sent once the watch is
+    /// registered, so a client that awaits them misses nothing published afterwards. A watcher that
+    /// falls <see cref="StoryUpdateBroadcaster.DefaultWatcherCapacity"/> updates behind is dropped
+    /// with RESOURCE_EXHAUSTED.
+    /// </summary>
+    public async Task WatchStories(WatchStoriesRequest request, IServerStreamWriter<StoryUpdate> responses, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(responses);
+        ArgumentNullException.ThrowIfNull(context);
+        QueryRequestValidation.Filter(request.Filter);
+        var filter = request.Filter is { } f && !f.Equals(new StoryFilter()) ? f : null;
+        var cancellation = context.CancellationToken;
+
+        using var watcher = broadcaster.Subscribe();
+        await context.WriteResponseHeadersAsync(new Metadata()).ConfigureAwait(false);
+        try
+        {
+            await foreach (var update in watcher.ReadAllAsync(cancellation).ConfigureAwait(false))
+            {
+                if (filter is null || store.StoryMatches(update.Story.StoryId, filter))
+                {
+                    await responses.WriteAsync(update, cancellation).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // A watch ends when the client leaves.
+            return;
+        }
+
+        if (watcher.Dropped)
+        {
+            throw new RpcException(StatusCode.ResourceExhausted,
+                "This watch fell too far behind the stream of story updates and was dropped; read faster, then reconnect and catch up with ListStories.");
+        }
+    }
+
+    public Task<ArticleStatus> GetArticleStatus(GetArticleStatusRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var articleId = QueryRequestValidation.RequireId(request.ArticleId, "article_id", "id of an article as ingest returned it");
+        return Task.FromResult(store.GetArticleStatus(articleId)
+            ?? throw new RpcException(StatusCode.NotFound,
+                $"Article '{articleId}' has not reached the query service; check the id ingest returned, or wait if it was just submitted."));
+    }
+
+    private static RpcException UnknownEntity(string entity) => new(StatusCode.NotFound,
+        $"No entity has the id, name or alias '{entity}'; search stories for the name to find how it is spelled, or use an id from a story's entities.");
+}

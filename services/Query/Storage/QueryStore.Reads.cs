@@ -1,0 +1,370 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Newsroom.Contracts.Events;
+using Newsroom.Contracts.V1;
+
+namespace Newsroom.Query;
+
+public sealed partial class QueryStore
+{
+    /// <summary>A story summary lists at most this many entities, the most mentioned first.</summary>
+    public const int MaxSummaryEntities = 20;
+
+    // A lead event with both participants' entities; starts with the event's article id, null when there is none.
+    private const string LeadEventColumns = """
+        e.article_id, e.actor_text, e.actor_entity_id, ae.canonical_name, ae.type, e.action, e.action_text,
+        e.target_text, e.target_entity_id, te.canonical_name, te.type, e.event_date
+        """;
+
+    private const string LeadEventJoins = """
+        LEFT JOIN entities ae ON ae.entity_id = e.actor_entity_id
+        LEFT JOIN entities te ON te.entity_id = e.target_entity_id
+        """;
+
+    private const int LeadEventColumnCount = 12;
+
+    /// <summary>
+    /// Stories matching every word of <paramref name="words"/> (see <see cref="SearchTerms"/>) and the
+    /// filter, best BM25 score first, with the title highlighted and passages of leads and text.
+    /// </summary>
+    public StorySearchPage SearchStories(IReadOnlyList<string> words, StoryFilter? filter, int offset, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        using var connection = _database.Open();
+        var match = SearchTerms.ToMatchExpression(words);
+
+        using var count = connection.Command("");
+        count.CommandText = $"""
+            SELECT COUNT(*) FROM story_search JOIN stories s ON s.story_key = story_search.rowid
+            WHERE story_search MATCH $match{StoryFilterSql.Conditions(filter, count)}
+            """;
+        var total = Convert.ToInt32(count.With("$match", match).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+
+        using var search = connection.Command("");
+        search.CommandText = $"""
+            SELECT s.story_id, -bm25(story_search, {QuerySchema.Bm25Weights}) AS score,
+                   highlight(story_search, 0, '[', ']'),
+                   snippet(story_search, 4, '[', ']', '…', 24),
+                   snippet(story_search, 5, '[', ']', '…', 24)
+            FROM story_search JOIN stories s ON s.story_key = story_search.rowid
+            WHERE story_search MATCH $match{StoryFilterSql.Conditions(filter, search)}
+            ORDER BY score DESC, s.story_id
+            LIMIT $limit OFFSET $offset
+            """;
+        search.With("$match", match).With("$limit", limit).With("$offset", offset);
+        var hits = new List<(string StoryId, double Score, string[] Snippets)>();
+        using (var reader = search.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var snippets = Enumerable.Range(2, 3).Select(reader.GetString)
+                    .Where(s => s.Contains('[', StringComparison.Ordinal))
+                    .Select(s => s.Trim())
+                    .Distinct(StringComparer.Ordinal)
+                    .ToArray();
+                hits.Add((reader.GetString(0), reader.GetDouble(1), snippets));
+            }
+        }
+
+        var results = hits.Select(h => new StoryHit { Story = ReadSummary(connection, null, h.StoryId), Score = h.Score, Snippets = { h.Snippets } }).ToList();
+        return new StorySearchPage(results, total);
+    }
+
+    /// <summary>Stories matching the filter, most recently updated first.</summary>
+    public StoryListPage ListStories(StoryFilter? filter, int offset, int limit)
+    {
+        using var connection = _database.Open();
+        using var list = connection.Command("");
+        list.CommandText = $"""
+            SELECT s.story_id FROM stories s WHERE 1 = 1{StoryFilterSql.Conditions(filter, list)}
+            ORDER BY s.last_updated DESC, s.story_id LIMIT $limit OFFSET $offset
+            """;
+        list.With("$limit", limit + 1).With("$offset", offset);
+        var ids = new List<string>();
+        using (var reader = list.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ids.Add(reader.GetString(0));
+            }
+        }
+
+        var stories = ids.Take(limit).Select(id => ReadSummary(connection, null, id)).OfType<StorySummary>().ToList();
+        return new StoryListPage(stories, ids.Count > limit);
+    }
+
+    /// <summary>True when the story exists and passes the filter.</summary>
+    public bool StoryMatches(string storyId, StoryFilter? filter)
+    {
+        using var connection = _database.Open();
+        using var command = connection.Command("");
+        command.CommandText = $"SELECT 1 FROM stories s WHERE s.story_id = $story{StoryFilterSql.Conditions(filter, command)}";
+        return command.With("$story", storyId).ExecuteScalar() is not null;
+    }
+
+    public StorySummary? GetStorySummary(string storyId)
+    {
+        using var connection = _database.Open();
+        return ReadSummary(connection, null, storyId);
+    }
+
+    /// <summary>A story with its articles oldest first (by publication, then by when they joined); null when unknown.</summary>
+    public Story? GetStory(string storyId)
+    {
+        using var connection = _database.Open();
+        if (ReadSummary(connection, null, storyId) is not { } summary)
+        {
+            return null;
+        }
+
+        var story = new Story { Summary = summary };
+        using var reader = connection.Command($"""
+            SELECT a.article_id, a.url, a.title, a.source, a.published, a.lead, a.join_kind, a.matched_article_id, a.join_score, a.join_features,
+                   {LeadEventColumns}
+            FROM story_articles a LEFT JOIN events e ON e.article_id = a.article_id {LeadEventJoins}
+            WHERE a.story_id = $story
+            ORDER BY COALESCE(a.published, a.placed_at), a.story_version, a.article_id
+            """).With("$story", storyId).ExecuteReader();
+        while (reader.Read())
+        {
+            var features = JsonSerializer.Deserialize<List<StoryMatchFeature>>(reader.GetString(9)) ?? [];
+            story.Articles.Add(new StoryArticle
+            {
+                ArticleId = reader.GetString(0),
+                Url = reader.GetString(1),
+                Title = reader.GetString(2),
+                Source = reader.GetString(3),
+                Published = UnixTime.ToTimestamp(reader.GetNullableInt64(4)),
+                Lead = reader.GetString(5),
+                JoinReason = new JoinReason
+                {
+                    Kind = (JoinReason.Types.Kind)reader.GetInt32(6),
+                    MatchedArticleId = reader.GetNullableString(7) ?? "",
+                    Score = reader.GetDouble(8),
+                    Features = { features.Select(f => new MatchedFeature { Name = f.Name, Score = f.Score, Detail = f.Detail }) },
+                },
+                LeadEvent = ReadLeadEvent(reader, 10),
+            });
+        }
+
+        return story;
+    }
+
+    /// <summary>An entity by canonical id, canonical name or any alias, ignoring case; null when none matches.</summary>
+    public Entity? GetEntity(string entity)
+    {
+        using var connection = _database.Open();
+        if (ResolveEntity(connection, entity) is not { } reference)
+        {
+            return null;
+        }
+
+        var result = new Entity { EntityId = reference.EntityId, CanonicalName = reference.Name, Type = reference.Type };
+        using (var reader = connection.Command(
+                   "SELECT alias, mention_count FROM aliases WHERE entity_id = $entity ORDER BY mention_count DESC, alias")
+                   .With("$entity", reference.EntityId).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                result.Aliases.Add(new EntityAlias { Text = reader.GetString(0), MentionCount = reader.GetInt32(1) });
+            }
+        }
+
+        using (var reader = connection.Command("""
+                   SELECT COALESCE(SUM(m.mention_count), 0), COUNT(DISTINCT a.story_id), MIN(a.published), MAX(a.published)
+                   FROM mentions m JOIN story_articles a ON a.article_id = m.article_id WHERE m.entity_id = $entity
+                   """).With("$entity", reference.EntityId).ExecuteReader())
+        {
+            reader.Read();
+            result.MentionCount = reader.GetInt32(0);
+            result.StoryCount = reader.GetInt32(1);
+            result.FirstSeen = UnixTime.ToTimestamp(reader.GetNullableInt64(2));
+            result.LastSeen = UnixTime.ToTimestamp(reader.GetNullableInt64(3));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The events an entity took part in as actor or target, oldest first: one per story and role
+    /// (the earliest member's lead event), dated by the event's date or else the story's first
+    /// publication. Null when no entity matches.
+    /// </summary>
+    public EntityTimelinePage? GetEntityTimeline(string entity, DateTimeOffset? after, DateTimeOffset? before, int offset, int limit)
+    {
+        using var connection = _database.Open();
+        if (ResolveEntity(connection, entity) is not { } reference)
+        {
+            return null;
+        }
+
+        using var reader = connection.Command($"""
+            WITH hits AS (
+                SELECT e.article_id AS article_id, e.story_id AS story_id,
+                       CASE WHEN e.actor_entity_id = $entity THEN 1 ELSE 2 END AS role,
+                       ROW_NUMBER() OVER (PARTITION BY e.story_id, CASE WHEN e.actor_entity_id = $entity THEN 1 ELSE 2 END
+                                          ORDER BY a.story_version, e.article_id) AS rank
+                FROM events e JOIN story_articles a ON a.article_id = e.article_id
+                WHERE e.actor_entity_id = $entity OR e.target_entity_id = $entity),
+            dated AS (
+                SELECT h.article_id, h.story_id, h.role, s.title,
+                       COALESCE(ev.event_date_ms, s.first_published, s.last_updated) AS occurred
+                FROM hits h JOIN stories s ON s.story_id = h.story_id JOIN events ev ON ev.article_id = h.article_id
+                WHERE h.rank = 1)
+            SELECT d.story_id, d.title, d.role, d.occurred, {LeadEventColumns}
+            FROM dated d JOIN events e ON e.article_id = d.article_id {LeadEventJoins}
+            WHERE ($after IS NULL OR d.occurred >= $after) AND ($before IS NULL OR d.occurred < $before)
+            ORDER BY d.occurred, d.story_id, d.role
+            LIMIT $limit OFFSET $offset
+            """)
+            .With("$entity", reference.EntityId)
+            .With("$after", UnixTime.ToMillis(after))
+            .With("$before", UnixTime.ToMillis(before))
+            .With("$limit", limit + 1)
+            .With("$offset", offset)
+            .ExecuteReader();
+        var events = new List<TimelineEvent>();
+        while (reader.Read())
+        {
+            events.Add(new TimelineEvent
+            {
+                StoryId = reader.GetString(0),
+                StoryTitle = reader.GetString(1),
+                Role = (TimelineEvent.Types.Role)reader.GetInt32(2),
+                Occurred = UnixTime.ToTimestamp(reader.GetInt64(3)),
+                Event = ReadLeadEvent(reader, 4),
+            });
+        }
+
+        return new EntityTimelinePage(reference, events.Take(limit).ToList(), events.Count > limit);
+    }
+
+    /// <summary>How far an article has gone through the pipeline; null when the read model never heard of it.</summary>
+    public ArticleStatus? GetArticleStatus(string articleId)
+    {
+        using var connection = _database.Open();
+        using var reader = connection.Command("""
+            SELECT stage, story_id, url, title, source, ingested_at, extracted_at, clustered_at, indexed_at
+            FROM article_status WHERE article_id = $article
+            """).With("$article", articleId).ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        return new ArticleStatus
+        {
+            ArticleId = articleId,
+            Stage = (PipelineStage)reader.GetInt32(0),
+            StoryId = reader.GetNullableString(1) ?? "",
+            Url = reader.GetString(2),
+            Title = reader.GetString(3),
+            Source = reader.GetString(4),
+            IngestedAt = UnixTime.ToTimestamp(reader.GetNullableInt64(5)),
+            ExtractedAt = UnixTime.ToTimestamp(reader.GetNullableInt64(6)),
+            ClusteredAt = UnixTime.ToTimestamp(reader.GetNullableInt64(7)),
+            IndexedAt = UnixTime.ToTimestamp(reader.GetNullableInt64(8)),
+        };
+    }
+
+    private static EntityRef? ResolveEntity(SqliteConnection connection, string entity)
+    {
+        // An exact id beats a canonical name, which beats an alias; among aliases the most used spelling wins.
+        using var reader = connection.Command("""
+            SELECT r.entity_id, e.canonical_name, e.type FROM (
+                SELECT entity_id, 3 AS rank, 0 AS uses FROM entities WHERE entity_id = $entity COLLATE NOCASE
+                UNION ALL SELECT entity_id, 2, 0 FROM entities WHERE canonical_name = $entity COLLATE NOCASE
+                UNION ALL SELECT entity_id, 1, SUM(mention_count) FROM mentions WHERE alias = $entity COLLATE NOCASE GROUP BY entity_id
+            ) r JOIN entities e ON e.entity_id = r.entity_id
+            ORDER BY r.rank DESC, r.uses DESC, r.entity_id LIMIT 1
+            """).With("$entity", entity).ExecuteReader();
+        return reader.Read()
+            ? new EntityRef { EntityId = reader.GetString(0), Name = reader.GetString(1), Type = (EntityType)reader.GetInt32(2) }
+            : null;
+    }
+
+    private static StorySummary? ReadSummary(SqliteConnection connection, SqliteTransaction? transaction, string storyId)
+    {
+        StorySummary summary;
+        string? leadArticleId;
+        using (var reader = connection.Command("""
+                   SELECT story_id, title, version, article_count, first_published, last_updated, lead_article_id
+                   FROM stories WHERE story_id = $story
+                   """, transaction).With("$story", storyId).ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            summary = new StorySummary
+            {
+                StoryId = reader.GetString(0),
+                Title = reader.GetString(1),
+                Version = reader.GetInt64(2),
+                ArticleCount = reader.GetInt32(3),
+                FirstPublished = UnixTime.ToTimestamp(reader.GetNullableInt64(4)),
+                LastUpdated = UnixTime.ToTimestamp(reader.GetInt64(5)),
+            };
+            leadArticleId = reader.GetNullableString(6);
+        }
+
+        using (var reader = connection.Command(
+                   "SELECT DISTINCT source FROM story_articles WHERE story_id = $story AND source <> '' ORDER BY source", transaction)
+                   .With("$story", storyId).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                summary.Sources.Add(reader.GetString(0));
+            }
+        }
+
+        using (var reader = connection.Command($"""
+                   SELECT e.entity_id, e.canonical_name, e.type FROM mentions m
+                   JOIN story_articles a ON a.article_id = m.article_id JOIN entities e ON e.entity_id = m.entity_id
+                   WHERE a.story_id = $story GROUP BY e.entity_id
+                   ORDER BY SUM(m.mention_count) DESC, e.canonical_name LIMIT {MaxSummaryEntities}
+                   """, transaction).With("$story", storyId).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                summary.Entities.Add(new EntityRef { EntityId = reader.GetString(0), Name = reader.GetString(1), Type = (EntityType)reader.GetInt32(2) });
+            }
+        }
+
+        if (leadArticleId is not null)
+        {
+            using var reader = connection.Command($"SELECT {LeadEventColumns} FROM events e {LeadEventJoins} WHERE e.article_id = $article", transaction)
+                .With("$article", leadArticleId).ExecuteReader();
+            summary.LeadEvent = reader.Read() ? ReadLeadEvent(reader, 0) : null;
+        }
+
+        return summary;
+    }
+
+    private static LeadEvent? ReadLeadEvent(SqliteDataReader reader, int start)
+    {
+        if (reader.IsDBNull(start))
+        {
+            return null;
+        }
+
+        return new LeadEvent
+        {
+            Actor = ReadParticipant(reader, start + 1),
+            Action = (EventAction)reader.GetInt32(start + 5),
+            ActionText = reader.GetString(start + 6),
+            Target = reader.IsDBNull(start + 7) ? null : ReadParticipant(reader, start + 7),
+            Date = reader.GetNullableString(start + LeadEventColumnCount - 1) ?? "",
+        };
+    }
+
+    /// <summary>Reads (text, entity id, canonical name, type) starting at <paramref name="start"/>.</summary>
+    private static EventParticipant ReadParticipant(SqliteDataReader reader, int start) => new()
+    {
+        Text = reader.GetString(start),
+        Entity = reader.GetNullableString(start + 1) is { } id
+            ? new EntityRef { EntityId = id, Name = reader.GetNullableString(start + 2) ?? id, Type = reader.IsDBNull(start + 3) ? EntityType.Unspecified : (EntityType)reader.GetInt32(start + 3) }
+            : null,
+    };
+}

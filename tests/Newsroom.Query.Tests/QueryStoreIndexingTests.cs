@@ -1,0 +1,161 @@
+using Newsroom.Contracts.V1;
+using Newsroom.ServiceDefaults;
+using Xunit;
+using static Newsroom.Query.Tests.StoryEvents;
+
+namespace Newsroom.Query.Tests;
+
+public sealed class QueryStoreIndexingTests
+{
+    private static readonly DateTimeOffset IndexedAt = Start.AddHours(1);
+    private readonly QueryStore _store = new(SqliteDatabase.InMemory());
+
+    [Fact]
+    public void First_event_creates_the_story_from_its_article()
+    {
+        var opening = Extracted(
+            Article("a1", "Kataib Hezbollah suspends operations", "BAGHDAD - The group suspended attacks.\nMore text follows.", "Reuters"),
+            Lead("Kataib Hezbollah", "kh", EventAction.Suspend, "suspended", "US forces", "us-forces"),
+            Mention("Kataib Hezbollah", "kh", "Kataib Hezbollah"), Mention("KH", "kh", "Kataib Hezbollah"));
+
+        var result = _store.IndexStory(Update("s1", 1, opening), IndexedAt);
+
+        Assert.Equal(StoryIndexOutcome.Created, result.Outcome);
+        var story = _store.GetStory("s1")!;
+        Assert.Equal("Kataib Hezbollah suspends operations", story.Summary.Title);
+        Assert.Equal(1, story.Summary.Version);
+        Assert.Equal(["Reuters"], story.Summary.Sources);
+        Assert.Equal(EventAction.Suspend, story.Summary.LeadEvent.Action);
+        Assert.Equal("kh", story.Summary.LeadEvent.Actor.Entity.EntityId);
+        Assert.Equal("kh", Assert.Single(story.Summary.Entities).EntityId);
+        var article = Assert.Single(story.Articles);
+        Assert.Equal("BAGHDAD - The group suspended attacks.", article.Lead);
+        Assert.Equal(JoinReason.Types.Kind.FirstArticle, article.JoinReason.Kind);
+        Assert.Equal("suspended", article.LeadEvent.ActionText);
+    }
+
+    [Fact]
+    public void Joining_articles_keep_the_first_title_list_articles_oldest_first_and_explain_the_join()
+    {
+        _store.IndexStory(Update("s1", 1, Extracted(Article("a1", "First report", "one", "Reuters", Start))), IndexedAt);
+        var second = Update("s1", 2, Extracted(Article("a2", "Second report", "two", "AP", Start.AddHours(-1))), matched: "a1");
+
+        var result = _store.IndexStory(second, IndexedAt);
+
+        Assert.Equal(StoryIndexOutcome.Updated, result.Outcome);
+        var story = _store.GetStory("s1")!;
+        Assert.Equal("First report", story.Summary.Title);
+        Assert.Equal(2, story.Summary.ArticleCount);
+        Assert.Equal(["AP", "Reuters"], story.Summary.Sources);
+        Assert.Equal(["a2", "a1"], story.Articles.Select(a => a.ArticleId));
+        Assert.Equal(Start.AddHours(-1), story.Summary.FirstPublished.ToDateTimeOffset());
+        var join = story.Articles[0].JoinReason;
+        Assert.Equal(JoinReason.Types.Kind.SameEvent, join.Kind);
+        Assert.Equal("a1", join.MatchedArticleId);
+        Assert.Equal("canonical_entities", Assert.Single(join.Features).Name);
+    }
+
+    [Fact]
+    public void A_redelivered_event_changes_nothing()
+    {
+        var update = Update("s1", 1, Extracted(Article("a1", "Title", "text")));
+        _store.IndexStory(update, IndexedAt);
+        var before = _store.GetStory("s1");
+
+        var again = _store.IndexStory(update, IndexedAt.AddHours(1));
+
+        Assert.Equal(StoryIndexOutcome.Unchanged, again.Outcome);
+        Assert.Equal(before, _store.GetStory("s1"));
+        Assert.Equal(IndexedAt, _store.GetArticleStatus("a1")!.IndexedAt.ToDateTimeOffset());
+    }
+
+    [Fact]
+    public void An_older_version_arriving_late_adds_its_article_but_not_its_version()
+    {
+        _store.IndexStory(Update("s1", 2, Extracted(Article("a2", "Second", "two")), Start.AddMinutes(20)), IndexedAt);
+
+        var late = _store.IndexStory(Update("s1", 1, Extracted(Article("a1", "First", "one")), Start.AddMinutes(10)), IndexedAt);
+
+        Assert.Equal(StoryIndexOutcome.Updated, late.Outcome);
+        var summary = _store.GetStorySummary("s1")!;
+        Assert.Equal(2, summary.Version);
+        Assert.Equal(Start.AddMinutes(20), summary.LastUpdated.ToDateTimeOffset());
+        Assert.Equal(2, summary.ArticleCount);
+        Assert.Equal("First", summary.Title);
+    }
+
+    [Fact]
+    public void An_article_moved_by_a_later_event_leaves_its_old_story()
+    {
+        _store.IndexStory(Update("old", 1, Extracted(Article("a1", "Old opener", "one"))), IndexedAt);
+        var moving = Extracted(Article("a2", "Mover", "two"));
+        _store.IndexStory(Update("old", 2, moving, Start.AddMinutes(20)), IndexedAt);
+
+        var moved = _store.IndexStory(Update("new", 1, moving, Start.AddMinutes(30)), IndexedAt);
+
+        Assert.Equal(StoryIndexOutcome.Created, moved.Outcome);
+        Assert.Equal(["a1"], _store.GetStory("old")!.Articles.Select(a => a.ArticleId));
+        Assert.Equal(["a2"], _store.GetStory("new")!.Articles.Select(a => a.ArticleId));
+        Assert.Equal("new", _store.GetArticleStatus("a2")!.StoryId);
+        Assert.Equal(1, _store.SearchStories(["mover"], null, 0, 10).TotalSize);
+    }
+
+    [Fact]
+    public void A_stale_placement_after_a_move_is_superseded()
+    {
+        var article = Extracted(Article("a1", "Mover", "text"));
+        _store.IndexStory(Update("new", 1, article, Start.AddMinutes(30)), IndexedAt);
+
+        var stale = _store.IndexStory(Update("old", 1, article, Start.AddMinutes(10)), IndexedAt);
+
+        Assert.Equal(StoryIndexOutcome.Superseded, stale.Outcome);
+        Assert.Null(_store.GetStory("old"));
+        Assert.Equal("new", _store.GetArticleStatus("a1")!.StoryId);
+    }
+
+    [Fact]
+    public void A_story_whose_only_article_moves_away_is_removed()
+    {
+        var article = Extracted(Article("a1", "Lonely", "text"));
+        _store.IndexStory(Update("old", 1, article, Start.AddMinutes(10)), IndexedAt);
+
+        _store.IndexStory(Update("new", 3, article, Start.AddMinutes(30)), IndexedAt);
+
+        Assert.Null(_store.GetStory("old"));
+        Assert.Equal(["new"], _store.ListStories(null, 0, 10).Stories.Select(s => s.StoryId));
+    }
+
+    [Fact]
+    public void Status_stages_only_move_forward()
+    {
+        var extracted = Extracted(Article("a1", "Title", "text"));
+        _store.RecordExtracted(extracted);
+        Assert.Equal(PipelineStage.Extracted, _store.GetArticleStatus("a1")!.Stage);
+
+        _store.RecordIngested(extracted.Article);
+        var status = _store.GetArticleStatus("a1")!;
+        Assert.Equal(PipelineStage.Extracted, status.Stage);
+        Assert.Equal(extracted.Article.IngestedAt, status.IngestedAt.ToDateTimeOffset());
+
+        var update = Update("s1", 1, extracted);
+        _store.RecordClustered(update);
+        Assert.Equal(PipelineStage.Clustered, _store.GetArticleStatus("a1")!.Stage);
+        _store.IndexStory(update, IndexedAt);
+        _store.RecordIngested(extracted.Article);
+        _store.RecordExtracted(extracted);
+
+        status = _store.GetArticleStatus("a1")!;
+        Assert.Equal(PipelineStage.Indexed, status.Stage);
+        Assert.Equal("s1", status.StoryId);
+        Assert.Equal(extracted.ExtractedAt, status.ExtractedAt.ToDateTimeOffset());
+        Assert.Equal(update.UpdatedAt, status.ClusteredAt.ToDateTimeOffset());
+        Assert.Equal(IndexedAt, status.IndexedAt.ToDateTimeOffset());
+        Assert.Equal("https://news.example/a1", status.Url);
+    }
+
+    [Fact]
+    public void An_unknown_article_has_no_status()
+    {
+        Assert.Null(_store.GetArticleStatus("nope"));
+    }
+}
