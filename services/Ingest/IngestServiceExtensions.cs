@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Newsroom.Grpc;
 using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Ingest;
@@ -5,13 +8,42 @@ namespace Newsroom.Ingest;
 /// <summary>The Ingest service's registrations and endpoints, shared by its own host and the standalone host.</summary>
 public static class IngestServiceExtensions
 {
+    /// <summary>
+    /// Options (<c>Ingest</c>), the store (<c>ingest.db</c> in the data folder), cleaner, ingestor,
+    /// the built-in sources and the <see cref="SourceRunner"/>. Ingest consumes nothing from the bus.
+    /// </summary>
     public static WebApplicationBuilder AddIngestService(this WebApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.Configure<IngestOptions>(builder.Configuration.GetSection(IngestOptions.SectionName));
+        services.Configure<DataOptions>(builder.Configuration.GetSection(DataOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider =>
+            new IngestStore(SqliteDatabase.File(provider.GetRequiredService<IOptions<DataOptions>>().Value.FileIn(IngestStore.FileName))));
+        services.TryAddSingleton(provider => new ArticleCleaner(provider.GetRequiredService<IOptions<IngestOptions>>().Value));
+        services.TryAddScoped<ArticleIngestor>();
+        services.AddHttpClient(FeedArticleSource.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
+
+        builder.AddArticleSource<FolderArticleSource>();
+        builder.AddArticleSource<FeedArticleSource>();
+        builder.AddArticleSource<JsonLinesArticleSource>();
+        services.AddHostedService<SourceRunner>();
+        return builder;
+    }
+
+    /// <summary>Adds a kind of source, selected in <c>Ingest:Sources</c> by its <see cref="IArticleSource.Type"/>.</summary>
+    public static WebApplicationBuilder AddArticleSource<TSource>(this WebApplicationBuilder builder)
+        where TSource : class, IArticleSource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleSource, TSource>());
         return builder;
     }
 
     public static IEndpointRouteBuilder MapIngestService(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGrpcService<IngestGrpcService>();
         return endpoints;
     }
 }

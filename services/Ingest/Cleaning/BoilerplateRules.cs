@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace Newsroom.Ingest;
+
+/// <summary>
+/// Recognises the kinds of page furniture that survive into text: comment forms, newsletter boxes,
+/// CMS shortcodes, "READ:" teaser links, photo captions with their credits, share bars. Each rule
+/// describes a kind of line, not a particular site's wording.
+/// </summary>
+internal static partial class BoilerplateRules
+{
+    /// <summary>Any kind of boilerplate line.</summary>
+    public static bool IsBoilerplate(string line) =>
+        IsFurniturePhrase(line) || IsShortcode(line) || IsTeaserLink(line) || IsPhotoCaption(line);
+
+    /// <summary>Comment forms, newsletter boxes, share bars, ad slots: short lines made of a known phrase.</summary>
+    public static bool IsFurniturePhrase(string line) =>
+        line.Length <= 160 && FurniturePhrase().IsMatch(line);
+
+    /// <summary>A WordPress-style shortcode alone on a line, for example <c>[mc4wp_form id="206"]</c>.</summary>
+    public static bool IsShortcode(string line) => Shortcode().IsMatch(line);
+
+    /// <summary>A link to another story with a label such as "READ:" or "OPINION:"; a teaser has no closing full stop.</summary>
+    public static bool IsTeaserLink(string line) =>
+        line.Length <= 220 && TeaserLabel().IsMatch(line) && !line.TrimEnd().EndsWith('.');
+
+    /// <summary>A photo caption: a line that ends with a photo credit such as "(AP Photo/Name)" or "[Name/Getty Images]".</summary>
+    public static bool IsPhotoCaption(string line) => line.Length <= 400 && PhotoCredit().IsMatch(line);
+
+    // Whole-line labels first (a short line that is nothing but the label), then phrases distinctive enough to match as a prefix.
+    [GeneratedRegex(
+        @"^(((leave|post|add) a (reply|comment)|\d* ?comments?( \(\d+\))?|subscribe( now| today)?|newsletter|share( this)?( article| story| post)?|advertisement|" +
+        @"sponsored( content)?|related( posts| articles| stories)?|you (may|might) also like|most (read|popular)|cancel reply|print( this)?( page| article)?)\W*$|" +
+        @"your email address will not be published|required fields are marked|(subscribe|sign up) (to|for) (our|the) ([\w-]+ )?newsletter|" +
+        @"share (this|on|via) |click to share|follow us on|(skip|jump) to (main )?content|save my name, email|notify me of|logged in as|" +
+        @"this entry was posted|filed under|tags:|all rights reserved|copyright ©)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FurniturePhrase();
+
+    [GeneratedRegex(@"^\[/?[a-z][\w-]*(\s+[\w-]+(=(""[^""]*""|'[^']*'|[^\s\]]+))?)*\s*/?\]$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Shortcode();
+
+    [GeneratedRegex(
+        @"^((also|must|further) )?(read( more| also)?|opinion|related( story| article)?|see also|watch|listen|recommended|suggested( reading)?|more|trending|latest|in pictures|video)\s*:\s*\S",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TeaserLabel();
+
+    // A bracketed tail with a credit inside: "Name/Agency", or the words photo, image, picture, credit, file or Getty.
+    [GeneratedRegex(
+        @"[(\[]\s*(?=[^)\]]*(\bphotos?\b|\bimages?\b|\bpictures?\b|\bcredit\b|\bfile\b|\bgetty\b|\w/\w))[^)\]]{2,120}[)\]]\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PhotoCredit();
+}

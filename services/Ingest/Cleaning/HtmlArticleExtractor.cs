@@ -1,0 +1,358 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Newsroom.Ingest;
+
+/// <summary>
+/// Finds an HTML page's main text in the manner of Readability: strip what is never content
+/// (scripts, navigation, comment sections, share bars), score each block by the paragraphs it
+/// holds (their length and commas, less their links), take the best block with its
+/// like-scored siblings, and write its paragraphs out separated by blank lines.
+/// </summary>
+internal static partial class HtmlArticleExtractor
+{
+    private const int MinParagraphLength = 25;
+
+    private static readonly string[] NeverContent =
+        ["script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed", "video", "audio",
+         "picture", "img", "button", "input", "select", "textarea", "dialog", "link", "meta"];
+
+    private static readonly string[] Furniture =
+        ["nav", "header", "footer", "aside", "form", "figure", "figcaption", "menu"];
+
+    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "address", "article", "blockquote", "dd", "div", "dl", "dt", "fieldset", "h1", "h2", "h3", "h4", "h5", "h6",
+        "hr", "li", "main", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "br",
+    };
+
+    public static ExtractedPage Extract(string html, string? url)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var metadata = PageMetadata.Read(document, url);
+        var body = document.Body;
+        if (body is null)
+        {
+            return new ExtractedPage([], metadata.Title, metadata.Published, metadata.Source, null);
+        }
+
+        RemoveNonContent(body);
+        var container = ChooseContent(body);
+        var paragraphs = new List<string>();
+        foreach (var element in container)
+        {
+            CollectParagraphs(element, paragraphs);
+        }
+
+        var titleKey = metadata.Title is null ? null : ContentHasher.Normalise(metadata.Title);
+        paragraphs.RemoveAll(p => titleKey is not null && ContentHasher.Normalise(p) == titleKey);
+        var (cleaned, dateline) = ParagraphCleanup.Clean(paragraphs);
+        return new ExtractedPage(cleaned, metadata.Title, metadata.Published, metadata.Source, dateline);
+    }
+
+    private static void RemoveNonContent(IElement body)
+    {
+        foreach (var element in body.QuerySelectorAll(string.Join(',', NeverContent)).ToList())
+        {
+            element.Remove();
+        }
+        foreach (var element in body.QuerySelectorAll("[hidden],[aria-hidden=true],[role=navigation],[role=banner],[role=contentinfo],[role=complementary],[role=dialog]").ToList())
+        {
+            element.Remove();
+        }
+
+        // A mis-tagged wrapper (a page-wide <form>, a "has-comments" class on the article) must not take the article with it.
+        var totalText = ParagraphText(body);
+        foreach (var element in body.QuerySelectorAll("*").ToList())
+        {
+            if (element.Parent is null || element.LocalName is "body" or "main" or "article")
+            {
+                continue;
+            }
+            var unwanted = Furniture.Contains(element.LocalName) || IsUnlikelyByName(element);
+            if (unwanted && ParagraphText(element) * 2 <= totalText)
+            {
+                element.Remove();
+            }
+        }
+    }
+
+    private static bool IsUnlikelyByName(IElement element)
+    {
+        var names = $"{element.ClassName} {element.Id}";
+        if (names.Length < 2)
+        {
+            return false;
+        }
+        return StrongNegativeName().IsMatch(names) || (WeakNegativeName().IsMatch(names) && !PositiveName().IsMatch(names));
+    }
+
+    private static int ParagraphText(IElement element) =>
+        element.QuerySelectorAll("p").Sum(p => p.TextContent.Length >= 80 ? p.TextContent.Length : 0);
+
+    /// <summary>The best-scoring block and those of its siblings that look like part of the same article.</summary>
+    private static List<IElement> ChooseContent(IElement body)
+    {
+        var scores = new Dictionary<IElement, double>();
+        foreach (var unit in ScoringUnits(body))
+        {
+            var text = TextLines.CollapseWhitespace(unit.TextContent);
+            if (text.Length < MinParagraphLength)
+            {
+                continue;
+            }
+            var score = 1 + text.Count(c => c == ',') + Math.Min(text.Length / 100.0, 3);
+            var ancestor = unit.ParentElement;
+            for (var level = 0; ancestor is not null && level < 3; level++, ancestor = ancestor.ParentElement)
+            {
+                if (!scores.ContainsKey(ancestor))
+                {
+                    scores[ancestor] = InitialScore(ancestor);
+                }
+                scores[ancestor] += score / (level == 0 ? 1 : level * 2);
+                if (ancestor == body)
+                {
+                    break;
+                }
+            }
+        }
+        if (scores.Count == 0)
+        {
+            return [body];
+        }
+
+        var final = scores.ToDictionary(kv => kv.Key, kv => kv.Value * (1 - LinkDensity(kv.Key)));
+        var top = final.MaxBy(kv => kv.Value).Key;
+        var topScore = final[top];
+        if (top.ParentElement is not { } parent || top == body)
+        {
+            return [top];
+        }
+
+        var threshold = Math.Max(10, topScore * 0.2);
+        var chosen = new List<IElement>();
+        foreach (var sibling in parent.Children)
+        {
+            var include = sibling == top
+                || (final.TryGetValue(sibling, out var s) && s + (sibling.ClassName is { Length: > 0 } c && c == top.ClassName ? topScore * 0.2 : 0) >= threshold);
+            if (!include && sibling.LocalName == "p")
+            {
+                var text = TextLines.CollapseWhitespace(sibling.TextContent);
+                var density = LinkDensity(sibling);
+                include = (text.Length > 80 && density < 0.25) || (text.Length > 0 && density == 0 && TextLines.EndsLikeSentence(text));
+            }
+            if (include)
+            {
+                chosen.Add(sibling);
+            }
+        }
+        return chosen;
+    }
+
+    // Paragraphs, and divs that hold text but no blocks (many pages write paragraphs as <div>s or <br>-separated text).
+    private static IEnumerable<IElement> ScoringUnits(IElement body) =>
+        body.QuerySelectorAll("p,pre,td,blockquote,div,section")
+            .Where(e => e.LocalName is "p" or "pre" or "td" || !e.Children.Any(c => BlockTags.Contains(c.LocalName) && c.LocalName != "br"));
+
+    private static double InitialScore(IElement element)
+    {
+        var score = element.LocalName switch
+        {
+            "div" or "article" or "main" => 5,
+            "section" or "pre" or "td" or "blockquote" => 3,
+            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+            _ => 0,
+        };
+        var names = $"{element.ClassName} {element.Id}";
+        if (PositiveName().IsMatch(names))
+        {
+            score += 25;
+        }
+        if (StrongNegativeName().IsMatch(names) || WeakNegativeName().IsMatch(names))
+        {
+            score -= 25;
+        }
+        return score;
+    }
+
+    private static double LinkDensity(IElement element)
+    {
+        var length = element.TextContent.Length;
+        if (length == 0)
+        {
+            return 0;
+        }
+        var linkLength = element.QuerySelectorAll("a").Sum(a => a.TextContent.Length);
+        return Math.Min(1, (double)linkLength / length);
+    }
+
+    /// <summary>Writes the element's text as paragraphs: each block element, and each run of text between line breaks, is one.</summary>
+    private static void CollectParagraphs(IElement element, List<string> paragraphs)
+    {
+        var current = new StringBuilder();
+        var linkChars = 0;
+        Walk(element);
+        Flush();
+
+        void Walk(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                if (child is IText text)
+                {
+                    current.Append(text.Data);
+                }
+                else if (child is IElement childElement)
+                {
+                    var isBlock = BlockTags.Contains(childElement.LocalName);
+                    if (isBlock)
+                    {
+                        Flush();
+                    }
+                    if (childElement.LocalName == "a")
+                    {
+                        var before = current.Length;
+                        Walk(childElement);
+                        linkChars += current.Length - before;
+                    }
+                    else
+                    {
+                        Walk(childElement);
+                    }
+                    if (isBlock)
+                    {
+                        Flush();
+                    }
+                }
+            }
+        }
+
+        void Flush()
+        {
+            var raw = current.ToString();
+            var paragraph = TextLines.CollapseWhitespace(raw);
+            // A paragraph that is mostly links is a menu or a list of related stories.
+            var mostlyLinks = raw.Length > 0 && linkChars > raw.Length * 0.5 && !TextLines.IsBodyParagraph(paragraph);
+            if (paragraph.Length > 0 && !mostlyLinks)
+            {
+                paragraphs.Add(paragraph);
+            }
+            current.Clear();
+            linkChars = 0;
+        }
+    }
+
+    [GeneratedRegex(@"(^|[\s_-])(comments?|commenting|disqus|respond|replies|newsletter|subscribe|subscription|signup|share|sharing|sharebar|social|related|recommended|recommendations|promo|sponsored|outbrain|taboola|cookie|consent|gdpr|popup|modal|paywall)($|[\s_-])", RegexOptions.IgnoreCase)]
+    private static partial Regex StrongNegativeName();
+
+    [GeneratedRegex(@"(^|[\s_-])(sidebar|widget|footer|masthead|menu|nav|navbar|navigation|breadcrumbs?|banner|ad|ads|advert|advertisement|pagination|pager|byline|author|caption|credit|tags|toolbar|skip|trending|popular|header|hidden|print|rss|meta)($|[\s_-])", RegexOptions.IgnoreCase)]
+    private static partial Regex WeakNegativeName();
+
+    [GeneratedRegex(@"(^|[\s_-])(article|body|content|main|story|entry|post|text|blog|hentry|page)($|[\s_-])", RegexOptions.IgnoreCase)]
+    private static partial Regex PositiveName();
+
+    /// <summary>Title, publication date and outlet from meta tags, JSON-LD, &lt;time&gt; and the URL.</summary>
+    private sealed record PageMetadata(string? Title, DateTimeOffset? Published, string? Source)
+    {
+        public static PageMetadata Read(IDocument document, string? url)
+        {
+            var jsonLd = document.QuerySelectorAll("script[type='application/ld+json']")
+                .Select(s => s.TextContent)
+                .SelectMany(ParseJson)
+                .ToList();
+            var siteName = Meta(document, "og:site_name")
+                ?? jsonLd.Select(j => Find(j, "publisher") is { } p ? StringOf(Find(p, "name")) : null).FirstOrDefault(v => v is not null)
+                ?? HostOf(url);
+            var title = Meta(document, "og:title") ?? Meta(document, "twitter:title")
+                ?? NonEmpty(document.Title)
+                ?? NonEmpty(document.QuerySelector("h1")?.TextContent);
+            var published = PublicationDates.ParseMachine(
+                Meta(document, "article:published_time") ?? Meta(document, "datePublished") ?? Meta(document, "pubdate")
+                ?? Meta(document, "publishdate") ?? Meta(document, "parsely-pub-date") ?? Meta(document, "sailthru.date")
+                ?? Meta(document, "dc.date.issued") ?? Meta(document, "date")
+                ?? jsonLd.Select(j => StringOf(Find(j, "datePublished"))).FirstOrDefault(v => v is not null)
+                ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
+            return new PageMetadata(title is null ? null : TitleWithoutOutlet(TextLines.CollapseWhitespace(title), siteName), published, siteName);
+        }
+
+        private static string? Meta(IDocument document, string name) =>
+            NonEmpty(document.QuerySelectorAll("meta")
+                .FirstOrDefault(m => string.Equals(m.GetAttribute("property") ?? m.GetAttribute("name") ?? m.GetAttribute("itemprop"), name, StringComparison.OrdinalIgnoreCase))
+                ?.GetAttribute("content"));
+
+        private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+        private static string? HostOf(string? url) =>
+            Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host : null;
+
+        /// <summary>"Headline | Outlet" or "Headline - Outlet" becomes "Headline"; so does "Outlet | Headline".</summary>
+        private static string TitleWithoutOutlet(string title, string? siteName)
+        {
+            var kept = TitleSeparator().Split(title).ToList();
+            bool NamesSite(string part) =>
+                siteName is not null && (part.Contains(siteName, StringComparison.OrdinalIgnoreCase) || siteName.Contains(part, StringComparison.OrdinalIgnoreCase));
+            while (kept.Count > 1 && (NamesSite(kept[^1]) || TextLines.WordCount(kept[^1]) <= 3) && TextLines.WordCount(string.Join(' ', kept.SkipLast(1))) >= 3)
+            {
+                kept.RemoveAt(kept.Count - 1);
+            }
+            if (kept.Count > 1 && NamesSite(kept[0]))
+            {
+                kept.RemoveAt(0);
+            }
+            return string.Join(" - ", kept);
+        }
+
+        private static string? StringOf(JsonElement? element) =>
+            element is { ValueKind: JsonValueKind.String } value ? NonEmpty(value.GetString()) : null;
+
+        private static IEnumerable<JsonElement> ParseJson(string text)
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(text);
+                return [json.RootElement.Clone()];
+            }
+            catch (JsonException)
+            {
+                return [];
+            }
+        }
+
+        // Depth-first search through objects, arrays and @graph for a property.
+        private static JsonElement? Find(JsonElement element, string property)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                if (element.TryGetProperty(property, out var value) && value.ValueKind is not JsonValueKind.Null)
+                {
+                    return value;
+                }
+                foreach (var child in element.EnumerateObject())
+                {
+                    if (Find(child.Value, property) is { } found)
+                    {
+                        return found;
+                    }
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var child in element.EnumerateArray())
+                {
+                    if (Find(child, property) is { } found)
+                    {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"\s+[|\u2013\u2014\u00b7\u2022]\s+|\s+-\s+|\s+::\s+")]
+    private static partial Regex TitleSeparator();
+}

@@ -1,0 +1,88 @@
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Newsroom.Contracts.V1;
+using Newsroom.Grpc;
+
+namespace Newsroom.Ingest;
+
+/// <summary>The gRPC ingest API (newsroom.v1.IngestService) over <see cref="ArticleIngestor"/>.</summary>
+public sealed class IngestGrpcService(ArticleIngestor ingestor) : IGrpcService
+{
+    public static ServiceDescriptor Descriptor => IngestReflection.Descriptor.Services[0];
+
+    public async Task<SubmitArticleResult> SubmitArticle(SubmitArticleRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var result = await SubmitAsync(request, context.CancellationToken).ConfigureAwait(false);
+        return result.Outcome == SubmitArticleResult.Types.Outcome.Rejected
+            ? throw new RpcException(StatusCode.InvalidArgument, $"{Name(request)} was rejected: {result.Reason}")
+            : result;
+    }
+
+    public async Task<SubmitArticlesResponse> SubmitArticles(IAsyncEnumerable<SubmitArticleRequest> requests, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(context);
+        var response = new SubmitArticlesResponse();
+        await foreach (var request in requests.WithCancellation(context.CancellationToken).ConfigureAwait(false))
+        {
+            var result = await SubmitAsync(request, context.CancellationToken).ConfigureAwait(false);
+            response.Results.Add(result);
+            switch (result.Outcome)
+            {
+                case SubmitArticleResult.Types.Outcome.Accepted:
+                    response.AcceptedCount++;
+                    break;
+                case SubmitArticleResult.Types.Outcome.Duplicate:
+                    response.DuplicateCount++;
+                    break;
+                default:
+                    response.RejectedCount++;
+                    break;
+            }
+        }
+        return response;
+    }
+
+    private async Task<SubmitArticleResult> SubmitAsync(SubmitArticleRequest request, CancellationToken cancellationToken)
+    {
+        IngestResult result;
+        try
+        {
+            result = await ingestor.SubmitAsync(ToRawArticle(request), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or ArticleRejectedException or RpcException))
+        {
+            // Storage or the bus failed; the item was not kept, so the same request can be sent again.
+            throw new RpcException(StatusCode.Unavailable, $"{Name(request)} could not be ingested now ({e.GetType().Name}); nothing was kept, retry the request");
+        }
+        return new SubmitArticleResult
+        {
+            ClientRef = result.ClientRef,
+            ArticleId = result.ArticleId,
+            Reason = result.Reason,
+            Outcome = result.Outcome switch
+            {
+                IngestOutcome.Accepted => SubmitArticleResult.Types.Outcome.Accepted,
+                IngestOutcome.Duplicate => SubmitArticleResult.Types.Outcome.Duplicate,
+                _ => SubmitArticleResult.Types.Outcome.Rejected,
+            },
+        };
+    }
+
+    private static RawArticle ToRawArticle(SubmitArticleRequest request) => new()
+    {
+        ClientRef = request.ClientRef,
+        Url = NonEmpty(request.Url),
+        Source = NonEmpty(request.Source),
+        Title = NonEmpty(request.Title),
+        Published = request.Published?.ToDateTimeOffset(),
+        Text = request.BodyCase == SubmitArticleRequest.BodyOneofCase.Text ? request.Text : null,
+        Html = request.BodyCase == SubmitArticleRequest.BodyOneofCase.Html ? request.Html : null,
+    };
+
+    private static string Name(SubmitArticleRequest request) =>
+        request.ClientRef is { Length: > 0 } clientRef ? $"Item \"{clientRef}\"" : request.Url is { Length: > 0 } url ? $"Item {url}" : "The item";
+
+    private static string? NonEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

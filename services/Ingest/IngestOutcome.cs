@@ -1,0 +1,8 @@
+namespace Newsroom.Ingest;
+
+public enum IngestOutcome
+{
+    Accepted,
+    Duplicate,
+    Rejected,
+}

@@ -1,0 +1,113 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Newsroom.Ingest;
+
+/// <summary>
+/// A watched folder of article files (.txt, .html, .html.gz, .json, .jsonl): reads what is there
+/// at start, then new and changed files. A FileSystemWatcher triggers a rescan at once; the
+/// periodic rescan catches what watchers miss (network shares, overflows). Re-reading a file is
+/// harmless: the store answers "duplicate".
+/// </summary>
+public sealed partial class FolderArticleSource(TimeProvider time, ILogger<FolderArticleSource> logger) : IArticleSource
+{
+    // A file written this recently may still be growing; it is read on a later pass.
+    private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(500);
+
+    public string Type => "folder";
+
+    public async Task RunAsync(SourceSettings settings, IArticleSink sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(sink);
+        var folder = Path.GetFullPath(settings.Path
+            ?? throw new InvalidOperationException($"Folder source {settings.DisplayName} has no Path; set Ingest:Sources:<n>:Path"));
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"Folder source {settings.DisplayName}: {folder} does not exist; create it or fix Ingest:Sources:<n>:Path");
+        }
+
+        var seen = new Dictionary<string, (long Length, DateTime WrittenAt)>(StringComparer.Ordinal);
+        var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        using var watcher = settings.Watch ? Watch(folder, changes.Writer) : null;
+        while (true)
+        {
+            var unsettled = await ScanAsync(settings, folder, seen, sink, cancellationToken).ConfigureAwait(false);
+            if (!settings.Watch)
+            {
+                return;
+            }
+            var wait = unsettled ? SettleTime : settings.PollInterval;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(wait);
+            try
+            {
+                await changes.Reader.ReadAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The rescan interval passed without a watcher event.
+            }
+        }
+    }
+
+    /// <returns>Whether a file was left for later because it was still being written or locked.</returns>
+    private async Task<bool> ScanAsync(SourceSettings settings, string folder, Dictionary<string, (long, DateTime)> seen, IArticleSink sink, CancellationToken cancellationToken)
+    {
+        var tally = new IngestTally("files");
+        var unsettled = false;
+        foreach (var path in Directory.EnumerateFiles(folder).Where(ArticleFileReader.IsArticleFile).Order(StringComparer.Ordinal))
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                continue;
+            }
+            var state = (info.Length, info.LastWriteTimeUtc);
+            if (seen.TryGetValue(path, out var known) && known == state)
+            {
+                continue;
+            }
+            // Only a watched folder can come back for a file that is still being written.
+            if (settings.Watch && time.GetUtcNow().UtcDateTime - info.LastWriteTimeUtc < SettleTime)
+            {
+                unsettled = true;
+                continue;
+            }
+            try
+            {
+                tally.CountItem();
+                await ArticleFileImporter.ImportAsync(path, sink, tally, cancellationToken).ConfigureAwait(false);
+                seen[path] = state;
+            }
+            catch (IOException e)
+            {
+                LogFileBusy(logger, settings.DisplayName, info.Name, e.Message);
+                unsettled = true;
+            }
+        }
+        if (tally.Items > 0)
+        {
+            LogProgress(logger, settings.DisplayName, tally);
+        }
+        return unsettled;
+    }
+
+    private static FileSystemWatcher Watch(string folder, ChannelWriter<bool> changes)
+    {
+        var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
+        void Signal(object sender, FileSystemEventArgs e) => changes.TryWrite(true);
+        watcher.Created += Signal;
+        watcher.Changed += Signal;
+        watcher.Renamed += (sender, e) => changes.TryWrite(true);
+        watcher.Error += (sender, e) => changes.TryWrite(true);
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "folder {Source}: {Progress}")]
+    private static partial void LogProgress(ILogger logger, string source, IngestTally progress);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "folder {Source}: {File} is busy ({Problem}); reading it on the next pass")]
+    private static partial void LogFileBusy(ILogger logger, string source, string file, string problem);
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Newsroom.Contracts.Events;
+using Newsroom.Contracts.V1;
+using Newsroom.Grpc;
+using Xunit;
+
+namespace Newsroom.Ingest.Tests;
+
+/// <summary>The gRPC ingest API on a real Kestrel HTTP/2 server, called with the project's own client.</summary>
+public sealed class IngestGrpcServiceTests : IAsyncLifetime
+{
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("ingest-grpc-");
+    private WebApplication _app = null!;
+    private GrpcChannel _channel = null!;
+
+    private static readonly GrpcMethod<SubmitArticleRequest, SubmitArticleResult> SubmitArticle = new(IngestGrpcService.Descriptor, "SubmitArticle");
+    private static readonly GrpcMethod<SubmitArticleRequest, SubmitArticlesResponse> SubmitArticles = new(IngestGrpcService.Descriptor, "SubmitArticles");
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration["Data:Path"] = _data.FullName;
+        ListenOptions? http2 = null;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => (http2 = listen).Protocols = HttpProtocols.Http2));
+        builder.AddIngestService();
+        builder.Services.AddMassTransitTestHarness();
+        builder.Services.AddGrpcServer();
+        _app = builder.Build();
+        _app.MapIngestService();
+        await _app.StartAsync();
+        _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{http2!.IPEndPoint!.Port}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        _channel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _data.Delete(recursive: true);
+    }
+
+    private int Published<T>()
+        where T : class => _app.Services.GetRequiredService<ITestHarness>().Published.Select<T>().Count();
+
+    [Fact]
+    public async Task SubmitArticle_accepts_then_reports_the_duplicate()
+    {
+        var request = new SubmitArticleRequest { ClientRef = "one", Url = "https://example.com/a", Html = "<html><body><p>Parliament met on Tuesday and passed the budget after a long debate.</p></body></html>" };
+        var first = await _channel.UnaryCall(SubmitArticle, request);
+        var again = await _channel.UnaryCall(SubmitArticle, request);
+
+        Assert.Equal(SubmitArticleResult.Types.Outcome.Accepted, first.Outcome);
+        Assert.Equal(("one", SubmitArticleResult.Types.Outcome.Duplicate, first.ArticleId, "same url"), (again.ClientRef, again.Outcome, again.ArticleId, again.Reason));
+        Assert.Equal(1, Published<ArticleIngested>());
+        Assert.True(File.Exists(Path.Combine(_data.FullName, IngestStore.FileName)));
+    }
+
+    [Fact]
+    public async Task SubmitArticle_answers_invalid_argument_with_the_reason()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => _channel.UnaryCall(SubmitArticle, new SubmitArticleRequest { ClientRef = "blank", Text = "  " }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("\"blank\" was rejected: the article is empty", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubmitArticles_answers_every_item_in_order_past_a_bad_one()
+    {
+        using var call = _channel.ClientStreamingCall(SubmitArticles);
+        await call.RequestStream.WriteAsync(new SubmitArticleRequest { ClientRef = "1", Text = "The first article of the batch is about the harbour." });
+        await call.RequestStream.WriteAsync(new SubmitArticleRequest { ClientRef = "2", Text = "bad\0binary\0" });
+        await call.RequestStream.WriteAsync(new SubmitArticleRequest { ClientRef = "3", Text = "The first article of the batch is about the HARBOUR!" });
+        await call.RequestStream.WriteAsync(new SubmitArticleRequest { ClientRef = "4", Text = "The last article of the batch is about the airport." });
+        await call.RequestStream.CompleteAsync();
+        var response = await call.ResponseAsync;
+
+        Assert.Equal(["1", "2", "3", "4"], response.Results.Select(r => r.ClientRef));
+        Assert.Equal(
+            [SubmitArticleResult.Types.Outcome.Accepted, SubmitArticleResult.Types.Outcome.Rejected, SubmitArticleResult.Types.Outcome.Duplicate, SubmitArticleResult.Types.Outcome.Accepted],
+            response.Results.Select(r => r.Outcome));
+        Assert.Equal("same content", response.Results[2].Reason);
+        Assert.Equal(response.Results[0].ArticleId, response.Results[2].ArticleId);
+        Assert.Contains("binary", response.Results[1].Reason, StringComparison.Ordinal);
+        Assert.Equal((2, 1, 1), (response.AcceptedCount, response.DuplicateCount, response.RejectedCount));
+        Assert.Equal(2, Published<ArticleIngested>());
+        Assert.Equal(1, Published<ArticleRejected>());
+    }
+}
