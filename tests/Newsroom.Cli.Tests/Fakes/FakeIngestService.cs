@@ -1,0 +1,54 @@
+using Google.Protobuf.Reflection;
+using Newsroom.Contracts.V1;
+using Newsroom.Grpc;
+
+namespace Newsroom.Cli.Tests.Fakes;
+
+/// <summary>
+/// A test double of the ingest service: accepts every item, except that an item whose text or
+/// HTML contains "REJECT" is rejected and a URL sent twice is a duplicate.
+/// </summary>
+public sealed class FakeIngestService(FakeServerState state) : IGrpcService
+{
+    public static ServiceDescriptor Descriptor => IngestReflection.Descriptor.FindTypeByName<ServiceDescriptor>("IngestService");
+
+    public Task<SubmitArticleResult> SubmitArticle(SubmitArticleRequest request, ServerCallContext context) =>
+        throw new RpcException(StatusCode.Unimplemented, "the CLI sends batches");
+
+    public async Task<SubmitArticlesResponse> SubmitArticles(IAsyncEnumerable<SubmitArticleRequest> requests, ServerCallContext context)
+    {
+        var response = new SubmitArticlesResponse();
+        var urls = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var request in requests)
+        {
+            state.Requests.Enqueue(request);
+            var id = $"art-{response.Results.Count + 1}";
+            var body = request.BodyCase == SubmitArticleRequest.BodyOneofCase.Html ? request.Html : request.Text;
+            SubmitArticleResult result;
+            if (body.Contains("REJECT", StringComparison.Ordinal))
+            {
+                result = new SubmitArticleResult { ClientRef = request.ClientRef, Outcome = SubmitArticleResult.Types.Outcome.Rejected, Reason = "the article has no text; send its body" };
+                response.RejectedCount++;
+            }
+            else if (request.Url.Length > 0 && urls.TryGetValue(request.Url, out var existing))
+            {
+                result = new SubmitArticleResult { ClientRef = request.ClientRef, Outcome = SubmitArticleResult.Types.Outcome.Duplicate, ArticleId = existing, Reason = "same url" };
+                response.DuplicateCount++;
+            }
+            else
+            {
+                if (request.Url.Length > 0)
+                {
+                    urls[request.Url] = id;
+                }
+
+                result = new SubmitArticleResult { ClientRef = request.ClientRef, Outcome = SubmitArticleResult.Types.Outcome.Accepted, ArticleId = id };
+                response.AcceptedCount++;
+            }
+
+            response.Results.Add(result);
+        }
+
+        return response;
+    }
+}

@@ -1,0 +1,131 @@
+using Google.Protobuf.Reflection;
+using Google.Protobuf.WellKnownTypes;
+using Newsroom.Contracts.V1;
+using Newsroom.Grpc;
+
+namespace Newsroom.Cli.Tests.Fakes;
+
+/// <summary>
+/// A test double of the query service for the CLI's formatting and error tests: canned answers,
+/// NOT_FOUND for the id "missing", INVALID_ARGUMENT for the search word "invalid".
+/// </summary>
+public sealed class FakeQueryService(FakeServerState state) : IGrpcService
+{
+    public static ServiceDescriptor Descriptor => QueryReflection.Descriptor.FindTypeByName<ServiceDescriptor>("QueryService");
+
+    public Task<SearchStoriesResponse> SearchStories(SearchStoriesRequest request, ServerCallContext context)
+    {
+        state.Requests.Enqueue(request);
+        if (request.Query.Contains("invalid", StringComparison.Ordinal))
+        {
+            throw new RpcException(StatusCode.InvalidArgument, "the query has no searchable words; pass at least one word");
+        }
+
+        return Task.FromResult(new SearchStoriesResponse
+        {
+            Hits =
+            {
+                new StoryHit
+                {
+                    Story = FakeData.Summary(FakeData.StoryId, "Veyra River Front suspends attacks on government convoys", 2, "Harbor Ledger", "Northline Dispatch"),
+                    Score = 0.873,
+                    Snippets = { "the armed group [suspended] its attacks on [convoys]" },
+                },
+            },
+            NextPageToken = "page-2",
+            TotalSize = 7,
+        });
+    }
+
+    public Task<Story> GetStory(GetStoryRequest request, ServerCallContext context)
+    {
+        state.Requests.Enqueue(request);
+        return request.StoryId == FakeData.StoryId
+            ? Task.FromResult(FakeData.Story)
+            : throw new RpcException(StatusCode.NotFound, $"no story '{request.StoryId}'");
+    }
+
+    public Task<ListStoriesResponse> ListStories(ListStoriesRequest request, ServerCallContext context) =>
+        Task.FromResult(new ListStoriesResponse());
+
+    public Task<Entity> GetEntity(GetEntityRequest request, ServerCallContext context)
+    {
+        state.Requests.Enqueue(request);
+        return request.Entity == FakeData.MissingId
+            ? throw new RpcException(StatusCode.NotFound, $"no entity '{request.Entity}'")
+            : Task.FromResult(new Entity
+            {
+                EntityId = FakeData.Vrf.EntityId,
+                CanonicalName = FakeData.Vrf.Name,
+                Type = EntityType.Organization,
+                Aliases = { new EntityAlias { Text = "Veyra River Front", MentionCount = 9 }, new EntityAlias { Text = "VRF", MentionCount = 4 } },
+                MentionCount = 13,
+                StoryCount = 2,
+                FirstSeen = Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 3, 11, 8, 15, 0, TimeSpan.Zero)),
+                LastSeen = Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 6, 17, 18, 5, 0, TimeSpan.Zero)),
+            });
+    }
+
+    public Task<GetEntityTimelineResponse> GetEntityTimeline(GetEntityTimelineRequest request, ServerCallContext context)
+    {
+        state.Requests.Enqueue(request);
+        var resume = FakeData.SuspendEvent.Clone();
+        resume.Action = EventAction.Resume;
+        resume.ActionText = "resumed";
+        resume.Date = "2025-06-16";
+        return Task.FromResult(new GetEntityTimelineResponse
+        {
+            Entity = FakeData.Vrf,
+            Events =
+            {
+                new TimelineEvent { StoryId = FakeData.StoryId, StoryTitle = "VRF suspends convoy attacks", Event = FakeData.SuspendEvent, Role = TimelineEvent.Types.Role.Actor },
+                new TimelineEvent { StoryId = "st-vrf-0616", StoryTitle = "VRF resumes convoy attacks", Event = resume, Role = TimelineEvent.Types.Role.Actor },
+            },
+        });
+    }
+
+    public async Task WatchStories(WatchStoriesRequest request, IServerStreamWriter<StoryUpdate> responses, ServerCallContext context)
+    {
+        state.Requests.Enqueue(request);
+        await responses.WriteAsync(new StoryUpdate
+        {
+            Kind = StoryUpdate.Types.Kind.Created,
+            Story = FakeData.Summary("st-watch-1", "Orlanth Mining suspends operations at Tessel pit", 1, "Harbor Ledger"),
+            ArticleId = "art-watch-1",
+        });
+        await responses.WriteAsync(new StoryUpdate
+        {
+            Kind = StoryUpdate.Types.Kind.Updated,
+            Story = FakeData.Summary("st-watch-1", "Orlanth Mining suspends operations at Tessel pit", 2, "Harbor Ledger", "Valley Courier"),
+            ArticleId = "art-watch-2",
+        });
+
+        // A watch lasts until the caller cancels.
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.CancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            state.WatchCancelled.TrySetResult();
+        }
+    }
+
+    public Task<ArticleStatus> GetArticleStatus(GetArticleStatusRequest request, ServerCallContext context)
+    {
+        state.Requests.Enqueue(request);
+        return request.ArticleId == FakeData.MissingId
+            ? throw new RpcException(StatusCode.NotFound, $"no article '{request.ArticleId}'")
+            : Task.FromResult(new ArticleStatus
+            {
+                ArticleId = request.ArticleId,
+                Stage = PipelineStage.Clustered,
+                StoryId = FakeData.StoryId,
+                Title = "Veyra River Front suspends attacks on government convoys",
+                Source = "Harbor Ledger",
+                IngestedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 3, 11, 9, 0, 0, TimeSpan.Zero)),
+                ExtractedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 3, 11, 9, 0, 1, TimeSpan.Zero)),
+                ClusteredAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 3, 11, 9, 0, 2, TimeSpan.Zero)),
+            });
+    }
+}

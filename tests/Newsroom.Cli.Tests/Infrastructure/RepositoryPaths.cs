@@ -1,0 +1,25 @@
+namespace Newsroom.Cli.Tests.Infrastructure;
+
+public static class RepositoryPaths
+{
+    /// <summary>The checkout's root: the folder above the test binaries that holds Microservices.sln.</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The evaluation corpus beside the checkout; never copied into it.</summary>
+    public static string Corpus => Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
+
+    public static string SampleArticles => Path.Combine(Root, "services", "Standalone", "SampleArticles");
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Microservices.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Microservices.sln above {AppContext.BaseDirectory}; run the tests from a checkout.");
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Newsroom.Cli.Tests.Infrastructure;
+using Xunit;
+
+namespace Newsroom.Cli.Tests;
+
+public sealed class ReplayCommandTests : IDisposable
+{
+    private static readonly string[] EntityTypes = ["PERSON", "ORGANIZATION", "LOCATION", "OTHER"];
+
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("newsroom-cli-replay-");
+
+    [Fact]
+    public async Task Replay_of_a_folder_writes_one_line_per_file_in_file_name_order()
+    {
+        var input = Directory.CreateDirectory(Path.Combine(_folder.FullName, "in"));
+        File.WriteAllText(Path.Combine(input.FullName, "b_wire_courier.txt"), SyntheticArticles.WireCopy("Valley Courier", "Published: 5 June 2025, 09:05", "Many dock workers live in nearby villages."));
+        File.WriteAllText(Path.Combine(input.FullName, "a_wire_ledger.txt"), SyntheticArticles.WireCopy("Harbor Ledger", "June 5, 2025 at 7:20 am", ""));
+        File.WriteAllText(Path.Combine(input.FullName, "c_dockworkers.txt"), SyntheticArticles.DockworkersText);
+        File.WriteAllText(Path.Combine(input.FullName, "d_empty.txt"), "");
+        var output = Path.Combine(_folder.FullName, "out", "replay.jsonl");
+
+        var result = await CliRunner.RunAsync("replay", "--input", input.FullName, "--output", output);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var lines = ReadLines(output);
+        Assert.Equal(["a_wire_ledger", "b_wire_courier", "c_dockworkers", "d_empty"], lines.Select(line => line.GetProperty("id").GetString()));
+
+        // The wire copies are one story; the dockworkers are another.
+        Assert.Equal(lines[0].GetProperty("story").GetString(), lines[1].GetProperty("story").GetString());
+        Assert.NotEqual(lines[0].GetProperty("story").GetString(), lines[2].GetProperty("story").GetString());
+
+        // An empty file is rejected by itself with its reason; it stops nothing.
+        Assert.Equal(["id", "error"], lines[3].EnumerateObject().Select(property => property.Name));
+        Assert.False(string.IsNullOrWhiteSpace(lines[3].GetProperty("error").GetString()));
+
+        Assert.Matches(@"4\s+.\s+2\s+.\s+1", result.Out);
+    }
+
+    [Fact]
+    public async Task Replay_output_has_every_field_and_entity_offsets_index_the_text()
+    {
+        var input = Path.Combine(_folder.FullName, "one.jsonl");
+        File.WriteAllText(input, JsonSerializer.Serialize(new
+        {
+            id = "convoys",
+            title = "Veyra River Front suspends attacks on government convoys",
+            url = "https://ledger.example/vrf",
+            source = "Harbor Ledger",
+            published = "2025-03-11T08:15:00Z",
+            text = SyntheticArticles.ConvoyText,
+        }) + "\n");
+        var output = Path.Combine(_folder.FullName, "one.out.jsonl");
+
+        var result = await CliRunner.RunAsync("replay", "--input", input, "--output", output);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var line = Assert.Single(ReadLines(output));
+        Assert.Equal(["id", "story", "title", "published", "text", "entities", "lead_event"], line.EnumerateObject().Select(property => property.Name));
+        Assert.Equal("convoys", line.GetProperty("id").GetString());
+        Assert.Equal(new DateTimeOffset(2025, 3, 11, 8, 15, 0, TimeSpan.Zero), line.GetProperty("published").GetDateTimeOffset());
+        var text = line.GetProperty("text").GetString()!;
+        var entities = line.GetProperty("entities").EnumerateArray().ToList();
+        Assert.NotEmpty(entities);
+        foreach (var entity in entities)
+        {
+            Assert.Equal(["text", "type", "start", "end", "canonical", "canonical_id"], entity.EnumerateObject().Select(property => property.Name));
+            var start = entity.GetProperty("start").GetInt32();
+            var end = entity.GetProperty("end").GetInt32();
+            Assert.Equal(entity.GetProperty("text").GetString(), text[start..end]);
+            Assert.Contains(entity.GetProperty("type").GetString(), EntityTypes);
+        }
+
+        var lead = line.GetProperty("lead_event");
+        if (lead.ValueKind != JsonValueKind.Null)
+        {
+            Assert.Equal(["actor", "action", "target", "date"], lead.EnumerateObject().Select(property => property.Name));
+            Assert.Matches("^(suspend|resume|attack|threaten|demand|condemn|other)$", lead.GetProperty("action").GetString()!);
+            var date = lead.GetProperty("date");
+            Assert.True(date.ValueKind == JsonValueKind.Null || DateOnly.TryParseExact(date.GetString(), "yyyy-MM-dd", out _));
+        }
+    }
+
+    [Fact]
+    public async Task Replay_of_json_lines_writes_a_bad_line_as_id_and_error_in_its_place()
+    {
+        var input = Path.Combine(_folder.FullName, "mixed.jsonl");
+        File.WriteAllLines(input,
+        [
+            JsonSerializer.Serialize(new { id = "j1", text = SyntheticArticles.ConvoyText }),
+            """{"id": "j2", "text": """,
+            JsonSerializer.Serialize(new { id = "j3", html = "<html><head><title>Dockworkers demand a raise</title></head><body><article><p>" + SyntheticArticles.DockworkersText.Replace("\n", "</p><p>", StringComparison.Ordinal) + "</p></article></body></html>" }),
+            JsonSerializer.Serialize(new { id = "j4", title = "A line without a body" }),
+        ]);
+        var output = Path.Combine(_folder.FullName, "mixed.out.jsonl");
+
+        var result = await CliRunner.RunAsync("replay", "--input", input, "--output", output, "--json");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var lines = ReadLines(output);
+        Assert.Equal(4, lines.Count);
+        Assert.Equal("j1", lines[0].GetProperty("id").GetString());
+        Assert.True(lines[0].TryGetProperty("story", out _));
+        Assert.Equal(["id", "error"], lines[1].EnumerateObject().Select(property => property.Name));
+        Assert.Equal("line 2", lines[1].GetProperty("id").GetString());
+        Assert.Equal("j3", lines[2].GetProperty("id").GetString());
+        Assert.True(lines[2].TryGetProperty("story", out _));
+        Assert.Equal(["id", "error"], lines[3].EnumerateObject().Select(property => property.Name));
+        Assert.Equal("j4", lines[3].GetProperty("id").GetString());
+
+        using var summary = JsonDocument.Parse(result.Out);
+        Assert.Equal(4, summary.RootElement.GetProperty("articles").GetInt32());
+        Assert.Equal(2, summary.RootElement.GetProperty("rejected").GetInt32());
+    }
+
+    [Fact]
+    public async Task Replay_of_a_missing_input_says_so_and_exits_1()
+    {
+        var missing = Path.Combine(_folder.FullName, "nowhere.jsonl");
+        var output = Path.Combine(_folder.FullName, "never.jsonl");
+
+        var result = await CliRunner.RunAsync("replay", "--input", missing, "--output", output);
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Contains($"error: the replay input '{missing}' does not exist", result.Error, StringComparison.Ordinal);
+        Assert.Contains("hint: pass --input with a .jsonl file", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    internal static List<JsonElement> ReadLines(string path) =>
+        File.ReadAllLines(path).Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+}

@@ -1,0 +1,73 @@
+using System.Text;
+using Newsroom.Grpc;
+
+namespace Newsroom.Cli;
+
+/// <summary>
+/// Runs a command's work and turns its failures into one error line and a hint on standard
+/// error, with exit code 1, so scripts see a status and people see what to do next.
+/// </summary>
+internal static class CommandExecution
+{
+    public static async Task<int> RunAsync(CliEnvironment environment, string server, Func<Task<int>> work, string notFoundHint = "check the id or name")
+    {
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (RpcException exception)
+        {
+            WriteError(environment, $"{StatusName(exception.StatusCode)}: {exception.Status.Detail}", HintFor(exception.StatusCode, server, notFoundHint));
+        }
+        catch (CommandFailedException exception)
+        {
+            WriteError(environment, exception.Message, exception.Hint);
+        }
+
+        return ExitCodes.Failure;
+    }
+
+    public static void WriteError(CliEnvironment environment, string message, string hint)
+    {
+        var writer = environment.Error.Profile.Out.Writer;
+        writer.WriteLine($"error: {message}");
+        writer.WriteLine($"hint: {hint}");
+    }
+
+    /// <summary>The canonical upper-case name, for example DEADLINE_EXCEEDED, as grpcurl and other clients print it.</summary>
+    public static string StatusName(StatusCode code)
+    {
+        var name = code.ToString();
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]) && char.IsLower(name[i - 1]))
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToUpperInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+
+    private static string HintFor(StatusCode code, string server, string notFoundHint) => code switch
+    {
+        StatusCode.Unavailable =>
+            $"is the server running at {server}? start it with `dotnet run --project services/Standalone` or pass --server",
+        StatusCode.DeadlineExceeded =>
+            $"the server at {server} did not answer in time; check its health (grpcurl -plaintext {HostOf(server)} grpc.health.v1.Health/Check) and retry",
+        StatusCode.NotFound => notFoundHint,
+        StatusCode.InvalidArgument or StatusCode.OutOfRange or StatusCode.FailedPrecondition =>
+            "fix the request as the message says and run the command again",
+        StatusCode.Unimplemented =>
+            $"the server at {server} does not serve this call; check that --server points at a Newsroom host of the same version",
+        StatusCode.ResourceExhausted => "send less at once (fewer or smaller articles per call) or retry later",
+        StatusCode.Cancelled => "the call was cancelled before it finished; run the command again",
+        _ => "the server failed to answer; its log has the details",
+    };
+
+    private static string HostOf(string server) =>
+        Uri.TryCreate(server, UriKind.Absolute, out var address) ? address.Authority : server;
+}

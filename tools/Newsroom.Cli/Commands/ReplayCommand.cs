@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Newsroom.Cli.Output;
+using Newsroom.Cli.Replay;
+using Spectre.Console;
+
+namespace Newsroom.Cli.Commands;
+
+internal static class ReplayCommand
+{
+    public static Command Create(CommandContext context)
+    {
+        var input = new Option<string>("--input")
+        {
+            Description = "A .jsonl file (\"id\" and \"text\" or \"html\"; optional \"title\", \"url\", \"source\", \"published\") or a folder of article files",
+            Required = true,
+        };
+        var output = new Option<string>("--output") { Description = "The .jsonl file to write, one line per input article", Required = true };
+        var command = new Command("replay", "Run ingest, extraction and dedup in this process, without a bus or server, for backfills and evaluation")
+        {
+            input,
+            output,
+        };
+        command.SetAction((result, cancellationToken) => CommandExecution.RunAsync(context.Environment, result.GetRequiredValue(context.Options.Server), async () =>
+        {
+            var inputPath = result.GetRequiredValue(input);
+            var outputPath = result.GetRequiredValue(output);
+            var inputs = ReplayInputReader.Read(inputPath);
+            var summary = await ItemProgress.RunAsync(context.Environment.Error, "articles read", "articles written", ReplayInputReader.CountHint(inputPath), lineEvery: 100,
+                progress => Task.Run(() => Replay(inputs, outputPath, progress, cancellationToken), cancellationToken)).ConfigureAwait(false);
+            Report(context, result, outputPath, summary);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static ReplaySummary Replay(IEnumerable<ReplayInput> inputs, string outputPath, ItemProgress progress, CancellationToken cancellationToken)
+    {
+        var summary = new ReplaySummary();
+        var stories = new HashSet<string>(StringComparer.Ordinal);
+        using var pipeline = new ReplayPipeline(TimeProvider.System);
+        using var writer = new ReplayOutputWriter(OpenOutput(outputPath));
+        foreach (var item in inputs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress.AdvanceFirst();
+            var outcome = pipeline.Process(item);
+            writer.Write(outcome);
+            progress.AdvanceSecond(progress.First);
+            summary.Articles++;
+            if (outcome.StoryId is { } story)
+            {
+                stories.Add(story);
+            }
+            else
+            {
+                summary.Rejected++;
+            }
+        }
+
+        summary.Stories = stories.Count;
+        return summary;
+    }
+
+    private static FileStream OpenOutput(string path)
+    {
+        try
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            return File.Create(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandFailedException($"cannot write the replay output '{path}': {exception.Message}", "pass --output with a file path you can write");
+        }
+    }
+
+    private static void Report(CommandContext context, System.CommandLine.ParseResult result, string outputPath, ReplaySummary summary)
+    {
+        if (context.Json(result))
+        {
+            context.Environment.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["output"] = outputPath,
+                ["articles"] = summary.Articles,
+                ["stories"] = summary.Stories,
+                ["rejected"] = summary.Rejected,
+            }));
+            return;
+        }
+
+        var table = new Table().WithColumns("articles", "stories", "rejected", "output");
+        table.AddTextRow(
+            summary.Articles.ToString(CultureInfo.InvariantCulture),
+            summary.Stories.ToString(CultureInfo.InvariantCulture),
+            summary.Rejected.ToString(CultureInfo.InvariantCulture),
+            outputPath);
+        context.Environment.Out.Write(table);
+    }
+
+    private sealed class ReplaySummary
+    {
+        public int Articles { get; set; }
+
+        public int Stories { get; set; }
+
+        public int Rejected { get; set; }
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace Newsroom.Cli;
+
+/// <summary>Options every command accepts: where the server is, and machine-readable output.</summary>
+internal sealed class GlobalOptions
+{
+    public const string DefaultServer = "http://localhost:5000";
+    public const string ServerVariable = "NEWSROOM_SERVER";
+
+    public GlobalOptions(CliEnvironment environment)
+    {
+        Server = new Option<string>("--server")
+        {
+            Description = $"The Newsroom gRPC address (default {DefaultServer}, or ${ServerVariable})",
+            Recursive = true,
+            DefaultValueFactory = _ => environment.GetVariable(ServerVariable) is { Length: > 0 } fromVariable ? fromVariable : DefaultServer,
+        };
+        Server.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+            {
+                result.AddError($"--server '{value}' is not an address such as {DefaultServer}; pass http://HOST:PORT.");
+            }
+        });
+        Json = new Option<bool>("--json")
+        {
+            Description = "Write JSON for scripts: one document, or one object per line for streams",
+            Recursive = true,
+        };
+    }
+
+    public Option<string> Server { get; }
+
+    public Option<bool> Json { get; }
+}

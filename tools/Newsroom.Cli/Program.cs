@@ -1,0 +1,3 @@
+using Newsroom.Cli;
+
+return await NewsroomCommand.RunAsync(args, CliEnvironment.FromProcess()).ConfigureAwait(false);

@@ -1,0 +1,94 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Newsroom.Cli.Output;
+using Newsroom.Contracts.Events;
+using Newsroom.Contracts.V1;
+
+namespace Newsroom.Cli.Replay;
+
+/// <summary>
+/// Writes replay results as JSON Lines, one object per input in input order:
+/// {"id","story","title","published","text","entities":[...],"lead_event":{...}}, or {"id","error"}.
+/// Entity offsets index into "text", so evaluations can check spans without re-cleaning.
+/// </summary>
+internal sealed class ReplayOutputWriter(Stream output) : IDisposable
+{
+    // Article text is full of quotes and non-ASCII letters; readable output beats \u escapes.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    public void Write(ReplayOutcome outcome)
+    {
+        using (var json = new Utf8JsonWriter(output, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", outcome.Id);
+            if (outcome.Extracted is { } extracted)
+            {
+                WriteArticle(json, outcome.StoryId, extracted);
+            }
+            else
+            {
+                json.WriteString("error", outcome.Error);
+            }
+
+            json.WriteEndObject();
+        }
+
+        output.Write(NewLine);
+    }
+
+    public void Dispose() => output.Dispose();
+
+    private static void WriteArticle(Utf8JsonWriter json, string? storyId, ArticleExtracted extracted)
+    {
+        var article = extracted.Article;
+        json.WriteString("story", storyId);
+        json.WriteString("title", article.Title);
+        if (article.Published is { } published)
+        {
+            json.WriteString("published", published);
+        }
+        else
+        {
+            json.WriteNull("published");
+        }
+
+        json.WriteString("text", article.Text);
+        json.WriteStartArray("entities");
+        foreach (var entity in extracted.Entities)
+        {
+            json.WriteStartObject();
+            json.WriteString("text", entity.Text);
+            json.WriteString("type", TextFormat.EntityType(entity.Type));
+            json.WriteNumber("start", entity.Start);
+            json.WriteNumber("end", entity.End);
+            json.WriteString("canonical", entity.CanonicalName);
+            json.WriteString("canonical_id", entity.CanonicalId);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        if (extracted.LeadEvent is { } lead)
+        {
+            json.WriteStartObject("lead_event");
+            json.WriteString("actor", lead.ActorText);
+            json.WriteString("action", EventActions.NameOf(lead.Action));
+            json.WriteString("target", lead.TargetText);
+            if (lead.Date is { } date)
+            {
+                json.WriteString("date", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                json.WriteNull("date");
+            }
+
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("lead_event");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Newsroom.Dedup;
+using Newsroom.Extraction;
+using Newsroom.Ingest;
+using Newsroom.ServiceDefaults;
+
+namespace Newsroom.Cli.Replay;
+
+/// <summary>
+/// The ingest, extraction and dedup code of the services, called directly in one process with
+/// an in-memory story store: no bus, so a backfill or an evaluation run is deterministic.
+/// </summary>
+internal sealed class ReplayPipeline : IDisposable
+{
+    private readonly ArticleCleaner _cleaner = new();
+    private readonly ArticleExtractor _extractor = new();
+    private readonly StoryStore _store;
+    private readonly StoryClusterer _clusterer;
+    private readonly TimeProvider _time;
+
+    public ReplayPipeline(TimeProvider time)
+    {
+        _time = time;
+        _store = new StoryStore(SqliteDatabase.InMemory());
+        _clusterer = new StoryClusterer(_store);
+    }
+
+    public ReplayOutcome Process(ReplayInput input)
+    {
+        if (input.Article is null)
+        {
+            return new ReplayOutcome(input.Id, null, null, input.Error ?? "the item could not be read");
+        }
+
+        try
+        {
+            var ingested = _cleaner.Clean(input.Article, input.Id, _time.GetUtcNow());
+            var extracted = _extractor.Extract(ingested, _time.GetUtcNow());
+            var story = _clusterer.Assign(extracted, _time.GetUtcNow());
+            return new ReplayOutcome(input.Id, story.StoryId, extracted, null);
+        }
+        catch (ArticleRejectedException exception)
+        {
+            return new ReplayOutcome(input.Id, null, null, exception.Reason);
+        }
+    }
+
+    public void Dispose() => _store.Dispose();
+}
