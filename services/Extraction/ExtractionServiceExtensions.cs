@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Extraction;
@@ -7,9 +8,14 @@ public static class ExtractionServiceExtensions
 {
     public static WebApplicationBuilder AddExtractionService(this WebApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ArticleExtractor>();
+        builder.AddBusConsumer<ArticleIngestedConsumer, ArticleIngestedConsumerDefinition>();
         return builder;
     }
 
+    /// <summary>Extraction serves no API of its own: it only consumes and publishes bus events.</summary>
     public static IEndpointRouteBuilder MapExtractionService(this IEndpointRouteBuilder endpoints)
     {
         return endpoints;

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Newsroom.Extraction;
+
+/// <summary>
+/// The spelling-independent key of an entity name, and the canonical id derived from it. A pure function
+/// of the name, so every extraction instance gives the same id without shared state:
+/// lower case, no diacritics or punctuation, no articles and particles (the, al-, el-) or stop words
+/// (of, in, for), Arabic organisation words translated (kataib -> brigade), and for names of two or more
+/// words a consonant skeleton per word (Mohammed / Mohamed -> mhmd, Kataib / Kataeb -> ktb), the words
+/// taken as an unordered set ("Hezbollah Brigades" = "Kataib Hezbollah"). Single words keep their
+/// full spelling, where a skeleton would merge unrelated names (Sudan / Sudani).
+/// </summary>
+public static class CanonicalKey
+{
+    private static readonly HashSet<string> DroppedWords = new(StringComparer.Ordinal)
+    {
+        "the", "of", "in", "for", "and", "al", "el", "a", "an",
+    };
+
+    /// <summary>Common words of Arabic organisation names and their English equivalents, singular.</summary>
+    private static readonly Dictionary<string, string> Glossary = new(StringComparer.Ordinal)
+    {
+        ["kataib"] = "brigade", ["kataeb"] = "brigade", ["katibat"] = "brigade", ["katiba"] = "brigade",
+        ["liwa"] = "brigade", ["brigades"] = "brigade",
+        ["saraya"] = "company", ["companies"] = "company",
+        ["jaish"] = "army", ["jaysh"] = "army", ["armies"] = "army",
+        ["harakat"] = "movement", ["harakah"] = "movement", ["haraka"] = "movement", ["movements"] = "movement",
+        ["asaib"] = "league", ["asaeb"] = "league", ["usbat"] = "league", ["leagues"] = "league",
+        ["hizb"] = "party", ["parties"] = "party",
+        ["jabhat"] = "front", ["jabhah"] = "front", ["jabha"] = "front", ["fronts"] = "front",
+        ["faylaq"] = "corps", ["failaq"] = "corps",
+        ["majlis"] = "council", ["councils"] = "council",
+        ["quwat"] = "force", ["forces"] = "force",
+        ["hashd"] = "mobilisation", ["mobilization"] = "mobilisation",
+        ["shaabi"] = "popular", ["shabi"] = "popular",
+        ["muqawama"] = "resistance", ["muqawamah"] = "resistance",
+        ["islamiya"] = "islamic", ["islamiyya"] = "islamic", ["islamiyah"] = "islamic",
+        ["dawla"] = "state", ["dawlat"] = "state",
+        ["tahrir"] = "liberation",
+        ["ansar"] = "supporters",
+        ["guards"] = "guard",
+    };
+
+    // Letters with diacritics and their plain forms, position by position. A table rather than Unicode
+    // decomposition, which the services' invariant-globalisation mode does not perform.
+    private const string DiacriticFolds = "àáâãäåāăąçćčďđèéêëēėęěğģìíîïīįıķļľłñńņňòóôõöøōőŕřśşšșţťțùúûüūůűųýÿźżžḥṣṭẓḍ";
+    private const string FoldedLetters = "aaaaaaaaacccddeeeeeeeeggiiiiiiiklllnnnnoooooooorrsssstttuuuuuuuuyyzzzhstzd";
+
+    public static string Of(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var words = Words(name);
+        if (words.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        if (words.Count == 1)
+        {
+            return words[0];
+        }
+
+        return string.Join(' ', words.Select(Skeleton).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>"ent_" and 12 hex digits of the SHA-256 of the key.</summary>
+    public static string IdOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        return "ent_" + Convert.ToHexStringLower(hash, 0, 6);
+    }
+
+    /// <summary>The name's words, folded and translated, without articles, particles and stop words.</summary>
+    internal static List<string> Words(string name)
+    {
+        var folded = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '\'' or '’' or '‘' or 'ʿ' or 'ʾ' or '.')
+            {
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            var plain = DiacriticFolds.IndexOf(lower, StringComparison.Ordinal);
+            folded.Append(plain >= 0 ? FoldedLetters[plain] : char.IsLetterOrDigit(lower) ? lower : ' ');
+        }
+
+        var words = new List<string>();
+        foreach (var word in folded.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!DroppedWords.Contains(word))
+            {
+                words.Add(Glossary.GetValueOrDefault(word, word));
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>Consonants after the first letter, with spelling variants of transliteration folded and doubles collapsed.</summary>
+    internal static string Skeleton(string word)
+    {
+        if (word.Length <= 3 || word.Any(char.IsDigit))
+        {
+            return word;
+        }
+
+        var skeleton = new StringBuilder(word.Length);
+        skeleton.Append(Fold(word[0]));
+        for (var i = 1; i < word.Length; i++)
+        {
+            var c = Fold(word[i]);
+            if (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' || (c == 'h' && i > 0 && word[i - 1] is 'p' or 'k' or 'g' or 'd' or 't'))
+            {
+                // Vowels, and the h of ph / kh / gh / dh / th, vary freely between transliterations.
+                continue;
+            }
+
+            if (skeleton[^1] != c)
+            {
+                skeleton.Append(c);
+            }
+        }
+
+        return skeleton.ToString();
+    }
+
+    private static char Fold(char c) => c switch
+    {
+        'q' or 'c' => 'k',
+        'z' => 's',
+        'w' => 'w',
+        _ => c,
+    };
+}

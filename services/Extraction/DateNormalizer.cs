@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Newsroom.Contracts.Events;
+
+namespace Newsroom.Extraction;
+
+/// <summary>
+/// Finds calendar dates in text and normalises them against the publication date: "Jan. 25, 2024",
+/// "December 30, 2023", "May 8th", "25 May 2021", "October 7" (year: the latest occurrence not more
+/// than <see cref="FutureTolerance"/> after publication), "yesterday" / "today" / "tomorrow", and weekdays
+/// ("on Sunday": the latest such day on or before publication, as news style uses weekdays for the past
+/// week). Without a publication date only dates that carry their year are returned.
+/// </summary>
+public sealed partial class DateNormalizer
+{
+    /// <summary>Dates this far after publication still count as this year's (announced plans, time zones).</summary>
+    public static readonly TimeSpan FutureTolerance = TimeSpan.FromDays(14);
+
+    private const string Month = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+    private const string Weekday = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+
+    [GeneratedRegex(
+        @"\b(?:(?:" + Weekday + @"),?\s+)?(?<month>" + Month + @")\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<year>(?:19|20)\d\d)\b)?"
+        + @"|\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>" + Month + @")\b\.?(?:,?\s+(?<year>(?:19|20)\d\d)\b)?"
+        + @"|\b(?<relative>yesterday|today|tomorrow)\b"
+        + @"|\b(?<weekday>" + Weekday + @")\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DatePattern();
+
+    public IReadOnlyList<DateMention> Normalize(string text, DateOnly? published)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var mentions = new List<DateMention>();
+        foreach (Match match in DatePattern().Matches(text))
+        {
+            if (Resolve(match, published) is { } date)
+            {
+                mentions.Add(new DateMention(match.Value, match.Index, match.Index + match.Length, date));
+            }
+        }
+
+        return mentions;
+    }
+
+    private static DateOnly? Resolve(Match match, DateOnly? published)
+    {
+        if (match.Groups["relative"].Success)
+        {
+            return published?.AddDays(match.Groups["relative"].Value.ToUpperInvariant() switch
+            {
+                "YESTERDAY" => -1,
+                "TOMORROW" => 1,
+                _ => 0,
+            });
+        }
+
+        if (match.Groups["weekday"].Success)
+        {
+            if (published is not { } reference || !IsCapitalised(match.Value))
+            {
+                return null;
+            }
+
+            var weekday = Enum.Parse<DayOfWeek>(match.Groups["weekday"].Value, ignoreCase: true);
+            var back = ((int)reference.DayOfWeek - (int)weekday + 7) % 7;
+            return reference.AddDays(-back);
+        }
+
+        if (!IsCapitalised(match.Groups["month"].Value))
+        {
+            return null;
+        }
+
+        var month = MonthNumber(match.Groups["month"].Value);
+        var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
+        if (match.Groups["year"].Success)
+        {
+            var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+            return day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+        }
+
+        if (published is not { } publication)
+        {
+            return null;
+        }
+
+        var latest = publication.AddDays(FutureTolerance.Days);
+        for (var candidateYear = publication.Year + 1; candidateYear >= publication.Year - 1; candidateYear--)
+        {
+            if (day <= DateTime.DaysInMonth(candidateYear, month) && new DateOnly(candidateYear, month, day) is var candidate && candidate <= latest)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsCapitalised(string word) => word.Length > 0 && char.IsUpper(word[0]);
+
+    private static int MonthNumber(string name) => name[..3].ToUpperInvariant() switch
+    {
+        "JAN" => 1,
+        "FEB" => 2,
+        "MAR" => 3,
+        "APR" => 4,
+        "MAY" => 5,
+        "JUN" => 6,
+        "JUL" => 7,
+        "AUG" => 8,
+        "SEP" => 9,
+        "OCT" => 10,
+        "NOV" => 11,
+        _ => 12,
+    };
+}

@@ -1,0 +1,32 @@
+using Xunit.Abstractions;
+
+namespace Newsroom.Extraction.Tests;
+
+/// <summary>
+/// How often the transliteration folding merges names that are not spelling variants: every distinct
+/// GMB entity name is keyed, and names whose plain folded words differ but whose keys agree are collisions.
+/// </summary>
+public sealed class CanonicalKeyCorpusTests(ITestOutputHelper output)
+{
+    [CorpusFact]
+    public void Folding_merges_few_distinct_GMB_names()
+    {
+        var names = GmbCorpus.Read(Corpus.File("ner", "gmb-partial.csv"))
+            .SelectMany(s => s.Gold.Where(g => g.Class is "per" or "org" or "geo" or "gpe").Select(g => s.Text[g.Start..g.End]))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var collisions = names
+            .GroupBy(CanonicalKey.Of, StringComparer.Ordinal)
+            .Select(g => g.Select(n => string.Join(' ', CanonicalKey.Words(n))).Distinct(StringComparer.Ordinal).ToList())
+            .Where(spellings => spellings.Count > 1)
+            .ToList();
+        var merged = collisions.Sum(c => c.Count);
+        output.WriteLine($"{names.Count} distinct names, {collisions.Count} keys shared by different names ({merged} names)");
+        foreach (var collision in collisions)
+        {
+            output.WriteLine(string.Join(" | ", collision));
+        }
+
+        Assert.True(merged <= names.Count / 50, $"{merged} of {names.Count} GMB names share a key with a different name");
+    }
+}

@@ -1,0 +1,35 @@
+namespace Newsroom.Extraction.Tests;
+
+public sealed class CanonicalKeyTests
+{
+    [Theory]
+    [InlineData("Mohammed Shia Sudani", "Mohamed Shia Al-Sudani")]
+    [InlineData("Kataib Hezbollah", "Kataeb Hizballah")]
+    [InlineData("Hezbollah Brigades", "Kataib Hezbollah")]
+    [InlineData("Jaish al-Mahdi", "Mahdi Army")]
+    [InlineData("Islamic Resistance in Iraq", "the Islamic Resistance of Iraq")]
+    [InlineData("Popular Mobilization Forces", "Popular Mobilisation Forces")]
+    [InlineData("Nasser Kanaani", "Naser Kan'ani")]
+    [InlineData("José Martí", "Jose Marti")]
+    public void Spelling_variants_share_a_key(string one, string other)
+    {
+        Assert.Equal(CanonicalKey.Of(one), CanonicalKey.Of(other));
+        Assert.Equal(CanonicalKey.IdOf(CanonicalKey.Of(one)), CanonicalKey.IdOf(CanonicalKey.Of(other)));
+    }
+
+    [Theory]
+    [InlineData("Sudan", "Sudani")]
+    [InlineData("Iran", "Iraq")]
+    [InlineData("Hamas", "Hama")]
+    [InlineData("Joe Biden", "Hunter Biden")]
+    public void Different_names_keep_different_keys(string one, string other)
+    {
+        Assert.NotEqual(CanonicalKey.Of(one), CanonicalKey.Of(other));
+    }
+
+    [Fact]
+    public void Ids_are_twelve_hex_digits_after_ent()
+    {
+        Assert.Matches("^ent_[0-9a-f]{12}$", CanonicalKey.IdOf(CanonicalKey.Of("Kataib Hezbollah")));
+    }
+}

@@ -1,0 +1,56 @@
+namespace Newsroom.Extraction.Tests;
+
+public sealed class DateNormalizerTests
+{
+    private static readonly DateOnly Wednesday = new(2024, 1, 31);
+
+    private static List<(string Text, DateOnly Date)> Normalize(string text, DateOnly? published)
+    {
+        var dates = new DateNormalizer().Normalize(text, published);
+        foreach (var d in dates)
+        {
+            Assert.Equal(d.Text, text[d.Start..d.End]);
+        }
+
+        return dates.Select(d => (d.Text, d.Date)).ToList();
+    }
+
+    [Theory]
+    [InlineData("It happened on Jan. 25, 2024 in the city.", "Jan. 25, 2024", 2024, 1, 25)]
+    [InlineData("Previously, on December 30, 2023, it stopped.", "December 30, 2023", 2023, 12, 30)]
+    [InlineData("Reported on 25 May 2021 by agencies.", "25 May 2021", 2021, 5, 25)]
+    [InlineData("Sat. Mar 2nd, 2024", "Mar 2nd, 2024", 2024, 3, 2)]
+    public void Absolute_dates_with_a_year_need_no_publication_date(string text, string found, int year, int month, int day)
+    {
+        Assert.Contains((found, new DateOnly(year, month, day)), Normalize(text, null));
+    }
+
+    [Fact]
+    public void Dates_without_a_year_take_the_latest_year_not_after_publication()
+    {
+        var dates = Normalize("The war began on October 7, and a strike on January 28 killed three.", Wednesday);
+        Assert.Contains(("October 7", new DateOnly(2023, 10, 7)), dates);
+        Assert.Contains(("January 28", new DateOnly(2024, 1, 28)), dates);
+    }
+
+    [Fact]
+    public void Dates_shortly_after_publication_stay_in_the_publication_year()
+    {
+        Assert.Contains(("February 5th", new DateOnly(2024, 2, 5)), Normalize("Talks resume on February 5th.", Wednesday));
+    }
+
+    [Fact]
+    public void Relative_days_and_weekdays_count_back_from_publication()
+    {
+        var dates = Normalize("He said yesterday that the attack on Sunday and the talks on Wednesday mattered.", Wednesday);
+        Assert.Contains(("yesterday", new DateOnly(2024, 1, 30)), dates);
+        Assert.Contains(("Sunday", new DateOnly(2024, 1, 28)), dates);
+        Assert.Contains(("Wednesday", Wednesday), dates);
+    }
+
+    [Fact]
+    public void Relative_dates_need_a_publication_date_and_modal_may_is_no_month()
+    {
+        Assert.Empty(Normalize("He said yesterday that they may 5 times reconsider on Sunday.", null));
+    }
+}
