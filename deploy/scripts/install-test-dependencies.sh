@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the tests need beside the .NET SDK, and only what is missing, so it is quick
-# to run again: the Python grpcio and Node @grpc/grpc-js peers for the wire tests, and
+# to run again: the Python grpcio and Node @grpc/grpc-js peers for the wire tests, RabbitMQ for
+# the broker tests (they start private nodes of it; nothing runs as a system service), and
 # docker-compose to check docker-compose.yml.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 
-packages=(python3-grpcio python3-protobuf protobuf-compiler docker-compose nodejs npm)
+packages=(python3-grpcio python3-protobuf protobuf-compiler docker-compose rabbitmq-server nodejs npm)
 missing=()
 for package in "${packages[@]}"; do
   # node and npm may come from elsewhere than Debian (nvm, NodeSource); any will do.

@@ -27,7 +27,8 @@ public sealed partial class ArticleIngestor(
         }
         catch (ArticleRejectedException e)
         {
-            return await RejectAsync(article.ClientRef, article.Url, e.Reason, cancellationToken).ConfigureAwait(false);
+            var reason = article.Origin is { } origin ? $"{origin}: {e.Reason}" : e.Reason;
+            return await RejectAsync(article.ClientRef, article.Url, reason, cancellationToken).ConfigureAwait(false);
         }
 
         var stored = store.TryAdd(cleaned, article.ClientRef);

@@ -6,6 +6,9 @@ public sealed record RawArticle
     /// <summary>The sender's own key for the item (a file name, a feed entry id), echoed in results and logs.</summary>
     public required string ClientRef { get; init; }
 
+    /// <summary>Where the item was read from (a file name), named in its rejection reason; null for API submissions.</summary>
+    public string? Origin { get; init; }
+
     public string? Url { get; init; }
 
     /// <summary>The outlet; read from the page when null.</summary>

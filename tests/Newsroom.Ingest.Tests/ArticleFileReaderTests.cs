@@ -26,11 +26,11 @@ public sealed class ArticleFileReaderTests : IDisposable
             zip.Write("<html><body><p>Zipped.</p></body></html>"u8);
         }
 
-        Assert.Equal(new RawArticle { ClientRef = "002_e77f", Text = "Plain." }, ArticleFileReader.Read(Write("002_e77f.txt", "Plain."u8.ToArray())).Single());
+        Assert.Equal(new RawArticle { ClientRef = "002_e77f", Origin = "002_e77f.txt", Text = "Plain." }, ArticleFileReader.Read(Write("002_e77f.txt", "Plain."u8.ToArray())).Single());
         Assert.Equal("<p>Page.</p>", ArticleFileReader.Read(Write("page.html", "<p>Page.</p>"u8.ToArray())).Single().Html);
         Assert.Equal(("zipped", "<html><body><p>Zipped.</p></body></html>"), ArticleFileReader.Read(Write("zipped.html.gz", gz.ToArray())).Single() is var z ? (z.ClientRef, z.Html) : default);
         var json = ArticleFileReader.Read(Write("one.json", """{"id":"ignored","text":"Body.","title":"T","published":"2024-01-31T13:58:00Z"}"""u8.ToArray())).Single();
-        Assert.Equal(("one", "Body.", "T", new DateTimeOffset(2024, 1, 31, 13, 58, 0, TimeSpan.Zero)), (json.ClientRef, json.Text, json.Title, json.Published!.Value));
+        Assert.Equal(("one", "one.json", "Body.", "T", new DateTimeOffset(2024, 1, 31, 13, 58, 0, TimeSpan.Zero)), (json.ClientRef, json.Origin, json.Text, json.Title, json.Published!.Value));
         Assert.True(ArticleFileReader.IsArticleFile("a.HTML.gz"));
         Assert.False(ArticleFileReader.IsArticleFile("a.pdf"));
     }

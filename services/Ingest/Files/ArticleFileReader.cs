@@ -51,14 +51,16 @@ public static class ArticleFileReader
         switch (extension)
         {
             case ".jsonl":
-                return JsonLinesArticleReader.Read(new StringReader(text)).ToList();
+                return JsonLinesArticleReader.Read(new StringReader(text)).Select(i => i.Article is { } a ? i with { Article = a with { Origin = name } } : i).ToList();
             case ".json":
                 var item = JsonLinesArticleReader.Parse(text, 1, clientRef);
-                return item.Article is not null
-                    ? [item]
+                return item.Article is { } parsed
+                    ? [item with { Article = parsed with { Origin = name } }]
                     : throw new ArticleRejectedException($"{name}: {item.Error!.Replace("line 1 ", "the file ", StringComparison.Ordinal)}");
             default:
-                var article = isHtml ? new RawArticle { ClientRef = clientRef, Html = text } : new RawArticle { ClientRef = clientRef, Text = text };
+                var article = isHtml
+                    ? new RawArticle { ClientRef = clientRef, Origin = name, Html = text }
+                    : new RawArticle { ClientRef = clientRef, Origin = name, Text = text };
                 return [new JsonLinesItem(1, article, null)];
         }
     }

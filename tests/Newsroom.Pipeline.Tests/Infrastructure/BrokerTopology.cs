@@ -58,6 +58,38 @@ public static class BrokerTopology
         return ok.MessageCount;
     }
 
+    /// <summary>Publishes raw bytes to an exchange, as a broken or foreign publisher would.</summary>
+    public static async Task PublishRawAsync(Uri vhostUri, string exchange, byte[] body, string contentType)
+    {
+        var factory = new ConnectionFactory { Uri = vhostUri };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var properties = new BasicProperties { ContentType = contentType, Persistent = true, MessageId = Guid.NewGuid().ToString() };
+        await channel.BasicPublishAsync(exchange, string.Empty, mandatory: false, properties, body);
+    }
+
+    /// <summary>Waits until a queue holds <paramref name="count"/> messages; false when it never does within the limit.</summary>
+    public static async Task<bool> WaitForMessagesAsync(Uri vhostUri, string queue, uint count, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await MessageCountAsync(vhostUri, queue) == count)
+                {
+                    return true;
+                }
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                // The queue does not exist yet: MassTransit declares an error queue on the first fault.
+            }
+            await Task.Delay(250);
+        }
+        return false;
+    }
+
     private static Dictionary<string, object?> Arguments(JsonElement item) =>
         item.GetProperty("arguments").EnumerateObject().ToDictionary(
             p => p.Name,

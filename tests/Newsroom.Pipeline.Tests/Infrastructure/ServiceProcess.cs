@@ -136,6 +136,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    private static string BuildConfiguration =>
+    /// <summary>Debug or Release: the configuration these tests were built in, and so the services.</summary>
+    public static string BuildConfiguration =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 }
