@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Dedup;
@@ -5,13 +7,21 @@ namespace Newsroom.Dedup;
 /// <summary>The Dedup service's registrations and endpoints, shared by its own host and the standalone host.</summary>
 public static class DedupServiceExtensions
 {
+    public const string DatabaseFileName = "dedup.db";
+
     public static WebApplicationBuilder AddDedupService(this WebApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Configure<StoryClustererOptions>(builder.Configuration.GetSection(StoryClustererOptions.SectionName));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services =>
+            new StoryStore(SqliteDatabase.File(services.GetRequiredService<IOptions<DataOptions>>().Value.FileIn(DatabaseFileName))));
+        builder.Services.AddSingleton(services =>
+            new StoryClusterer(services.GetRequiredService<StoryStore>(), services.GetRequiredService<IOptions<StoryClustererOptions>>().Value));
+        builder.AddBusConsumer<ArticleExtractedConsumer, ArticleExtractedConsumerDefinition>();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapDedupService(this IEndpointRouteBuilder endpoints)
-    {
-        return endpoints;
-    }
+    /// <summary>Dedup serves no gRPC API of its own: its decisions reach clients through the query service.</summary>
+    public static IEndpointRouteBuilder MapDedupService(this IEndpointRouteBuilder endpoints) => endpoints;
 }

@@ -1,0 +1,20 @@
+using MassTransit;
+using Newsroom.Contracts.Events;
+
+namespace Newsroom.Dedup;
+
+/// <summary>Places each extracted article in a story and publishes the story's update.</summary>
+public sealed partial class ArticleExtractedConsumer(StoryClusterer clusterer, TimeProvider time, ILogger<ArticleExtractedConsumer> logger)
+    : IConsumer<ArticleExtracted>
+{
+    public async Task Consume(ConsumeContext<ArticleExtracted> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var updated = clusterer.Assign(context.Message, time.GetUtcNow());
+        LogDecision(updated.Article.Article.ArticleId, updated.StoryId, updated.Version, updated.JoinKind, updated.Score);
+        await context.Publish(updated, context.CancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleId} -> story {StoryId} v{Version}: {JoinKind}, score {Score}")]
+    private partial void LogDecision(string articleId, string storyId, long version, Contracts.V1.JoinReason.Types.Kind joinKind, double score);
+}

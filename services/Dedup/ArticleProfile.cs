@@ -1,0 +1,95 @@
+using Newsroom.Contracts.Events;
+using Newsroom.Contracts.V1;
+
+namespace Newsroom.Dedup;
+
+/// <summary>What dedup compares of one article, computed once from its <see cref="ArticleExtracted"/>.</summary>
+internal sealed class ArticleProfile
+{
+    private ArticleProfile(ArticleExtracted article, MinHashSignature signature, Dictionary<string, int> terms, SortedDictionary<string, string> entities)
+    {
+        Article = article;
+        Signature = signature;
+        Terms = terms;
+        Entities = entities;
+        var lead = article.LeadEvent;
+        Lead = new MemberLead(
+            article.Article.ArticleId,
+            NullIfEmpty(lead?.ActorEntityId),
+            lead?.Action ?? EventAction.Unspecified,
+            NullIfEmpty(lead?.TargetEntityId),
+            lead?.Date);
+        EventTime = EventTimeOf(article);
+    }
+
+    public ArticleExtracted Article { get; }
+
+    public string ArticleId => Article.Article.ArticleId;
+
+    public MinHashSignature Signature { get; }
+
+    /// <summary>Content-word counts of the title and lead.</summary>
+    public Dictionary<string, int> Terms { get; }
+
+    /// <summary>Canonical entity id to canonical name, each entity once, in id order.</summary>
+    public SortedDictionary<string, string> Entities { get; }
+
+    public MemberLead Lead { get; }
+
+    /// <summary>When the event happened as far as the article tells: lead-event date, else publication, else ingestion.</summary>
+    public DateTimeOffset EventTime { get; }
+
+    public static ArticleProfile Create(ArticleExtracted article, StoryClustererOptions options)
+    {
+        var ingested = article.Article;
+        var titleTokens = ArticleText.Tokens(ingested.Title ?? string.Empty);
+        var textTokens = ArticleText.Tokens(ingested.Text ?? string.Empty);
+        var signature = MinHashSignature.Compute(
+            ArticleText.ShingleHashes(textTokens.Count > 0 ? textTokens : titleTokens, options.ShingleSize),
+            options.MinHashCount);
+        var terms = ArticleText.TermCounts(titleTokens.Concat(textTokens.Take(options.LeadTokenCount)));
+        var entities = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var mention in article.Entities ?? [])
+        {
+            if (!string.IsNullOrEmpty(mention.CanonicalId))
+            {
+                entities.TryAdd(mention.CanonicalId, string.IsNullOrEmpty(mention.CanonicalName) ? mention.Text : mention.CanonicalName);
+            }
+        }
+        return new ArticleProfile(article, signature, terms, entities);
+    }
+
+    /// <summary>The lead event as a reader would say it, for example "Kataib Hezbollah suspend US forces".</summary>
+    public string DescribeLeadEvent()
+    {
+        var lead = Article.LeadEvent;
+        if (lead is null)
+        {
+            return string.Empty;
+        }
+        var actor = NameOf(lead.ActorEntityId) ?? lead.ActorText;
+        var action = lead.Action is EventAction.Unspecified or EventAction.Other
+            ? lead.ActionText
+            : lead.Action.ToString().ToLowerInvariant();
+        var target = NameOf(lead.TargetEntityId) ?? lead.TargetText;
+        var parts = new[] { actor, action, target }.Where(p => !string.IsNullOrWhiteSpace(p));
+        var description = string.Join(' ', parts);
+        return lead.Date is { } date
+            ? $"{description} ({date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)})"
+            : description;
+    }
+
+    private string? NameOf(string? entityId) =>
+        entityId is not null && Entities.TryGetValue(entityId, out var name) ? name : null;
+
+    private static DateTimeOffset EventTimeOf(ArticleExtracted article)
+    {
+        if (article.LeadEvent?.Date is { } date)
+        {
+            return new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        }
+        return article.Article.Published ?? article.Article.IngestedAt;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,216 @@
+using System.Globalization;
+using Newsroom.Contracts.Events;
+
+namespace Newsroom.Dedup;
+
+/// <summary>
+/// The second layer's judgement of whether an article reports the same event as a story: title-and-lead
+/// TF-IDF cosine against the story's centroid, weighted Jaccard of canonical entities against the
+/// story's entity profile (entities common across stories weigh less), and lead-event agreement with
+/// the members. A different action class or lead-event dates too far apart veto the match outright,
+/// which is what keeps look-alike events (a suspension in January, a resumption in April) apart.
+/// </summary>
+internal sealed class SameEventScorer
+{
+    public const string TextFeature = "title_lead_tfidf";
+    public const string EntityFeature = "canonical_entities";
+    public const string LeadEventFeature = "lead_event";
+
+    private readonly StoryClustererOptions _options;
+    private readonly ArticleProfile _article;
+    private readonly long _articles;
+    private readonly long _stories;
+    private readonly Dictionary<string, int> _termArticles;
+    private readonly Dictionary<string, int> _entityStories;
+    private readonly Dictionary<string, double> _articleVector;
+    private readonly double _articleNorm;
+
+    public SameEventScorer(StoryClustererOptions options, ArticleProfile article, long articles, long stories, Dictionary<string, int> termArticles, Dictionary<string, int> entityStories)
+    {
+        _options = options;
+        _article = article;
+        _articles = articles;
+        _stories = stories;
+        _termArticles = termArticles;
+        _entityStories = entityStories;
+        _articleVector = article.Terms.ToDictionary(
+            t => t.Key,
+            t => TermWeights.Damped(t.Value) * TermWeights.Inverse(termArticles.GetValueOrDefault(t.Key), articles),
+            StringComparer.Ordinal);
+        _articleNorm = Norm(_articleVector.Values);
+    }
+
+    /// <summary>In how many stored articles a term of this article occurs.</summary>
+    public int TermArticleCount(string term) => _termArticles.GetValueOrDefault(term);
+
+    /// <summary>Inverse document frequency of a term of this article.</summary>
+    public double TermIdf(string term) => TermWeights.Inverse(_termArticles.GetValueOrDefault(term), _articles);
+
+    /// <summary>Inverse story frequency of an entity of this article.</summary>
+    public double EntityIdf(string entityId) => TermWeights.Inverse(_entityStories.GetValueOrDefault(entityId), _stories);
+
+    public StoryMatch Score(StoryProfile story)
+    {
+        var veto = Veto(story.Members);
+        var (textScore, sharedTerms) = TextCosine(story);
+        var (entityScore, sharedEntities) = EntityJaccard(story);
+        var leadScore = story.Members.Count == 0 ? 0 : story.Members.Max(LeadAgreement);
+        var score = Combine(textScore, entityScore, leadScore, LeadComparable(story.Members));
+        var lead = _article.DescribeLeadEvent();
+        StoryMatchFeature[] features =
+        [
+            new(LeadEventFeature, Round(leadScore), lead.Length > 0 ? lead : "no lead event"),
+            new(EntityFeature, Round(entityScore), string.Join(", ", sharedEntities)),
+            new(TextFeature, Round(textScore), string.Join(", ", sharedTerms)),
+        ];
+        return new StoryMatch(story.StoryId, Round(score), features, veto);
+    }
+
+    /// <summary>The same score against a single member, to name the member the article matches best.</summary>
+    public double ScoreMember(MemberLead member, Dictionary<string, int> memberTerms, IReadOnlyCollection<string> memberEntities)
+    {
+        // Terms only the member has were not looked up; counting them as rare only shifts the member's norm.
+        var vector = memberTerms.ToDictionary(
+            t => t.Key,
+            t => TermWeights.Damped(t.Value) * TermWeights.Inverse(_termArticles.GetValueOrDefault(t.Key, 1), _articles),
+            StringComparer.Ordinal);
+        var text = Cosine(vector);
+        double shared = 0, union = 0;
+        foreach (var id in memberEntities.Union(_article.Entities.Keys, StringComparer.Ordinal))
+        {
+            var weight = EntityIdf(id);
+            union += weight;
+            if (_article.Entities.ContainsKey(id) && memberEntities.Contains(id))
+            {
+                shared += weight;
+            }
+        }
+        var entities = union == 0 ? 0 : shared / union;
+        return Combine(text, entities, LeadAgreement(member), LeadComparable([member]));
+    }
+
+    /// <summary>
+    /// The weighted mean of the features. Lead-event agreement counts only when both sides have a lead
+    /// event that says something (a resolved actor or a known action), so articles without one are
+    /// judged on text and entities alone instead of being pulled down by a missing feature.
+    /// </summary>
+    private double Combine(double text, double entities, double lead, bool leadComparable)
+    {
+        var leadWeight = leadComparable ? _options.LeadEventWeight : 0;
+        var total = _options.TextWeight + _options.EntityWeight + leadWeight;
+        return total <= 0 ? 0 : ((_options.TextWeight * text) + (_options.EntityWeight * entities) + (leadWeight * lead)) / total;
+    }
+
+    private bool LeadComparable(IEnumerable<MemberLead> members) =>
+        Says(_article.Lead) && members.Any(Says);
+
+    private static bool Says(MemberLead lead) => lead.ActorId is not null || lead.HasKnownAction;
+
+    private string? Veto(IReadOnlyList<MemberLead> members)
+    {
+        var lead = _article.Lead;
+        if (lead.HasKnownAction)
+        {
+            var storyActions = members.Where(m => m.HasKnownAction).Select(m => m.Action).Distinct().ToList();
+            if (storyActions.Count > 0 && !storyActions.Contains(lead.Action))
+            {
+                return $"action {lead.Action} differs from the story's {string.Join("/", storyActions)}";
+            }
+        }
+        if (lead.Date is { } date)
+        {
+            var gaps = members.Where(m => m.Date is not null).Select(m => Math.Abs(m.Date!.Value.DayNumber - date.DayNumber)).ToList();
+            if (gaps.Count > 0 && gaps.Min() > _options.MaxLeadDateGapDays)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"lead-event dates {gaps.Min()} days apart");
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Share of actor, action, target and date that agree with one member's lead event.</summary>
+    private double LeadAgreement(MemberLead member)
+    {
+        var lead = _article.Lead;
+        var agreeing = 0;
+        if (lead.ActorId is not null && string.Equals(lead.ActorId, member.ActorId, StringComparison.Ordinal))
+        {
+            agreeing++;
+        }
+        if (lead.HasKnownAction && lead.Action == member.Action)
+        {
+            agreeing++;
+        }
+        if (lead.TargetId is not null && string.Equals(lead.TargetId, member.TargetId, StringComparison.Ordinal))
+        {
+            agreeing++;
+        }
+        if (lead.Date is { } date && member.Date is { } memberDate && Math.Abs(date.DayNumber - memberDate.DayNumber) <= _options.MaxLeadDateGapDays)
+        {
+            agreeing++;
+        }
+        return agreeing / 4.0;
+    }
+
+    private (double Score, List<string> Shared) TextCosine(StoryProfile story)
+    {
+        var vector = story.Terms.ToDictionary(
+            t => t.Key,
+            t => t.Value.Weight * TermWeights.Inverse(t.Value.ArticlesWithTerm, _articles),
+            StringComparer.Ordinal);
+        var shared = _articleVector
+            .Where(t => vector.ContainsKey(t.Key))
+            .OrderByDescending(t => t.Value * vector[t.Key])
+            .ThenBy(t => t.Key, StringComparer.Ordinal)
+            .Take(8)
+            .Select(t => t.Key)
+            .ToList();
+        return (Cosine(vector), shared);
+    }
+
+    private double Cosine(Dictionary<string, double> other)
+    {
+        var otherNorm = Norm(other.Values);
+        if (_articleNorm == 0 || otherNorm == 0)
+        {
+            return 0;
+        }
+        var dot = 0.0;
+        foreach (var (term, weight) in _articleVector)
+        {
+            if (other.TryGetValue(term, out var otherWeight))
+            {
+                dot += weight * otherWeight;
+            }
+        }
+        return dot / (_articleNorm * otherNorm);
+    }
+
+    /// <summary>
+    /// Weighted Jaccard between the article's entities (present or not) and the share of the story's
+    /// members that mention each entity, each entity weighted by its inverse story frequency.
+    /// </summary>
+    private (double Score, List<string> Shared) EntityJaccard(StoryProfile story)
+    {
+        double minimum = 0, maximum = 0;
+        var shared = new List<(string Name, double Weight)>();
+        foreach (var id in story.Entities.Keys.Union(_article.Entities.Keys, StringComparer.Ordinal))
+        {
+            var inArticle = _article.Entities.ContainsKey(id) ? 1.0 : 0.0;
+            var inStory = story.Entities.TryGetValue(id, out var entity) ? (double)entity.Members / Math.Max(1, story.MemberCount) : 0.0;
+            var weight = entity is not null ? TermWeights.Inverse(entity.StoriesWithEntity, _stories) : EntityIdf(id);
+            minimum += weight * Math.Min(inArticle, inStory);
+            maximum += weight * Math.Max(inArticle, inStory);
+            if (inArticle > 0 && inStory > 0)
+            {
+                shared.Add((_article.Entities[id], weight * inStory));
+            }
+        }
+        var names = shared.OrderByDescending(s => s.Weight).ThenBy(s => s.Name, StringComparer.Ordinal).Take(12).Select(s => s.Name).ToList();
+        return (maximum == 0 ? 0 : minimum / maximum, names);
+    }
+
+    private static double Norm(IEnumerable<double> values) => Math.Sqrt(values.Sum(v => v * v));
+
+    private static double Round(double value) => Math.Round(value, 4);
+}

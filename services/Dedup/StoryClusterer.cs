@@ -1,0 +1,181 @@
+using System.Security.Cryptography;
+using System.Text;
+using Newsroom.Contracts.Events;
+using Newsroom.Contracts.V1;
+using Newsroom.ServiceDefaults;
+
+namespace Newsroom.Dedup;
+
+/// <summary>
+/// Decides which story each article joins, in two layers. First near-identical copies: MinHash over
+/// word shingles, with LSH bands finding candidates, joins a copy to its original's story. Then
+/// rewrites of the same event: candidate stories sharing canonical entities or rare title-and-lead
+/// terms within a time window, scored by <see cref="SameEventScorer"/>. Otherwise the article opens a
+/// story. Decisions depend only on the stored state and the article, so the same articles in the same
+/// order give the same stories; an article seen before gets its earlier decision back unchanged.
+/// </summary>
+public sealed class StoryClusterer
+{
+    public const string ShingleFeature = "shingle_jaccard";
+
+    private readonly StoryStore _store;
+    private readonly StoryClustererOptions _options;
+    private readonly Lock _gate = new();
+
+    public StoryClusterer(StoryStore store, StoryClustererOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        _options = options ?? new StoryClustererOptions();
+        _options.Validate();
+    }
+
+    /// <summary>Places the article in a story and records it; returns the story update to publish.</summary>
+    /// <exception cref="InvalidMessageException">The message carries no article id.</exception>
+    public StoryUpdated Assign(ArticleExtracted article, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        if (article.Article is null || string.IsNullOrWhiteSpace(article.Article.ArticleId))
+        {
+            throw new InvalidMessageException(
+                "ArticleExtracted without an article id cannot be placed in a story; republish it from the extraction service with its ArticleIngested.");
+        }
+        lock (_gate)
+        {
+            if (_store.FindDecision(article.Article.ArticleId) is { } earlier)
+            {
+                return earlier;
+            }
+            var profile = ArticleProfile.Create(article, _options);
+            var bandKeys = profile.Signature.BandKeys(_options.RowsPerBand);
+            var decision = FindNearDuplicate(profile, bandKeys) ?? FindSameEvent(profile) ?? FirstArticle(profile);
+            var version = _store.Save(profile, decision.StoryId, decision.Kind, decision.MatchedArticleId, decision.Score, decision.Features, now, bandKeys);
+            return new StoryUpdated
+            {
+                StoryId = decision.StoryId,
+                Version = version,
+                Article = article,
+                JoinKind = decision.Kind,
+                MatchedArticleId = decision.MatchedArticleId,
+                Score = decision.Score,
+                Features = decision.Features,
+                UpdatedAt = now,
+            };
+        }
+    }
+
+    /// <summary>The id a story opened by this article gets: stable across runs and machines.</summary>
+    public static string StoryIdFor(string firstArticleId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(firstArticleId));
+        return "sto_" + Convert.ToHexStringLower(hash, 0, 6);
+    }
+
+    private Decision? FindNearDuplicate(ArticleProfile profile, long[] bandKeys)
+    {
+        (string ArticleId, string StoryId, double Jaccard)? best = null;
+        foreach (var (articleId, storyId, signature) in _store.FindNearDuplicateCandidates(bandKeys))
+        {
+            var jaccard = profile.Signature.EstimateJaccard(signature);
+            if (best is null || jaccard > best.Value.Jaccard)
+            {
+                best = (articleId, storyId, jaccard);
+            }
+        }
+        if (best is not { } match || match.Jaccard < _options.NearDuplicateThreshold)
+        {
+            return null;
+        }
+        var detail = $"{Math.Round(match.Jaccard * 100)}% of {_options.ShingleSize}-word shingles shared with {match.ArticleId} (MinHash estimate)";
+        return new Decision(
+            match.StoryId,
+            JoinReason.Types.Kind.NearDuplicate,
+            match.ArticleId,
+            Math.Round(match.Jaccard, 4),
+            [new StoryMatchFeature(ShingleFeature, Math.Round(match.Jaccard, 4), detail)]);
+    }
+
+    private Decision? FindSameEvent(ArticleProfile profile)
+    {
+        var scorer = new SameEventScorer(
+            _options,
+            profile,
+            _store.CountArticles(),
+            _store.CountStories(),
+            _store.TermArticleCounts(profile.Terms.Keys),
+            _store.EntityStoryCounts(profile.Entities.Keys));
+
+        var from = profile.EventTime - _options.CandidateWindow;
+        var to = profile.EventTime + _options.CandidateWindow;
+        var candidates = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var entityId in profile.Entities.Keys)
+        {
+            foreach (var storyId in _store.StoriesWithEntity(entityId, from, to, _options.MaxStoriesPerKey))
+            {
+                candidates[storyId] = candidates.GetValueOrDefault(storyId) + scorer.EntityIdf(entityId);
+            }
+        }
+        // Keys are rare terms seen before: unseen ones find nothing, and common ones would walk long postings.
+        var keyTerms = profile.Terms
+            .Where(t => scorer.TermArticleCount(t.Key) is > 0 and var count && count <= _options.MaxStoriesPerKey)
+            .OrderByDescending(t => TermWeights.Damped(t.Value) * scorer.TermIdf(t.Key))
+            .ThenBy(t => t.Key, StringComparer.Ordinal)
+            .Take(_options.CandidateTermCount)
+            .Select(t => t.Key);
+        foreach (var term in keyTerms)
+        {
+            foreach (var storyId in _store.StoriesWithTerm(term, from, to, _options.MaxStoriesPerKey))
+            {
+                candidates[storyId] = candidates.GetValueOrDefault(storyId) + scorer.TermIdf(term);
+            }
+        }
+
+        StoryMatch? best = null;
+        StoryProfile? bestStory = null;
+        var ranked = candidates
+            .OrderByDescending(c => c.Value)
+            .ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Take(_options.MaxCandidateStories);
+        foreach (var (storyId, _) in ranked)
+        {
+            var story = _store.LoadStory(storyId, _options.MaxMembersCompared);
+            var match = scorer.Score(story);
+            if (match.Veto is null && (best is null || match.Score > best.Score))
+            {
+                best = match;
+                bestStory = story;
+            }
+        }
+        if (best is null || bestStory is null || best.Score < _options.SameEventThreshold)
+        {
+            return null;
+        }
+        return new Decision(best.StoryId, JoinReason.Types.Kind.SameEvent, BestMember(scorer, bestStory), best.Score, best.Features);
+    }
+
+    private string BestMember(SameEventScorer scorer, StoryProfile story)
+    {
+        var content = _store.LoadMemberContent(story.Members.Select(m => m.ArticleId));
+        string? bestId = null;
+        var bestScore = double.MinValue;
+        foreach (var member in story.Members)
+        {
+            if (!content.TryGetValue(member.ArticleId, out var memberContent))
+            {
+                continue;
+            }
+            var score = scorer.ScoreMember(member, memberContent.Terms, memberContent.EntityIds);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                bestId = member.ArticleId;
+            }
+        }
+        return bestId ?? story.Members[0].ArticleId;
+    }
+
+    private static Decision FirstArticle(ArticleProfile profile) =>
+        new(StoryIdFor(profile.ArticleId), JoinReason.Types.Kind.FirstArticle, null, 0, []);
+
+    private sealed record Decision(string StoryId, JoinReason.Types.Kind Kind, string? MatchedArticleId, double Score, IReadOnlyList<StoryMatchFeature> Features);
+}

@@ -1,0 +1,65 @@
+namespace Newsroom.Dedup;
+
+/// <summary>How the story clusterer decides; configuration section <c>Dedup</c>. Defaults are tuned on ECB+ (see the tests).</summary>
+public sealed class StoryClustererOptions
+{
+    public const string SectionName = "Dedup";
+
+    /// <summary>Words per shingle for near-duplicate detection.</summary>
+    public int ShingleSize { get; set; } = 5;
+
+    /// <summary>MinHash functions per signature; must be a multiple of <see cref="RowsPerBand"/>.</summary>
+    public int MinHashCount { get; set; } = 128;
+
+    /// <summary>Rows per LSH band: 32 bands of 4 rows find pairs from a Jaccard of about 0.4 upwards.</summary>
+    public int RowsPerBand { get; set; } = 4;
+
+    /// <summary>Estimated shingle Jaccard at or above which an article is a near-identical copy.</summary>
+    public double NearDuplicateThreshold { get; set; } = 0.7;
+
+    /// <summary>Combined score at or above which an article is a rewrite of a story's event.</summary>
+    public double SameEventThreshold { get; set; } = 0.15;
+
+    /// <summary>Weight of the title-and-lead TF-IDF cosine against the story's centroid.</summary>
+    public double TextWeight { get; set; } = 0.4;
+
+    /// <summary>Weight of the weighted Jaccard of canonical entities against the story's entity profile.</summary>
+    public double EntityWeight { get; set; } = 0.4;
+
+    /// <summary>Weight of lead-event agreement (actor, action, target, date).</summary>
+    public double LeadEventWeight { get; set; } = 0.2;
+
+    /// <summary>Words of the text, after the title, that count as its lead.</summary>
+    public int LeadTokenCount { get; set; } = 100;
+
+    /// <summary>
+    /// Only stories with an article this close in time to the article's own time are candidates. Wide on
+    /// purpose: outlets revisit an event for weeks, and a page's publication date is often the day it was
+    /// crawled or a site banner. Look-alike events are told apart by lead-event dates and action classes.
+    /// </summary>
+    public TimeSpan CandidateWindow { get; set; } = TimeSpan.FromDays(45);
+
+    /// <summary>Lead-event dates further apart than this are different events.</summary>
+    public int MaxLeadDateGapDays { get; set; } = 3;
+
+    /// <summary>Candidate stories scored in full per article, after ranking by shared entities and terms.</summary>
+    public int MaxCandidateStories { get; set; } = 12;
+
+    /// <summary>Highest-weighted title-and-lead terms used to look up candidate stories.</summary>
+    public int CandidateTermCount { get; set; } = 8;
+
+    /// <summary>Stories read per entity or term lookup (the most recent first), which bounds the work for very common ones.</summary>
+    public int MaxStoriesPerKey { get; set; } = 50;
+
+    /// <summary>Most recent members read when comparing lead events and choosing the best-matching member.</summary>
+    public int MaxMembersCompared { get; set; } = 50;
+
+    internal void Validate()
+    {
+        if (ShingleSize < 1 || MinHashCount < 1 || RowsPerBand < 1 || MinHashCount % RowsPerBand != 0)
+        {
+            throw new InvalidOperationException(
+                $"Dedup options: ShingleSize ({ShingleSize}), MinHashCount ({MinHashCount}) and RowsPerBand ({RowsPerBand}) must be positive, with MinHashCount a multiple of RowsPerBand; fix the \"{SectionName}\" configuration section.");
+        }
+    }
+}

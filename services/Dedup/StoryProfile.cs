@@ -1,0 +1,13 @@
+namespace Newsroom.Dedup;
+
+/// <summary>
+/// A candidate story as the same-event layer sees it: how often each entity and title-and-lead term
+/// occurs across its members (with how common each is across all stories or articles), and its
+/// members' lead events.
+/// </summary>
+internal sealed record StoryProfile(
+    string StoryId,
+    int MemberCount,
+    IReadOnlyDictionary<string, StoryEntity> Entities,
+    IReadOnlyDictionary<string, StoryTerm> Terms,
+    IReadOnlyList<MemberLead> Members);

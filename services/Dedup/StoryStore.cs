@@ -1,0 +1,450 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Newsroom.Contracts.Events;
+using Newsroom.Contracts.V1;
+using Newsroom.ServiceDefaults;
+
+namespace Newsroom.Dedup;
+
+/// <summary>
+/// Dedup's state in SQLite: every assigned article with the decision that placed it, the stories,
+/// the LSH band index of the near-duplicate layer, and the entity and term indexes (with their
+/// frequencies) of the same-event layer. Everything one article changes is written in one transaction.
+/// Not thread-safe on its own: <see cref="StoryClusterer"/> serialises access.
+/// </summary>
+public sealed class StoryStore : IDisposable
+{
+    private const string ArticleCounter = "articles";
+    private const string StoryCounter = "stories";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+
+    private readonly SqliteDatabase _database;
+    private SqliteConnection? _connection;
+
+    public StoryStore(SqliteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    public string Description => _database.Description;
+
+    public void Dispose()
+    {
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    /// <summary>The decision already made for an article, rebuilt from what was stored; null when the article is new.</summary>
+    internal StoryUpdated? FindDecision(string articleId)
+    {
+        using var command = Command(
+            """
+            SELECT story_id, version, join_kind, matched_article_id, score, features_json, updated_at, article_json
+            FROM dedup_articles WHERE article_id = $id
+            """);
+        command.Parameters.AddWithValue("$id", articleId);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+        return new StoryUpdated
+        {
+            StoryId = reader.GetString(0),
+            Version = reader.GetInt64(1),
+            JoinKind = (JoinReason.Types.Kind)reader.GetInt32(2),
+            MatchedArticleId = reader.IsDBNull(3) ? null : reader.GetString(3),
+            Score = reader.GetDouble(4),
+            Features = JsonSerializer.Deserialize<List<StoryMatchFeature>>(reader.GetString(5), Json) ?? [],
+            UpdatedAt = DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
+            Article = JsonSerializer.Deserialize<ArticleExtracted>(reader.GetString(7), Json)
+                ?? throw new InvalidOperationException($"Stored article {articleId} in {Description} is unreadable; delete the dedup database and replay."),
+        };
+    }
+
+    /// <summary>Articles sharing at least one LSH band with the signature, with their stories and signatures.</summary>
+    internal List<(string ArticleId, string StoryId, MinHashSignature Signature)> FindNearDuplicateCandidates(IReadOnlyList<long> bandKeys)
+    {
+        var parameters = string.Join(", ", bandKeys.Select((_, i) => $"$b{i}"));
+        using var command = Command(
+            $"""
+            SELECT a.article_id, a.story_id, a.minhash FROM dedup_articles a
+            WHERE a.article_id IN (SELECT DISTINCT article_id FROM dedup_lsh WHERE band_key IN ({parameters}))
+            ORDER BY a.rowid
+            """);
+        for (var i = 0; i < bandKeys.Count; i++)
+        {
+            command.Parameters.AddWithValue($"$b{i}", bandKeys[i]);
+        }
+        var candidates = new List<(string, string, MinHashSignature)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            candidates.Add((reader.GetString(0), reader.GetString(1), MinHashSignature.FromBytes((byte[])reader.GetValue(2))));
+        }
+        return candidates;
+    }
+
+    internal long CountArticles() => Counter(ArticleCounter);
+
+    internal long CountStories() => Counter(StoryCounter);
+
+    /// <summary>In how many articles each term occurs (0 for terms never seen).</summary>
+    internal Dictionary<string, int> TermArticleCounts(IEnumerable<string> terms) =>
+        Frequencies("SELECT articles FROM dedup_term_stats WHERE term = $key", terms);
+
+    /// <summary>In how many stories each entity occurs (0 for entities never seen).</summary>
+    internal Dictionary<string, int> EntityStoryCounts(IEnumerable<string> entityIds) =>
+        Frequencies("SELECT stories FROM dedup_entity_stats WHERE entity_id = $key", entityIds);
+
+    /// <summary>The most recently active stories mentioning the entity whose time span overlaps [from, to].</summary>
+    internal List<string> StoriesWithEntity(string entityId, DateTimeOffset from, DateTimeOffset to, int limit) =>
+        StoriesByKey(
+            """
+            SELECT se.story_id FROM dedup_story_entities se JOIN dedup_stories s ON s.story_id = se.story_id
+            WHERE se.entity_id = $key AND se.last_time >= $from AND s.first_time <= $to
+            ORDER BY se.last_time DESC, se.story_id LIMIT $limit
+            """,
+            entityId, from, to, limit);
+
+    /// <summary>Stories whose title-and-lead terms include the term and whose time span overlaps [from, to].</summary>
+    internal List<string> StoriesWithTerm(string term, DateTimeOffset from, DateTimeOffset to, int limit) =>
+        StoriesByKey(
+            """
+            SELECT st.story_id FROM dedup_story_terms st JOIN dedup_stories s ON s.story_id = st.story_id
+            WHERE st.term = $key AND s.last_time >= $from AND s.first_time <= $to
+            ORDER BY s.last_time DESC, st.story_id LIMIT $limit
+            """,
+            term, from, to, limit);
+
+    internal StoryProfile LoadStory(string storyId, int maxMembers)
+    {
+        var memberCount = 0;
+        using (var command = Command("SELECT member_count FROM dedup_stories WHERE story_id = $id"))
+        {
+            command.Parameters.AddWithValue("$id", storyId);
+            memberCount = Convert.ToInt32(command.ExecuteScalar() ?? 0, CultureInfo.InvariantCulture);
+        }
+
+        var entities = new Dictionary<string, StoryEntity>(StringComparer.Ordinal);
+        using (var command = Command(
+            """
+            SELECT se.entity_id, se.name, se.members, es.stories FROM dedup_story_entities se
+            JOIN dedup_entity_stats es ON es.entity_id = se.entity_id WHERE se.story_id = $id
+            """))
+        {
+            command.Parameters.AddWithValue("$id", storyId);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                entities[reader.GetString(0)] = new StoryEntity(reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3));
+            }
+        }
+
+        var terms = new Dictionary<string, StoryTerm>(StringComparer.Ordinal);
+        using (var command = Command(
+            """
+            SELECT st.term, st.weight, ts.articles FROM dedup_story_terms st
+            JOIN dedup_term_stats ts ON ts.term = st.term WHERE st.story_id = $id
+            """))
+        {
+            command.Parameters.AddWithValue("$id", storyId);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                terms[reader.GetString(0)] = new StoryTerm(reader.GetDouble(1), reader.GetInt32(2));
+            }
+        }
+
+        var members = new List<MemberLead>();
+        using (var command = Command(
+            """
+            SELECT article_id, actor_id, action, target_id, lead_date FROM dedup_articles
+            WHERE story_id = $id ORDER BY version DESC LIMIT $limit
+            """))
+        {
+            command.Parameters.AddWithValue("$id", storyId);
+            command.Parameters.AddWithValue("$limit", maxMembers);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                members.Add(new MemberLead(
+                    reader.GetString(0),
+                    reader.IsDBNull(1) ? null : reader.GetString(1),
+                    (EventAction)reader.GetInt32(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.IsDBNull(4) ? null : DateOnly.FromDayNumber(reader.GetInt32(4))));
+            }
+        }
+        return new StoryProfile(storyId, memberCount, entities, terms, members);
+    }
+
+    /// <summary>Title-and-lead term counts and entity ids of the given members, for choosing the best-matching one.</summary>
+    internal Dictionary<string, (Dictionary<string, int> Terms, List<string> EntityIds)> LoadMemberContent(IEnumerable<string> articleIds)
+    {
+        var content = new Dictionary<string, (Dictionary<string, int>, List<string>)>(StringComparer.Ordinal);
+        using var command = Command("SELECT terms_json, entities_json FROM dedup_articles WHERE article_id = $id");
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        foreach (var articleId in articleIds)
+        {
+            id.Value = articleId;
+            using var reader = command.ExecuteReader();
+            if (reader.Read())
+            {
+                content[articleId] = (
+                    JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(0), Json) ?? [],
+                    JsonSerializer.Deserialize<List<string>>(reader.GetString(1), Json) ?? []);
+            }
+        }
+        return content;
+    }
+
+    /// <summary>Records the article in its story and in every index, in one transaction; returns the story's new version.</summary>
+    internal long Save(ArticleProfile profile, string storyId, JoinReason.Types.Kind kind, string? matchedArticleId, double score, IReadOnlyList<StoryMatchFeature> features, DateTimeOffset updatedAt, IReadOnlyList<long> bandKeys)
+    {
+        var connection = Connection();
+        using var transaction = connection.BeginTransaction();
+        var eventTime = profile.EventTime.ToUnixTimeSeconds();
+        var newStory = kind == JoinReason.Types.Kind.FirstArticle;
+
+        Execute(
+            transaction,
+            newStory
+                ? "INSERT INTO dedup_stories (story_id, version, member_count, first_time, last_time) VALUES ($story, 1, 1, $time, $time)"
+                : """
+                  UPDATE dedup_stories SET version = version + 1, member_count = member_count + 1,
+                  first_time = MIN(first_time, $time), last_time = MAX(last_time, $time) WHERE story_id = $story
+                  """,
+            ("$story", storyId), ("$time", eventTime));
+        long version;
+        long lastTime;
+        using (var command = Command("SELECT version, last_time FROM dedup_stories WHERE story_id = $story", transaction))
+        {
+            command.Parameters.AddWithValue("$story", storyId);
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            version = reader.GetInt64(0);
+            lastTime = reader.GetInt64(1);
+        }
+
+        Execute(
+            transaction,
+            """
+            INSERT INTO dedup_articles (article_id, story_id, version, join_kind, matched_article_id, score, features_json,
+              updated_at, article_json, event_time, actor_id, action, target_id, lead_date, terms_json, entities_json, minhash)
+            VALUES ($id, $story, $version, $kind, $matched, $score, $features, $updated, $article, $time, $actor, $action,
+              $target, $date, $terms, $entities, $minhash)
+            """,
+            ("$id", profile.ArticleId), ("$story", storyId), ("$version", version), ("$kind", (int)kind),
+            ("$matched", matchedArticleId), ("$score", score), ("$features", JsonSerializer.Serialize(features, Json)),
+            ("$updated", updatedAt.ToString("O", CultureInfo.InvariantCulture)), ("$article", JsonSerializer.Serialize(profile.Article, Json)),
+            ("$time", eventTime), ("$actor", profile.Lead.ActorId), ("$action", (int)profile.Lead.Action),
+            ("$target", profile.Lead.TargetId), ("$date", profile.Lead.Date?.DayNumber),
+            ("$terms", JsonSerializer.Serialize(profile.Terms, Json)), ("$entities", JsonSerializer.Serialize(profile.Entities.Keys, Json)),
+            ("$minhash", profile.Signature.ToBytes()));
+
+        using (var command = Command("INSERT INTO dedup_lsh (band_key, article_id) VALUES ($key, $id)", transaction))
+        {
+            command.Parameters.AddWithValue("$id", profile.ArticleId);
+            var key = command.Parameters.Add("$key", SqliteType.Integer);
+            foreach (var bandKey in bandKeys.Distinct())
+            {
+                key.Value = bandKey;
+                command.ExecuteNonQuery();
+            }
+        }
+
+        SaveEntities(transaction, profile, storyId, lastTime);
+        SaveTerms(transaction, profile, storyId);
+        Execute(transaction, "UPDATE dedup_counters SET value = value + 1 WHERE name = $name", ("$name", ArticleCounter));
+        if (newStory)
+        {
+            Execute(transaction, "UPDATE dedup_counters SET value = value + 1 WHERE name = $name", ("$name", StoryCounter));
+        }
+        transaction.Commit();
+        return version;
+    }
+
+    private void SaveEntities(SqliteTransaction transaction, ArticleProfile profile, string storyId, long lastTime)
+    {
+        // Keeping last_time on the index rows lets the candidate lookup read recent stories straight from the index.
+        Execute(transaction, "UPDATE dedup_story_entities SET last_time = $time WHERE story_id = $story", ("$story", storyId), ("$time", lastTime));
+        using var insert = Command(
+            """
+            INSERT INTO dedup_story_entities (entity_id, story_id, name, members, last_time) VALUES ($entity, $story, $name, 1, $time)
+            ON CONFLICT (entity_id, story_id) DO UPDATE SET members = members + 1 RETURNING members
+            """,
+            transaction);
+        insert.Parameters.AddWithValue("$story", storyId);
+        insert.Parameters.AddWithValue("$time", lastTime);
+        var entity = insert.Parameters.Add("$entity", SqliteType.Text);
+        var name = insert.Parameters.Add("$name", SqliteType.Text);
+        using var stats = Command(
+            "INSERT INTO dedup_entity_stats (entity_id, stories) VALUES ($entity, 1) ON CONFLICT (entity_id) DO UPDATE SET stories = stories + 1",
+            transaction);
+        var statsEntity = stats.Parameters.Add("$entity", SqliteType.Text);
+        foreach (var (entityId, entityName) in profile.Entities)
+        {
+            entity.Value = entityId;
+            name.Value = entityName;
+            var members = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (members == 1)
+            {
+                statsEntity.Value = entityId;
+                stats.ExecuteNonQuery();
+            }
+        }
+    }
+
+    private void SaveTerms(SqliteTransaction transaction, ArticleProfile profile, string storyId)
+    {
+        using var storyTerm = Command(
+            """
+            INSERT INTO dedup_story_terms (term, story_id, weight) VALUES ($term, $story, $weight)
+            ON CONFLICT (term, story_id) DO UPDATE SET weight = weight + excluded.weight
+            """,
+            transaction);
+        storyTerm.Parameters.AddWithValue("$story", storyId);
+        var term = storyTerm.Parameters.Add("$term", SqliteType.Text);
+        var weight = storyTerm.Parameters.Add("$weight", SqliteType.Real);
+        using var stats = Command(
+            "INSERT INTO dedup_term_stats (term, articles) VALUES ($term, 1) ON CONFLICT (term) DO UPDATE SET articles = articles + 1",
+            transaction);
+        var statsTerm = stats.Parameters.Add("$term", SqliteType.Text);
+        foreach (var (text, count) in profile.Terms)
+        {
+            term.Value = text;
+            weight.Value = TermWeights.Damped(count);
+            storyTerm.ExecuteNonQuery();
+            statsTerm.Value = text;
+            stats.ExecuteNonQuery();
+        }
+    }
+
+    private long Counter(string name)
+    {
+        using var command = Command("SELECT value FROM dedup_counters WHERE name = $name");
+        command.Parameters.AddWithValue("$name", name);
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
+    }
+
+    private Dictionary<string, int> Frequencies(string sql, IEnumerable<string> keys)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var command = Command(sql);
+        var key = command.Parameters.Add("$key", SqliteType.Text);
+        foreach (var k in keys)
+        {
+            if (counts.ContainsKey(k))
+            {
+                continue;
+            }
+            key.Value = k;
+            counts[k] = Convert.ToInt32(command.ExecuteScalar() ?? 0, CultureInfo.InvariantCulture);
+        }
+        return counts;
+    }
+
+    private List<string> StoriesByKey(string sql, string key, DateTimeOffset from, DateTimeOffset to, int limit)
+    {
+        using var command = Command(sql);
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$from", from.ToUnixTimeSeconds());
+        command.Parameters.AddWithValue("$to", to.ToUnixTimeSeconds());
+        command.Parameters.AddWithValue("$limit", limit);
+        var stories = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            stories.Add(reader.GetString(0));
+        }
+        return stories;
+    }
+
+    private void Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, transaction);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    {
+        var command = Connection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    private SqliteConnection Connection()
+    {
+        if (_connection is not null)
+        {
+            return _connection;
+        }
+        var connection = _database.Open();
+        using (var schema = connection.CreateCommand())
+        {
+            schema.CommandText = Schema;
+            schema.ExecuteNonQuery();
+        }
+        _connection = connection;
+        return connection;
+    }
+
+    private const string Schema =
+        """
+        CREATE TABLE IF NOT EXISTS dedup_stories (
+          story_id TEXT PRIMARY KEY,
+          version INTEGER NOT NULL,
+          member_count INTEGER NOT NULL,
+          first_time INTEGER NOT NULL,
+          last_time INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS dedup_articles (
+          article_id TEXT PRIMARY KEY,
+          story_id TEXT NOT NULL REFERENCES dedup_stories (story_id),
+          version INTEGER NOT NULL,
+          join_kind INTEGER NOT NULL,
+          matched_article_id TEXT,
+          score REAL NOT NULL,
+          features_json TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          article_json TEXT NOT NULL,
+          event_time INTEGER NOT NULL,
+          actor_id TEXT,
+          action INTEGER NOT NULL,
+          target_id TEXT,
+          lead_date INTEGER,
+          terms_json TEXT NOT NULL,
+          entities_json TEXT NOT NULL,
+          minhash BLOB NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_dedup_articles_story ON dedup_articles (story_id, version);
+        CREATE TABLE IF NOT EXISTS dedup_lsh (band_key INTEGER NOT NULL, article_id TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_dedup_lsh_band ON dedup_lsh (band_key);
+        CREATE TABLE IF NOT EXISTS dedup_story_entities (
+          entity_id TEXT NOT NULL,
+          story_id TEXT NOT NULL,
+          name TEXT NOT NULL,
+          members INTEGER NOT NULL,
+          last_time INTEGER NOT NULL,
+          PRIMARY KEY (entity_id, story_id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_dedup_story_entities_recent ON dedup_story_entities (entity_id, last_time);
+        CREATE INDEX IF NOT EXISTS ix_dedup_story_entities_story ON dedup_story_entities (story_id);
+        CREATE TABLE IF NOT EXISTS dedup_entity_stats (entity_id TEXT PRIMARY KEY, stories INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS dedup_story_terms (
+          term TEXT NOT NULL,
+          story_id TEXT NOT NULL,
+          weight REAL NOT NULL,
+          PRIMARY KEY (term, story_id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_dedup_story_terms_story ON dedup_story_terms (story_id);
+        CREATE TABLE IF NOT EXISTS dedup_term_stats (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS dedup_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT OR IGNORE INTO dedup_counters (name, value) VALUES ('articles', 0), ('stories', 0);
+        """;
+}

@@ -1,0 +1,216 @@
+using Newsroom.Contracts.Events;
+using Newsroom.Contracts.V1;
+using Newsroom.ServiceDefaults;
+
+namespace Newsroom.Dedup.Tests;
+
+public sealed class StoryClustererTests
+{
+    private static readonly DateTimeOffset Now = new(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void First_article_opens_a_story_with_a_stable_id_and_version_one()
+    {
+        var clusterer = NewClusterer();
+
+        var updated = clusterer.Assign(KataibStories.WireOriginal(), Now);
+
+        Assert.Equal(JoinReason.Types.Kind.FirstArticle, updated.JoinKind);
+        Assert.Equal(StoryClusterer.StoryIdFor("art_wire_1"), updated.StoryId);
+        Assert.Matches("^sto_[0-9a-f]{12}$", updated.StoryId);
+        Assert.Equal(1, updated.Version);
+        Assert.Null(updated.MatchedArticleId);
+        Assert.Equal(Now, updated.UpdatedAt);
+    }
+
+    [Fact]
+    public void Wire_copy_joins_as_near_duplicate_with_its_shingle_jaccard()
+    {
+        var clusterer = NewClusterer();
+        var original = clusterer.Assign(KataibStories.WireOriginal(), Now);
+
+        var copy = clusterer.Assign(KataibStories.WireCopy(), Now);
+
+        Assert.Equal(JoinReason.Types.Kind.NearDuplicate, copy.JoinKind);
+        Assert.Equal(original.StoryId, copy.StoryId);
+        Assert.Equal(2, copy.Version);
+        Assert.Equal("art_wire_1", copy.MatchedArticleId);
+        var feature = Assert.Single(copy.Features);
+        Assert.Equal(StoryClusterer.ShingleFeature, feature.Name);
+        Assert.InRange(feature.Score, 0.7, 1.0);
+        Assert.Contains("art_wire_1", feature.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rewrite_of_the_same_event_joins_as_same_event_with_explained_features()
+    {
+        var clusterer = NewClusterer();
+        var original = clusterer.Assign(KataibStories.WireOriginal(), Now);
+
+        var rewrite = clusterer.Assign(KataibStories.Rewrite(), Now);
+
+        Assert.Equal(JoinReason.Types.Kind.SameEvent, rewrite.JoinKind);
+        Assert.Equal(original.StoryId, rewrite.StoryId);
+        Assert.Equal(2, rewrite.Version);
+        Assert.Equal("art_wire_1", rewrite.MatchedArticleId);
+        Assert.True(rewrite.Score >= new StoryClustererOptions().SameEventThreshold);
+        var features = rewrite.Features.ToDictionary(f => f.Name);
+        Assert.Equal(1.0, features["lead_event"].Score);
+        Assert.Equal("Kataib Hezbollah suspend US forces (2024-01-30)", features["lead_event"].Detail);
+        Assert.Contains("Kataib Hezbollah", features["canonical_entities"].Detail, StringComparison.Ordinal);
+        Assert.Contains("Abu Hussein al-Hamidawi", features["canonical_entities"].Detail, StringComparison.Ordinal);
+        Assert.InRange(features["title_lead_tfidf"].Score, 0.05, 1.0);
+        Assert.Contains("hezbollah", features["title_lead_tfidf"].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resumption_in_April_stays_apart_from_the_January_suspension()
+    {
+        var clusterer = NewClusterer();
+        var suspension = clusterer.Assign(KataibStories.WireOriginal(), Now);
+
+        var resumption = clusterer.Assign(KataibStories.ResumptionInApril(), Now);
+
+        Assert.Equal(JoinReason.Types.Kind.FirstArticle, resumption.JoinKind);
+        Assert.NotEqual(suspension.StoryId, resumption.StoryId);
+    }
+
+    [Fact]
+    public void Different_action_class_vetoes_a_merge_even_in_the_same_week()
+    {
+        var clusterer = NewClusterer();
+        var suspension = clusterer.Assign(KataibStories.Rewrite(), Now);
+
+        var resumption = clusterer.Assign(KataibStories.ResumptionSameWeek(), Now);
+
+        Assert.Equal(JoinReason.Types.Kind.FirstArticle, resumption.JoinKind);
+        Assert.NotEqual(suspension.StoryId, resumption.StoryId);
+    }
+
+    [Fact]
+    public void Unrelated_article_opens_its_own_story()
+    {
+        var clusterer = NewClusterer();
+        var suspension = clusterer.Assign(KataibStories.WireOriginal(), Now);
+
+        var floods = clusterer.Assign(KataibStories.Unrelated(), Now);
+
+        Assert.Equal(JoinReason.Types.Kind.FirstArticle, floods.JoinKind);
+        Assert.NotEqual(suspension.StoryId, floods.StoryId);
+    }
+
+    [Fact]
+    public void Copy_joining_a_larger_story_names_the_member_it_copies()
+    {
+        var clusterer = NewClusterer();
+        var original = clusterer.Assign(KataibStories.WireOriginal(), Now);
+        clusterer.Assign(KataibStories.Unrelated(), Now);
+        clusterer.Assign(KataibStories.Rewrite(), Now);
+
+        var copy = clusterer.Assign(KataibStories.WireCopy(), Now);
+
+        Assert.Equal(original.StoryId, copy.StoryId);
+        Assert.Equal(3, copy.Version);
+        Assert.Equal("art_wire_1", copy.MatchedArticleId);
+    }
+
+    [Fact]
+    public void Redelivered_article_gets_the_same_update_and_changes_nothing()
+    {
+        var clusterer = NewClusterer();
+        clusterer.Assign(KataibStories.WireOriginal(), Now);
+        var first = clusterer.Assign(KataibStories.Rewrite(), Now);
+
+        var again = clusterer.Assign(KataibStories.Rewrite(), Now.AddHours(5));
+        var next = clusterer.Assign(KataibStories.WireCopy(), Now);
+
+        AssertSameUpdate(first, again);
+        Assert.Equal(3, next.Version);
+    }
+
+    [Fact]
+    public void Same_articles_in_the_same_order_give_the_same_stories()
+    {
+        var articles = new[]
+        {
+            KataibStories.WireOriginal(), KataibStories.Unrelated(), KataibStories.Rewrite(),
+            KataibStories.ResumptionSameWeek(), KataibStories.WireCopy(), KataibStories.ResumptionInApril(),
+        };
+
+        var clustererA = NewClusterer();
+        var clustererB = NewClusterer();
+        var runA = articles.Select(a => clustererA.Assign(a, Now)).ToList();
+        var runB = articles.Select(a => clustererB.Assign(a, Now)).ToList();
+
+        for (var i = 0; i < articles.Length; i++)
+        {
+            AssertSameUpdate(runA[i], runB[i]);
+        }
+        Assert.Equal(4, runA.Select(u => u.StoryId).Distinct().Count());
+    }
+
+    [Fact]
+    public void Decisions_survive_a_restart_on_the_same_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dedup-test-{Guid.NewGuid():N}.db");
+        try
+        {
+            StoryUpdated original;
+            using (var store = new StoryStore(SqliteDatabase.File(path)))
+            {
+                original = new StoryClusterer(store).Assign(KataibStories.WireOriginal(), Now);
+            }
+
+            using var reopened = new StoryStore(SqliteDatabase.File(path));
+            var clusterer = new StoryClusterer(reopened);
+            var redelivered = clusterer.Assign(KataibStories.WireOriginal(), Now.AddDays(1));
+            var copy = clusterer.Assign(KataibStories.WireCopy(), Now);
+            var rewrite = clusterer.Assign(KataibStories.Rewrite(), Now);
+
+            AssertSameUpdate(original, redelivered);
+            Assert.Equal((original.StoryId, 2L, JoinReason.Types.Kind.NearDuplicate), (copy.StoryId, copy.Version, copy.JoinKind));
+            Assert.Equal((original.StoryId, 3L, JoinReason.Types.Kind.SameEvent), (rewrite.StoryId, rewrite.Version, rewrite.JoinKind));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [Fact]
+    public void Article_without_an_id_is_refused_with_a_clear_reason()
+    {
+        var clusterer = NewClusterer();
+        var article = KataibStories.WireOriginal();
+        var broken = article with { Article = article.Article with { ArticleId = "" } };
+
+        var error = Assert.Throws<InvalidMessageException>(() => clusterer.Assign(broken, Now));
+
+        Assert.Contains("article id", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inconsistent_minhash_options_are_refused()
+    {
+        var options = new StoryClustererOptions { MinHashCount = 100, RowsPerBand = 3 };
+
+        var error = Assert.Throws<InvalidOperationException>(() => new StoryClusterer(new StoryStore(SqliteDatabase.InMemory()), options));
+
+        Assert.Contains("Dedup", error.Message, StringComparison.Ordinal);
+    }
+
+    internal static StoryClusterer NewClusterer(StoryClustererOptions? options = null) =>
+        new(new StoryStore(SqliteDatabase.InMemory()), options);
+
+    internal static void AssertSameUpdate(StoryUpdated expected, StoryUpdated actual)
+    {
+        Assert.Equal(
+            (expected.StoryId, expected.Version, expected.JoinKind, expected.MatchedArticleId, expected.Score, expected.UpdatedAt, expected.Article.Article.ArticleId),
+            (actual.StoryId, actual.Version, actual.JoinKind, actual.MatchedArticleId, actual.Score, actual.UpdatedAt, actual.Article.Article.ArticleId));
+        Assert.Equal(expected.Features, actual.Features);
+    }
+}
