@@ -7,7 +7,7 @@ namespace Newsroom.Dedup;
 /// The second layer's judgement of whether an article reports the same event as a story: title-and-lead
 /// TF-IDF cosine against the story's centroid, weighted Jaccard of canonical entities against the
 /// story's entity profile (entities common across stories weigh less), and lead-event agreement with
-/// the members. A different action class or lead-event dates too far apart veto the match outright,
+/// the members. A different action class, an actor foreign to the story, or lead-event dates too far apart veto the match outright,
 /// which is what keeps look-alike events (a suspension in January, a resumption in April) apart.
 /// </summary>
 internal sealed class SameEventScorer
@@ -51,7 +51,7 @@ internal sealed class SameEventScorer
 
     public StoryMatch Score(StoryProfile story)
     {
-        var veto = Veto(story.Members);
+        var veto = Veto(story);
         var (textScore, sharedTerms) = TextCosine(story);
         var (entityScore, sharedEntities) = EntityJaccard(story);
         var leadScore = story.Members.Count == 0 ? 0 : story.Members.Max(LeadAgreement);
@@ -106,9 +106,21 @@ internal sealed class SameEventScorer
 
     private static bool Says(MemberLead lead) => lead.ActorId is not null || lead.HasKnownAction;
 
-    private string? Veto(IReadOnlyList<MemberLead> members)
+    private string? Veto(StoryProfile story)
     {
+        var members = story.Members;
         var lead = _article.Lead;
+        // Different doers make different events, unless each side at least mentions the other's
+        // actor (an outlet may lead with another participant of the same event).
+        if (lead.ActorId is { } actor)
+        {
+            var storyActors = members.Select(m => m.ActorId).OfType<string>().Distinct().ToList();
+            if (storyActors.Count > 0 && !storyActors.Contains(actor)
+                && !story.Entities.ContainsKey(actor) && !storyActors.Any(_article.Entities.ContainsKey))
+            {
+                return $"actor {actor} is not in the story, whose actors are {string.Join("/", storyActors)}";
+            }
+        }
         if (lead.HasKnownAction)
         {
             var storyActions = members.Where(m => m.HasKnownAction).Select(m => m.Action).Distinct().ToList();
