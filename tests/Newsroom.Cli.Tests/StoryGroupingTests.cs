@@ -22,7 +22,7 @@ public sealed class StoryGroupingTests : IDisposable
     [Fact]
     public async Task Replay_of_the_sample_articles_gives_the_grouping_their_readme_describes()
     {
-        var stories = await ReplayStoriesAsync(RepositoryPaths.SampleArticles);
+        var stories = await ReplayStoriesAsync(Path.Combine(RepositoryPaths.Root, "services", "Standalone", "SampleArticles"));
 
         string[][] expected = [["01", "02"], ["03", "04"], ["05", "06"], ["07"], ["08"], ["09"]];
         foreach (var group in expected)

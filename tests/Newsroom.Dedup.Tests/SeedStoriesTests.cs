@@ -19,7 +19,7 @@ public sealed class SeedStoriesTests(ITestOutputHelper output)
     public void Seeds_make_four_stories_with_the_two_suspension_reports_together()
     {
         CorpusAssert.Exists("seeds", "expected.json");
-        var files = Directory.GetFiles(CorpusLocation.File("seeds"), "*.txt").Order(StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(RepositoryPaths.CorpusFile("seeds"), "*.txt").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(5, files.Count);
         var cleaner = new ArticleCleaner();
         var extraction = new PipelineExtraction();

@@ -10,9 +10,9 @@ public sealed class TuningFactAttribute : FactAttribute
         {
             Skip = "threshold search: run with DEDUP_TUNE=1 (takes minutes)";
         }
-        else if (!Directory.Exists(CorpusLocation.CorpusPath))
+        else if (!Directory.Exists(RepositoryPaths.Corpus))
         {
-            Skip = $"needs ../shared/corpus beside the repository ({CorpusLocation.CorpusPath} is missing)";
+            Skip = $"needs ../shared/corpus beside the repository ({RepositoryPaths.Corpus} is missing)";
         }
     }
 }

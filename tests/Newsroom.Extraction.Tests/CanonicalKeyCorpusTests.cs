@@ -11,7 +11,7 @@ public sealed class CanonicalKeyCorpusTests(ITestOutputHelper output)
     [CorpusFact]
     public void Folding_merges_few_distinct_GMB_names()
     {
-        var names = GmbCorpus.Read(Corpus.File("ner", "gmb-partial.csv"))
+        var names = GmbCorpus.Read(RepositoryPaths.CorpusFile("ner", "gmb-partial.csv"))
             .SelectMany(s => s.Gold.Where(g => g.Class is "per" or "org" or "geo" or "gpe").Select(g => s.Text[g.Start..g.End]))
             .Distinct(StringComparer.Ordinal)
             .ToList();

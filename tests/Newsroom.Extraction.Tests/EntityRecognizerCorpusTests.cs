@@ -17,7 +17,7 @@ public sealed class EntityRecognizerCorpusTests(ITestOutputHelper output)
     [CorpusFact]
     public void Held_out_GMB_sentences_score_above_the_floor()
     {
-        var sentences = GmbCorpus.Read(Corpus.File("ner", "gmb-partial.csv"));
+        var sentences = GmbCorpus.Read(RepositoryPaths.CorpusFile("ner", "gmb-partial.csv"));
         var recognizer = new EntityRecognizer();
         var development = Score(recognizer, sentences.Where(s => s.Number % 5 != 0));
         var test = Score(recognizer, sentences.Where(s => s.Number % 5 == 0));

@@ -10,7 +10,7 @@ namespace Newsroom.Extraction.Tests;
 /// </summary>
 internal static class SeedArticles
 {
-    public static JsonDocument Expected() => JsonDocument.Parse(File.ReadAllText(Corpus.File("seeds", "expected.json")));
+    public static JsonDocument Expected() => JsonDocument.Parse(File.ReadAllText(RepositoryPaths.CorpusFile("seeds", "expected.json")));
 
     public static IReadOnlyDictionary<string, ArticleIngested> Load()
     {
@@ -18,7 +18,7 @@ internal static class SeedArticles
         var boilerplate = expected.RootElement.GetProperty("boilerplate_lines_to_drop").EnumerateArray().Select(e => e.GetString()!).ToHashSet();
         var dates = new DateNormalizer();
         var articles = new Dictionary<string, ArticleIngested>(StringComparer.Ordinal);
-        foreach (var path in Directory.GetFiles(Corpus.File("seeds"), "*.txt").Order(StringComparer.Ordinal))
+        foreach (var path in Directory.GetFiles(RepositoryPaths.CorpusFile("seeds"), "*.txt").Order(StringComparer.Ordinal))
         {
             var lines = File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && !boilerplate.Contains(l)).ToList();
             DateTimeOffset? published = null;

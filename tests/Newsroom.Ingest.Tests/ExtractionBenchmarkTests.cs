@@ -20,15 +20,15 @@ public sealed partial class ExtractionBenchmarkTests(ITestOutputHelper output)
     [CorpusFact]
     public void Extracted_text_matches_the_gold_article_bodies()
     {
-        Assert.True(Directory.Exists(CorpusPaths.ArticleExtraction), $"The corpus is missing: {CorpusPaths.ArticleExtraction}");
-        using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(CorpusPaths.ArticleExtraction, "ground-truth.json")));
+        Assert.True(Directory.Exists(RepositoryPaths.CorpusFile("article-extraction")), $"The corpus is missing: {RepositoryPaths.CorpusFile("article-extraction")}");
+        using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.CorpusFile("article-extraction"), "ground-truth.json")));
         var cleaner = new ArticleCleaner();
         var scores = new List<(string Id, double P, double R, double F)>();
         foreach (var page in truth.RootElement.EnumerateObject())
         {
             var gold = page.Value.GetProperty("articleBody").GetString() ?? "";
             var url = page.Value.TryGetProperty("url", out var u) ? u.GetString() : null;
-            var html = ArticleFileReader.Read(Path.Combine(CorpusPaths.ArticleExtraction, "html", page.Name + ".html.gz")).Single().Html;
+            var html = ArticleFileReader.Read(Path.Combine(RepositoryPaths.CorpusFile("article-extraction"), "html", page.Name + ".html.gz")).Single().Html;
             string extracted;
             try
             {

@@ -12,16 +12,16 @@ public sealed class SeedCorpusTests(ITestOutputHelper output)
 
     private static ArticleIngested CleanSeed(string fileName)
     {
-        var raw = ArticleFileReader.Read(Path.Combine(CorpusPaths.Seeds, fileName)).Single();
+        var raw = ArticleFileReader.Read(Path.Combine(RepositoryPaths.CorpusFile("seeds"), fileName)).Single();
         return Cleaner.Clean(raw, "art_seed", DateTimeOffset.UnixEpoch);
     }
 
     [CorpusFact]
     public void Every_seed_loses_the_boilerplate_lines_of_expected_json_and_its_captions_and_teasers()
     {
-        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(CorpusPaths.Seeds, "expected.json")));
+        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.CorpusFile("seeds"), "expected.json")));
         var boilerplate = expected.RootElement.GetProperty("boilerplate_lines_to_drop").EnumerateArray().Select(e => e.GetString()!).ToList();
-        var seeds = Directory.GetFiles(CorpusPaths.Seeds, "*.txt").Order(StringComparer.Ordinal).ToList();
+        var seeds = Directory.GetFiles(RepositoryPaths.CorpusFile("seeds"), "*.txt").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(5, seeds.Count);
         foreach (var seed in seeds)
         {

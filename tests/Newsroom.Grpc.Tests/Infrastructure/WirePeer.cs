@@ -19,5 +19,5 @@ public static class WirePeer
             ? null
             : "Node @grpc/grpc-js peer missing: run `npm ci --prefix tests/wire/node` (or `bash deploy/scripts/test.sh`, which does it).";
 
-    public static bool MustRun => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool MustRun => CorpusFactAttribute.IsCi;
 }

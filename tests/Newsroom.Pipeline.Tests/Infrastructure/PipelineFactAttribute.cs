@@ -11,7 +11,7 @@ public sealed class PipelineFactAttribute : FactAttribute
 {
     public PipelineFactAttribute(bool needsBroker = true, bool needsCorpus = false)
     {
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        if (CorpusFactAttribute.IsCi)
         {
             return;
         }
@@ -22,9 +22,9 @@ public sealed class PipelineFactAttribute : FactAttribute
         {
             Skip = "needs RabbitMQ: run `bash deploy/scripts/install-test-dependencies.sh` (installs the Debian rabbitmq-server), or set " + RabbitMqBroker.UriVariable + ".";
         }
-        else if (needsCorpus && !Directory.Exists(RepositoryPaths.Seeds))
+        else if (needsCorpus && !Directory.Exists(RepositoryPaths.CorpusFile("seeds")))
         {
-            Skip = $"needs the shared corpus at {RepositoryPaths.Seeds} (../shared/corpus beside the checkout).";
+            Skip = $"needs the shared corpus at {RepositoryPaths.CorpusFile("seeds")} (../shared/corpus beside the checkout).";
         }
     }
 }

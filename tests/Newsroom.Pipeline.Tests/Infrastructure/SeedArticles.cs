@@ -8,7 +8,7 @@ public static class SeedArticles
 {
     /// <summary>One request per seed, in file order, the client ref being the file name.</summary>
     public static IReadOnlyList<SubmitArticleRequest> Requests() =>
-        Directory.GetFiles(RepositoryPaths.Seeds, "*.txt")
+        Directory.GetFiles(RepositoryPaths.CorpusFile("seeds"), "*.txt")
             .Order(StringComparer.Ordinal)
             .Select(path => PipelineClient.Article(
                 Path.GetFileName(path),
@@ -31,7 +31,7 @@ public static class SeedArticles
 
     private static JsonElement Expected()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Seeds, "expected.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.CorpusFile("seeds"), "expected.json")));
         return document.RootElement.Clone();
     }
 }

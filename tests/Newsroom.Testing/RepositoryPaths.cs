@@ -1,14 +1,15 @@
-namespace Newsroom.Cli.Tests.Infrastructure;
+namespace Newsroom.Testing;
 
 public static class RepositoryPaths
 {
     /// <summary>The checkout's root: the folder above the test binaries that holds Microservices.sln.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The evaluation corpus beside the checkout; never copied into it.</summary>
-    public static string Corpus => Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
+    /// <summary>The shared evaluation corpus beside the checkout; never copied into it.</summary>
+    public static string Corpus { get; } = Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
 
-    public static string SampleArticles => Path.Combine(Root, "services", "Standalone", "SampleArticles");
+    /// <summary>A file or folder of the corpus, for example <c>CorpusFile("seeds")</c>.</summary>
+    public static string CorpusFile(params string[] parts) => Path.Combine([Corpus, .. parts]);
 
     private static string FindRoot()
     {
