@@ -17,7 +17,6 @@ public static class IngestServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.Configure<IngestOptions>(builder.Configuration.GetSection(IngestOptions.SectionName));
-        services.Configure<DataOptions>(builder.Configuration.GetSection(DataOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider =>
             new IngestStore(SqliteDatabase.File(provider.GetRequiredService<IOptions<DataOptions>>().Value.FileIn(IngestStore.FileName))));

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Newsroom.Contracts.Events;
 using Newsroom.Contracts.V1;
 using Newsroom.Grpc;
+using Newsroom.ServiceDefaults;
 using Xunit;
 
 namespace Newsroom.Ingest.Tests;
@@ -29,6 +30,8 @@ public sealed class IngestGrpcServiceTests : IAsyncLifetime
         ListenOptions? http2 = null;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => (http2 = listen).Protocols = HttpProtocols.Http2));
         builder.AddIngestService();
+        // AddServiceDefaults binds the data folder in a real host; this host has the test harness instead of the bus.
+        builder.Services.Configure<DataOptions>(builder.Configuration.GetSection(DataOptions.SectionName));
         builder.Services.AddMassTransitTestHarness();
         builder.Services.AddGrpcServer();
         _app = builder.Build();
