@@ -1,30 +1,29 @@
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using Newsroom.Contracts.V1;
-using Newsroom.Grpc;
+using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Ingest;
 
 /// <summary>The gRPC ingest API (newsroom.v1.IngestService) over <see cref="ArticleIngestor"/>.</summary>
-public sealed class IngestGrpcService(ArticleIngestor ingestor) : IGrpcService
+public sealed partial class IngestGrpcService(ArticleIngestor ingestor, ILogger<IngestGrpcService> logger) : IngestService.IngestServiceBase
 {
-    public static ServiceDescriptor Descriptor => IngestReflection.Descriptor.Services[0];
-
-    public async Task<SubmitArticleResult> SubmitArticle(SubmitArticleRequest request, ServerCallContext context)
+    public override async Task<SubmitArticleResult> SubmitArticle(SubmitArticleRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var result = await SubmitAsync(request, context.CancellationToken).ConfigureAwait(false);
         return result.Outcome == SubmitArticleResult.Types.Outcome.Rejected
-            ? throw new RpcException(StatusCode.InvalidArgument, $"{Name(request)} was rejected: {result.Reason}")
+            ? throw new InvalidRequestException($"{Name(request)} was rejected: {result.Reason}")
             : result;
     }
 
-    public async Task<SubmitArticlesResponse> SubmitArticles(IAsyncEnumerable<SubmitArticleRequest> requests, ServerCallContext context)
+    public override async Task<SubmitArticlesResponse> SubmitArticles(IAsyncStreamReader<SubmitArticleRequest> requestStream, ServerCallContext context)
     {
-        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(requestStream);
         ArgumentNullException.ThrowIfNull(context);
         var response = new SubmitArticlesResponse();
-        await foreach (var request in requests.WithCancellation(context.CancellationToken).ConfigureAwait(false))
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
         {
             var result = await SubmitAsync(request, context.CancellationToken).ConfigureAwait(false);
             response.Results.Add(result);
@@ -54,7 +53,8 @@ public sealed class IngestGrpcService(ArticleIngestor ingestor) : IGrpcService
         catch (Exception e) when (e is not (OperationCanceledException or ArticleRejectedException or RpcException))
         {
             // Storage or the bus failed; the item was not kept, so the same request can be sent again.
-            throw new RpcException(StatusCode.Unavailable, $"{Name(request)} could not be ingested now ({e.GetType().Name}); nothing was kept, retry the request");
+            LogNotIngested(logger, Name(request), e);
+            throw new RpcException(new Status(StatusCode.Unavailable, $"{Name(request)} could not be ingested now ({e.GetType().Name}); nothing was kept, retry the request"));
         }
         return new SubmitArticleResult
         {
@@ -85,4 +85,7 @@ public sealed class IngestGrpcService(ArticleIngestor ingestor) : IGrpcService
         request.ClientRef is { Length: > 0 } clientRef ? $"Item \"{clientRef}\"" : request.Url is { Length: > 0 } url ? $"Item {url}" : "The item";
 
     private static string? NonEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Item} could not be ingested; the caller was told to retry")]
+    private static partial void LogNotIngested(ILogger logger, string item, Exception exception);
 }

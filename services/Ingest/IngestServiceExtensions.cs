@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Newsroom.Grpc;
 using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Ingest;

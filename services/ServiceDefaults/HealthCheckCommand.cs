@@ -1,6 +1,7 @@
+using Grpc.Core;
 using Grpc.Health.V1;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Configuration;
-using Newsroom.Grpc;
 
 namespace Newsroom.ServiceDefaults;
 
@@ -11,6 +12,8 @@ namespace Newsroom.ServiceDefaults;
 public static class HealthCheckCommand
 {
     public const string Argument = "--healthcheck";
+
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
     /// <summary>True when <paramref name="args"/> asks for a health check rather than the service.</summary>
     public static bool IsRequested(string[] args) => args.Contains(Argument, StringComparer.Ordinal);
@@ -23,17 +26,16 @@ public static class HealthCheckCommand
             .AddCommandLine(args.Where(a => a != Argument).ToArray())
             .Build();
         var options = configuration.GetSection(GrpcEndpointOptions.SectionName).Get<GrpcEndpointOptions>() ?? new GrpcEndpointOptions();
-        using var channel = GrpcChannel.ForAddress(options.LocalAddress.ToString());
-        var check = new GrpcMethod<HealthCheckRequest, HealthCheckResponse>(HealthService.Descriptor, "Check");
+        using var channel = GrpcChannel.ForAddress(options.LocalAddress);
         try
         {
-            var response = await channel.UnaryCall(check, new HealthCheckRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(5)));
+            var response = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow + Deadline);
             Console.WriteLine($"{options.LocalAddress}: {response.Status}");
             return response.Status == HealthCheckResponse.Types.ServingStatus.Serving ? 0 : 1;
         }
-        catch (Exception e) when (e is RpcException or HttpRequestException)
+        catch (RpcException e)
         {
-            Console.Error.WriteLine($"{options.LocalAddress}: unhealthy ({e.Message}). Check the service's log; it may still be starting or its bus may be unreachable.");
+            Console.Error.WriteLine($"{options.LocalAddress}: unhealthy ({e.StatusCode}: {e.Status.Detail}). Check the service's log; it may still be starting or its bus may be unreachable.");
             return 1;
         }
     }

@@ -1,13 +1,15 @@
+using System.Net;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Newsroom.Grpc;
 
 namespace Newsroom.ServiceDefaults;
 
@@ -15,6 +17,18 @@ namespace Newsroom.ServiceDefaults;
 public static class ServiceDefaultsExtensions
 {
     private const string RegistrationsKey = "Newsroom.BusConsumerRegistrations";
+
+    /// <summary>
+    /// Log levels every service starts from; appsettings.json, environment variables and the
+    /// command line override them. Per-request lines from ASP.NET Core (a container probe every
+    /// few seconds) and MassTransit's start-up chatter would bury what matters.
+    /// </summary>
+    private static readonly Dictionary<string, string?> DefaultSettings = new()
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:MassTransit"] = "Warning",
+    };
 
     /// <summary>
     /// Adds a consumer with its definition (endpoint name and policy) to the bus that
@@ -35,15 +49,17 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// The bus (RabbitMQ or in-memory, from <c>Bus:Uri</c>) with every consumer added so far, kebab-case
-    /// endpoints, persistent messages and publisher confirms; the gRPC server on <c>Grpc:Url</c> with
-    /// health that follows the bus; and structured console logs. Call it after the services' own
-    /// registrations, which add the consumers.
+    /// The bus (RabbitMQ or in-memory, from <c>Bus:Uri</c>) with every consumer added so far,
+    /// kebab-case endpoints, persistent messages and publisher confirms; gRPC on <c>Grpc:Url</c>
+    /// with exception mapping, reflection, JSON transcoding (on <c>Http:Url</c> when set) and
+    /// health that is SERVING only while the bus is connected and the host is not stopping; and
+    /// structured console logs. Call it after the services' own registrations, which add the consumers.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DefaultSettings });
         var busOptions = builder.Configuration.GetSection(BusOptions.SectionName).Get<BusOptions>() ?? new BusOptions();
-        var grpcOptions = builder.Configuration.GetSection(GrpcEndpointOptions.SectionName).Get<GrpcEndpointOptions>() ?? new GrpcEndpointOptions();
         builder.Services.Configure<DataOptions>(builder.Configuration.GetSection(DataOptions.SectionName));
 
         builder.Logging.AddSimpleConsole(o =>
@@ -52,16 +68,14 @@ public static class ServiceDefaultsExtensions
             o.TimestampFormat = "HH:mm:ss.fff ";
         });
 
-        // Plain-text HTTP/2 (h2c) is what gRPC clients speak without TLS; it needs an endpoint of its own.
-        builder.WebHost.UseUrls(grpcOptions.Url);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpcServer();
-
+        builder.AddGrpcDefaults();
         var registrations = Registrations(builder);
         registrations.BusAdded = true;
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // Newsroom does not report usage to anyone, and often runs where nothing outside answers.
+            bus.DisableUsageTelemetry();
             foreach (var register in registrations.Registrations)
             {
                 register(bus);
@@ -87,16 +101,83 @@ public static class ServiceDefaultsExtensions
             host.StartTimeout = TimeSpan.FromSeconds(60);
             host.StopTimeout = TimeSpan.FromSeconds(30);
         });
-        builder.Services.AddHostedService<BusHealthMonitor>();
         return builder;
     }
 
-    /// <summary>Maps gRPC health (following the bus) and server reflection.</summary>
+    /// <summary>
+    /// gRPC on <c>Grpc:Url</c> (and JSON over HTTP on <c>Http:Url</c> when set) with the exception
+    /// interceptor, reflection and health checks. Part of <see cref="AddServiceDefaults"/>; on its
+    /// own for hosts that bring another bus, such as MassTransit's test harness.
+    /// </summary>
+    public static WebApplicationBuilder AddGrpcDefaults(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        AddEndpoints(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<GrpcExceptionInterceptor>()).AddJsonTranscoding();
+        builder.Services.AddGrpcReflection();
+        // MassTransit adds its bus check to the same health checks; the default mapping of the
+        // overall service ("") takes every check, so health follows the bus and the host.
+        builder.Services.AddGrpcHealthChecks().AddCheck<HostStoppingHealthCheck>(HostStoppingHealthCheck.Name);
+        return builder;
+    }
+
+    /// <summary>Maps gRPC health (following the bus and the host) and server reflection (v1 and v1alpha).</summary>
     public static IEndpointRouteBuilder MapServiceDefaults(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGrpcHealthService();
+        endpoints.MapGrpcHealthChecksService();
         endpoints.MapGrpcReflectionService();
         return endpoints;
+    }
+
+    /// <summary>
+    /// gRPC clients without TLS speak HTTP/2 with prior knowledge (h2c), which needs an endpoint of
+    /// its own; JSON over HTTP is for curl and browsers, which speak HTTP/1.1 there. Kestrel binds
+    /// them in this order, so <c>app.Urls</c> lists the gRPC address first.
+    /// </summary>
+    private static void AddEndpoints(WebApplicationBuilder builder)
+    {
+        var grpc = builder.Configuration.GetSection(GrpcEndpointOptions.SectionName).Get<GrpcEndpointOptions>() ?? new GrpcEndpointOptions();
+        var http = builder.Configuration.GetSection(HttpEndpointOptions.SectionName).Get<HttpEndpointOptions>() ?? new HttpEndpointOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            Listen(kestrel, $"{GrpcEndpointOptions.SectionName}:Url", grpc.Url, HttpProtocols.Http2);
+            if (http.Url.Length > 0)
+            {
+                Listen(kestrel, $"{HttpEndpointOptions.SectionName}:Url", http.Url, HttpProtocols.Http1AndHttp2);
+            }
+        });
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, string setting, string url, HttpProtocols protocols)
+    {
+        void Configure(ListenOptions listen) => listen.Protocols = protocols;
+
+        if (!Uri.TryCreate(url.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            || uri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new InvalidOperationException($"{setting} is '{url}'; give a plain-text address such as http://localhost:5000 or http://0.0.0.0:8080 (TLS is not configured here).");
+        }
+
+        if (uri.IsLoopback && uri.HostNameType == UriHostNameType.Dns)
+        {
+            kestrel.ListenLocalhost(uri.Port, Configure);
+        }
+        else if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address))
+        {
+            if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
+            {
+                kestrel.ListenAnyIP(uri.Port, Configure);
+            }
+            else
+            {
+                kestrel.Listen(address, uri.Port, Configure);
+            }
+        }
+        else
+        {
+            throw new InvalidOperationException($"{setting} is '{url}'; use localhost, an IP address, or 0.0.0.0 for every interface as its host.");
+        }
     }
 
     private static BusConsumerRegistrations Registrations(WebApplicationBuilder builder)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Newsroom.Cli.Tests.Fakes;
 using Newsroom.Cli.Tests.Infrastructure;
-using Newsroom.Grpc;
+using Grpc.Core;
 using Xunit;
 
 namespace Newsroom.Cli.Tests;

@@ -79,6 +79,24 @@ public sealed class IngestCommandTests(FakeNewsroomServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Ingest_sends_many_articles_in_batches_each_on_a_call_with_a_deadline()
+    {
+        var lines = Enumerable.Range(1, 250).Select(i => JsonSerializer.Serialize(new { id = $"item-{i}", text = $"Article number {i} reports on the harbour." }));
+        var file = Path.Combine(_folder.FullName, "many.jsonl");
+        File.WriteAllLines(file, lines);
+        var callsBefore = server.State.IngestDeadlines.Count;
+
+        var result = await Run("ingest", file, "--json");
+
+        var response = SubmitArticlesResponse.Parser.ParseJson(result.Out);
+        Assert.Equal(250, response.AcceptedCount);
+        Assert.Equal(Enumerable.Range(1, 250).Select(i => $"item-{i}"), response.Results.Select(r => r.ClientRef));
+        var deadlines = server.State.IngestDeadlines.Skip(callsBefore).ToList();
+        Assert.Equal(3, deadlines.Count);
+        Assert.All(deadlines, deadline => Assert.InRange(deadline, DateTime.UtcNow, DateTime.UtcNow.AddMinutes(5)));
+    }
+
+    [Fact]
     public async Task Ingest_of_unreadable_inputs_only_needs_no_server()
     {
         var result = await CliRunner.RunAsync("ingest", Path.Combine(_folder.FullName, "missing.txt"), "--server", "http://127.0.0.1:1");

@@ -28,17 +28,17 @@ public class ParsingTests
     [Theory]
     [InlineData(new[] { "frobnicate" }, "frobnicate")]
     [InlineData(new string[0], "Required command")]
-    [InlineData(new[] { "search" }, "Required argument missing")]
+    [InlineData(new[] { "search" }, "Required argument 'words' missing")]
     [InlineData(new[] { "search", "x", "--action", "explode" }, "explode")]
     [InlineData(new[] { "search", "x", "--after", "last tuesday" }, "--after 'last tuesday' is not a date")]
     [InlineData(new[] { "search", "x", "--limit", "0" }, "--limit must be a whole number between 1 and 100, not '0'")]
     [InlineData(new[] { "search", "x", "--limit", "many" }, "--limit must be a whole number between 1 and 100, not 'many'")]
     [InlineData(new[] { "timeline", "VRF", "--limit", "-3" }, "--limit must be a whole number between 1 and 1000")]
     [InlineData(new[] { "timeline", "VRF", "--before", "2025-13-45" }, "--before '2025-13-45' is not a date")]
-    [InlineData(new[] { "story" }, "Required argument missing")]
+    [InlineData(new[] { "story" }, "Required argument 'id' missing")]
     [InlineData(new[] { "status", "--server", "not a url", "a1" }, "is not an address such as")]
     [InlineData(new[] { "replay", "--output", "out.jsonl" }, "--input")]
-    [InlineData(new[] { "ingest" }, "Required argument missing")]
+    [InlineData(new[] { "ingest" }, "Required argument 'inputs' missing")]
     public async Task Bad_usage_exits_with_2_and_says_what_is_wrong(string[] args, string expected)
     {
         var result = await CliRunner.RunAsync(args);

@@ -1,43 +1,41 @@
-using System.Net;
+using Grpc.Core;
+using Grpc.Net.Client;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Newsroom.Contracts.Events;
 using Newsroom.Contracts.V1;
-using Newsroom.Grpc;
 using Newsroom.ServiceDefaults;
 using Xunit;
 
 namespace Newsroom.Ingest.Tests;
 
-/// <summary>The gRPC ingest API on a real Kestrel HTTP/2 server, called with the project's own client.</summary>
+/// <summary>The gRPC ingest API on a real Kestrel HTTP/2 server with the service defaults' gRPC, called with the generated client.</summary>
 public sealed class IngestGrpcServiceTests : IAsyncLifetime
 {
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("ingest-grpc-");
     private WebApplication _app = null!;
     private GrpcChannel _channel = null!;
 
-    private static readonly GrpcMethod<SubmitArticleRequest, SubmitArticleResult> SubmitArticle = new(IngestGrpcService.Descriptor, "SubmitArticle");
-    private static readonly GrpcMethod<SubmitArticleRequest, SubmitArticlesResponse> SubmitArticles = new(IngestGrpcService.Descriptor, "SubmitArticles");
+    private IngestService.IngestServiceClient Client => new(_channel);
+
+    private static DateTime Deadline => DateTime.UtcNow.AddSeconds(30);
 
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration["Data:Path"] = _data.FullName;
-        ListenOptions? http2 = null;
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => (http2 = listen).Protocols = HttpProtocols.Http2));
+        builder.Configuration["Grpc:Url"] = "http://127.0.0.1:0";
         builder.AddIngestService();
         // AddServiceDefaults binds the data folder in a real host; this host has the test harness instead of the bus.
         builder.Services.Configure<DataOptions>(builder.Configuration.GetSection(DataOptions.SectionName));
         builder.Services.AddMassTransitTestHarness();
-        builder.Services.AddGrpcServer();
+        builder.AddGrpcDefaults();
         _app = builder.Build();
         _app.MapIngestService();
         await _app.StartAsync();
-        _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{http2!.IPEndPoint!.Port}");
+        _channel = GrpcChannel.ForAddress(_app.Urls.Single());
     }
 
     public async Task DisposeAsync()
@@ -56,8 +54,8 @@ public sealed class IngestGrpcServiceTests : IAsyncLifetime
     public async Task SubmitArticle_accepts_then_reports_the_duplicate()
     {
         var request = new SubmitArticleRequest { ClientRef = "one", Url = "https://example.com/a", Html = "<html><body><p>Parliament met on Tuesday and passed the budget after a long debate.</p></body></html>" };
-        var first = await _channel.UnaryCall(SubmitArticle, request);
-        var again = await _channel.UnaryCall(SubmitArticle, request);
+        var first = await Client.SubmitArticleAsync(request, deadline: Deadline);
+        var again = await Client.SubmitArticleAsync(request, deadline: Deadline);
 
         Assert.Equal(SubmitArticleResult.Types.Outcome.Accepted, first.Outcome);
         Assert.Equal(("one", SubmitArticleResult.Types.Outcome.Duplicate, first.ArticleId, "same url"), (again.ClientRef, again.Outcome, again.ArticleId, again.Reason));
@@ -68,7 +66,7 @@ public sealed class IngestGrpcServiceTests : IAsyncLifetime
     [Fact]
     public async Task SubmitArticle_answers_invalid_argument_with_the_reason()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => _channel.UnaryCall(SubmitArticle, new SubmitArticleRequest { ClientRef = "blank", Text = "  " }).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.SubmitArticleAsync(new SubmitArticleRequest { ClientRef = "blank", Text = "  " }, deadline: Deadline).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("\"blank\" was rejected: the article is empty", error.Status.Detail, StringComparison.Ordinal);
     }
@@ -76,7 +74,7 @@ public sealed class IngestGrpcServiceTests : IAsyncLifetime
     [Fact]
     public async Task SubmitArticles_answers_every_item_in_order_past_a_bad_one()
     {
-        using var call = _channel.ClientStreamingCall(SubmitArticles);
+        using var call = Client.SubmitArticles(deadline: Deadline);
         await call.RequestStream.WriteAsync(new SubmitArticleRequest { ClientRef = "1", Text = "The first article of the batch is about the harbour." });
         await call.RequestStream.WriteAsync(new SubmitArticleRequest { ClientRef = "2", Text = "bad\0binary\0" });
         await call.RequestStream.WriteAsync(new SubmitArticleRequest { ClientRef = "3", Text = "The first article of the batch is about the HARBOUR!" });

@@ -1,5 +1,5 @@
 using Newsroom.Contracts.V1;
-using Newsroom.Grpc;
+using Grpc.Core;
 using Newsroom.Pipeline.Tests.Infrastructure;
 using Xunit;
 

@@ -1,7 +1,7 @@
-using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Newsroom.Contracts.V1;
-using Newsroom.Grpc;
 using Xunit;
 
 namespace Newsroom.Query.Tests;
@@ -10,16 +10,15 @@ public sealed class QueryGrpcServiceTests(SeededQueryServiceHost host) : IClassF
 {
     private readonly GrpcChannel _channel = host.CreateChannel();
 
+    private QueryService.QueryServiceClient Client => new(_channel);
+
     public void Dispose() => _channel.Dispose();
 
-    private Task<TResponse> Call<TRequest, TResponse>(string method, TRequest request)
-        where TRequest : class, IMessage<TRequest>
-        where TResponse : class, IMessage<TResponse>, new() =>
-        _channel.UnaryCall(new GrpcMethod<TRequest, TResponse>(QueryGrpcService.Descriptor, method), request).ResponseAsync;
+    private static DateTime Deadline => DateTime.UtcNow + QueryServiceHost.CallTimeout;
 
-    private Task<SearchStoriesResponse> Search(SearchStoriesRequest request) => Call<SearchStoriesRequest, SearchStoriesResponse>("SearchStories", request);
+    private Task<SearchStoriesResponse> Search(SearchStoriesRequest request) => Client.SearchStoriesAsync(request, deadline: Deadline).ResponseAsync;
 
-    private Task<ListStoriesResponse> List(ListStoriesRequest request) => Call<ListStoriesRequest, ListStoriesResponse>("ListStories", request);
+    private Task<ListStoriesResponse> List(ListStoriesRequest request) => Client.ListStoriesAsync(request, deadline: Deadline).ResponseAsync;
 
     private static async Task<RpcException> Fails(StatusCode code, Func<Task> call)
     {
@@ -75,7 +74,7 @@ public sealed class QueryGrpcServiceTests(SeededQueryServiceHost host) : IClassF
     [Fact]
     public async Task GetStory_returns_every_article_oldest_first_with_its_join_reason()
     {
-        var story = await Call<GetStoryRequest, Story>("GetStory", new GetStoryRequest { StoryId = "story-kh" });
+        var story = await Client.GetStoryAsync(new GetStoryRequest { StoryId = "story-kh" }, deadline: Deadline).ResponseAsync;
 
         Assert.Equal("Kataib Hezbollah suspends operations against US forces", story.Summary.Title);
         Assert.Equal(2, story.Summary.Version);
@@ -90,9 +89,9 @@ public sealed class QueryGrpcServiceTests(SeededQueryServiceHost host) : IClassF
     [Fact]
     public async Task GetStory_reports_unknown_and_empty_ids()
     {
-        var error = await Fails(StatusCode.NotFound, () => Call<GetStoryRequest, Story>("GetStory", new GetStoryRequest { StoryId = "nope" }));
+        var error = await Fails(StatusCode.NotFound, () => Client.GetStoryAsync(new GetStoryRequest { StoryId = "nope" }, deadline: Deadline).ResponseAsync);
         Assert.Contains("nope", error.Status.Detail, StringComparison.Ordinal);
-        await Fails(StatusCode.InvalidArgument, () => Call<GetStoryRequest, Story>("GetStory", new GetStoryRequest()));
+        await Fails(StatusCode.InvalidArgument, () => Client.GetStoryAsync(new GetStoryRequest(), deadline: Deadline).ResponseAsync);
     }
 
     [Fact]
@@ -111,35 +110,35 @@ public sealed class QueryGrpcServiceTests(SeededQueryServiceHost host) : IClassF
     [Fact]
     public async Task GetEntity_finds_an_entity_by_alias_with_its_counts()
     {
-        var entity = await Call<GetEntityRequest, Entity>("GetEntity", new GetEntityRequest { Entity = "KATAEB HEZBOLLAH" });
+        var entity = await Client.GetEntityAsync(new GetEntityRequest { Entity = "KATAEB HEZBOLLAH" }, deadline: Deadline).ResponseAsync;
 
         Assert.Equal("kh", entity.EntityId);
         Assert.Equal(2, entity.MentionCount);
         Assert.Equal(1, entity.StoryCount);
         Assert.Equal(["Kataeb Hezbollah", "Kataib Hezbollah"], entity.Aliases.Select(a => a.Text).Order(StringComparer.Ordinal));
-        await Fails(StatusCode.NotFound, () => Call<GetEntityRequest, Entity>("GetEntity", new GetEntityRequest { Entity = "nobody" }));
-        await Fails(StatusCode.InvalidArgument, () => Call<GetEntityRequest, Entity>("GetEntity", new GetEntityRequest()));
+        await Fails(StatusCode.NotFound, () => Client.GetEntityAsync(new GetEntityRequest { Entity = "nobody" }, deadline: Deadline).ResponseAsync);
+        await Fails(StatusCode.InvalidArgument, () => Client.GetEntityAsync(new GetEntityRequest(), deadline: Deadline).ResponseAsync);
     }
 
     [Fact]
     public async Task GetEntityTimeline_lists_the_entity_events()
     {
-        var timeline = await Call<GetEntityTimelineRequest, GetEntityTimelineResponse>("GetEntityTimeline", new GetEntityTimelineRequest { Entity = "kh" });
+        var timeline = await Client.GetEntityTimelineAsync(new GetEntityTimelineRequest { Entity = "kh" }, deadline: Deadline).ResponseAsync;
 
         Assert.Equal("Kataib Hezbollah", timeline.Entity.Name);
         var only = Assert.Single(timeline.Events);
         Assert.Equal("story-kh", only.StoryId);
         Assert.Equal(TimelineEvent.Types.Role.Actor, only.Role);
         Assert.Equal(StoryEvents.Start, only.Occurred.ToDateTimeOffset());
-        await Fails(StatusCode.NotFound, () => Call<GetEntityTimelineRequest, GetEntityTimelineResponse>("GetEntityTimeline", new GetEntityTimelineRequest { Entity = "nobody" }));
-        await Fails(StatusCode.InvalidArgument, () => Call<GetEntityTimelineRequest, GetEntityTimelineResponse>("GetEntityTimeline", new GetEntityTimelineRequest { Entity = "kh", PageSize = -5 }));
+        await Fails(StatusCode.NotFound, () => Client.GetEntityTimelineAsync(new GetEntityTimelineRequest { Entity = "nobody" }, deadline: Deadline).ResponseAsync);
+        await Fails(StatusCode.InvalidArgument, () => Client.GetEntityTimelineAsync(new GetEntityTimelineRequest { Entity = "kh", PageSize = -5 }, deadline: Deadline).ResponseAsync);
     }
 
     [Fact]
     public async Task GetArticleStatus_reports_the_furthest_stage()
     {
-        var indexed = await Call<GetArticleStatusRequest, ArticleStatus>("GetArticleStatus", new GetArticleStatusRequest { ArticleId = "kh-2" });
-        var pending = await Call<GetArticleStatusRequest, ArticleStatus>("GetArticleStatus", new GetArticleStatusRequest { ArticleId = "pending-1" });
+        var indexed = await Client.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = "kh-2" }, deadline: Deadline).ResponseAsync;
+        var pending = await Client.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = "pending-1" }, deadline: Deadline).ResponseAsync;
 
         Assert.Equal(PipelineStage.Indexed, indexed.Stage);
         Assert.Equal("story-kh", indexed.StoryId);
@@ -149,7 +148,7 @@ public sealed class QueryGrpcServiceTests(SeededQueryServiceHost host) : IClassF
         Assert.NotNull(indexed.IndexedAt);
         Assert.Equal(PipelineStage.Ingested, pending.Stage);
         Assert.Equal("", pending.StoryId);
-        await Fails(StatusCode.NotFound, () => Call<GetArticleStatusRequest, ArticleStatus>("GetArticleStatus", new GetArticleStatusRequest { ArticleId = "nope" }));
-        await Fails(StatusCode.InvalidArgument, () => Call<GetArticleStatusRequest, ArticleStatus>("GetArticleStatus", new GetArticleStatusRequest { ArticleId = " " }));
+        await Fails(StatusCode.NotFound, () => Client.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = "nope" }, deadline: Deadline).ResponseAsync);
+        await Fails(StatusCode.InvalidArgument, () => Client.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = " " }, deadline: Deadline).ResponseAsync);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newsroom.Contracts.V1;
-using Newsroom.Grpc;
+using Grpc.Net.Client;
 using Newsroom.ServiceDefaults;
 using Xunit;
 
@@ -17,10 +17,17 @@ namespace Newsroom.Query.Tests;
 public class QueryServiceHost : IAsyncLifetime
 {
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
+
+    /// <summary>Every test call's deadline: generous on a busy machine, but a hung server fails the test.</summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), $"newsroom-query-tests-{Guid.NewGuid():N}");
     private WebApplication? _app;
 
+    /// <summary>The gRPC (h2c) address.</summary>
     public string Address { get; private set; } = "";
+
+    /// <summary>The HTTP/1.1 address that answers JSON.</summary>
+    public Uri HttpAddress { get; private set; } = null!;
 
     public QueryStore Store => _app!.Services.GetRequiredService<QueryStore>();
 
@@ -35,6 +42,7 @@ public class QueryServiceHost : IAsyncLifetime
         {
             ["Data:Path"] = _dataPath,
             ["Grpc:Url"] = "http://127.0.0.1:0",
+            ["Http:Url"] = "http://127.0.0.1:0",
             ["Bus:Uri"] = BusOptions.InMemory,
         });
         builder.AddQueryService();
@@ -44,7 +52,9 @@ public class QueryServiceHost : IAsyncLifetime
         _app.MapServiceDefaults();
         _app.MapQueryService();
         await _app.StartAsync();
-        Address = _app.Urls.Single();
+        // Service defaults bind gRPC first, then HTTP.
+        Address = _app.Urls.First();
+        HttpAddress = new Uri(_app.Urls.Last());
     }
 
     public Task PublishAsync<T>(T message)

@@ -1,5 +1,5 @@
+using Grpc.Core;
 using Newsroom.Contracts.V1;
-using Newsroom.Grpc;
 using Xunit;
 using static Newsroom.Query.Tests.StoryEvents;
 
@@ -7,17 +7,17 @@ namespace Newsroom.Query.Tests;
 
 public sealed class WatchStoriesTests(QueryServiceHost host) : IClassFixture<QueryServiceHost>
 {
-    private static readonly GrpcMethod<WatchStoriesRequest, StoryUpdate> Watch = new(QueryGrpcService.Descriptor, "WatchStories");
+    private static DateTime Deadline => DateTime.UtcNow + QueryServiceHost.CallTimeout;
 
     [Fact]
     public async Task A_watcher_receives_created_then_updated_as_events_are_consumed_and_only_what_its_filter_allows()
     {
         using var channel = host.CreateChannel();
         using var cancellation = new CancellationTokenSource();
-        using var call = channel.ServerStreamingCall(Watch, new WatchStoriesRequest { Filter = new StoryFilter { Source = "Reuters" } },
-            new CallOptions(CancellationToken: cancellation.Token));
+        using var call = new QueryService.QueryServiceClient(channel).WatchStories(
+            new WatchStoriesRequest { Filter = new StoryFilter { Source = "Reuters" } }, deadline: Deadline, cancellationToken: cancellation.Token);
         await call.ResponseHeadersAsync;
-        var updates = call.ResponseStream.GetAsyncEnumerator(cancellation.Token);
+        var updates = call.ResponseStream.ReadAllAsync(cancellation.Token).GetAsyncEnumerator(cancellation.Token);
 
         var first = Extracted(Article("w-1", "Watched story", "text", "Reuters"));
         await host.PublishAsync(Update("watched", 1, first));
@@ -45,9 +45,9 @@ public sealed class WatchStoriesTests(QueryServiceHost host) : IClassFixture<Que
     {
         using var channel = host.CreateChannel();
         var filter = new StoryFilter { PublishedAfter = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Start), PublishedBefore = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Start.AddDays(-1)) };
-        using var call = channel.ServerStreamingCall(Watch, new WatchStoriesRequest { Filter = filter });
+        using var call = new QueryService.QueryServiceClient(channel).WatchStories(new WatchStoriesRequest { Filter = filter }, deadline: Deadline);
 
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseStream.CountAsync());
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseStream.ReadAllAsync().CountAsync());
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }

@@ -1,5 +1,5 @@
 using System.Text;
-using Newsroom.Grpc;
+using Grpc.Core;
 
 namespace Newsroom.Cli;
 

@@ -1,58 +1,91 @@
-using Google.Protobuf.Reflection;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Grpc.Net.Client.Configuration;
 using Newsroom.Contracts.V1;
-using Newsroom.Grpc;
 
 namespace Newsroom.Cli;
 
-/// <summary>The Newsroom gRPC API as the CLI calls it: one method per RPC, on one channel.</summary>
+/// <summary>
+/// The Newsroom gRPC API as the CLI calls it, on one channel: every call but a watch has a
+/// deadline, and the query calls, which only read, are retried while the server is UNAVAILABLE
+/// (starting, restarting, or briefly unreachable).
+/// </summary>
 internal sealed class NewsroomClient : IDisposable
 {
     // A query that takes longer than this means an unhealthy server; say so instead of hanging.
     private static readonly TimeSpan UnaryTimeout = TimeSpan.FromSeconds(30);
 
-    private static readonly ServiceDescriptor Query = QueryReflection.Descriptor.FindTypeByName<ServiceDescriptor>("QueryService");
-    private static readonly ServiceDescriptor Ingest = IngestReflection.Descriptor.FindTypeByName<ServiceDescriptor>("IngestService");
-
-    private static readonly GrpcMethod<SearchStoriesRequest, SearchStoriesResponse> SearchStoriesMethod = new(Query, "SearchStories");
-    private static readonly GrpcMethod<GetStoryRequest, Story> GetStoryMethod = new(Query, "GetStory");
-    private static readonly GrpcMethod<GetEntityRequest, Entity> GetEntityMethod = new(Query, "GetEntity");
-    private static readonly GrpcMethod<GetEntityTimelineRequest, GetEntityTimelineResponse> GetEntityTimelineMethod = new(Query, "GetEntityTimeline");
-    private static readonly GrpcMethod<WatchStoriesRequest, StoryUpdate> WatchStoriesMethod = new(Query, "WatchStories");
-    private static readonly GrpcMethod<GetArticleStatusRequest, ArticleStatus> GetArticleStatusMethod = new(Query, "GetArticleStatus");
-    private static readonly GrpcMethod<SubmitArticleRequest, SubmitArticlesResponse> SubmitArticlesMethod = new(Ingest, "SubmitArticles");
+    // One SubmitArticles call carries one batch; ingest takes a few milliseconds an article.
+    private static readonly TimeSpan BatchTimeout = TimeSpan.FromMinutes(2);
 
     private readonly GrpcChannel _channel;
+    private readonly QueryService.QueryServiceClient _query;
+    private readonly IngestService.IngestServiceClient _ingest;
 
-    public NewsroomClient(string address) => _channel = GrpcChannel.ForAddress(address);
+    public NewsroomClient(string address)
+    {
+        _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { ServiceConfig = RetryReads() });
+        _query = new QueryService.QueryServiceClient(_channel);
+        _ingest = new IngestService.IngestServiceClient(_channel);
+    }
 
     public Task<SearchStoriesResponse> SearchStoriesAsync(SearchStoriesRequest request, CancellationToken cancellationToken) =>
-        Unary(SearchStoriesMethod, request, cancellationToken);
+        _query.SearchStoriesAsync(request, Unary(cancellationToken)).ResponseAsync;
 
     public Task<Story> GetStoryAsync(GetStoryRequest request, CancellationToken cancellationToken) =>
-        Unary(GetStoryMethod, request, cancellationToken);
+        _query.GetStoryAsync(request, Unary(cancellationToken)).ResponseAsync;
 
     public Task<Entity> GetEntityAsync(GetEntityRequest request, CancellationToken cancellationToken) =>
-        Unary(GetEntityMethod, request, cancellationToken);
+        _query.GetEntityAsync(request, Unary(cancellationToken)).ResponseAsync;
 
     public Task<GetEntityTimelineResponse> GetEntityTimelineAsync(GetEntityTimelineRequest request, CancellationToken cancellationToken) =>
-        Unary(GetEntityTimelineMethod, request, cancellationToken);
+        _query.GetEntityTimelineAsync(request, Unary(cancellationToken)).ResponseAsync;
 
     public Task<ArticleStatus> GetArticleStatusAsync(GetArticleStatusRequest request, CancellationToken cancellationToken) =>
-        Unary(GetArticleStatusMethod, request, cancellationToken);
+        _query.GetArticleStatusAsync(request, Unary(cancellationToken)).ResponseAsync;
 
+    /// <summary>A watch runs until the caller cancels it, so it has no deadline.</summary>
     public AsyncServerStreamingCall<StoryUpdate> WatchStories(WatchStoriesRequest request, CancellationToken cancellationToken) =>
-        _channel.ServerStreamingCall(WatchStoriesMethod, request, new CallOptions(CancellationToken: cancellationToken));
+        _query.WatchStories(request, new CallOptions(cancellationToken: cancellationToken));
 
-    public AsyncClientStreamingCall<SubmitArticleRequest, SubmitArticlesResponse> SubmitArticles(CancellationToken cancellationToken) =>
-        _channel.ClientStreamingCall(SubmitArticlesMethod, new CallOptions(CancellationToken: cancellationToken));
+    /// <summary>
+    /// Sends one batch on one SubmitArticles call. Not retried: a batch that reached the server
+    /// before the failure would come back as duplicates, hiding that it was accepted.
+    /// </summary>
+    public async Task<SubmitArticlesResponse> SubmitBatchAsync(IReadOnlyList<SubmitArticleRequest> batch, Action<int> sent, CancellationToken cancellationToken)
+    {
+        using var call = _ingest.SubmitArticles(new CallOptions(deadline: DateTime.UtcNow + BatchTimeout, cancellationToken: cancellationToken));
+        foreach (var request in batch)
+        {
+            await call.RequestStream.WriteAsync(request, cancellationToken).ConfigureAwait(false);
+            sent(1);
+        }
+
+        await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+        return await call.ResponseAsync.ConfigureAwait(false);
+    }
 
     public void Dispose() => _channel.Dispose();
 
-    private async Task<TResponse> Unary<TRequest, TResponse>(GrpcMethod<TRequest, TResponse> method, TRequest request, CancellationToken cancellationToken)
-        where TRequest : class, Google.Protobuf.IMessage<TRequest>
-        where TResponse : class, Google.Protobuf.IMessage<TResponse>, new()
+    private static CallOptions Unary(CancellationToken cancellationToken) =>
+        new(deadline: DateTime.UtcNow + UnaryTimeout, cancellationToken: cancellationToken);
+
+    private static ServiceConfig RetryReads() => new()
     {
-        using var call = _channel.UnaryCall(method, request, new CallOptions(Deadline: DateTime.UtcNow + UnaryTimeout, CancellationToken: cancellationToken));
-        return await call.ResponseAsync.ConfigureAwait(false);
-    }
+        MethodConfigs =
+        {
+            new MethodConfig
+            {
+                Names = { new MethodName { Service = "newsroom.v1.QueryService" } },
+                RetryPolicy = new RetryPolicy
+                {
+                    MaxAttempts = 4,
+                    InitialBackoff = TimeSpan.FromMilliseconds(500),
+                    MaxBackoff = TimeSpan.FromSeconds(4),
+                    BackoffMultiplier = 2,
+                    RetryableStatusCodes = { StatusCode.Unavailable },
+                },
+            },
+        },
+    };
 }

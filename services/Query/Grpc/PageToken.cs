@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
-using Newsroom.Grpc;
+using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Query;
 
@@ -18,8 +18,7 @@ internal static class PageToken
     /// <summary>The page size to use: the default for 0, at most <see cref="MaxPageSize"/>.</summary>
     public static int PageSize(int requested) => requested switch
     {
-        < 0 => throw new RpcException(StatusCode.InvalidArgument,
-            $"page_size {requested} is negative; pass 0 for the default of {DefaultPageSize}, or up to {MaxPageSize}."),
+        < 0 => throw new InvalidRequestException($"page_size {requested} is negative; pass 0 for the default of {DefaultPageSize}, or up to {MaxPageSize}."),
         0 => DefaultPageSize,
         _ => Math.Min(requested, MaxPageSize),
     };
@@ -62,13 +61,12 @@ internal static class PageToken
 
         if (!string.Equals(parts[1], fingerprint, StringComparison.Ordinal))
         {
-            throw new RpcException(StatusCode.InvalidArgument,
-                "page_token belongs to a different query or filter; repeat the request that returned it unchanged, or omit page_token to start from the first page.");
+            throw new InvalidRequestException("page_token belongs to a different query or filter; repeat the request that returned it unchanged, or omit page_token to start from the first page.");
         }
 
         return offset;
     }
 
-    private static RpcException Malformed() => new(StatusCode.InvalidArgument,
+    private static InvalidRequestException Malformed() => new(
         "page_token is not a token this service issued; pass next_page_token from the previous response unchanged, or omit it to start from the first page.");
 }

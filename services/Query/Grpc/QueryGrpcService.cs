@@ -1,15 +1,12 @@
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Grpc.Core;
 using Newsroom.Contracts.V1;
-using Newsroom.Grpc;
 
 namespace Newsroom.Query;
 
 /// <summary>newsroom.v1.QueryService over the read model in <see cref="QueryStore"/>.</summary>
-public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster broadcaster) : IGrpcService
+public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster broadcaster) : QueryService.QueryServiceBase
 {
-    public static ServiceDescriptor Descriptor => QueryReflection.Descriptor.Services[0];
-
-    public Task<SearchStoriesResponse> SearchStories(SearchStoriesRequest request, ServerCallContext context)
+    public override Task<SearchStoriesResponse> SearchStories(SearchStoriesRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         var words = QueryRequestValidation.SearchWords(request.Query);
@@ -28,16 +25,16 @@ public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster br
         });
     }
 
-    public Task<Story> GetStory(GetStoryRequest request, ServerCallContext context)
+    public override Task<Story> GetStory(GetStoryRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         var storyId = QueryRequestValidation.RequireId(request.StoryId, "story_id", "id of a story from SearchStories or ListStories");
         return Task.FromResult(store.GetStory(storyId)
-            ?? throw new RpcException(StatusCode.NotFound,
-                $"Story '{storyId}' is not known; story ids come from SearchStories, ListStories or WatchStories, and a story that lost all its articles to others is removed."));
+            ?? throw new RpcException(new Status(StatusCode.NotFound,
+                $"Story '{storyId}' is not known; story ids come from SearchStories, ListStories or WatchStories, and a story that lost all its articles to others is removed.")));
     }
 
-    public Task<ListStoriesResponse> ListStories(ListStoriesRequest request, ServerCallContext context)
+    public override Task<ListStoriesResponse> ListStories(ListStoriesRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         QueryRequestValidation.Filter(request.Filter);
@@ -53,14 +50,14 @@ public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster br
         });
     }
 
-    public Task<Entity> GetEntity(GetEntityRequest request, ServerCallContext context)
+    public override Task<Entity> GetEntity(GetEntityRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         var entity = QueryRequestValidation.RequireId(request.Entity, "entity", "canonical id, name or alias of an entity");
         return Task.FromResult(store.GetEntity(entity) ?? throw UnknownEntity(entity));
     }
 
-    public Task<GetEntityTimelineResponse> GetEntityTimeline(GetEntityTimelineRequest request, ServerCallContext context)
+    public override Task<GetEntityTimelineResponse> GetEntityTimeline(GetEntityTimelineRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         var entity = QueryRequestValidation.RequireId(request.Entity, "entity", "canonical id, name or alias of an entity");
@@ -84,10 +81,10 @@ public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster br
     /// falls <see cref="StoryUpdateBroadcaster.DefaultWatcherCapacity"/> updates behind is dropped
     /// with RESOURCE_EXHAUSTED.
     /// </summary>
-    public async Task WatchStories(WatchStoriesRequest request, IServerStreamWriter<StoryUpdate> responses, ServerCallContext context)
+    public override async Task WatchStories(WatchStoriesRequest request, IServerStreamWriter<StoryUpdate> responseStream, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(responses);
+        ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
         QueryRequestValidation.Filter(request.Filter);
         var filter = request.Filter is { } f && !f.Equals(new StoryFilter()) ? f : null;
@@ -95,38 +92,32 @@ public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster br
 
         using var watcher = broadcaster.Subscribe();
         await context.WriteResponseHeadersAsync(new Metadata()).ConfigureAwait(false);
-        try
+        // A watch ends when the client leaves: the cancelled token ends the loop, and the
+        // interceptor answers CANCELLED or DEADLINE_EXCEEDED.
+        await foreach (var update in watcher.ReadAllAsync(cancellation).ConfigureAwait(false))
         {
-            await foreach (var update in watcher.ReadAllAsync(cancellation).ConfigureAwait(false))
+            if (filter is null || store.StoryMatches(update.Story.StoryId, filter))
             {
-                if (filter is null || store.StoryMatches(update.Story.StoryId, filter))
-                {
-                    await responses.WriteAsync(update, cancellation).ConfigureAwait(false);
-                }
+                await responseStream.WriteAsync(update, cancellation).ConfigureAwait(false);
             }
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            // A watch ends when the client leaves.
-            return;
         }
 
         if (watcher.Dropped)
         {
-            throw new RpcException(StatusCode.ResourceExhausted,
-                "This watch fell too far behind the stream of story updates and was dropped; read faster, then reconnect and catch up with ListStories.");
+            throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                "This watch fell too far behind the stream of story updates and was dropped; read faster, then reconnect and catch up with ListStories."));
         }
     }
 
-    public Task<ArticleStatus> GetArticleStatus(GetArticleStatusRequest request, ServerCallContext context)
+    public override Task<ArticleStatus> GetArticleStatus(GetArticleStatusRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         var articleId = QueryRequestValidation.RequireId(request.ArticleId, "article_id", "id of an article as ingest returned it");
         return Task.FromResult(store.GetArticleStatus(articleId)
-            ?? throw new RpcException(StatusCode.NotFound,
-                $"Article '{articleId}' has not reached the query service; check the id ingest returned, or wait if it was just submitted."));
+            ?? throw new RpcException(new Status(StatusCode.NotFound,
+                $"Article '{articleId}' has not reached the query service; check the id ingest returned, or wait if it was just submitted.")));
     }
 
-    private static RpcException UnknownEntity(string entity) => new(StatusCode.NotFound,
-        $"No entity has the id, name or alias '{entity}'; search stories for the name to find how it is spelled, or use an id from a story's entities.");
+    private static RpcException UnknownEntity(string entity) => new(new Status(StatusCode.NotFound,
+        $"No entity has the id, name or alias '{entity}'; search stories for the name to find how it is spelled, or use an id from a story's entities."));
 }

@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Newsroom.Contracts.V1;
-using Newsroom.Grpc;
+using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Query;
 
@@ -11,7 +11,7 @@ internal static class QueryRequestValidation
 
     public static string RequireId(string value, string field, string what) =>
         string.IsNullOrWhiteSpace(value)
-            ? throw new RpcException(StatusCode.InvalidArgument, $"{field} is empty; pass the {what}.")
+            ? throw new InvalidRequestException($"{field} is empty; pass the {what}.")
             : value.Trim();
 
     /// <summary>The words to search for; refuses a query with none (browse with ListStories instead) or too many.</summary>
@@ -19,18 +19,17 @@ internal static class QueryRequestValidation
     {
         if (query.Length > MaxQueryLength)
         {
-            throw new RpcException(StatusCode.InvalidArgument, $"query is {query.Length} characters long; shorten it to at most {MaxQueryLength}.");
+            throw new InvalidRequestException($"query is {query.Length} characters long; shorten it to at most {MaxQueryLength}.");
         }
 
         var words = SearchTerms.Words(query);
         if (words.Count == 0)
         {
-            throw new RpcException(StatusCode.InvalidArgument,
-                "query has no words to search for; give at least one word, or call ListStories to browse stories by recency.");
+            throw new InvalidRequestException("query has no words to search for; give at least one word, or call ListStories to browse stories by recency.");
         }
 
         return words.Count > SearchTerms.MaxTerms
-            ? throw new RpcException(StatusCode.InvalidArgument, $"query has {words.Count} distinct words; use at most {SearchTerms.MaxTerms}.")
+            ? throw new InvalidRequestException($"query has {words.Count} distinct words; use at most {SearchTerms.MaxTerms}.")
             : words;
     }
 
@@ -48,7 +47,7 @@ internal static class QueryRequestValidation
         var from = Time(after, afterField);
         var to = Time(before, beforeField);
         return from >= to
-            ? throw new RpcException(StatusCode.InvalidArgument, $"{afterField} is not before {beforeField}, so nothing can match; swap them or drop one.")
+            ? throw new InvalidRequestException($"{afterField} is not before {beforeField}, so nothing can match; swap them or drop one.")
             : (from, to);
     }
 
@@ -65,8 +64,7 @@ internal static class QueryRequestValidation
         }
         catch (InvalidOperationException)
         {
-            throw new RpcException(StatusCode.InvalidArgument,
-                $"{field} ({value.Seconds} s, {value.Nanos} ns) is not a valid timestamp; use a time between years 1 and 9999 with nanos in [0, 999999999].");
+            throw new InvalidRequestException($"{field} ({value.Seconds} s, {value.Nanos} ns) is not a valid timestamp; use a time between years 1 and 9999 with nanos in [0, 999999999].");
         }
     }
 }

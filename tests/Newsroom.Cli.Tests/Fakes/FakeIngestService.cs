@@ -1,25 +1,20 @@
-using Google.Protobuf.Reflection;
+using Grpc.Core;
 using Newsroom.Contracts.V1;
-using Newsroom.Grpc;
 
 namespace Newsroom.Cli.Tests.Fakes;
 
 /// <summary>
 /// A test double of the ingest service: accepts every item, except that an item whose text or
-/// HTML contains "REJECT" is rejected and a URL sent twice is a duplicate.
+/// HTML contains "REJECT" is rejected and a URL sent twice on one call is a duplicate.
 /// </summary>
-public sealed class FakeIngestService(FakeServerState state) : IGrpcService
+public sealed class FakeIngestService(FakeServerState state) : IngestService.IngestServiceBase
 {
-    public static ServiceDescriptor Descriptor => IngestReflection.Descriptor.FindTypeByName<ServiceDescriptor>("IngestService");
-
-    public Task<SubmitArticleResult> SubmitArticle(SubmitArticleRequest request, ServerCallContext context) =>
-        throw new RpcException(StatusCode.Unimplemented, "the CLI sends batches");
-
-    public async Task<SubmitArticlesResponse> SubmitArticles(IAsyncEnumerable<SubmitArticleRequest> requests, ServerCallContext context)
+    public override async Task<SubmitArticlesResponse> SubmitArticles(IAsyncStreamReader<SubmitArticleRequest> requestStream, ServerCallContext context)
     {
+        state.IngestDeadlines.Enqueue(context.Deadline);
         var response = new SubmitArticlesResponse();
         var urls = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var request in requests)
+        await foreach (var request in requestStream.ReadAllAsync())
         {
             state.Requests.Enqueue(request);
             var id = $"art-{response.Results.Count + 1}";

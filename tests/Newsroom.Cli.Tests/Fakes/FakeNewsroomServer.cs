@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Newsroom.Grpc;
 using Xunit;
 
 namespace Newsroom.Cli.Tests.Fakes;
@@ -36,7 +35,7 @@ public sealed class FakeNewsroomServer : IAsyncLifetime
             kestrel.Listen(IPAddress.Loopback, 0, listen => (grpc = listen).Protocols = HttpProtocols.Http2);
             kestrel.Listen(IPAddress.Loopback, 0, listen => (pages = listen).Protocols = HttpProtocols.Http1);
         });
-        builder.Services.AddGrpcServer();
+        builder.Services.AddGrpc();
         builder.Services.AddSingleton(State);
         _app = builder.Build();
         _app.MapGrpcService<FakeQueryService>();

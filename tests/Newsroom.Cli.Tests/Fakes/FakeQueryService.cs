@@ -1,7 +1,6 @@
-using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Newsroom.Contracts.V1;
-using Newsroom.Grpc;
 
 namespace Newsroom.Cli.Tests.Fakes;
 
@@ -9,16 +8,14 @@ namespace Newsroom.Cli.Tests.Fakes;
 /// A test double of the query service for the CLI's formatting and error tests: canned answers,
 /// NOT_FOUND for the id "missing", INVALID_ARGUMENT for the search word "invalid".
 /// </summary>
-public sealed class FakeQueryService(FakeServerState state) : IGrpcService
+public sealed class FakeQueryService(FakeServerState state) : QueryService.QueryServiceBase
 {
-    public static ServiceDescriptor Descriptor => QueryReflection.Descriptor.FindTypeByName<ServiceDescriptor>("QueryService");
-
-    public Task<SearchStoriesResponse> SearchStories(SearchStoriesRequest request, ServerCallContext context)
+    public override Task<SearchStoriesResponse> SearchStories(SearchStoriesRequest request, ServerCallContext context)
     {
         state.Requests.Enqueue(request);
         if (request.Query.Contains("invalid", StringComparison.Ordinal))
         {
-            throw new RpcException(StatusCode.InvalidArgument, "the query has no searchable words; pass at least one word");
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "the query has no searchable words; pass at least one word"));
         }
 
         return Task.FromResult(new SearchStoriesResponse
@@ -37,22 +34,22 @@ public sealed class FakeQueryService(FakeServerState state) : IGrpcService
         });
     }
 
-    public Task<Story> GetStory(GetStoryRequest request, ServerCallContext context)
+    public override Task<Story> GetStory(GetStoryRequest request, ServerCallContext context)
     {
         state.Requests.Enqueue(request);
         return request.StoryId == FakeData.StoryId
             ? Task.FromResult(FakeData.Story)
-            : throw new RpcException(StatusCode.NotFound, $"no story '{request.StoryId}'");
+            : throw new RpcException(new Status(StatusCode.NotFound, $"no story '{request.StoryId}'"));
     }
 
-    public Task<ListStoriesResponse> ListStories(ListStoriesRequest request, ServerCallContext context) =>
+    public override Task<ListStoriesResponse> ListStories(ListStoriesRequest request, ServerCallContext context) =>
         Task.FromResult(new ListStoriesResponse());
 
-    public Task<Entity> GetEntity(GetEntityRequest request, ServerCallContext context)
+    public override Task<Entity> GetEntity(GetEntityRequest request, ServerCallContext context)
     {
         state.Requests.Enqueue(request);
         return request.Entity == FakeData.MissingId
-            ? throw new RpcException(StatusCode.NotFound, $"no entity '{request.Entity}'")
+            ? throw new RpcException(new Status(StatusCode.NotFound, $"no entity '{request.Entity}'"))
             : Task.FromResult(new Entity
             {
                 EntityId = FakeData.Vrf.EntityId,
@@ -66,7 +63,7 @@ public sealed class FakeQueryService(FakeServerState state) : IGrpcService
             });
     }
 
-    public Task<GetEntityTimelineResponse> GetEntityTimeline(GetEntityTimelineRequest request, ServerCallContext context)
+    public override Task<GetEntityTimelineResponse> GetEntityTimeline(GetEntityTimelineRequest request, ServerCallContext context)
     {
         state.Requests.Enqueue(request);
         var resume = FakeData.SuspendEvent.Clone();
@@ -84,16 +81,16 @@ public sealed class FakeQueryService(FakeServerState state) : IGrpcService
         });
     }
 
-    public async Task WatchStories(WatchStoriesRequest request, IServerStreamWriter<StoryUpdate> responses, ServerCallContext context)
+    public override async Task WatchStories(WatchStoriesRequest request, IServerStreamWriter<StoryUpdate> responseStream, ServerCallContext context)
     {
         state.Requests.Enqueue(request);
-        await responses.WriteAsync(new StoryUpdate
+        await responseStream.WriteAsync(new StoryUpdate
         {
             Kind = StoryUpdate.Types.Kind.Created,
             Story = FakeData.Summary("st-watch-1", "Orlanth Mining suspends operations at Tessel pit", 1, "Harbor Ledger"),
             ArticleId = "art-watch-1",
         });
-        await responses.WriteAsync(new StoryUpdate
+        await responseStream.WriteAsync(new StoryUpdate
         {
             Kind = StoryUpdate.Types.Kind.Updated,
             Story = FakeData.Summary("st-watch-1", "Orlanth Mining suspends operations at Tessel pit", 2, "Harbor Ledger", "Valley Courier"),
@@ -111,11 +108,11 @@ public sealed class FakeQueryService(FakeServerState state) : IGrpcService
         }
     }
 
-    public Task<ArticleStatus> GetArticleStatus(GetArticleStatusRequest request, ServerCallContext context)
+    public override Task<ArticleStatus> GetArticleStatus(GetArticleStatusRequest request, ServerCallContext context)
     {
         state.Requests.Enqueue(request);
         return request.ArticleId == FakeData.MissingId
-            ? throw new RpcException(StatusCode.NotFound, $"no article '{request.ArticleId}'")
+            ? throw new RpcException(new Status(StatusCode.NotFound, $"no article '{request.ArticleId}'"))
             : Task.FromResult(new ArticleStatus
             {
                 ArticleId = request.ArticleId,

@@ -8,6 +8,9 @@ public sealed class FakeServerState
 {
     public ConcurrentQueue<IMessage> Requests { get; } = new();
 
+    /// <summary>The deadline of each SubmitArticles call, in the order the calls came.</summary>
+    public ConcurrentQueue<DateTime> IngestDeadlines { get; } = new();
+
     public TaskCompletionSource WatchCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public T Last<T>()

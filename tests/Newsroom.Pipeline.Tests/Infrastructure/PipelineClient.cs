@@ -1,37 +1,35 @@
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Newsroom.Contracts.V1;
-using Newsroom.Grpc;
 
 namespace Newsroom.Pipeline.Tests.Infrastructure;
 
-/// <summary>The gRPC calls a test makes against the ingest and query APIs, through the project's own client.</summary>
+/// <summary>The gRPC calls a test makes against the ingest and query APIs, through the generated clients, each with a deadline.</summary>
 public sealed class PipelineClient(Uri ingestAddress, Uri queryAddress) : IDisposable
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor IngestService = IngestReflection.Descriptor.Services.Single(s => s.Name == "IngestService");
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor QueryService = QueryReflection.Descriptor.Services.Single(s => s.Name == "QueryService");
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
 
-    private static readonly GrpcMethod<SubmitArticleRequest, SubmitArticleResult> SubmitArticle = new(IngestService, "SubmitArticle");
-    private static readonly GrpcMethod<SubmitArticleRequest, SubmitArticlesResponse> SubmitArticlesMethod = new(IngestService, "SubmitArticles");
-    private static readonly GrpcMethod<GetArticleStatusRequest, ArticleStatus> GetArticleStatus = new(QueryService, "GetArticleStatus");
-    private static readonly GrpcMethod<ListStoriesRequest, ListStoriesResponse> ListStories = new(QueryService, "ListStories");
-    private static readonly GrpcMethod<GetStoryRequest, Story> GetStoryMethod = new(QueryService, "GetStory");
-    private static readonly GrpcMethod<GetEntityRequest, Entity> GetEntityMethod = new(QueryService, "GetEntity");
-    private static readonly GrpcMethod<SearchStoriesRequest, SearchStoriesResponse> SearchStoriesMethod = new(QueryService, "SearchStories");
-
-    private readonly GrpcChannel _ingest = GrpcChannel.ForAddress(ingestAddress.ToString());
-    private readonly GrpcChannel _query = GrpcChannel.ForAddress(queryAddress.ToString());
+    private readonly GrpcChannel _ingestChannel = GrpcChannel.ForAddress(ingestAddress);
+    private readonly GrpcChannel _queryChannel = GrpcChannel.ForAddress(queryAddress);
 
     public PipelineClient(Uri address)
         : this(address, address)
     {
     }
 
+    private IngestService.IngestServiceClient Ingest => new(_ingestChannel);
+
+    private QueryService.QueryServiceClient Query => new(_queryChannel);
+
+    private static DateTime Deadline => DateTime.UtcNow + CallTimeout;
+
     public async Task<SubmitArticleResult> SubmitAsync(SubmitArticleRequest request) =>
-        await _ingest.UnaryCall(SubmitArticle, request);
+        await Ingest.SubmitArticleAsync(request, deadline: Deadline);
 
     public async Task<SubmitArticlesResponse> SubmitAllAsync(IEnumerable<SubmitArticleRequest> requests)
     {
-        using var call = _ingest.ClientStreamingCall(SubmitArticlesMethod);
+        using var call = Ingest.SubmitArticles(deadline: DateTime.UtcNow.AddMinutes(2));
         foreach (var request in requests)
         {
             await call.RequestStream.WriteAsync(request);
@@ -52,7 +50,7 @@ public sealed class PipelineClient(Uri ingestAddress, Uri queryAddress) : IDispo
             {
                 try
                 {
-                    var status = await _query.UnaryCall(GetArticleStatus, new GetArticleStatusRequest { ArticleId = id });
+                    var status = await StatusAsync(id);
                     stages[id] = status.Stage.ToString();
                     if (status.Stage == PipelineStage.Indexed)
                     {
@@ -78,7 +76,7 @@ public sealed class PipelineClient(Uri ingestAddress, Uri queryAddress) : IDispo
     }
 
     public async Task<ArticleStatus> StatusAsync(string articleId) =>
-        await _query.UnaryCall(GetArticleStatus, new GetArticleStatusRequest { ArticleId = articleId });
+        await Query.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = articleId }, deadline: Deadline);
 
     /// <summary>Every story, following page tokens.</summary>
     public async Task<IReadOnlyList<StorySummary>> AllStoriesAsync()
@@ -87,7 +85,7 @@ public sealed class PipelineClient(Uri ingestAddress, Uri queryAddress) : IDispo
         var token = string.Empty;
         do
         {
-            var page = await _query.UnaryCall(ListStories, new ListStoriesRequest { PageSize = 50, PageToken = token });
+            var page = await Query.ListStoriesAsync(new ListStoriesRequest { PageSize = 50, PageToken = token }, deadline: Deadline);
             stories.AddRange(page.Stories);
             token = page.NextPageToken;
         }
@@ -96,13 +94,13 @@ public sealed class PipelineClient(Uri ingestAddress, Uri queryAddress) : IDispo
     }
 
     public async Task<Story> GetStoryAsync(string storyId) =>
-        await _query.UnaryCall(GetStoryMethod, new GetStoryRequest { StoryId = storyId });
+        await Query.GetStoryAsync(new GetStoryRequest { StoryId = storyId }, deadline: Deadline);
 
     public async Task<Entity> GetEntityAsync(string entity) =>
-        await _query.UnaryCall(GetEntityMethod, new GetEntityRequest { Entity = entity });
+        await Query.GetEntityAsync(new GetEntityRequest { Entity = entity }, deadline: Deadline);
 
     public async Task<SearchStoriesResponse> SearchAsync(string query) =>
-        await _query.UnaryCall(SearchStoriesMethod, new SearchStoriesRequest { Query = query, PageSize = 10 });
+        await Query.SearchStoriesAsync(new SearchStoriesRequest { Query = query, PageSize = 10 }, deadline: Deadline);
 
     public static SubmitArticleRequest Article(string clientRef, string text, string source = "", string url = "", DateTimeOffset? published = null) =>
         new()
@@ -116,7 +114,7 @@ public sealed class PipelineClient(Uri ingestAddress, Uri queryAddress) : IDispo
 
     public void Dispose()
     {
-        _ingest.Dispose();
-        _query.Dispose();
+        _ingestChannel.Dispose();
+        _queryChannel.Dispose();
     }
 }

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using Grpc.Core;
 using Grpc.Health.V1;
-using Newsroom.Grpc;
+using Grpc.Net.Client;
 
 namespace Newsroom.Pipeline.Tests.Infrastructure;
 
@@ -107,8 +108,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private async Task WaitUntilServingAsync()
     {
-        using var channel = GrpcChannel.ForAddress(Address.ToString());
-        var check = new GrpcMethod<HealthCheckRequest, HealthCheckResponse>(HealthService.Descriptor, "Check");
+        using var channel = GrpcChannel.ForAddress(Address);
+        var health = new Health.HealthClient(channel);
         var deadline = DateTime.UtcNow + StartLimit;
         while (true)
         {
@@ -118,13 +119,13 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
             try
             {
-                var response = await channel.UnaryCall(check, new HealthCheckRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(2)));
+                var response = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
                 if (response.Status == HealthCheckResponse.Types.ServingStatus.Serving)
                 {
                     return;
                 }
             }
-            catch (Exception e) when (e is RpcException or HttpRequestException)
+            catch (RpcException)
             {
                 // Not listening yet.
             }

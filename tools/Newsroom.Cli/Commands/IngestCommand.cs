@@ -4,7 +4,6 @@ using Google.Protobuf.WellKnownTypes;
 using Newsroom.Cli.Ingest;
 using Newsroom.Cli.Output;
 using Newsroom.Contracts.V1;
-using Newsroom.Grpc;
 using Newsroom.Ingest;
 using Spectre.Console;
 
@@ -13,6 +12,10 @@ namespace Newsroom.Cli.Commands;
 internal static class IngestCommand
 {
     private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(30);
+
+    // A batch stays well below the server's 4 MiB message limit per article and its call short.
+    private const int BatchSize = 100;
+    private const int BatchBytes = 8 * 1024 * 1024;
 
     public static Command Create(CommandContext context)
     {
@@ -46,52 +49,63 @@ internal static class IngestCommand
     }
 
     /// <summary>
-    /// Streams every article on one SubmitArticles call and merges the server's results with the
-    /// inputs that could not be read, in input order. The call opens with the first article, so
-    /// inputs that give none need no server.
+    /// Sends the articles in batches, one SubmitArticles call each with its own deadline, and
+    /// merges the server's results with the inputs that could not be read, in input order. A batch
+    /// is read before its call opens, so a slow URL never holds a call open, and inputs that give
+    /// no article need no server.
     /// </summary>
     private static async Task<SubmitArticlesResponse> SendAsync(
         NewsroomClient client, IngestInputReader reader, IReadOnlyList<string> inputs, ItemProgress progress, CancellationToken cancellationToken)
     {
         // Each entry is a local failure, or null for "the next server result".
         var order = new List<IngestItem?>();
-        AsyncClientStreamingCall<SubmitArticleRequest, SubmitArticlesResponse>? call = null;
-        try
-        {
-            var sent = 0;
-            foreach (var input in inputs)
-            {
-                var items = await reader.ReadAsync(input, cancellationToken).ConfigureAwait(false);
-                progress.AdvanceFirst();
-                foreach (var item in items)
-                {
-                    if (item.Article is null)
-                    {
-                        order.Add(item);
-                        continue;
-                    }
+        var server = new SubmitArticlesResponse();
+        var batch = new List<SubmitArticleRequest>();
+        var batchBytes = 0;
+        var queued = 0;
 
-                    call ??= client.SubmitArticles(cancellationToken);
-                    await call.RequestStream.WriteAsync(ToRequest(item.Article), cancellationToken).ConfigureAwait(false);
-                    order.Add(null);
-                    sent++;
-                    progress.AdvanceSecond(sent);
+        async Task SendBatchAsync()
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            var response = await client.SubmitBatchAsync(batch, _ => progress.AdvanceSecond(queued), cancellationToken).ConfigureAwait(false);
+            server.Results.AddRange(response.Results);
+            server.AcceptedCount += response.AcceptedCount;
+            server.DuplicateCount += response.DuplicateCount;
+            server.RejectedCount += response.RejectedCount;
+            batch.Clear();
+            batchBytes = 0;
+        }
+
+        foreach (var input in inputs)
+        {
+            var items = await reader.ReadAsync(input, cancellationToken).ConfigureAwait(false);
+            progress.AdvanceFirst();
+            foreach (var item in items)
+            {
+                if (item.Article is null)
+                {
+                    order.Add(item);
+                    continue;
+                }
+
+                var request = ToRequest(item.Article);
+                batch.Add(request);
+                batchBytes += request.CalculateSize();
+                order.Add(null);
+                queued++;
+                if (batch.Count >= BatchSize || batchBytes >= BatchBytes)
+                {
+                    await SendBatchAsync().ConfigureAwait(false);
                 }
             }
-
-            var serverResponse = new SubmitArticlesResponse();
-            if (call is not null)
-            {
-                await call.RequestStream.CompleteAsync().ConfigureAwait(false);
-                serverResponse = await call.ResponseAsync.ConfigureAwait(false);
-            }
-
-            return Merge(order, serverResponse);
         }
-        finally
-        {
-            call?.Dispose();
-        }
+
+        await SendBatchAsync().ConfigureAwait(false);
+        return Merge(order, server);
     }
 
     private static SubmitArticlesResponse Merge(List<IngestItem?> order, SubmitArticlesResponse server)

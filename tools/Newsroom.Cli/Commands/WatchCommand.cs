@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Newsroom.Cli.Output;
 using Newsroom.Contracts.V1;
-using Newsroom.Grpc;
+using Grpc.Core;
 using Spectre.Console;
 
 namespace Newsroom.Cli.Commands;
@@ -26,7 +26,7 @@ internal static class WatchCommand
                     context.Environment.Error.Profile.Out.Writer.WriteLine("Watching for story updates; Ctrl+C to stop.");
                 }
 
-                await foreach (var update in call.ResponseStream.ConfigureAwait(false))
+                await foreach (var update in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
                     if (json)
                     {
@@ -38,7 +38,7 @@ internal static class WatchCommand
                     }
                 }
             }
-            catch (RpcException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is RpcException or OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 // Ctrl+C is how a watch ends: not an error.
             }

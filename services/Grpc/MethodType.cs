@@ -1,9 +1,0 @@
-namespace Newsroom.Grpc;
-
-public enum MethodType
-{
-    Unary,
-    ClientStreaming,
-    ServerStreaming,
-    DuplexStreaming,
-}

@@ -1,0 +1,13 @@
+namespace Newsroom.ServiceDefaults;
+
+/// <summary>
+/// The service's HTTP/1.1 endpoint for JSON over HTTP (gRPC JSON transcoding): configuration
+/// section <c>Http</c>. Off when the URL is empty.
+/// </summary>
+public sealed class HttpEndpointOptions
+{
+    public const string SectionName = "Http";
+
+    /// <summary>For example <c>http://localhost:5080</c>, or <c>http://0.0.0.0:8081</c> in a container.</summary>
+    public string Url { get; set; } = "";
+}
