@@ -76,6 +76,35 @@ public class ErrorHandlingTests(FakeNewsroomServer server) : IClassFixture<FakeN
         Assert.Contains("error: INVALID_ARGUMENT: the query has no searchable words; pass at least one word", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_query_is_retried_while_the_server_is_unavailable()
+    {
+        var result = await CliRunner.RunAsync("search", "busy-retry", "--server", server.Address);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Equal(3, server.State.Requests.OfType<Contracts.V1.SearchStoriesRequest>().Count(r => r.Query == "busy-retry"));
+    }
+
+    [Fact]
+    public async Task An_ingest_batch_is_not_retried_so_that_an_accepted_article_is_never_reported_as_a_duplicate()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"newsroom-cli-unavailable-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(file, "The harbour closed. UNAVAILABLE");
+        var callsBefore = server.State.IngestDeadlines.Count;
+        try
+        {
+            var result = await CliRunner.RunAsync("ingest", file, "--server", server.Address);
+
+            Assert.Equal(ExitCodes.Failure, result.ExitCode);
+            Assert.StartsWith("error: UNAVAILABLE: the bus is down", result.Error, StringComparison.Ordinal);
+            Assert.Equal(callsBefore + 1, server.State.IngestDeadlines.Count);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Theory]
     [InlineData(StatusCode.Unavailable, "UNAVAILABLE")]
     [InlineData(StatusCode.DeadlineExceeded, "DEADLINE_EXCEEDED")]

@@ -28,6 +28,15 @@ public class QueryCommandTests(FakeNewsroomServer server) : IClassFixture<FakeNe
     }
 
     [Fact]
+    public async Task On_a_narrow_terminal_a_story_id_stays_whole_on_one_line()
+    {
+        var result = await new CliRunner { Width = 60 }.RunWithAsync(["search", "convoys", "--server", server.Address]);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains(FakeData.StoryId, result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_without_filters_leaves_them_unset()
     {
         await Run("search", "tessel");

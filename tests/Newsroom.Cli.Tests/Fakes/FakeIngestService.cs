@@ -5,7 +5,8 @@ namespace Newsroom.Cli.Tests.Fakes;
 
 /// <summary>
 /// A test double of the ingest service: accepts every item, except that an item whose text or
-/// HTML contains "REJECT" is rejected and a URL sent twice on one call is a duplicate.
+/// HTML contains "REJECT" is rejected, a URL sent twice on one call is a duplicate, and a call
+/// with an item containing "UNAVAILABLE" fails as a whole, as when the bus is down.
 /// </summary>
 public sealed class FakeIngestService(FakeServerState state) : IngestService.IngestServiceBase
 {
@@ -20,6 +21,11 @@ public sealed class FakeIngestService(FakeServerState state) : IngestService.Ing
             var id = $"art-{response.Results.Count + 1}";
             var body = request.BodyCase == SubmitArticleRequest.BodyOneofCase.Html ? request.Html : request.Text;
             SubmitArticleResult result;
+            if (body.Contains("UNAVAILABLE", StringComparison.Ordinal))
+            {
+                throw new RpcException(new Status(StatusCode.Unavailable, "the bus is down; nothing was kept, retry the request"));
+            }
+
             if (body.Contains("REJECT", StringComparison.Ordinal))
             {
                 result = new SubmitArticleResult { ClientRef = request.ClientRef, Outcome = SubmitArticleResult.Types.Outcome.Rejected, Reason = "the article has no text; send its body" };

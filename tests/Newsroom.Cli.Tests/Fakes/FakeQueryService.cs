@@ -6,7 +6,8 @@ namespace Newsroom.Cli.Tests.Fakes;
 
 /// <summary>
 /// A test double of the query service for the CLI's formatting and error tests: canned answers,
-/// NOT_FOUND for the id "missing", INVALID_ARGUMENT for the search word "invalid".
+/// NOT_FOUND for the id "missing", INVALID_ARGUMENT for the search word "invalid", and
+/// UNAVAILABLE for the first two searches for a word starting "busy", as a restarting server answers.
 /// </summary>
 public sealed class FakeQueryService(FakeServerState state) : QueryService.QueryServiceBase
 {
@@ -16,6 +17,11 @@ public sealed class FakeQueryService(FakeServerState state) : QueryService.Query
         if (request.Query.Contains("invalid", StringComparison.Ordinal))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "the query has no searchable words; pass at least one word"));
+        }
+
+        if (request.Query.StartsWith("busy", StringComparison.Ordinal) && state.Requests.OfType<SearchStoriesRequest>().Count(r => r.Query == request.Query) <= 2)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "the server is starting"));
         }
 
         return Task.FromResult(new SearchStoriesResponse

@@ -11,6 +11,9 @@ public sealed class CliRunner
 
     public Dictionary<string, string> Variables { get; } = [];
 
+    /// <summary>The terminal's width; wide by default so that table cells do not wrap the values the tests look for.</summary>
+    public int Width { get; init; } = 240;
+
     public static Task<CliResult> RunAsync(params string[] args) => new CliRunner().RunWithAsync(args);
 
     public async Task<CliResult> RunWithAsync(string[] args, CancellationToken cancellationToken = default)
@@ -26,7 +29,7 @@ public sealed class CliRunner
         GetVariable = name => Variables.GetValueOrDefault(name),
     };
 
-    private static IAnsiConsole Console(TextWriter writer)
+    private IAnsiConsole Console(TextWriter writer)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -36,8 +39,7 @@ public sealed class CliRunner
             Interactive = InteractionSupport.No,
         });
 
-        // Wide enough that table cells do not wrap the values the tests look for.
-        console.Profile.Width = 240;
+        console.Profile.Width = Width;
         return console;
     }
 }

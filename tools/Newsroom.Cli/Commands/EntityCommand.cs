@@ -2,6 +2,7 @@ using System.CommandLine;
 using Newsroom.Cli.Output;
 using Newsroom.Contracts.V1;
 using Spectre.Console;
+using static Newsroom.Cli.Output.TableExtensions;
 
 namespace Newsroom.Cli.Commands;
 
@@ -37,7 +38,7 @@ internal static class EntityCommand
         header.AddTextRow("seen", $"{TextFormat.Time(entity.FirstSeen)} to {TextFormat.Time(entity.LastSeen)}");
         console.Write(header);
 
-        var aliases = new Table().WithColumns("alias", "mentions");
+        var aliases = new Table().WithColumns(Column("alias"), Column("mentions"));
         foreach (var alias in entity.Aliases)
         {
             aliases.AddTextRow(alias.Text, alias.MentionCount.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -6,6 +6,7 @@ using Newsroom.Cli.Output;
 using Newsroom.Contracts.V1;
 using Newsroom.Ingest;
 using Spectre.Console;
+using static Newsroom.Cli.Output.TableExtensions;
 
 namespace Newsroom.Cli.Commands;
 
@@ -165,7 +166,7 @@ internal static class IngestCommand
 
     private static void Render(IAnsiConsole console, SubmitArticlesResponse response)
     {
-        var counts = new Table().WithColumns("accepted", "duplicate", "rejected");
+        var counts = new Table().WithColumns(Column("accepted"), Column("duplicate"), Column("rejected"));
         counts.AddTextRow(
             response.AcceptedCount.ToString(CultureInfo.InvariantCulture),
             response.DuplicateCount.ToString(CultureInfo.InvariantCulture),
@@ -177,7 +178,7 @@ internal static class IngestCommand
             return;
         }
 
-        var items = new Table().WithColumns("item", "outcome", "article", "reason");
+        var items = new Table().WithColumns(Column("item"), Column("outcome"), IdColumn("article"), Column("reason"));
         foreach (var item in response.Results)
         {
             items.AddTextRow(item.ClientRef, Outcome(item.Outcome), item.ArticleId, item.Reason);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Newsroom.Cli.Output;
 using Newsroom.Cli.Replay;
 using Spectre.Console;
+using static Newsroom.Cli.Output.TableExtensions;
 
 namespace Newsroom.Cli.Commands;
 
@@ -94,7 +95,7 @@ internal static class ReplayCommand
             return;
         }
 
-        var table = new Table().WithColumns("articles", "stories", "rejected", "output");
+        var table = new Table().WithColumns(Column("articles"), Column("stories"), Column("rejected"), Column("output"));
         table.AddTextRow(
             summary.Articles.ToString(CultureInfo.InvariantCulture),
             summary.Stories.ToString(CultureInfo.InvariantCulture),

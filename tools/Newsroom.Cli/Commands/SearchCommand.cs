@@ -2,6 +2,7 @@ using System.CommandLine;
 using Newsroom.Cli.Output;
 using Newsroom.Contracts.V1;
 using Spectre.Console;
+using static Newsroom.Cli.Output.TableExtensions;
 
 namespace Newsroom.Cli.Commands;
 
@@ -48,7 +49,7 @@ internal static class SearchCommand
             return;
         }
 
-        var table = new Table().WithColumns("score", "story", "title", "sources", "snippets");
+        var table = new Table().WithColumns(Column("score"), IdColumn("story"), Column("title"), Column("sources"), Column("snippets"));
         foreach (var hit in response.Hits)
         {
             table.AddTextRow(

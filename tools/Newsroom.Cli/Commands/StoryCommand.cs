@@ -2,6 +2,7 @@ using System.CommandLine;
 using Newsroom.Cli.Output;
 using Newsroom.Contracts.V1;
 using Spectre.Console;
+using static Newsroom.Cli.Output.TableExtensions;
 
 namespace Newsroom.Cli.Commands;
 
@@ -40,7 +41,7 @@ internal static class StoryCommand
         header.AddTextRow("entities", string.Join(", ", summary.Entities.Select(entity => $"{entity.Name} ({TextFormat.EntityType(entity.Type)})")));
         console.Write(header);
 
-        var table = new Table().WithColumns("article", "source", "published", "title", "joined", "lead event");
+        var table = new Table().WithColumns(IdColumn("article"), Column("source"), Column("published"), Column("title"), Column("joined"), Column("lead event"));
         foreach (var article in story.Articles)
         {
             table.AddTextRow(

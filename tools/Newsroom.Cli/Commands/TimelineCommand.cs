@@ -2,6 +2,7 @@ using System.CommandLine;
 using Newsroom.Cli.Output;
 using Newsroom.Contracts.V1;
 using Spectre.Console;
+using static Newsroom.Cli.Output.TableExtensions;
 
 namespace Newsroom.Cli.Commands;
 
@@ -54,7 +55,7 @@ internal static class TimelineCommand
             return;
         }
 
-        var table = new Table().WithColumns("occurred", "role", "event", "story", "story title");
+        var table = new Table().WithColumns(Column("occurred"), Column("role"), Column("event"), IdColumn("story"), Column("story title"));
         foreach (var item in response.Events)
         {
             table.AddTextRow(

@@ -11,13 +11,18 @@ internal static class TableExtensions
     public static Grid AddTextRow(this Grid grid, params string?[] cells) =>
         grid.AddRow(cells.Select(cell => new Text(cell ?? "")).ToArray());
 
-    public static Table WithColumns(this Table table, params string[] headers)
+    public static Table WithColumns(this Table table, params TableColumn[] columns)
     {
-        foreach (var header in headers)
+        foreach (var column in columns)
         {
-            table.AddColumn(new TableColumn(new Text(header, new Style(decoration: Decoration.Bold))));
+            table.AddColumn(column);
         }
 
         return table;
     }
+
+    public static TableColumn Column(string header) => new(new Text(header, new Style(decoration: Decoration.Bold)));
+
+    /// <summary>A column of ids, which never wrap: an id split across lines cannot be copied into the next command.</summary>
+    public static TableColumn IdColumn(string header) => Column(header).NoWrap();
 }
