@@ -106,7 +106,7 @@ public sealed class EntityRecognizer
 
     private bool IsTitle(WordToken token) => lexicon.Titles.Contains(token.Text);
 
-    private bool IsConnector(WordToken token) => !token.IsCapitalised;
+    private static bool IsConnector(WordToken token) => !token.IsCapitalised;
 
     /// <summary>Cuts a run at person titles and at words that are almost never names (weekdays, "The").</summary>
     private List<Segment> SplitRun(List<WordToken> tokens, int first, int last)
