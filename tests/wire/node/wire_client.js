@@ -292,6 +292,14 @@ async function cancellationScenario() {
   watch.call.cancel();
   const { status } = await watch.drain();
   expect(status.code === Status.CANCELLED, 'cancel() ends the watch with CANCELLED', statusText(status));
+
+  // A client stream cancelled half-way, while the server waits for its next item.
+  const submitted = await new Promise((resolve) => {
+    const call = clients.ingest().SubmitArticles(new grpc.Metadata(), callOptions(), (error, reply) => resolve({ error, reply }));
+    call.write(newArticle('cancellation'));
+    sleep(500).then(() => call.cancel()); // for the call and its first item to reach the server
+  });
+  expectStatus('SubmitArticles cancelled after its first item', submitted, Status.CANCELLED);
   // A call on the same channel both proves it survived and sends the RST_STREAM before exit,
   // so that the server sees a cancelled stream rather than a closed connection.
   await expectServing(clients.health(), 'Health/Check on the same channel after the cancel');
@@ -388,15 +396,13 @@ async function reflectionScenario(version) {
   const stream = reader(client.ServerReflectionInfo(new grpc.Metadata(), callOptions()), 'ServerReflectionInfo');
   const files = new Map(); // name -> FileDescriptorProto, as served
 
-  // One request in flight at a time on the single stream, as grpcurl does.
+  // One request in flight at a time on the one stream, as grpcurl does; grpcurl reads neither
+  // original_request nor valid_host (grpc-dotnet leaves both unset), so neither is checked.
   async function ask(request, kind) {
     const [[key, value]] = Object.entries(request);
     const what = `${key}(${JSON.stringify(value)})`;
     stream.call.write(request);
     const response = await stream.next(what);
-    const original = response.original_request;
-    expect(original && original.message_request === key && original[key] === value,
-      `${what}: original_request echoed`, show(original));
     const got = response.message_response;
     expect(got === kind, `${what} -> ${kind}`, got === 'error_response' ? show(response.error_response) : got);
     return response[kind];
