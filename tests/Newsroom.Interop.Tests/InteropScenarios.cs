@@ -1,4 +1,5 @@
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Newsroom.Interop.Tests;
 
@@ -18,18 +19,19 @@ public static class InteropScenarios
     // Calls the client ends itself, by a deadline or by cancelling: the server logs no warning or error for them.
     private static readonly HashSet<string> EndedByTheClient = ["deadline", "cancellation"];
 
-    public static async Task RunAsync(StandaloneHost host, InteropPeer peer, string scenario)
+    public static async Task RunAsync(StandaloneHost host, InteropPeer peer, string scenario, ITestOutputHelper testOutput)
     {
         if (peer.Missing is { } missing)
         {
             Assert.Fail(missing); // only under CI, which skips nothing
         }
 
-        await host.EnsureStartedAsync();
+        await host.EnsureStartedAsync(testOutput);
         var mark = host.Log.Count;
         var (exitCode, output) = await ExternalProcess.RunAsync(peer.Program, peer.Arguments(host.Target, scenario), PeerLimit);
         await host.Log.WaitForQuietAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(3));
         var logged = host.Log.Since(mark);
+        testOutput.WriteLine(output);
 
         string Failure(string what) =>
             $"{peer.Name} scenario '{scenario}': {what}\n" +

@@ -6,6 +6,7 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Newsroom.Contracts.V1;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Newsroom.Interop.Tests;
 
@@ -20,11 +21,10 @@ public sealed class StandaloneHost : IAsyncLifetime
 {
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(90);
 
-    private readonly Lazy<Task> _started;
+    private readonly Lock _startLock = new();
+    private Task? _started;
     private Process? _process;
     private string? _dataFolder;
-
-    public StandaloneHost() => _started = new(StartAsync);
 
     /// <summary>Everything the host printed, standard output and error.</summary>
     public ServerLog Log { get; } = new();
@@ -40,8 +40,17 @@ public sealed class StandaloneHost : IAsyncLifetime
 
     private static string OutputFolder => Path.Combine(RepositoryPaths.Root, "services", "Standalone", "bin", BuildConfiguration, "net10.0");
 
-    /// <summary>Starts the host the first time it is called; later calls wait for, or repeat the failure of, that start.</summary>
-    public Task EnsureStartedAsync() => _started.Value;
+    /// <summary>
+    /// Starts the host the first time it is called, telling <paramref name="output"/> how it goes; later calls
+    /// wait for, or repeat the failure of, that start.
+    /// </summary>
+    public Task EnsureStartedAsync(ITestOutputHelper output)
+    {
+        lock (_startLock)
+        {
+            return _started ??= StartAsync(output);
+        }
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -64,7 +73,7 @@ public sealed class StandaloneHost : IAsyncLifetime
         }
     }
 
-    private async Task StartAsync()
+    private async Task StartAsync(ITestOutputHelper output)
     {
         var assembly = Path.Combine(OutputFolder, "Newsroom.Standalone.dll");
         if (!File.Exists(assembly))
@@ -90,6 +99,8 @@ public sealed class StandaloneHost : IAsyncLifetime
         start.Environment["Data__Path"] = _dataFolder;
         start.Environment["Ingest__Sources__0__Path"] = samples;
 
+        output.WriteLine($"Starting the standalone host on {Address} with its data in {_dataFolder}");
+        var started = Stopwatch.StartNew();
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start dotnet {assembly}.");
         _process.OutputDataReceived += (_, e) => Log.Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Log.Append(e.Data);
@@ -99,8 +110,10 @@ public sealed class StandaloneHost : IAsyncLifetime
         using var channel = GrpcChannel.ForAddress(Address);
         var until = DateTime.UtcNow + StartLimit;
         await WaitUntilAsync(() => IsServingAsync(channel), until, "health to report SERVING");
+        output.WriteLine($"SERVING after {started.Elapsed.TotalSeconds:F1} s");
         var sampleCount = Directory.GetFiles(samples).Count(file => !file.EndsWith(".md", StringComparison.Ordinal));
         await WaitUntilAsync(async () => await IndexedArticlesAsync(channel) >= sampleCount, until, $"its {sampleCount} sample articles ({samples}) to be indexed");
+        output.WriteLine($"{sampleCount} sample articles indexed after {started.Elapsed.TotalSeconds:F1} s");
     }
 
     private async Task WaitUntilAsync(Func<Task<bool>> condition, DateTime until, string what)
