@@ -21,12 +21,15 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// Log levels every service starts from; appsettings.json, environment variables and the
     /// command line override them. Per-request lines from ASP.NET Core (a container probe every
-    /// few seconds) and MassTransit's start-up chatter would bury what matters.
+    /// few seconds) and MassTransit's start-up chatter would bury what matters, and grpc-dotnet's
+    /// call handler logs what clients cause (a reset stream, an oversized message) with a stack
+    /// trace at Information; the client gets its status, and real failures are logged as errors.
     /// </summary>
     private static readonly Dictionary<string, string?> DefaultSettings = new()
     {
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Grpc.AspNetCore.Server.ServerCallHandler"] = "Warning",
         ["Logging:LogLevel:MassTransit"] = "Warning",
     };
 
