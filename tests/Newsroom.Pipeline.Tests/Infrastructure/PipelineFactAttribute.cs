@@ -18,7 +18,7 @@ public sealed class PipelineFactAttribute : FactAttribute
         }
         var brokerMissing = needsBroker
             && Environment.GetEnvironmentVariable(RabbitMqBroker.UriVariable) is not { Length: > 0 }
-            && !RabbitMqBroker.DockerAnswers;
+            && DockerDaemon.Missing;
         if (brokerMissing)
         {
             Skip = RabbitMqBroker.NoDocker;

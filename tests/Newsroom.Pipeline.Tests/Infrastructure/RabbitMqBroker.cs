@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Containers;
 using Testcontainers.RabbitMq;
 using Xunit;
@@ -39,9 +38,6 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     /// <summary>amqp://user:password@host:port with no virtual host.</summary>
     public Uri? AmqpRoot { get; private set; }
 
-    /// <summary>Whether Testcontainers finds a Docker daemon that answers, by its own endpoint detection (DOCKER_HOST, contexts, the usual sockets).</summary>
-    public static bool DockerAnswers => TestcontainersSettings.OS.DockerEndpointAuthConfig is not null;
-
     public static string Image => Environment.GetEnvironmentVariable(ImageVariable) is { Length: > 0 } image ? image : DefaultImage;
 
     public async Task InitializeAsync()
@@ -54,9 +50,9 @@ public sealed class RabbitMqBroker : IAsyncLifetime
                 : throw new InvalidOperationException($"{UriVariable} is set; also set {ManagementVariable} (for example http://guest:guest@localhost:15672) so that tests can create their virtual hosts.");
             return;
         }
-        if (!DockerAnswers)
+        Unavailable = DockerDaemon.Missing ? NoDocker : DockerDaemon.Refusal;
+        if (Unavailable is not null)
         {
-            Unavailable = NoDocker;
             return;
         }
         await StartContainerAsync();
