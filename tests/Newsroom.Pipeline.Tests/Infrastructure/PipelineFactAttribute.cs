@@ -3,9 +3,10 @@ using Xunit;
 namespace Newsroom.Pipeline.Tests.Infrastructure;
 
 /// <summary>
-/// A test that needs what a fresh machine lacks until deploy/scripts/install-test-dependencies.sh
-/// ran: a RabbitMQ server, and for some tests the shared corpus. It is skipped with the reason on a
-/// developer's machine, and never under CI=true, where a missing part must fail loudly instead.
+/// A test that needs what a fresh machine may lack: a Docker daemon for the RabbitMQ container (or
+/// a broker named by NEWSROOM_TEST_RABBITMQ_URI), and for some tests the shared corpus. It is
+/// skipped with the reason on a developer's machine, and never under CI=true, where a missing part
+/// must fail loudly instead.
 /// </summary>
 public sealed class PipelineFactAttribute : FactAttribute
 {
@@ -17,10 +18,10 @@ public sealed class PipelineFactAttribute : FactAttribute
         }
         var brokerMissing = needsBroker
             && Environment.GetEnvironmentVariable(RabbitMqBroker.UriVariable) is not { Length: > 0 }
-            && !File.Exists("/usr/sbin/rabbitmq-server");
+            && DockerDaemon.Missing;
         if (brokerMissing)
         {
-            Skip = "needs RabbitMQ: run `bash deploy/scripts/install-test-dependencies.sh` (installs the Debian rabbitmq-server), or set " + RabbitMqBroker.UriVariable + ".";
+            Skip = RabbitMqBroker.NoDocker;
         }
         else if (needsCorpus && !Directory.Exists(RepositoryPaths.CorpusFile("seeds")))
         {

@@ -1,32 +1,44 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
+using DotNet.Testcontainers.Containers;
+using Testcontainers.RabbitMq;
 using Xunit;
 
 namespace Newsroom.Pipeline.Tests.Infrastructure;
 
 /// <summary>
-/// A real RabbitMQ for the tests: a private node of the Debian <c>rabbitmq-server</c> on its own
-/// name and ports, with folders owned by the <c>rabbitmq</c> user, stopped when the tests end. Or an
-/// existing broker (one started with <c>docker run rabbitmq:3-management</c>, say) when
-/// <c>NEWSROOM_TEST_RABBITMQ_URI</c> and <c>NEWSROOM_TEST_RABBITMQ_MANAGEMENT</c> are set. Each test
-/// gets a virtual host of its own, so tests never see each other's messages.
+/// A real RabbitMQ for the tests: a Testcontainers container of <c>NEWSROOM_TEST_RABBITMQ_IMAGE</c>
+/// (the official rabbitmq:3.13-management unless set), removed when the tests end. Or an existing
+/// broker when <c>NEWSROOM_TEST_RABBITMQ_URI</c> and <c>NEWSROOM_TEST_RABBITMQ_MANAGEMENT</c> are set.
+/// Each test gets a virtual host of its own, so tests never see each other's messages.
 /// </summary>
 public sealed class RabbitMqBroker : IAsyncLifetime
 {
     public const string UriVariable = "NEWSROOM_TEST_RABBITMQ_URI";
     public const string ManagementVariable = "NEWSROOM_TEST_RABBITMQ_MANAGEMENT";
+    public const string ImageVariable = "NEWSROOM_TEST_RABBITMQ_IMAGE";
+    public const string DefaultImage = "rabbitmq:3.13-management";
+    public const string LocalImage = "newsroom-local/rabbitmq:3-management";
 
-    private string? _node;
-    private string? _baseFolder;
+    /// <summary>What to do on a machine where no Docker daemon answers.</summary>
+    public const string NoDocker = "needs Docker for its RabbitMQ container and no Docker daemon answers: run `bash deploy/scripts/test.sh` (installs and starts Docker and builds the local images), or point " + UriVariable + " and " + ManagementVariable + " at a running broker.";
+
+    private const ushort ManagementPort = 15672;
+
+    // Long enough for a first pull of the official image; a node that never logs its start fails here instead of hanging.
+    private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(5);
+
+    private readonly List<string> _vhosts = [];
+    private RabbitMqContainer? _container;
     private Uri? _managementUri;
-    private int _vhostCount;
 
     /// <summary>Why the broker tests cannot run here; null when they can.</summary>
     public string? Unavailable { get; private set; }
 
     /// <summary>amqp://user:password@host:port with no virtual host.</summary>
     public Uri? AmqpRoot { get; private set; }
+
+    public static string Image => Environment.GetEnvironmentVariable(ImageVariable) is { Length: > 0 } image ? image : DefaultImage;
 
     public async Task InitializeAsync()
     {
@@ -38,144 +50,102 @@ public sealed class RabbitMqBroker : IAsyncLifetime
                 : throw new InvalidOperationException($"{UriVariable} is set; also set {ManagementVariable} (for example http://guest:guest@localhost:15672) so that tests can create their virtual hosts.");
             return;
         }
-
-        if (!File.Exists("/usr/sbin/rabbitmq-server") && !File.Exists("/usr/lib/rabbitmq/bin/rabbitmq-server"))
+        Unavailable = DockerDaemon.Missing ? NoDocker : DockerDaemon.Refusal;
+        if (Unavailable is not null)
         {
-            Unavailable = "rabbitmq-server is not installed: run `bash deploy/scripts/install-test-dependencies.sh` (Debian package rabbitmq-server), or point " + UriVariable + " at a running broker.";
             return;
         }
-
-        await StartPrivateNodeAsync();
+        await StartContainerAsync();
     }
 
     /// <summary>A new virtual host with the bus topology of deploy/rabbitmq/definitions.json declared in it.</summary>
     public async Task<Uri> CreateVirtualHostAsync(string purpose)
     {
-        var vhost = $"{purpose}-{Interlocked.Increment(ref _vhostCount)}";
-        if (_node is not null)
+        if (Unavailable is not null)
         {
-            await RabbitMqCtlAsync("add_vhost", vhost);
-            await RabbitMqCtlAsync("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
+            throw new InvalidOperationException(Unavailable);
         }
-        else
+        string vhost;
+        lock (_vhosts)
         {
-            await ManagementPutAsync($"api/vhosts/{Uri.EscapeDataString(vhost)}", "{}");
-            var user = Uri.UnescapeDataString(AmqpRoot!.UserInfo.Split(':')[0]);
-            await ManagementPutAsync($"api/permissions/{Uri.EscapeDataString(vhost)}/{Uri.EscapeDataString(user)}", """{"configure":".*","write":".*","read":".*"}""");
+            vhost = $"{purpose}-{_vhosts.Count + 1}";
+            _vhosts.Add(vhost);
         }
-        var uri = new Uri(AmqpRoot!, Uri.EscapeDataString(vhost));
+        await ManagementAsync(HttpMethod.Put, $"api/vhosts/{Uri.EscapeDataString(vhost)}", "{}");
+        var user = Uri.UnescapeDataString(AmqpRoot!.UserInfo.Split(':')[0]);
+        await ManagementAsync(HttpMethod.Put, $"api/permissions/{Uri.EscapeDataString(vhost)}/{Uri.EscapeDataString(user)}", """{"configure":".*","write":".*","read":".*"}""");
+        var uri = new Uri(AmqpRoot, Uri.EscapeDataString(vhost));
         await BrokerTopology.DeclareAsync(uri, Path.Combine(RepositoryPaths.Root, "deploy", "rabbitmq", "definitions.json"));
         return uri;
     }
 
     public async Task DisposeAsync()
     {
-        if (_node is null)
+        if (_container is not null)
         {
+            // Stops and removes the container: with Ryuk disabled nothing else would.
+            await _container.DisposeAsync();
             return;
         }
-        // shutdown waits for the node's OS process to end, unlike stop.
-        await RabbitMqCtlAsync("shutdown");
-        if (_baseFolder is not null)
+        if (_managementUri is not null)
         {
-            Directory.Delete(_baseFolder, recursive: true);
+            // Someone else's broker: leave it as it was found.
+            foreach (var vhost in _vhosts)
+            {
+                await ManagementAsync(HttpMethod.Delete, $"api/vhosts/{Uri.EscapeDataString(vhost)}", null);
+            }
         }
     }
 
-    private async Task StartPrivateNodeAsync()
+    private async Task StartContainerAsync()
     {
-        var port = FreePort.Next();
-        var distPort = FreePort.Next();
-        _node = $"newsroom-test-{Environment.ProcessId}-{port}@localhost";
-        _baseFolder = Path.Combine(Path.GetTempPath(), $"newsroom-rabbitmq-{Environment.ProcessId}-{port}");
-        var mnesia = Path.Combine(_baseFolder, "mnesia");
-        var logs = Path.Combine(_baseFolder, "log");
-        Directory.CreateDirectory(mnesia);
-        Directory.CreateDirectory(logs);
-        // Started as root, the server drops to the rabbitmq user and exits silently if it cannot write here.
-        if (Environment.UserName == "root")
+        var container = new RabbitMqBuilder(Image)
+            .WithPortBinding(ManagementPort, assignRandomHostPort: true)
+            .Build();
+        try
         {
-            await RunAsync("chown", ["-R", "rabbitmq:rabbitmq", _baseFolder], null);
+            using var limit = new CancellationTokenSource(StartLimit);
+            await container.StartAsync(limit.Token);
         }
-
-        var environment = new Dictionary<string, string>
+        catch (Exception e)
         {
-            ["RABBITMQ_NODENAME"] = _node,
-            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
-            ["RABBITMQ_NODE_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["RABBITMQ_DIST_PORT"] = distPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["RABBITMQ_MNESIA_BASE"] = mnesia,
-            ["RABBITMQ_LOG_BASE"] = logs,
-        };
-        await RunAsync("rabbitmq-server", ["-detached"], environment);
-
-        // The node registers with epmd a moment after -detached returns; await_startup fails until then.
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var (exitCode, output) = await RunAsync("rabbitmqctl", ["-n", _node, "await_startup", "--timeout", "60"], null, check: false);
-            if (exitCode == 0)
-            {
-                break;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                var log = Directory.GetFiles(logs).Select(File.ReadAllText).FirstOrDefault() ?? "(no log)";
-                throw new InvalidOperationException($"RabbitMQ node {_node} did not start within 90 s.\n{output}\nNode log:\n{log}");
-            }
-            await Task.Delay(500);
+            var failure = await StartFailureAsync(container, e);
+            await container.DisposeAsync();
+            throw new InvalidOperationException(failure, e);
         }
-
-        // The same file docker-compose loads at boot, imported the same way.
-        var definitions = Path.Combine(_baseFolder, "definitions.json");
-        File.Copy(Path.Combine(RepositoryPaths.Root, "deploy", "rabbitmq", "definitions.json"), definitions);
-        if (Environment.UserName == "root")
+        _container = container;
+        AmqpRoot = new Uri(container.GetConnectionString());
+        _managementUri = new UriBuilder(Uri.UriSchemeHttp, container.Hostname, container.GetMappedPublicPort(ManagementPort))
         {
-            await RunAsync("chown", ["rabbitmq:rabbitmq", definitions], null);
-        }
-        await RabbitMqCtlAsync("import_definitions", definitions);
-        AmqpRoot = new Uri($"amqp://guest:guest@127.0.0.1:{port}/");
+            UserName = RabbitMqBuilder.DefaultUsername,
+            Password = RabbitMqBuilder.DefaultPassword,
+        }.Uri;
     }
 
-    private Task<(int ExitCode, string Output)> RabbitMqCtlAsync(params string[] arguments) =>
-        RunAsync("rabbitmqctl", ["-n", _node!, .. arguments], null);
+    private static async Task<string> StartFailureAsync(RabbitMqContainer container, Exception e)
+    {
+        if (container.State == TestcontainersStates.Undefined)
+        {
+            return $"No RabbitMQ container could be created from the image {Image} ({e.GetType().Name}: {e.Message}). If the image is not on this machine and cannot be pulled, build the local one with `bash deploy/scripts/local-images.sh` and set {ImageVariable}={LocalImage}, or pull {Image} where a registry is reachable.";
+        }
+        var (stdout, stderr) = await container.GetLogsAsync();
+        return $"The RabbitMQ container from {Image} did not become ready ({e.GetType().Name}: {e.Message}). It must keep running with ports {RabbitMqBuilder.RabbitMqPort} and {ManagementPort} and log \"Server startup complete\" to the console (log.console = true) within {StartLimit.TotalMinutes} min. Container log:\n{stdout}{stderr}";
+    }
 
-    private async Task ManagementPutAsync(string path, string json)
+    private async Task ManagementAsync(HttpMethod method, string path, string? json)
     {
         using var http = new HttpClient();
         var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(_managementUri!.UserInfo)));
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
-        using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        using var response = await http.PutAsync(new Uri(new Uri(_managementUri.GetLeftPart(UriPartial.Authority) + "/"), path), content);
-        response.EnsureSuccessStatusCode();
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments, IDictionary<string, string>? environment, bool check = true)
-    {
-        var start = new ProcessStartInfo(fileName)
+        using var request = new HttpRequestMessage(method, new Uri(new Uri(_managementUri.GetLeftPart(UriPartial.Authority) + "/"), path));
+        if (json is not null)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        using var response = await http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
         {
-            start.Environment[name] = value;
+            throw new InvalidOperationException($"RabbitMQ management API {method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\nCheck that {_managementUri.GetLeftPart(UriPartial.Authority)} is the management API of the broker at {AmqpRoot!.GetLeftPart(UriPartial.Authority)} and that its user may create virtual hosts.");
         }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(limit.Token);
-        var output = await stdout + await stderr;
-        if (check && process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}");
-        }
-        return (process.ExitCode, output);
     }
 }
