@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Newsroom.Interop.Tests;
+namespace Newsroom.Testing;
 
 public static class FreePort
 {
