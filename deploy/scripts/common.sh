@@ -20,11 +20,16 @@ apt_install_missing() {
   done
   ((${#missing[@]})) || return 0
   echo "Installing Debian packages: ${missing[*]}"
-  as_root apt-get update -qq
-  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; then
-    echo "Could not install ${missing[*]}: run 'apt-get install ${missing[*]}' as root to see why (network, disk, or a held package), then try again." >&2
+  local log
+  log=$(mktemp)
+  if ! { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1 \
+      apt-get install -y -qq "${missing[@]}"; } >"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    echo "Could not install ${missing[*]} (above: the end of apt-get's output). Fix what it reports (network, disk, a held package), or run 'apt-get install ${missing[*]}' as root, then try again." >&2
+    rm -f "$log"
     return 1
   fi
+  rm -f "$log"
 }
 
 # Makes sure a Docker daemon answers, installing Docker and starting dockerd when needed.
@@ -32,7 +37,7 @@ ensure_docker_daemon() {
   command -v docker >/dev/null || apt_install_missing docker.io
   docker info >/dev/null 2>&1 && return 0
 
-  if [[ -S /var/run/docker.sock ]] && ! docker info 2>&1 | grep -qi "cannot connect"; then
+  if docker info 2>&1 | grep -qi "permission denied"; then
     echo "The Docker daemon runs, but $(id -un) may not use it: add yourself to the docker group ('sudo usermod -aG docker $(id -un)', then log in again) or run as root." >&2
     return 1
   fi
