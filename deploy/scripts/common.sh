@@ -60,6 +60,7 @@ ensure_docker_daemon() {
     fi
     sleep 1
     waited=$((waited + 1))
+    ((waited % 10)) || echo "  waiting for dockerd to answer ($waited s)"
   done
 }
 

@@ -66,7 +66,7 @@ build_debian() {
   old=$(image_id "$image")
   log=$(mktemp /tmp/newsroom-debian.XXXXXX.log)
   rootfs=$(as_root mktemp -d /var/tmp/newsroom-debian.XXXXXX)
-  say "Building $image with debootstrap from $mirror (about 50 s; log: $log)"
+  say "Building $image with debootstrap from $mirror (one to two minutes; log: $log)"
   as_root bash -c "$(declare -f debian_rootfs); mirror='$mirror'; set -e; debian_rootfs '$rootfs'" 2>&1 \
     | progress "$log" '(required|base|core) (packages|system)\.\.\.$|Checking component|successfully|^[EW]: ' \
     || { as_root rm -rf "$rootfs"; fail "$log" "debootstrap" "Check that $mirror answers (set DEBIAN_MIRROR to another mirror) and that /var/tmp has 400 MB free."; }
@@ -105,7 +105,7 @@ build_from_recipe() {
   for pair in "$@"; do
     tar_args+=(-C "${pair%%:*}" "${pair#*:}")
   done
-  say "Building $image (log: $log)"
+  say "Building $image (a minute or two; log: $log)"
   if ! tar -c "${tar_args[@]}" | docker build --force-rm --build-arg "BASE_IMAGE=$prefix/debian:bookworm" \
       --label "$label=$recipe" -t "$image" - 2>&1 | progress "$log" '^Step [0-9]+/'; then
     rm -rf "$stage"
