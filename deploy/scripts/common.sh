@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers the set-up scripts share; source it, don't run it.
 
 # Runs a command as root: directly when we are root, else through sudo.
@@ -30,6 +31,16 @@ apt_install_missing() {
     return 1
   fi
   rm -f "$log"
+}
+
+# Prints the Debian package of each command that is missing, given as command=package pairs.
+# A command may come from elsewhere (nvm, Docker's own packages, pip): any will do, and a Debian
+# package beside another installation could conflict with it.
+packages_for_missing_commands() {
+  local pair
+  for pair in "$@"; do
+    command -v "${pair%%=*}" >/dev/null || echo "${pair#*=}"
+  done
 }
 
 # Makes sure a Docker daemon answers, installing Docker and starting dockerd when needed.

@@ -8,17 +8,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$root/deploy/scripts/common.sh"
 
-packages=(python3-grpcio python3-protobuf protobuf-compiler rabbitmq-server)
-# These may come from elsewhere than Debian (nvm, Docker's own packages, pip): any will do, and a
-# Debian package beside another installation would conflict with it.
-declare -A package_of_command=(
-  [node]=nodejs [npm]=npm [dockerd]=docker.io [docker-compose]=docker-compose
-  [debootstrap]=debootstrap [jq]=jq [curl]=curl [python3]=python3
-)
-for command in "${!package_of_command[@]}"; do
-  command -v "$command" >/dev/null || packages+=("${package_of_command[$command]}")
-done
-apt_install_missing "${packages[@]}"
+# shellcheck disable=SC2046 # one package name a word
+apt_install_missing python3-grpcio python3-protobuf protobuf-compiler rabbitmq-server \
+  $(packages_for_missing_commands node=nodejs npm=npm dockerd=docker.io docker-compose=docker-compose \
+    debootstrap=debootstrap jq=jq curl=curl python3=python3)
 
 node_dir="$root/tests/wire/node"
 if [[ ! -d "$node_dir/node_modules/@grpc/grpc-js" || "$node_dir/package-lock.json" -nt "$node_dir/node_modules" ]]; then

@@ -37,7 +37,9 @@ image_id() { docker image inspect -f '{{.Id}}' "$1" 2>/dev/null || true; }
 
 # Removes the image a rebuild replaced, unless a container still uses it.
 drop_replaced() {
-  [[ -n "$1" && "$1" != "$(image_id "$2")" ]] && docker rmi "$1" >/dev/null 2>&1 || true
+  if [[ -n "$1" && "$1" != "$(image_id "$2")" ]]; then
+    docker rmi "$1" >/dev/null 2>&1 || true
+  fi
 }
 
 # The Debian base: every other local image starts from it.

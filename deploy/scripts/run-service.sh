@@ -5,7 +5,7 @@
 set -e
 service_dir="/app/${NEWSROOM_SERVICE:-}"
 if [ -z "${NEWSROOM_SERVICE:-}" ] || [ ! -d "$service_dir" ]; then
-  echo "NEWSROOM_SERVICE is '${NEWSROOM_SERVICE:-}'; set it to one of: $(ls /app | tr '\n' ' ')" >&2
+  echo "NEWSROOM_SERVICE is '${NEWSROOM_SERVICE:-}'; set it to one of: $(cd /app && echo *)" >&2
   exit 2
 fi
 # The published app is the one assembly with a runtimeconfig.json; appsettings.json is read from
