@@ -251,6 +251,10 @@ check_scale_out() {
   local consumers
   consumers=$(docker-compose exec -T rabbitmq rabbitmqctl -q list_queues name consumers | awk '$1 == "extraction" { print $2 }')
   [[ "$consumers" == 3 ]] || fail "the extraction queue has $consumers consumers, not 3."
+  local unnamed
+  unnamed=$(docker-compose ps -q | xargs docker inspect -f '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}}{{"\n"}}{{end}}{{end}}' \
+    | grep -v -e "^${COMPOSE_PROJECT_NAME}_" -e '^$' || true)
+  [[ -z "$unnamed" ]] || fail "containers use volumes that docker-compose.yml does not name (a VOLUME line in an image?): $unnamed"
   synthetic_articles "$work/scale" scaleout 30
   ingest_files scale "$work/scale"
   wait_indexed "$work/scale.ids"
