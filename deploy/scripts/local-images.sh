@@ -133,7 +133,10 @@ build_debian
 build_from_recipe "$prefix/rabbitmq:3-management" rabbitmq "" \
   "apt-get in the container could not reach $mirror, or the package changed: read the log above."
 
-[[ -x "$dotnet_root/dotnet" ]] || { echo "[local-images] No .NET at $dotnet_root: install the .NET 10 SDK there (or set DOTNET_ROOT), then try again." >&2; exit 1; }
+if ! compgen -G "$dotnet_root/sdk/10.*" >/dev/null || ! compgen -G "$dotnet_root/shared/Microsoft.AspNetCore.App/10.*" >/dev/null; then
+  echo "[local-images] No .NET 10 SDK at $dotnet_root: install it there (or set DOTNET_ROOT to where it is), then try again." >&2
+  exit 1
+fi
 
 build_from_recipe "$prefix/dotnet-sdk:10.0" dotnet-sdk \
   "$(dotnet_versions 'sdk/*' 'shared/*/*' 'packs/*/*' 'host/fxr/*'; certificates_hash)" \
