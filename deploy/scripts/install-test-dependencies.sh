@@ -1,15 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the tests need beside the .NET SDK, and only what is missing, so it is quick to
-# run again: the Python grpcio and Node @grpc/grpc-js peers for the wire tests, RabbitMQ for the
-# broker tests (they start private nodes of it; nothing runs as a system service), Docker with
-# docker-compose and debootstrap for the container tests and the local images, and jq and curl
-# for the compose test.
+# run again: the Python grpcio and Node @grpc/grpc-js peers for the interop tests, Docker with
+# docker-compose and debootstrap for the container tests (RabbitMQ through Testcontainers, the
+# compose test) and the local images, and jq and curl for the compose test.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 source "$root/deploy/scripts/common.sh"
 
 # shellcheck disable=SC2046 # one package name a word
-apt_install_missing python3-grpcio python3-protobuf protobuf-compiler rabbitmq-server \
+apt_install_missing python3-grpcio python3-protobuf protobuf-compiler \
   $(packages_for_missing_commands node=nodejs npm=npm dockerd=docker.io docker-compose=docker-compose \
     debootstrap=debootstrap jq=jq curl=curl python3=python3)
 
