@@ -13,7 +13,9 @@ public sealed class GrpcEndpointOptions
     {
         get
         {
-            var uri = new UriBuilder(Url.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal));
+            var uri = EndpointUrl.TryParse(Url, out var parsed)
+                ? new UriBuilder(parsed)
+                : throw new InvalidOperationException($"{SectionName}:Url is '{Url}'; give an address such as http://localhost:5000.");
             if (uri.Host is "0.0.0.0" or "[::]" or "::")
             {
                 uri.Host = "127.0.0.1";

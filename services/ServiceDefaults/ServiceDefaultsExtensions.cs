@@ -156,8 +156,7 @@ public static class ServiceDefaultsExtensions
     {
         void Configure(ListenOptions listen) => listen.Protocols = protocols;
 
-        if (!Uri.TryCreate(url.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
-            || uri.Scheme != Uri.UriSchemeHttp)
+        if (!EndpointUrl.TryParse(url, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
         {
             throw new InvalidOperationException($"{setting} is '{url}'; give a plain-text address such as http://localhost:5000 or http://0.0.0.0:8080 (TLS is not configured here).");
         }

@@ -43,14 +43,6 @@ public sealed partial class ServerLog
         }
     }
 
-    public string Tail(int count)
-    {
-        lock (_lines)
-        {
-            return string.Join('\n', _lines.TakeLast(count));
-        }
-    }
-
     /// <summary>
     /// Waits until nothing was printed for <paramref name="quiet"/> (at most <paramref name="limit"/>), so that
     /// what the server logs about a call that just ended, and the indexing of what it just accepted, is in.

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
-using Grpc.Core;
-using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Newsroom.Contracts.V1;
 using Xunit;
@@ -13,32 +10,26 @@ namespace Newsroom.Interop.Tests;
 /// <summary>
 /// The standalone host (services/Standalone: the real ingest, extraction, dedup and query services on the
 /// in-memory bus, behind one gRPC port) run from its build output as a process of its own, the way users
-/// start it, with a private data folder and ports. It starts on first use, so that a class whose peer is
+/// start it, with a private data folder and ports (a <see cref="ServiceProcess"/>). It starts on first use, so that a class whose peer is
 /// skipped starts nothing; it is ready once its health says SERVING and its sample articles are indexed;
 /// it is killed, with its whole process tree, on dispose.
 /// </summary>
 public sealed class StandaloneHost : IAsyncLifetime
 {
-    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan IndexLimit = TimeSpan.FromSeconds(90);
 
     private readonly Lock _startLock = new();
     private Task? _started;
-    private Process? _process;
+    private ServiceProcess? _process;
     private string? _dataFolder;
 
     /// <summary>Everything the host printed, standard output and error.</summary>
     public ServerLog Log { get; } = new();
 
-    public Uri Address { get; private set; } = new("http://127.0.0.1");
+    public Uri Address => _process?.Address ?? new("http://127.0.0.1");
 
     /// <summary>host:port, as the peers take it.</summary>
     public string Target => Address.Authority;
-
-    /// <summary>Debug or Release: the configuration these tests were built in, and so the host.</summary>
-    public static string BuildConfiguration { get; } =
-        typeof(StandaloneHost).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-
-    private static string OutputFolder => Path.Combine(RepositoryPaths.Root, "services", "Standalone", "bin", BuildConfiguration, "net10.0");
 
     /// <summary>
     /// Starts the host the first time it is called, telling <paramref name="output"/> how it goes; later calls
@@ -58,13 +49,7 @@ public sealed class StandaloneHost : IAsyncLifetime
     {
         if (_process is not null)
         {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-
-            _process.Dispose();
+            await _process.DisposeAsync();
         }
 
         if (_dataFolder is not null)
@@ -75,78 +60,24 @@ public sealed class StandaloneHost : IAsyncLifetime
 
     private async Task StartAsync(ITestOutputHelper output)
     {
-        var assembly = Path.Combine(OutputFolder, "Newsroom.Standalone.dll");
-        if (!File.Exists(assembly))
-        {
-            throw new InvalidOperationException(
-                $"{assembly} is missing: build the host in the tests' configuration first (dotnet build services/Standalone -c {BuildConfiguration}).");
-        }
-
         _dataFolder = Directory.CreateTempSubdirectory("newsroom-interop-").FullName;
-        Address = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
-        var samples = Path.Combine(OutputFolder, "SampleArticles");
-        var start = new ProcessStartInfo("dotnet")
+        var samples = Path.Combine(ServiceProcess.OutputFolder("Standalone"), "SampleArticles");
+        var settings = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = OutputFolder,
+            // The JSON port gets a free port too: its default would clash between two hosts.
+            ["Http:Url"] = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}",
+            ["Ingest:Sources:0:Path"] = samples,
         };
-        start.ArgumentList.Add(assembly);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Grpc__Url"] = Address.GetLeftPart(UriPartial.Authority);
-        // The JSON port gets a free port too: its default would clash between two hosts.
-        start.Environment["Http__Url"] = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
-        start.Environment["Data__Path"] = _dataFolder;
-        start.Environment["Ingest__Sources__0__Path"] = samples;
 
-        output.WriteLine($"Starting the standalone host on {Address} with its data in {_dataFolder}");
+        output.WriteLine($"Starting the standalone host with its data in {_dataFolder}");
         var started = Stopwatch.StartNew();
-        _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start dotnet {assembly}.");
-        _process.OutputDataReceived += (_, e) => Log.Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Log.Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = await ServiceProcess.StartAsync("Standalone", "standalone host", "in-memory", _dataFolder, settings, Log.Append);
+        output.WriteLine($"SERVING on {Address} after {started.Elapsed.TotalSeconds:F1} s");
 
         using var channel = GrpcChannel.ForAddress(Address);
-        var until = DateTime.UtcNow + StartLimit;
-        await WaitUntilAsync(() => IsServingAsync(channel), until, "health to report SERVING");
-        output.WriteLine($"SERVING after {started.Elapsed.TotalSeconds:F1} s");
         var sampleCount = Directory.GetFiles(samples).Count(file => !file.EndsWith(".md", StringComparison.Ordinal));
-        await WaitUntilAsync(async () => await IndexedArticlesAsync(channel) >= sampleCount, until, $"its {sampleCount} sample articles ({samples}) to be indexed");
+        await _process.WaitUntilAsync(async () => await IndexedArticlesAsync(channel) >= sampleCount, $"its {sampleCount} sample articles ({samples}) to be indexed", IndexLimit);
         output.WriteLine($"{sampleCount} sample articles indexed after {started.Elapsed.TotalSeconds:F1} s");
-    }
-
-    private async Task WaitUntilAsync(Func<Task<bool>> condition, DateTime until, string what)
-    {
-        while (!await condition())
-        {
-            if (_process!.HasExited)
-            {
-                throw new InvalidOperationException($"The standalone host exited with code {_process.ExitCode} while waiting for {what}.\n{LogTail()}");
-            }
-
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"The standalone host started {StartLimit.TotalSeconds} s ago is still waiting for {what}; its log says why.\n{LogTail()}");
-            }
-
-            await Task.Delay(250);
-        }
-    }
-
-    private string LogTail() => $"--- standalone host log ({Address}), last 60 lines ---\n{Log.Tail(60)}";
-
-    private static async Task<bool> IsServingAsync(GrpcChannel channel)
-    {
-        try
-        {
-            var response = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
-            return response.Status == HealthCheckResponse.Types.ServingStatus.Serving;
-        }
-        catch (RpcException)
-        {
-            return false; // not listening yet
-        }
     }
 
     private static async Task<int> IndexedArticlesAsync(GrpcChannel channel)

@@ -14,11 +14,9 @@ public sealed class QueryGrpcServiceTests(SeededQueryServiceHost host) : IClassF
 
     public void Dispose() => _channel.Dispose();
 
-    private static DateTime Deadline => DateTime.UtcNow + QueryServiceHost.CallTimeout;
+    private Task<SearchStoriesResponse> Search(SearchStoriesRequest request) => Client.SearchStoriesAsync(request, deadline: QueryServiceHost.Deadline).ResponseAsync;
 
-    private Task<SearchStoriesResponse> Search(SearchStoriesRequest request) => Client.SearchStoriesAsync(request, deadline: Deadline).ResponseAsync;
-
-    private Task<ListStoriesResponse> List(ListStoriesRequest request) => Client.ListStoriesAsync(request, deadline: Deadline).ResponseAsync;
+    private Task<ListStoriesResponse> List(ListStoriesRequest request) => Client.ListStoriesAsync(request, deadline: QueryServiceHost.Deadline).ResponseAsync;
 
     private static async Task<RpcException> Fails(StatusCode code, Func<Task> call)
     {
@@ -74,7 +72,7 @@ public sealed class QueryGrpcServiceTests(SeededQueryServiceHost host) : IClassF
     [Fact]
     public async Task GetStory_returns_every_article_oldest_first_with_its_join_reason()
     {
-        var story = await Client.GetStoryAsync(new GetStoryRequest { StoryId = "story-kh" }, deadline: Deadline).ResponseAsync;
+        var story = await Client.GetStoryAsync(new GetStoryRequest { StoryId = "story-kh" }, deadline: QueryServiceHost.Deadline).ResponseAsync;
 
         Assert.Equal("Kataib Hezbollah suspends operations against US forces", story.Summary.Title);
         Assert.Equal(2, story.Summary.Version);
@@ -89,9 +87,9 @@ public sealed class QueryGrpcServiceTests(SeededQueryServiceHost host) : IClassF
     [Fact]
     public async Task GetStory_reports_unknown_and_empty_ids()
     {
-        var error = await Fails(StatusCode.NotFound, () => Client.GetStoryAsync(new GetStoryRequest { StoryId = "nope" }, deadline: Deadline).ResponseAsync);
+        var error = await Fails(StatusCode.NotFound, () => Client.GetStoryAsync(new GetStoryRequest { StoryId = "nope" }, deadline: QueryServiceHost.Deadline).ResponseAsync);
         Assert.Contains("nope", error.Status.Detail, StringComparison.Ordinal);
-        await Fails(StatusCode.InvalidArgument, () => Client.GetStoryAsync(new GetStoryRequest(), deadline: Deadline).ResponseAsync);
+        await Fails(StatusCode.InvalidArgument, () => Client.GetStoryAsync(new GetStoryRequest(), deadline: QueryServiceHost.Deadline).ResponseAsync);
     }
 
     [Fact]
@@ -110,35 +108,35 @@ public sealed class QueryGrpcServiceTests(SeededQueryServiceHost host) : IClassF
     [Fact]
     public async Task GetEntity_finds_an_entity_by_alias_with_its_counts()
     {
-        var entity = await Client.GetEntityAsync(new GetEntityRequest { Entity = "KATAEB HEZBOLLAH" }, deadline: Deadline).ResponseAsync;
+        var entity = await Client.GetEntityAsync(new GetEntityRequest { Entity = "KATAEB HEZBOLLAH" }, deadline: QueryServiceHost.Deadline).ResponseAsync;
 
         Assert.Equal("kh", entity.EntityId);
         Assert.Equal(2, entity.MentionCount);
         Assert.Equal(1, entity.StoryCount);
         Assert.Equal(["Kataeb Hezbollah", "Kataib Hezbollah"], entity.Aliases.Select(a => a.Text).Order(StringComparer.Ordinal));
-        await Fails(StatusCode.NotFound, () => Client.GetEntityAsync(new GetEntityRequest { Entity = "nobody" }, deadline: Deadline).ResponseAsync);
-        await Fails(StatusCode.InvalidArgument, () => Client.GetEntityAsync(new GetEntityRequest(), deadline: Deadline).ResponseAsync);
+        await Fails(StatusCode.NotFound, () => Client.GetEntityAsync(new GetEntityRequest { Entity = "nobody" }, deadline: QueryServiceHost.Deadline).ResponseAsync);
+        await Fails(StatusCode.InvalidArgument, () => Client.GetEntityAsync(new GetEntityRequest(), deadline: QueryServiceHost.Deadline).ResponseAsync);
     }
 
     [Fact]
     public async Task GetEntityTimeline_lists_the_entity_events()
     {
-        var timeline = await Client.GetEntityTimelineAsync(new GetEntityTimelineRequest { Entity = "kh" }, deadline: Deadline).ResponseAsync;
+        var timeline = await Client.GetEntityTimelineAsync(new GetEntityTimelineRequest { Entity = "kh" }, deadline: QueryServiceHost.Deadline).ResponseAsync;
 
         Assert.Equal("Kataib Hezbollah", timeline.Entity.Name);
         var only = Assert.Single(timeline.Events);
         Assert.Equal("story-kh", only.StoryId);
         Assert.Equal(TimelineEvent.Types.Role.Actor, only.Role);
         Assert.Equal(StoryEvents.Start, only.Occurred.ToDateTimeOffset());
-        await Fails(StatusCode.NotFound, () => Client.GetEntityTimelineAsync(new GetEntityTimelineRequest { Entity = "nobody" }, deadline: Deadline).ResponseAsync);
-        await Fails(StatusCode.InvalidArgument, () => Client.GetEntityTimelineAsync(new GetEntityTimelineRequest { Entity = "kh", PageSize = -5 }, deadline: Deadline).ResponseAsync);
+        await Fails(StatusCode.NotFound, () => Client.GetEntityTimelineAsync(new GetEntityTimelineRequest { Entity = "nobody" }, deadline: QueryServiceHost.Deadline).ResponseAsync);
+        await Fails(StatusCode.InvalidArgument, () => Client.GetEntityTimelineAsync(new GetEntityTimelineRequest { Entity = "kh", PageSize = -5 }, deadline: QueryServiceHost.Deadline).ResponseAsync);
     }
 
     [Fact]
     public async Task GetArticleStatus_reports_the_furthest_stage()
     {
-        var indexed = await Client.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = "kh-2" }, deadline: Deadline).ResponseAsync;
-        var pending = await Client.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = "pending-1" }, deadline: Deadline).ResponseAsync;
+        var indexed = await Client.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = "kh-2" }, deadline: QueryServiceHost.Deadline).ResponseAsync;
+        var pending = await Client.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = "pending-1" }, deadline: QueryServiceHost.Deadline).ResponseAsync;
 
         Assert.Equal(PipelineStage.Indexed, indexed.Stage);
         Assert.Equal("story-kh", indexed.StoryId);
@@ -148,7 +146,7 @@ public sealed class QueryGrpcServiceTests(SeededQueryServiceHost host) : IClassF
         Assert.NotNull(indexed.IndexedAt);
         Assert.Equal(PipelineStage.Ingested, pending.Stage);
         Assert.Equal("", pending.StoryId);
-        await Fails(StatusCode.NotFound, () => Client.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = "nope" }, deadline: Deadline).ResponseAsync);
-        await Fails(StatusCode.InvalidArgument, () => Client.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = " " }, deadline: Deadline).ResponseAsync);
+        await Fails(StatusCode.NotFound, () => Client.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = "nope" }, deadline: QueryServiceHost.Deadline).ResponseAsync);
+        await Fails(StatusCode.InvalidArgument, () => Client.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = " " }, deadline: QueryServiceHost.Deadline).ResponseAsync);
     }
 }

@@ -20,6 +20,9 @@ public class QueryServiceHost : IAsyncLifetime
 
     /// <summary>Every test call's deadline: generous on a busy machine, but a hung server fails the test.</summary>
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>A new call's deadline, <see cref="CallTimeout"/> from now.</summary>
+    public static DateTime Deadline => DateTime.UtcNow + CallTimeout;
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), $"newsroom-query-tests-{Guid.NewGuid():N}");
     private WebApplication? _app;
 

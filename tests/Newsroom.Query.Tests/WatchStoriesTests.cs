@@ -7,7 +7,6 @@ namespace Newsroom.Query.Tests;
 
 public sealed class WatchStoriesTests(QueryServiceHost host) : IClassFixture<QueryServiceHost>
 {
-    private static DateTime Deadline => DateTime.UtcNow + QueryServiceHost.CallTimeout;
 
     [Fact]
     public async Task A_watcher_receives_created_then_updated_as_events_are_consumed_and_only_what_its_filter_allows()
@@ -15,7 +14,7 @@ public sealed class WatchStoriesTests(QueryServiceHost host) : IClassFixture<Que
         using var channel = host.CreateChannel();
         using var cancellation = new CancellationTokenSource();
         using var call = new QueryService.QueryServiceClient(channel).WatchStories(
-            new WatchStoriesRequest { Filter = new StoryFilter { Source = "Reuters" } }, deadline: Deadline, cancellationToken: cancellation.Token);
+            new WatchStoriesRequest { Filter = new StoryFilter { Source = "Reuters" } }, deadline: QueryServiceHost.Deadline, cancellationToken: cancellation.Token);
         await call.ResponseHeadersAsync;
         var updates = call.ResponseStream.ReadAllAsync(cancellation.Token).GetAsyncEnumerator(cancellation.Token);
 
@@ -45,7 +44,7 @@ public sealed class WatchStoriesTests(QueryServiceHost host) : IClassFixture<Que
     {
         using var channel = host.CreateChannel();
         var filter = new StoryFilter { PublishedAfter = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Start), PublishedBefore = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Start.AddDays(-1)) };
-        using var call = new QueryService.QueryServiceClient(channel).WatchStories(new WatchStoriesRequest { Filter = filter }, deadline: Deadline);
+        using var call = new QueryService.QueryServiceClient(channel).WatchStories(new WatchStoriesRequest { Filter = filter }, deadline: QueryServiceHost.Deadline);
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseStream.ReadAllAsync().CountAsync());
 

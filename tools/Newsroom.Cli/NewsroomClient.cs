@@ -52,13 +52,13 @@ internal sealed class NewsroomClient : IDisposable
     /// Sends one batch on one SubmitArticles call. Not retried: a batch that reached the server
     /// before the failure would come back as duplicates, hiding that it was accepted.
     /// </summary>
-    public async Task<SubmitArticlesResponse> SubmitBatchAsync(IReadOnlyList<SubmitArticleRequest> batch, Action<int> sent, CancellationToken cancellationToken)
+    public async Task<SubmitArticlesResponse> SubmitBatchAsync(IReadOnlyList<SubmitArticleRequest> batch, Action sent, CancellationToken cancellationToken)
     {
         using var call = _ingest.SubmitArticles(new CallOptions(deadline: DateTime.UtcNow + BatchTimeout, cancellationToken: cancellationToken));
         foreach (var request in batch)
         {
             await call.RequestStream.WriteAsync(request, cancellationToken).ConfigureAwait(false);
-            sent(1);
+            sent();
         }
 
         await call.RequestStream.CompleteAsync().ConfigureAwait(false);

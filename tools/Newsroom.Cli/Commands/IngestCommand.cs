@@ -72,7 +72,7 @@ internal static class IngestCommand
                 return;
             }
 
-            var response = await client.SubmitBatchAsync(batch, _ => progress.AdvanceSecond(queued), cancellationToken).ConfigureAwait(false);
+            var response = await client.SubmitBatchAsync(batch, () => progress.AdvanceSecond(queued), cancellationToken).ConfigureAwait(false);
             server.Results.AddRange(response.Results);
             server.AcceptedCount += response.AcceptedCount;
             server.DuplicateCount += response.DuplicateCount;

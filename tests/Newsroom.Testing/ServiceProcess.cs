@@ -5,7 +5,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
-namespace Newsroom.Pipeline.Tests.Infrastructure;
+namespace Newsroom.Testing;
 
 /// <summary>
 /// One Newsroom service (its own built Program) as a separate OS process on a private gRPC port,
@@ -17,12 +17,14 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly Action<string>? _onLine;
 
-    private ServiceProcess(string name, Process process, Uri address)
+    private ServiceProcess(string name, Process process, Uri address, Action<string>? onLine)
     {
         Name = name;
         _process = process;
         Address = address;
+        _onLine = onLine;
     }
 
     /// <summary>The project under services/, for example "Ingest", plus an instance suffix.</summary>
@@ -33,16 +35,22 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Everything the process printed so far, one line each.</summary>
     public IReadOnlyCollection<string> Output => _output;
 
+    /// <summary>The build output of services/<paramref name="project"/> in the tests' configuration.</summary>
+    public static string OutputFolder(string project) =>
+        Path.Combine(RepositoryPaths.Root, "services", project, "bin", BuildConfiguration, "net10.0");
+
     /// <summary>
     /// Starts services/<paramref name="project"/> with the bus, a data folder and a free gRPC port;
-    /// <paramref name="settings"/> are further configuration keys (section:key).
+    /// <paramref name="settings"/> are further configuration keys (section:key), and
+    /// <paramref name="onLine"/> sees each line the process prints as it comes.
     /// </summary>
-    public static async Task<ServiceProcess> StartAsync(string project, string name, string busUri, string dataFolder, IDictionary<string, string>? settings = null)
+    public static async Task<ServiceProcess> StartAsync(
+        string project, string name, string busUri, string dataFolder, IDictionary<string, string>? settings = null, Action<string>? onLine = null)
     {
-        var assembly = Path.Combine(RepositoryPaths.Root, "services", project, "bin", BuildConfiguration, "net10.0", $"Newsroom.{project}.dll");
+        var assembly = Path.Combine(OutputFolder(project), $"Newsroom.{project}.dll");
         if (!File.Exists(assembly))
         {
-            throw new InvalidOperationException($"{assembly} is missing: build the solution first (dotnet build Microservices.sln).");
+            throw new InvalidOperationException($"{assembly} is missing: build the solution in the tests' configuration first (dotnet build Microservices.sln -c {BuildConfiguration}).");
         }
 
         var address = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
@@ -64,7 +72,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {assembly}.");
-        var service = new ServiceProcess(name, process, address);
+        var service = new ServiceProcess(name, process, address, onLine);
         process.OutputDataReceived += (_, e) => service.Append(e.Data);
         process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         process.BeginOutputReadLine();
@@ -103,6 +111,28 @@ public sealed class ServiceProcess : IAsyncDisposable
         if (line is not null)
         {
             _output.Enqueue(line);
+            _onLine?.Invoke(line);
+        }
+    }
+
+    /// <summary>
+    /// Polls <paramref name="condition"/> until it holds; fails at once when the process exits, and
+    /// after <paramref name="limit"/>, with everything the process printed.
+    /// </summary>
+    public async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!await condition())
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} while waiting for {what}.\n{Describe()}");
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{Name} was still waiting for {what} after {limit.TotalSeconds} s.\n{Describe()}");
+            }
+            await Task.Delay(250);
         }
     }
 
@@ -110,31 +140,18 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         using var channel = GrpcChannel.ForAddress(Address);
         var health = new Health.HealthClient(channel);
-        var deadline = DateTime.UtcNow + StartLimit;
-        while (true)
+        await WaitUntilAsync(async () =>
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} while starting.\n{Describe()}");
-            }
             try
             {
                 var response = await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
-                if (response.Status == HealthCheckResponse.Types.ServingStatus.Serving)
-                {
-                    return;
-                }
+                return response.Status == HealthCheckResponse.Types.ServingStatus.Serving;
             }
             catch (RpcException)
             {
-                // Not listening yet.
+                return false; // not listening yet
             }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{Name} was not SERVING within {StartLimit.TotalSeconds} s.\n{Describe()}");
-            }
-            await Task.Delay(250);
-        }
+        }, "its health to report SERVING", StartLimit);
     }
 
     /// <summary>Debug or Release: the configuration these tests were built in, and so the services.</summary>
