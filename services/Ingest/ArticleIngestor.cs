@@ -23,7 +23,7 @@ public sealed partial class ArticleIngestor(
         ArticleIngested cleaned;
         try
         {
-            cleaned = Clean(article);
+            cleaned = Clean(article, cancellationToken);
         }
         catch (ArticleRejectedException e)
         {
@@ -66,14 +66,14 @@ public sealed partial class ArticleIngestor(
         return IngestResult.Rejected(clientRef, reason);
     }
 
-    private ArticleIngested Clean(RawArticle article)
+    private ArticleIngested Clean(RawArticle article, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (article.Url is { Length: > 0 } url)
         {
-            return cleaner.Clean(article, ArticleIdentity.FromUrl(url), now);
+            return cleaner.Clean(article, ArticleIdentity.FromUrl(url), now, cancellationToken);
         }
-        var cleaned = cleaner.Clean(article, "", now);
+        var cleaned = cleaner.Clean(article, "", now, cancellationToken);
         return cleaned with { ArticleId = ArticleIdentity.FromContentHash(cleaned.ContentHash) };
     }
 

@@ -10,6 +10,8 @@ namespace Newsroom.Ingest;
 internal static partial class ArticleTextDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UnicodeEncoding StrictUtf16LittleEndian = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+    private static readonly UnicodeEncoding StrictUtf16BigEndian = new(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
 
     public static string Decode(byte[] bytes, bool isHtml, string itemName)
     {
@@ -19,11 +21,11 @@ internal static partial class ArticleTextDecoder
         }
         if (bytes.AsSpan().StartsWith(Encoding.Unicode.Preamble))
         {
-            return Encoding.Unicode.GetString(bytes.AsSpan(2));
+            return Decode(StrictUtf16LittleEndian, bytes.AsSpan(2), itemName);
         }
         if (bytes.AsSpan().StartsWith(Encoding.BigEndianUnicode.Preamble))
         {
-            return Encoding.BigEndianUnicode.GetString(bytes.AsSpan(2));
+            return Decode(StrictUtf16BigEndian, bytes.AsSpan(2), itemName);
         }
         try
         {
@@ -67,7 +69,8 @@ internal static partial class ArticleTextDecoder
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         try
         {
-            var encoding = Encoding.GetEncoding(match.Groups[1].Value);
+            // Bytes the charset does not define are an error, not a replacement character stored for good.
+            var encoding = Encoding.GetEncoding(match.Groups[1].Value, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
             return encoding.CodePage == Encoding.UTF8.CodePage ? null : encoding;
         }
         catch (ArgumentException)

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Newsroom.Ingest;
 
@@ -29,9 +28,11 @@ internal static partial class HtmlArticleExtractor
         "hr", "li", "main", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "br",
     };
 
-    public static ExtractedPage Extract(string html, string? url)
+    /// <exception cref="ArticleRejectedException">The page is over a limit of <paramref name="parser"/>.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; every loop over the page checks it.</exception>
+    public static ExtractedPage Extract(string html, string? url, BoundedHtmlParser parser, CancellationToken cancellationToken)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        var document = parser.Parse(html, cancellationToken);
         var metadata = PageMetadata.Read(document, url);
         var body = document.Body;
         if (body is null)
@@ -39,12 +40,12 @@ internal static partial class HtmlArticleExtractor
             return new ExtractedPage([], metadata.Title, metadata.Published, metadata.Source, null);
         }
 
-        RemoveNonContent(body);
-        var container = ChooseContent(body);
+        RemoveNonContent(body, cancellationToken);
+        var container = ChooseContent(body, cancellationToken);
         var paragraphs = new List<string>();
         foreach (var element in container)
         {
-            CollectParagraphs(element, paragraphs);
+            CollectParagraphs(element, paragraphs, cancellationToken);
         }
 
         var titleKey = metadata.Title is null ? null : ContentHasher.Normalise(metadata.Title);
@@ -53,7 +54,7 @@ internal static partial class HtmlArticleExtractor
         return new ExtractedPage(cleaned, metadata.Title, metadata.Published, metadata.Source, dateline);
     }
 
-    private static void RemoveNonContent(IElement body)
+    private static void RemoveNonContent(IElement body, CancellationToken cancellationToken)
     {
         foreach (var element in body.QuerySelectorAll(string.Join(',', NeverContent)).ToList())
         {
@@ -68,6 +69,7 @@ internal static partial class HtmlArticleExtractor
         var totalText = ParagraphText(body);
         foreach (var element in body.QuerySelectorAll("*").ToList())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (element.Parent is null || element.LocalName is "body" or "main" or "article")
             {
                 continue;
@@ -94,11 +96,12 @@ internal static partial class HtmlArticleExtractor
         element.QuerySelectorAll("p").Sum(p => p.TextContent.Length >= 80 ? p.TextContent.Length : 0);
 
     /// <summary>The best-scoring block and those of its siblings that look like part of the same article.</summary>
-    private static List<IElement> ChooseContent(IElement body)
+    private static List<IElement> ChooseContent(IElement body, CancellationToken cancellationToken)
     {
         var scores = new Dictionary<IElement, double>();
         foreach (var unit in ScoringUnits(body))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var text = TextLines.CollapseWhitespace(unit.TextContent);
             if (text.Length < MinParagraphLength)
             {
@@ -191,43 +194,46 @@ internal static partial class HtmlArticleExtractor
     }
 
     /// <summary>Writes the element's text as paragraphs: each block element, and each run of text between line breaks, is one.</summary>
-    private static void CollectParagraphs(IElement element, List<string> paragraphs)
+    private static void CollectParagraphs(IElement element, List<string> paragraphs, CancellationToken cancellationToken)
     {
         var current = new StringBuilder();
         var linkChars = 0;
-        Walk(element);
+        // An explicit stack in document order, not recursion: the page decides how deep it nests.
+        var pending = new Stack<(INode Node, bool Leaving, int LengthBefore)>();
+        PushChildren(element);
+        while (pending.TryPop(out var next))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (next.Node is IText text)
+            {
+                current.Append(text.Data);
+            }
+            else if (next.Node is IElement child)
+            {
+                var isBlock = BlockTags.Contains(child.LocalName);
+                if (next.Leaving && child.LocalName == "a")
+                {
+                    linkChars += current.Length - next.LengthBefore;
+                }
+                if (isBlock)
+                {
+                    Flush();
+                }
+                if (!next.Leaving)
+                {
+                    pending.Push((child, true, current.Length));
+                    PushChildren(child);
+                }
+            }
+        }
         Flush();
 
-        void Walk(INode node)
+        void PushChildren(INode node)
         {
-            foreach (var child in node.ChildNodes)
+            var children = node.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                if (child is IText text)
-                {
-                    current.Append(text.Data);
-                }
-                else if (child is IElement childElement)
-                {
-                    var isBlock = BlockTags.Contains(childElement.LocalName);
-                    if (isBlock)
-                    {
-                        Flush();
-                    }
-                    if (childElement.LocalName == "a")
-                    {
-                        var before = current.Length;
-                        Walk(childElement);
-                        linkChars += current.Length - before;
-                    }
-                    else
-                    {
-                        Walk(childElement);
-                    }
-                    if (isBlock)
-                    {
-                        Flush();
-                    }
-                }
+                pending.Push((children[i], false, 0));
             }
         }
 
@@ -322,7 +328,7 @@ internal static partial class HtmlArticleExtractor
             }
         }
 
-        // Depth-first search through objects, arrays and @graph for a property.
+        // Depth-first search through objects, arrays and @graph for a property; JsonDocument stops nesting at 64 levels.
         private static JsonElement? Find(JsonElement element, string property)
         {
             if (element.ValueKind == JsonValueKind.Object)

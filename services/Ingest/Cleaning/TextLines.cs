@@ -59,12 +59,24 @@ internal static partial class TextLines
         var firstParagraph = text.Split('\n', 2)[0];
         var match = SentenceEnd().Match(firstParagraph);
         var sentence = match.Success ? firstParagraph[..(match.Index + 1)] : firstParagraph;
-        if (sentence.Length <= maxLength)
+        return Shorten(sentence, maxLength);
+    }
+
+    /// <summary>The text itself if it is short enough, else cut at a word boundary and ended with an ellipsis, at most <paramref name="maxLength"/> characters.</summary>
+    public static string Shorten(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
         {
-            return sentence;
+            return text;
         }
-        var cut = sentence.LastIndexOf(' ', maxLength);
-        return string.Concat(sentence.AsSpan(0, cut > 0 ? cut : maxLength), "\u2026");
+        var cut = text.LastIndexOf(' ', maxLength - 1);
+        var kept = cut > 0 ? cut : maxLength - 1;
+        // Never split a surrogate pair.
+        if (kept > 0 && char.IsHighSurrogate(text[kept - 1]))
+        {
+            kept--;
+        }
+        return string.Concat(text.AsSpan(0, kept).TrimEnd(), "\u2026");
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['\u2019\-][\p{L}\p{N}]+)*")]

@@ -46,7 +46,7 @@ internal static class ReplayCommand
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress.AdvanceFirst();
-            var outcome = pipeline.Process(item);
+            var outcome = pipeline.Process(item, cancellationToken);
             writer.Write(outcome);
             progress.AdvanceSecond(progress.First);
             summary.Articles++;

@@ -7,7 +7,8 @@ namespace Newsroom.Cli.Replay;
 
 /// <summary>
 /// The ingest, extraction and dedup code of the services, called directly in one process with
-/// an in-memory story store: no bus, so a backfill or an evaluation run is deterministic.
+/// an in-memory story store: no bus, so a backfill or an evaluation run is deterministic. The
+/// cleaner has ingest's default limits (nesting depth, element count, field lengths, time budget).
 /// </summary>
 internal sealed class ReplayPipeline : IDisposable
 {
@@ -24,7 +25,7 @@ internal sealed class ReplayPipeline : IDisposable
         _clusterer = new StoryClusterer(_store);
     }
 
-    public ReplayOutcome Process(ReplayInput input)
+    public ReplayOutcome Process(ReplayInput input, CancellationToken cancellationToken = default)
     {
         if (input.Article is null)
         {
@@ -33,7 +34,7 @@ internal sealed class ReplayPipeline : IDisposable
 
         try
         {
-            var ingested = _cleaner.Clean(input.Article, input.Id, _time.GetUtcNow());
+            var ingested = _cleaner.Clean(input.Article, input.Id, _time.GetUtcNow(), cancellationToken);
             var extracted = _extractor.Extract(ingested, _time.GetUtcNow());
             var story = _clusterer.Assign(extracted, _time.GetUtcNow());
             return new ReplayOutcome(input.Id, story.StoryId, extracted, null);
