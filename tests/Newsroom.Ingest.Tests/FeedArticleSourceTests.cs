@@ -44,6 +44,10 @@ public sealed class FeedArticleSourceTests : IAsyncLifetime
         <rss version="2.0"><channel><title>&b;</title></channel></rss>
         """;
 
+    // Deeper than FeedParser.MaxDepth, inside one entry, where reading its text would recurse.
+    private static readonly string Deep =
+        $"<rss version=\"2.0\"><channel><title>Deep</title><item><title>Deep</title><description>{string.Concat(Enumerable.Repeat("<b>", 300))}text{string.Concat(Enumerable.Repeat("</b>", 300))}</description></item></channel></rss>";
+
     private readonly ConcurrentQueue<(string Path, string? IfNoneMatch, string? IfModifiedSince, int Status)> _requests = new();
     private IngestTestServices _services = null!;
     private WebApplication _server = null!;
@@ -63,6 +67,7 @@ public sealed class FeedArticleSourceTests : IAsyncLifetime
                 "/rss" => Rss,
                 "/atom" => Atom,
                 "/dtd" => WithDtd,
+                "/deep" => Deep,
                 _ => "<html>not a feed",
             };
             var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
@@ -146,6 +151,7 @@ public sealed class FeedArticleSourceTests : IAsyncLifetime
     [Theory]
     [InlineData("/dtd", "XML with a DTD is refused (entity expansion risk); remove the DOCTYPE")]
     [InlineData("/broken", "not well-formed XML")]
+    [InlineData("/deep", "nested more than 256 levels deep")]
     public async Task A_feed_that_is_not_safe_readable_xml_is_reported(string path, string reason)
     {
         var sink = new CollectingSink();

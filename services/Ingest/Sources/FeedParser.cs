@@ -12,6 +12,10 @@ internal static class FeedParser
 {
     public const string DtdRefused = "XML with a DTD is refused (entity expansion risk); remove the DOCTYPE";
 
+    // Reading an element's text and writing xhtml content recurse into the tree, so its depth is
+    // bounded before anything reads it; real feeds nest a few levels, their xhtml a few dozen.
+    public const int MaxDepth = 256;
+
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
     private static readonly XNamespace DublinCore = "http://purl.org/dc/elements/1.1/";
@@ -42,6 +46,10 @@ internal static class FeedParser
         }
 
         var root = document.Root!;
+        if (DepthOf(root) > MaxDepth)
+        {
+            throw new ArticleRejectedException($"feed {feedName}: elements are nested more than {MaxDepth} levels deep; no feed needs that, check the URL");
+        }
         return root.Name.LocalName switch
         {
             "rss" or "RDF" => ReadRss(root, feedUrl),
@@ -96,6 +104,20 @@ internal static class FeedParser
     // xhtml content is markup inside one <div>; html content is escaped markup.
     private static string? AtomHtml(XElement body, string type) =>
         type == "xhtml" ? string.Concat(body.Nodes().Select(n => n.ToString(SaveOptions.DisableFormatting))) : Value(body);
+
+    // Parents come before their children in document order, so one pass finds every depth without recursion.
+    private static int DepthOf(XElement root)
+    {
+        var depths = new Dictionary<XElement, int> { [root] = 1 };
+        var deepest = 1;
+        foreach (var element in root.Descendants())
+        {
+            var depth = depths[element.Parent!] + 1;
+            depths[element] = depth;
+            deepest = Math.Max(deepest, depth);
+        }
+        return deepest;
+    }
 
     private static string? Value(XElement? element) => element is null || string.IsNullOrWhiteSpace(element.Value) ? null : element.Value.Trim();
 
