@@ -6,11 +6,12 @@ namespace Newsroom.Dedup;
 /// <summary>What dedup compares of one article, computed once from its <see cref="ArticleExtracted"/>.</summary>
 internal sealed class ArticleProfile
 {
-    private ArticleProfile(ArticleExtracted article, MinHashSignature signature, Dictionary<string, int> terms, SortedDictionary<string, string> entities)
+    private ArticleProfile(ArticleExtracted article, MinHashSignature signature, Dictionary<string, int> terms, HashSet<string> leadTerms, SortedDictionary<string, string> entities)
     {
         Article = article;
         Signature = signature;
         Terms = terms;
+        LeadTerms = leadTerms;
         Entities = entities;
         var lead = article.LeadEvent;
         Lead = new MemberLead(
@@ -31,6 +32,9 @@ internal sealed class ArticleProfile
     /// <summary>Content-word counts of the title and lead.</summary>
     public Dictionary<string, int> Terms { get; }
 
+    /// <summary>The content words of the lead alone, without the title's: empty for an article without text.</summary>
+    public HashSet<string> LeadTerms { get; }
+
     /// <summary>Canonical entity id to canonical name, each entity once, in id order.</summary>
     public SortedDictionary<string, string> Entities { get; }
 
@@ -42,11 +46,12 @@ internal sealed class ArticleProfile
     public static ArticleProfile Create(ArticleExtracted article, StoryClustererOptions options)
     {
         var ingested = article.Article;
-        var titleTokens = ArticleText.Tokens(ingested.Title ?? string.Empty);
-        var textTokens = ArticleText.Tokens(ingested.Text ?? string.Empty);
+        var titleTokens = ArticleText.Tokens(ingested.Title ?? string.Empty, options.MaxTitleTokens);
+        var textTokens = ArticleText.Tokens(ingested.Text ?? string.Empty, options.MaxTextTokens);
         var signature = MinHashSignature.Compute(
             ArticleText.ShingleHashes(textTokens.Count > 0 ? textTokens : titleTokens, options.ShingleSize),
             options.MinHashCount);
+        var leadTerms = ArticleText.TermCounts(textTokens.Take(options.LeadTokenCount));
         var terms = ArticleText.TermCounts(titleTokens.Concat(textTokens.Take(options.LeadTokenCount)));
         var entities = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var mention in article.Entities ?? [])
@@ -56,7 +61,7 @@ internal sealed class ArticleProfile
                 entities.TryAdd(mention.CanonicalId, string.IsNullOrEmpty(mention.CanonicalName) ? mention.Text : mention.CanonicalName);
             }
         }
-        return new ArticleProfile(article, signature, terms, entities);
+        return new ArticleProfile(article, signature, terms, leadTerms.Keys.ToHashSet(StringComparer.Ordinal), entities);
     }
 
     /// <summary>The lead event as a reader would say it, for example "Kataib Hezbollah suspend US forces".</summary>

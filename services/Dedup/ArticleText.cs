@@ -21,11 +21,12 @@ internal static class ArticleText
         "years", "according", "told", "since", "may", "like", "get", "got", "many", "much", "even", "still",
     };
 
-    public static List<string> Tokens(string text)
+    /// <summary>The first <paramref name="maxTokens"/> tokens; the rest of the text is not read.</summary>
+    public static List<string> Tokens(string text, int maxTokens)
     {
         var tokens = new List<string>();
         var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        for (var i = 0; i <= text.Length && tokens.Count < maxTokens; i++)
         {
             var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
             if (inWord && start < 0)

@@ -110,6 +110,12 @@ internal sealed class SameEventScorer
     {
         var members = story.Members;
         var lead = _article.Lead;
+        // A shared headline alone is no evidence of one event: a text that shares no content word
+        // with the story (titles included) reports something else, however alike the titles.
+        if (_article.LeadTerms.Count > 0 && !_article.LeadTerms.Any(story.Terms.ContainsKey))
+        {
+            return "only the title is shared: the text has no content word in common with the story";
+        }
         // Different doers make different events, unless each side at least mentions the other's
         // actor (an outlet may lead with another participant of the same event).
         if (lead.ActorId is { } actor)

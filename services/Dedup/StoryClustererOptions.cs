@@ -29,6 +29,15 @@ public sealed class StoryClustererOptions
     /// <summary>Weight of lead-event agreement (actor, action, target, date).</summary>
     public double LeadEventWeight { get; set; } = 0.2;
 
+    /// <summary>
+    /// Words of the title that count: a title is a headline, and one of thousands of words (from a
+    /// publisher without ingest's limits) would otherwise outweigh the text and make a lookup per word.
+    /// </summary>
+    public int MaxTitleTokens { get; set; } = 40;
+
+    /// <summary>Words of the text read for shingles and the lead; enough for any article, bounded for any input.</summary>
+    public int MaxTextTokens { get; set; } = 20_000;
+
     /// <summary>Words of the text, after the title, that count as its lead.</summary>
     public int LeadTokenCount { get; set; } = 100;
 
@@ -56,6 +65,12 @@ public sealed class StoryClustererOptions
 
     internal void Validate()
     {
+        if (MaxTitleTokens < 1 || MaxTextTokens < LeadTokenCount)
+        {
+            throw new InvalidOperationException(
+                $"Dedup options: MaxTitleTokens ({MaxTitleTokens}) must be positive and MaxTextTokens ({MaxTextTokens}) at least LeadTokenCount ({LeadTokenCount}); fix the \"{SectionName}\" configuration section.");
+        }
+
         if (ShingleSize < 1 || MinHashCount < 1 || RowsPerBand < 1 || MinHashCount % RowsPerBand != 0)
         {
             throw new InvalidOperationException(

@@ -15,6 +15,18 @@ namespace Newsroom.Dedup;
 /// </summary>
 public sealed class StoryStore : IDisposable
 {
+    /// <summary>
+    /// Title-and-lead terms kept per story, the heaviest: the profile a candidate story is scored by is
+    /// read at every article, so it must not grow with the story. Light terms add little to a cosine.
+    /// </summary>
+    public const int MaxStoryTerms = 1_500;
+
+    /// <summary>Entities kept per story, those the most members mention, for the same reason.</summary>
+    public const int MaxStoryEntities = 200;
+
+    /// <summary>Near-duplicate candidates compared per article, those sharing the most LSH bands.</summary>
+    public const int MaxNearDuplicateCandidates = 100;
+
     private const string ArticleCounter = "articles";
     private const string StoryCounter = "stories";
 
@@ -71,14 +83,17 @@ public sealed class StoryStore : IDisposable
         var parameters = string.Join(", ", bandKeys.Select((_, i) => $"$b{i}"));
         using var command = Command(
             $"""
-            SELECT a.article_id, a.story_id, a.minhash FROM dedup_articles a
-            WHERE a.article_id IN (SELECT DISTINCT article_id FROM dedup_lsh WHERE band_key IN ({parameters}))
+            SELECT a.article_id, a.story_id, a.minhash FROM (
+                SELECT article_id, COUNT(*) AS bands FROM dedup_lsh WHERE band_key IN ({parameters})
+                GROUP BY article_id ORDER BY bands DESC, article_id LIMIT $limit) c
+            JOIN dedup_articles a ON a.article_id = c.article_id
             ORDER BY a.rowid
             """);
         for (var i = 0; i < bandKeys.Count; i++)
         {
             command.Parameters.AddWithValue($"$b{i}", bandKeys[i]);
         }
+        command.Parameters.AddWithValue("$limit", MaxNearDuplicateCandidates);
         var candidates = new List<(string, string, MinHashSignature)>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -259,6 +274,7 @@ public sealed class StoryStore : IDisposable
 
         SaveEntities(transaction, profile, storyId, lastTime);
         SaveTerms(transaction, profile, storyId);
+        PruneStoryProfile(transaction, storyId);
         Execute(transaction, "UPDATE dedup_counters SET value = value + 1 WHERE name = $name", ("$name", ArticleCounter));
         if (newStory)
         {
@@ -321,6 +337,42 @@ public sealed class StoryStore : IDisposable
             storyTerm.ExecuteNonQuery();
             statsTerm.Value = text;
             stats.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Keeps the story's profile within <see cref="MaxStoryTerms"/> and <see cref="MaxStoryEntities"/>.</summary>
+    private void PruneStoryProfile(SqliteTransaction transaction, string storyId)
+    {
+        Execute(
+            transaction,
+            """
+            DELETE FROM dedup_story_terms WHERE story_id = $story AND term IN (
+              SELECT term FROM dedup_story_terms WHERE story_id = $story ORDER BY weight DESC, term LIMIT -1 OFFSET $max)
+            """,
+            ("$story", storyId), ("$max", MaxStoryTerms));
+
+        var dropped = new List<string>();
+        using (var command = Command(
+            """
+            DELETE FROM dedup_story_entities WHERE story_id = $story AND entity_id IN (
+              SELECT entity_id FROM dedup_story_entities WHERE story_id = $story ORDER BY members DESC, entity_id LIMIT -1 OFFSET $max)
+            RETURNING entity_id
+            """,
+            transaction))
+        {
+            command.Parameters.AddWithValue("$story", storyId);
+            command.Parameters.AddWithValue("$max", MaxStoryEntities);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                dropped.Add(reader.GetString(0));
+            }
+        }
+
+        // An entity's story count counts the stories whose profile holds it, so one that comes back is counted once.
+        foreach (var entityId in dropped)
+        {
+            Execute(transaction, "UPDATE dedup_entity_stats SET stories = stories - 1 WHERE entity_id = $entity", ("$entity", entityId));
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster br
         var fingerprint = PageToken.Fingerprint(nameof(SearchStories), new SearchStoriesRequest { Query = string.Join(' ', words), Filter = request.Filter });
         var offset = PageToken.Decode(request.PageToken, fingerprint);
 
-        var page = store.SearchStories(words, request.Filter, offset, pageSize);
+        var page = store.SearchStories(words, request.Filter, offset, pageSize, context.CancellationToken);
         var next = offset + page.Hits.Count;
         return Task.FromResult(new SearchStoriesResponse
         {
@@ -29,7 +29,7 @@ public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster br
     {
         ArgumentNullException.ThrowIfNull(request);
         var storyId = QueryRequestValidation.RequireId(request.StoryId, "story_id", "id of a story from SearchStories or ListStories");
-        return Task.FromResult(store.GetStory(storyId)
+        return Task.FromResult(store.GetStory(storyId, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound,
                 $"Story '{storyId}' is not known; story ids come from SearchStories, ListStories or WatchStories, and a story that lost all its articles to others is removed.")));
     }
@@ -42,7 +42,7 @@ public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster br
         var fingerprint = PageToken.Fingerprint(nameof(ListStories), new ListStoriesRequest { Filter = request.Filter });
         var offset = PageToken.Decode(request.PageToken, fingerprint);
 
-        var page = store.ListStories(request.Filter, offset, pageSize);
+        var page = store.ListStories(request.Filter, offset, pageSize, context.CancellationToken);
         return Task.FromResult(new ListStoriesResponse
         {
             Stories = { page.Stories },
@@ -54,7 +54,7 @@ public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster br
     {
         ArgumentNullException.ThrowIfNull(request);
         var entity = QueryRequestValidation.RequireId(request.Entity, "entity", "canonical id, name or alias of an entity");
-        return Task.FromResult(store.GetEntity(entity) ?? throw UnknownEntity(entity));
+        return Task.FromResult(store.GetEntity(entity, context.CancellationToken) ?? throw UnknownEntity(entity));
     }
 
     public override Task<GetEntityTimelineResponse> GetEntityTimeline(GetEntityTimelineRequest request, ServerCallContext context)
@@ -66,7 +66,7 @@ public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster br
         var fingerprint = PageToken.Fingerprint(nameof(GetEntityTimeline), new GetEntityTimelineRequest { Entity = entity, After = request.After, Before = request.Before });
         var offset = PageToken.Decode(request.PageToken, fingerprint);
 
-        var page = store.GetEntityTimeline(entity, after, before, offset, pageSize) ?? throw UnknownEntity(entity);
+        var page = store.GetEntityTimeline(entity, after, before, offset, pageSize, context.CancellationToken) ?? throw UnknownEntity(entity);
         return Task.FromResult(new GetEntityTimelineResponse
         {
             Entity = page.Entity,
@@ -96,7 +96,7 @@ public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster br
         // interceptor answers CANCELLED or DEADLINE_EXCEEDED.
         await foreach (var update in watcher.ReadAllAsync(cancellation).ConfigureAwait(false))
         {
-            if (filter is null || store.StoryMatches(update.Story.StoryId, filter))
+            if (filter is null || store.StoryMatches(update.Story.StoryId, filter, cancellation))
             {
                 await responseStream.WriteAsync(update, cancellation).ConfigureAwait(false);
             }
@@ -113,7 +113,7 @@ public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster br
     {
         ArgumentNullException.ThrowIfNull(request);
         var articleId = QueryRequestValidation.RequireId(request.ArticleId, "article_id", "id of an article as ingest returned it");
-        return Task.FromResult(store.GetArticleStatus(articleId)
+        return Task.FromResult(store.GetArticleStatus(articleId, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound,
                 $"Article '{articleId}' has not reached the query service; check the id ingest returned, or wait if it was just submitted.")));
     }

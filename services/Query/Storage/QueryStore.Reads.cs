@@ -27,133 +27,157 @@ public sealed partial class QueryStore
     /// Stories matching every word of <paramref name="words"/> (see <see cref="SearchTerms"/>) and the
     /// filter, best BM25 score first, with the title highlighted and passages of leads and text.
     /// </summary>
-    public StorySearchPage SearchStories(IReadOnlyList<string> words, StoryFilter? filter, int offset, int limit)
+    /// <exception cref="OperationCanceledException">The token was cancelled; a running statement is interrupted.</exception>
+    public StorySearchPage SearchStories(IReadOnlyList<string> words, StoryFilter? filter, int offset, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(words);
-        using var connection = _database.Open();
         var match = SearchTerms.ToMatchExpression(words);
-
-        using var count = connection.Command("");
-        count.CommandText = $"""
-            SELECT COUNT(*) FROM story_search JOIN stories s ON s.story_key = story_search.rowid
-            WHERE story_search MATCH $match{StoryFilterSql.Conditions(filter, count)}
-            """;
-        var total = Convert.ToInt32(count.With("$match", match).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-
-        using var search = connection.Command("");
-        search.CommandText = $"""
-            SELECT s.story_id, -bm25(story_search, {QuerySchema.Bm25Weights}) AS score,
-                   highlight(story_search, 0, '[', ']'),
-                   snippet(story_search, 4, '[', ']', '…', 24),
-                   snippet(story_search, 5, '[', ']', '…', 24)
-            FROM story_search JOIN stories s ON s.story_key = story_search.rowid
-            WHERE story_search MATCH $match{StoryFilterSql.Conditions(filter, search)}
-            ORDER BY score DESC, s.story_id
-            LIMIT $limit OFFSET $offset
-            """;
-        search.With("$match", match).With("$limit", limit).With("$offset", offset);
-        var hits = new List<(string StoryId, double Score, string[] Snippets)>();
-        using (var reader = search.ExecuteReader())
+        return Read(connection =>
         {
-            while (reader.Read())
-            {
-                var snippets = Enumerable.Range(2, 3).Select(reader.GetString)
-                    .Where(s => s.Contains('[', StringComparison.Ordinal))
-                    .Select(s => s.Trim())
-                    .Distinct(StringComparer.Ordinal)
-                    .ToArray();
-                hits.Add((reader.GetString(0), reader.GetDouble(1), snippets));
-            }
-        }
+            using var count = connection.Command("");
+            count.CommandText = $"""
+                SELECT COUNT(*) FROM story_search JOIN stories s ON s.story_key = story_search.rowid
+                WHERE story_search MATCH $match{StoryFilterSql.Conditions(filter, count)}
+                """;
+            var total = Convert.ToInt32(count.With("$match", match).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
-        var results = hits.Select(h => new StoryHit { Story = ReadSummary(connection, null, h.StoryId), Score = h.Score, Snippets = { h.Snippets } }).ToList();
-        return new StorySearchPage(results, total);
+            // The page is chosen first and highlighted after: SQLite computes every result column of
+            // every match before sorting, and highlight() and snippet() re-read the whole column.
+            using var search = connection.Command("");
+            search.CommandText = $"""
+                WITH page AS MATERIALIZED (
+                    SELECT story_search.rowid AS story_key, s.story_id, -bm25(story_search, {QuerySchema.Bm25Weights}) AS score
+                    FROM story_search JOIN stories s ON s.story_key = story_search.rowid
+                    WHERE story_search MATCH $match{StoryFilterSql.Conditions(filter, search)}
+                    ORDER BY score DESC, s.story_id
+                    LIMIT $limit OFFSET $offset)
+                SELECT page.story_id, page.score,
+                       highlight(story_search, 0, '[', ']'),
+                       snippet(story_search, 4, '[', ']', '…', 24),
+                       snippet(story_search, 5, '[', ']', '…', 24)
+                FROM page JOIN story_search ON story_search.rowid = page.story_key
+                WHERE story_search MATCH $match
+                ORDER BY page.score DESC, page.story_id
+                """;
+            search.With("$match", match).With("$limit", limit).With("$offset", offset);
+            var hits = new List<(string StoryId, double Score, string[] Snippets)>();
+            using (var reader = search.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var snippets = Enumerable.Range(2, 3).Select(reader.GetString)
+                        .Where(s => s.Contains('[', StringComparison.Ordinal))
+                        .Select(s => s.Trim())
+                        .Distinct(StringComparer.Ordinal)
+                        .ToArray();
+                    hits.Add((reader.GetString(0), reader.GetDouble(1), snippets));
+                }
+            }
+
+            var results = new List<StoryHit>(hits.Count);
+            foreach (var (storyId, score, snippets) in hits)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                results.Add(new StoryHit { Story = ReadSummary(connection, null, storyId), Score = score, Snippets = { snippets } });
+            }
+
+            return new StorySearchPage(results, total);
+        }, cancellationToken);
     }
 
     /// <summary>Stories matching the filter, most recently updated first.</summary>
-    public StoryListPage ListStories(StoryFilter? filter, int offset, int limit)
-    {
-        using var connection = _database.Open();
-        using var list = connection.Command("");
-        list.CommandText = $"""
-            SELECT s.story_id FROM stories s WHERE 1 = 1{StoryFilterSql.Conditions(filter, list)}
-            ORDER BY s.last_updated DESC, s.story_id LIMIT $limit OFFSET $offset
-            """;
-        list.With("$limit", limit + 1).With("$offset", offset);
-        var ids = new List<string>();
-        using (var reader = list.ExecuteReader())
+    public StoryListPage ListStories(StoryFilter? filter, int offset, int limit, CancellationToken cancellationToken = default) =>
+        Read(connection =>
         {
-            while (reader.Read())
+            using var list = connection.Command("");
+            list.CommandText = $"""
+                SELECT s.story_id FROM stories s WHERE 1 = 1{StoryFilterSql.Conditions(filter, list)}
+                ORDER BY s.last_updated DESC, s.story_id LIMIT $limit OFFSET $offset
+                """;
+            list.With("$limit", limit + 1).With("$offset", offset);
+            var ids = new List<string>();
+            using (var reader = list.ExecuteReader())
             {
-                ids.Add(reader.GetString(0));
+                while (reader.Read())
+                {
+                    ids.Add(reader.GetString(0));
+                }
             }
-        }
 
-        var stories = ids.Take(limit).Select(id => ReadSummary(connection, null, id)).OfType<StorySummary>().ToList();
-        return new StoryListPage(stories, ids.Count > limit);
-    }
+            var stories = new List<StorySummary>();
+            foreach (var id in ids.Take(limit))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (ReadSummary(connection, null, id) is { } summary)
+                {
+                    stories.Add(summary);
+                }
+            }
+
+            return new StoryListPage(stories, ids.Count > limit);
+        }, cancellationToken);
 
     /// <summary>True when the story exists and passes the filter.</summary>
-    public bool StoryMatches(string storyId, StoryFilter? filter)
-    {
-        using var connection = _database.Open();
-        using var command = connection.Command("");
-        command.CommandText = $"SELECT 1 FROM stories s WHERE s.story_id = $story{StoryFilterSql.Conditions(filter, command)}";
-        return command.With("$story", storyId).ExecuteScalar() is not null;
-    }
+    public bool StoryMatches(string storyId, StoryFilter? filter, CancellationToken cancellationToken = default) =>
+        Read(connection =>
+        {
+            using var command = connection.Command("");
+            command.CommandText = $"SELECT 1 FROM stories s WHERE s.story_id = $story{StoryFilterSql.Conditions(filter, command)}";
+            return command.With("$story", storyId).ExecuteScalar() is not null;
+        }, cancellationToken);
 
-    public StorySummary? GetStorySummary(string storyId)
-    {
-        using var connection = _database.Open();
-        return ReadSummary(connection, null, storyId);
-    }
+    public StorySummary? GetStorySummary(string storyId, CancellationToken cancellationToken = default) =>
+        Read(connection => ReadSummary(connection, null, storyId), cancellationToken);
 
     /// <summary>A story with its articles oldest first (by publication, then by when they joined); null when unknown.</summary>
-    public Story? GetStory(string storyId)
-    {
-        using var connection = _database.Open();
-        if (ReadSummary(connection, null, storyId) is not { } summary)
+    public Story? GetStory(string storyId, CancellationToken cancellationToken = default) =>
+        Read(connection =>
         {
-            return null;
-        }
-
-        var story = new Story { Summary = summary };
-        using var reader = connection.Command($"""
-            SELECT a.article_id, a.url, a.title, a.source, a.published, a.lead, a.join_kind, a.matched_article_id, a.join_score, a.join_features,
-                   {LeadEventColumns}
-            FROM story_articles a LEFT JOIN events e ON e.article_id = a.article_id {LeadEventJoins}
-            WHERE a.story_id = $story
-            ORDER BY COALESCE(a.published, a.placed_at), a.story_version, a.article_id
-            """).With("$story", storyId).ExecuteReader();
-        while (reader.Read())
-        {
-            var features = JsonSerializer.Deserialize<List<StoryMatchFeature>>(reader.GetString(9)) ?? [];
-            story.Articles.Add(new StoryArticle
+            if (ReadSummary(connection, null, storyId) is not { } summary)
             {
-                ArticleId = reader.GetString(0),
-                Url = reader.GetString(1),
-                Title = reader.GetString(2),
-                Source = reader.GetString(3),
-                Published = UnixTime.ToTimestamp(reader.GetNullableInt64(4)),
-                Lead = reader.GetString(5),
-                JoinReason = new JoinReason
-                {
-                    Kind = (JoinReason.Types.Kind)reader.GetInt32(6),
-                    MatchedArticleId = reader.GetNullableString(7) ?? "",
-                    Score = reader.GetDouble(8),
-                    Features = { features.Select(f => new MatchedFeature { Name = f.Name, Score = f.Score, Detail = f.Detail }) },
-                },
-                LeadEvent = ReadLeadEvent(reader, 10),
-            });
-        }
+                return null;
+            }
 
-        return story;
-    }
+            var story = new Story { Summary = summary };
+            using var reader = connection.Command($"""
+                SELECT a.article_id, a.url, a.title, a.source, a.published, a.lead, a.join_kind, a.matched_article_id, a.join_score, a.join_features,
+                       {LeadEventColumns}
+                FROM story_articles a LEFT JOIN events e ON e.article_id = a.article_id {LeadEventJoins}
+                WHERE a.story_id = $story
+                ORDER BY COALESCE(a.published, a.placed_at), a.story_version, a.article_id
+                """).With("$story", storyId).ExecuteReader();
+            while (reader.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var features = JsonSerializer.Deserialize<List<StoryMatchFeature>>(reader.GetString(9)) ?? [];
+                story.Articles.Add(new StoryArticle
+                {
+                    ArticleId = reader.GetString(0),
+                    Url = reader.GetString(1),
+                    Title = reader.GetString(2),
+                    Source = reader.GetString(3),
+                    Published = UnixTime.ToTimestamp(reader.GetNullableInt64(4)),
+                    Lead = reader.GetString(5),
+                    JoinReason = new JoinReason
+                    {
+                        Kind = (JoinReason.Types.Kind)reader.GetInt32(6),
+                        MatchedArticleId = reader.GetNullableString(7) ?? "",
+                        Score = reader.GetDouble(8),
+                        Features = { features.Select(f => new MatchedFeature { Name = f.Name, Score = f.Score, Detail = f.Detail }) },
+                    },
+                    LeadEvent = ReadLeadEvent(reader, 10),
+                });
+            }
+
+            return story;
+        }, cancellationToken);
 
     /// <summary>An entity by canonical id, canonical name or any alias, ignoring case; null when none matches.</summary>
-    public Entity? GetEntity(string entity)
+    public Entity? GetEntity(string entity, CancellationToken cancellationToken = default) =>
+        Read(connection => ReadEntity(connection, entity), cancellationToken);
+
+    private static Entity? ReadEntity(SqliteConnection connection, string entity)
     {
-        using var connection = _database.Open();
         if (ResolveEntity(connection, entity) is not { } reference)
         {
             return null;
@@ -190,9 +214,12 @@ public sealed partial class QueryStore
     /// (the earliest member's lead event), dated by the event's date or else the story's first
     /// publication. Null when no entity matches.
     /// </summary>
-    public EntityTimelinePage? GetEntityTimeline(string entity, DateTimeOffset? after, DateTimeOffset? before, int offset, int limit)
+    public EntityTimelinePage? GetEntityTimeline(string entity, DateTimeOffset? after, DateTimeOffset? before, int offset, int limit,
+        CancellationToken cancellationToken = default) =>
+        Read(connection => ReadEntityTimeline(connection, entity, after, before, offset, limit), cancellationToken);
+
+    private static EntityTimelinePage? ReadEntityTimeline(SqliteConnection connection, string entity, DateTimeOffset? after, DateTimeOffset? before, int offset, int limit)
     {
-        using var connection = _database.Open();
         if (ResolveEntity(connection, entity) is not { } reference)
         {
             return null;
@@ -240,9 +267,11 @@ public sealed partial class QueryStore
     }
 
     /// <summary>How far an article has gone through the pipeline; null when the read model never heard of it.</summary>
-    public ArticleStatus? GetArticleStatus(string articleId)
+    public ArticleStatus? GetArticleStatus(string articleId, CancellationToken cancellationToken = default) =>
+        Read(connection => ReadArticleStatus(connection, articleId), cancellationToken);
+
+    private static ArticleStatus? ReadArticleStatus(SqliteConnection connection, string articleId)
     {
-        using var connection = _database.Open();
         using var reader = connection.Command("""
             SELECT stage, story_id, url, title, source, ingested_at, extracted_at, clustered_at, indexed_at
             FROM article_status WHERE article_id = $article
@@ -265,6 +294,25 @@ public sealed partial class QueryStore
             ClusteredAt = UnixTime.ToTimestamp(reader.GetNullableInt64(7)),
             IndexedAt = UnixTime.ToTimestamp(reader.GetNullableInt64(8)),
         };
+    }
+
+    /// <summary>
+    /// Runs a read on its own connection, interrupted by SQLite when the token is cancelled: a
+    /// statement in progress stops at its next step instead of running on after the caller left.
+    /// </summary>
+    internal T Read<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = _database.Open();
+        using var interrupt = cancellationToken.Register(static state => SqliteInterrupt.Interrupt((SqliteConnection)state!), connection);
+        try
+        {
+            return read(connection);
+        }
+        catch (SqliteException exception) when (SqliteInterrupt.WasInterrupted(exception) && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The query was stopped because its call was cancelled or its deadline passed.", exception, cancellationToken);
+        }
     }
 
     private static EntityRef? ResolveEntity(SqliteConnection connection, string entity)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Newsroom.Contracts.Events;
@@ -16,6 +15,10 @@ namespace Newsroom.Query;
 /// </summary>
 public sealed partial class QueryStore
 {
+    // The article ids of a story's members that its search row is made of ($story, $members).
+    private const string IndexedMembers =
+        "SELECT article_id FROM story_articles WHERE story_id = $story ORDER BY story_version, article_id LIMIT $members";
+
     private readonly SqliteDatabase _database;
 
     // One writer at a time: each write reads then changes several tables in one transaction.
@@ -126,10 +129,10 @@ public sealed partial class QueryStore
         ReplaceLeadEvent(connection, transaction, update.StoryId, update.Article);
         if (moves)
         {
-            RefreshStory(connection, transaction, currentStory!);
+            RefreshStory(connection, transaction, currentStory!, changedMember: null);
         }
 
-        RefreshStory(connection, transaction, update.StoryId);
+        RefreshStory(connection, transaction, update.StoryId, article.ArticleId);
         ApplyStatus(connection, transaction, new ArticleStatusChange(
             article, PipelineStage.Indexed, update.Article.ExtractedAt, update.UpdatedAt, indexedAt, update.StoryId, MovesStory: true));
 
@@ -144,6 +147,8 @@ public sealed partial class QueryStore
     private static void UpsertArticle(SqliteConnection connection, SqliteTransaction transaction, StoryUpdated update, long placedAt)
     {
         var article = update.Article.Article;
+        // Bounded on the way in: the search row, highlights and snippets are built from these columns.
+        var text = IndexLimits.Truncate(article.Text, IndexLimits.MaxTextLength);
         connection.Command("""
             INSERT INTO story_articles (article_id, story_id, story_version, placed_at, url, title, source, published, lead, text,
                                         join_kind, matched_article_id, join_score, join_features)
@@ -158,12 +163,12 @@ public sealed partial class QueryStore
             .With("$story", update.StoryId)
             .With("$version", update.Version)
             .With("$placed", placedAt)
-            .With("$url", article.Url)
-            .With("$title", article.Title)
-            .With("$source", article.Source)
+            .With("$url", IndexLimits.Truncate(article.Url, IndexLimits.MaxFieldLength))
+            .With("$title", IndexLimits.Truncate(article.Title, IndexLimits.MaxTitleLength))
+            .With("$source", IndexLimits.Truncate(article.Source, IndexLimits.MaxFieldLength))
             .With("$published", UnixTime.ToMillis(article.Published))
-            .With("$lead", LeadParagraph.Of(article.Text))
-            .With("$text", article.Text)
+            .With("$lead", IndexLimits.Truncate(LeadParagraph.Of(text), IndexLimits.MaxLeadLength))
+            .With("$text", text)
             .With("$kind", (int)update.JoinKind)
             .With("$matched", update.MatchedArticleId)
             .With("$score", update.Score)
@@ -229,10 +234,15 @@ public sealed partial class QueryStore
             .ExecuteNonQuery();
     }
 
-    /// <summary>Recomputes a story's title, counts, lead event and search text from its members; removes a story left empty.</summary>
-    private static void RefreshStory(SqliteConnection connection, SqliteTransaction transaction, string storyId)
+    /// <summary>
+    /// Recomputes a story's title, counts and lead event from its members, and its search row when
+    /// <paramref name="changedMember"/> is one of the members the row is made of (null: any member may
+    /// have changed, as when one left); removes a story left empty.
+    /// </summary>
+    private static void RefreshStory(SqliteConnection connection, SqliteTransaction transaction, string storyId, string? changedMember)
     {
         long storyKey, articleCount;
+        string title;
         using (var reader = connection.Command("""
             UPDATE stories SET
                 article_count = (SELECT COUNT(*) FROM story_articles WHERE story_id = $story),
@@ -244,7 +254,7 @@ public sealed partial class QueryStore
                 lead_action = COALESCE((SELECT e.action FROM story_articles a JOIN events e ON e.article_id = a.article_id
                                         WHERE a.story_id = $story ORDER BY a.story_version, a.article_id LIMIT 1), 0)
             WHERE story_id = $story
-            RETURNING story_key, article_count
+            RETURNING story_key, article_count, title
             """, transaction).With("$story", storyId).ExecuteReader())
         {
             if (!reader.Read())
@@ -254,6 +264,12 @@ public sealed partial class QueryStore
 
             storyKey = reader.GetInt64(0);
             articleCount = reader.GetInt64(1);
+            title = reader.GetString(2);
+        }
+
+        if (changedMember is not null && articleCount > 0 && !SearchRowChanges(connection, transaction, storyId, storyKey, changedMember, title))
+        {
+            return;
         }
 
         connection.Command("DELETE FROM story_search WHERE rowid = $key", transaction).With("$key", storyKey).ExecuteNonQuery();
@@ -266,14 +282,34 @@ public sealed partial class QueryStore
         WriteSearchRow(connection, transaction, storyId, storyKey);
     }
 
+    /// <summary>
+    /// False when the search row already says all it would after <paramref name="changedMember"/>
+    /// changed: the member is not among those the row is made of, and the story's title is the same.
+    /// Past <see cref="IndexLimits.MaxIndexedMembers"/> members this spares rewriting the row at every update.
+    /// </summary>
+    private static bool SearchRowChanges(SqliteConnection connection, SqliteTransaction transaction, string storyId, long storyKey, string changedMember, string title)
+    {
+        var indexed = connection.Command($"SELECT 1 FROM ({IndexedMembers}) WHERE article_id = $article", transaction)
+            .With("$story", storyId).With("$members", IndexLimits.MaxIndexedMembers).With("$article", changedMember).ExecuteScalar() is not null;
+        return indexed
+            || connection.Command("SELECT title FROM story_search WHERE rowid = $key", transaction).With("$key", storyKey).ExecuteScalar() is not string indexedTitle
+            || indexedTitle != title;
+    }
+
+    /// <summary>
+    /// Writes the story's search row from its earliest <see cref="IndexLimits.MaxIndexedMembers"/>
+    /// members, each column at most <see cref="IndexLimits.MaxSearchColumnLength"/> characters, so an
+    /// update costs the same for a story of 40 articles and of 4,000, and so does a snippet.
+    /// </summary>
     private static void WriteSearchRow(SqliteConnection connection, SqliteTransaction transaction, string storyId, long storyKey)
     {
-        var memberTitles = new StringBuilder();
-        var leads = new StringBuilder();
-        var body = new StringBuilder();
-        using (var reader = connection.Command(
-                   "SELECT title, lead, text FROM story_articles WHERE story_id = $story ORDER BY story_version, article_id", transaction)
-                   .With("$story", storyId).ExecuteReader())
+        var memberTitles = new BoundedText(IndexLimits.MaxSearchColumnLength);
+        var leads = new BoundedText(IndexLimits.MaxSearchColumnLength);
+        var body = new BoundedText(IndexLimits.MaxSearchColumnLength);
+        using (var reader = connection.Command($"""
+                   SELECT a.title, a.lead, a.text FROM ({IndexedMembers}) i JOIN story_articles a ON a.article_id = i.article_id
+                   ORDER BY a.story_version, a.article_id
+                   """, transaction).With("$story", storyId).With("$members", IndexLimits.MaxIndexedMembers).ExecuteReader())
         {
             while (reader.Read())
             {
@@ -283,11 +319,12 @@ public sealed partial class QueryStore
             }
         }
 
-        var leadEvents = new StringBuilder();
-        var entityNames = new StringBuilder();
-        using (var reader = connection.Command(
-                   "SELECT action, action_text, actor_text, target_text FROM events WHERE story_id = $story ORDER BY article_id", transaction)
-                   .With("$story", storyId).ExecuteReader())
+        var leadEvents = new BoundedText(IndexLimits.MaxSearchColumnLength);
+        var entityNames = new BoundedText(IndexLimits.MaxSearchColumnLength);
+        using (var reader = connection.Command($"""
+                   SELECT e.action, e.action_text, e.actor_text, e.target_text FROM ({IndexedMembers}) i
+                   JOIN events e ON e.article_id = i.article_id ORDER BY e.article_id
+                   """, transaction).With("$story", storyId).With("$members", IndexLimits.MaxIndexedMembers).ExecuteReader())
         {
             while (reader.Read())
             {
@@ -295,7 +332,7 @@ public sealed partial class QueryStore
                 // The action's class name ("suspend") is searchable too, whatever words the article used.
                 if (action is not (EventAction.Unspecified or EventAction.Other))
                 {
-                    leadEvents.Append(action.ToString().ToLowerInvariant()).Append(' ');
+                    leadEvents.Append(action.ToString().ToLowerInvariant()).Append(" ");
                 }
 
                 leadEvents.AppendLine(reader.GetString(1));
@@ -303,11 +340,11 @@ public sealed partial class QueryStore
             }
         }
 
-        using (var reader = connection.Command("""
-                   SELECT DISTINCT e.canonical_name, m.alias FROM mentions m
-                   JOIN story_articles a ON a.article_id = m.article_id JOIN entities e ON e.entity_id = m.entity_id
-                   WHERE a.story_id = $story ORDER BY e.canonical_name, m.alias
-                   """, transaction).With("$story", storyId).ExecuteReader())
+        using (var reader = connection.Command($"""
+                   SELECT DISTINCT e.canonical_name, m.alias FROM ({IndexedMembers}) i
+                   JOIN mentions m ON m.article_id = i.article_id JOIN entities e ON e.entity_id = m.entity_id
+                   ORDER BY e.canonical_name, m.alias
+                   """, transaction).With("$story", storyId).With("$members", IndexLimits.MaxIndexedMembers).ExecuteReader())
         {
             while (reader.Read())
             {
@@ -349,9 +386,9 @@ public sealed partial class QueryStore
             .With("$stage", (int)change.Stage)
             .With("$story", change.StoryId)
             .With("$moves", change.MovesStory)
-            .With("$url", article.Url)
-            .With("$title", article.Title)
-            .With("$source", article.Source)
+            .With("$url", IndexLimits.Truncate(article.Url, IndexLimits.MaxFieldLength))
+            .With("$title", IndexLimits.Truncate(article.Title, IndexLimits.MaxTitleLength))
+            .With("$source", IndexLimits.Truncate(article.Source, IndexLimits.MaxFieldLength))
             .With("$ingested", UnixTime.ToMillis(article.IngestedAt))
             .With("$extracted", UnixTime.ToMillis(change.ExtractedAt))
             .With("$clustered", UnixTime.ToMillis(change.ClusteredAt))
