@@ -55,7 +55,8 @@ public static class ServiceDefaultsExtensions
     /// The bus (RabbitMQ or in-memory, from <c>Bus:Uri</c>) with every consumer added so far,
     /// kebab-case endpoints, persistent messages and publisher confirms; gRPC on <c>Grpc:Url</c>
     /// with exception mapping, reflection, JSON transcoding (on <c>Http:Url</c> when set) and
-    /// health that is SERVING only while the bus is connected and the host is not stopping; and
+    /// health that is SERVING only while the bus is connected (a bus without consumers gets a
+    /// <see cref="ConnectionWatchEndpoint"/> for that) and the host is not stopping; and
     /// structured console logs. Call it after the services' own registrations, which add the consumers.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
@@ -93,6 +94,10 @@ public static class ServiceDefaultsExtensions
                 {
                     transport.Host(new Uri(busOptions.Uri), host => host.PublisherConfirmation = true);
                     transport.Durable = true;
+                    if (registrations.Registrations.Count == 0)
+                    {
+                        ConnectionWatchEndpoint.Add(transport);
+                    }
                     transport.ConfigureEndpoints(context);
                 });
             }
