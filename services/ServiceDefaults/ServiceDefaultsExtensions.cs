@@ -75,6 +75,11 @@ public static class ServiceDefaultsExtensions
         builder.AddGrpcDefaults();
         var registrations = Registrations(builder);
         registrations.BusAdded = true;
+        var watchConnection = !busOptions.IsInMemory && registrations.Registrations.Count == 0;
+        if (watchConnection)
+        {
+            builder.Services.AddHealthChecks().AddCheck<ConnectionWatchHealthCheck>(ConnectionWatchHealthCheck.Name);
+        }
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
@@ -94,7 +99,7 @@ public static class ServiceDefaultsExtensions
                 {
                     transport.Host(new Uri(busOptions.Uri), host => host.PublisherConfirmation = true);
                     transport.Durable = true;
-                    if (registrations.Registrations.Count == 0)
+                    if (watchConnection)
                     {
                         ConnectionWatchEndpoint.Add(transport);
                     }
