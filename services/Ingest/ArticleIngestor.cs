@@ -1,19 +1,25 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Newsroom.Contracts.Events;
 
 namespace Newsroom.Ingest;
 
 /// <summary>
-/// Takes one item through ingest: validate and clean, give it its id, store it (or find what it
-/// duplicates), then publish <see cref="ArticleIngested"/>; rejected items publish
-/// <see cref="ArticleRejected"/>. Publication follows storage, and a failed publication removes
-/// the row again, so that a retry is not mistaken for a duplicate.
+/// Takes one item through ingest: validate and clean, give it its id, then store it with its
+/// <see cref="ArticleIngested"/> in the outbox (or find what it duplicates); rejected items publish
+/// <see cref="ArticleRejected"/>. The <see cref="OutboxDispatcher"/> publishes stored events; a
+/// submission waits a bounded time for its own event's confirmation, so that "accepted" normally
+/// means published and a fast client cannot outrun the broker. An accepted article is never lost:
+/// it is stored before it is answered. A re-submission of an article whose event was never
+/// confirmed is answered "accepted" once that event goes out, never "duplicate".
 /// </summary>
 public sealed partial class ArticleIngestor(
     IngestStore store,
     ArticleCleaner cleaner,
+    OutboxSignal outbox,
     IPublishEndpoint publisher,
+    IOptions<OutboxOptions> outboxOptions,
     TimeProvider time,
     ILogger<ArticleIngestor> logger) : IArticleSink
 {
@@ -32,23 +38,26 @@ public sealed partial class ArticleIngestor(
         }
 
         var stored = store.TryAdd(cleaned, article.ClientRef);
-        if (!stored.Added)
+        if (!stored.EventPending)
         {
             LogDuplicate(logger, article.ClientRef, stored.ArticleId, stored.DuplicateReason);
             return new IngestResult(article.ClientRef, IngestOutcome.Duplicate, stored.ArticleId, stored.DuplicateReason);
         }
 
-        try
+        outbox.Wake();
+        if (!await outbox.WaitUntilConfirmedAsync(stored.ArticleId, outboxOptions.Value.ConfirmWait, cancellationToken).ConfigureAwait(false))
         {
-            await publisher.Publish(cleaned, cancellationToken).ConfigureAwait(false);
+            LogNotYetConfirmed(logger, article.ClientRef, stored.ArticleId);
         }
-        catch
+        if (stored.Added)
         {
-            store.Remove(cleaned.ArticleId);
-            throw;
+            LogAccepted(logger, article.ClientRef, stored.ArticleId, cleaned.Title);
         }
-        LogAccepted(logger, article.ClientRef, cleaned.ArticleId, cleaned.Title);
-        return new IngestResult(article.ClientRef, IngestOutcome.Accepted, cleaned.ArticleId, "");
+        else
+        {
+            LogResubmittedUnconfirmed(logger, article.ClientRef, stored.ArticleId, stored.DuplicateReason);
+        }
+        return new IngestResult(article.ClientRef, IngestOutcome.Accepted, stored.ArticleId, "");
     }
 
     public async Task<IngestResult> RejectAsync(string clientRef, string? url, string reason, CancellationToken cancellationToken)
@@ -56,9 +65,12 @@ public sealed partial class ArticleIngestor(
         LogRejected(logger, clientRef, reason);
         try
         {
-            await publisher.Publish(new ArticleRejected(clientRef, url, reason, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            // Bounded, so that an unreachable broker cannot hold up a source or a batch behind one bad item.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(outboxOptions.Value.PublishTimeout);
+            await publisher.Publish(new ArticleRejected(clientRef, url, reason, time.GetUtcNow()), timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // The rejection is already logged and answered; a lost notice must not turn it into a failure.
             LogRejectionNotPublished(logger, clientRef, e);
@@ -82,6 +94,12 @@ public sealed partial class ArticleIngestor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{ClientRef} duplicates {ArticleId} ({Reason}); nothing published")]
     private static partial void LogDuplicate(ILogger logger, string clientRef, string articleId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ClientRef} duplicates {ArticleId} ({Reason}), whose event had not been confirmed; it is published now")]
+    private static partial void LogResubmittedUnconfirmed(ILogger logger, string clientRef, string articleId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ClientRef} is stored as {ArticleId}, but the broker has not confirmed its event yet; the outbox keeps publishing it until it does")]
+    private static partial void LogNotYetConfirmed(ILogger logger, string clientRef, string articleId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {ClientRef}: {Reason}")]
     private static partial void LogRejected(ILogger logger, string clientRef, string reason);

@@ -1,12 +1,17 @@
 using Grpc.Core;
+using MassTransit;
 using Microsoft.Extensions.Logging;
 using Newsroom.Contracts.V1;
 using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Ingest;
 
-/// <summary>The gRPC ingest API (newsroom.v1.IngestService) over <see cref="ArticleIngestor"/>.</summary>
-public sealed partial class IngestGrpcService(ArticleIngestor ingestor, ILogger<IngestGrpcService> logger) : IngestService.IngestServiceBase
+/// <summary>
+/// The gRPC ingest API (newsroom.v1.IngestService) over <see cref="ArticleIngestor"/>. While the bus
+/// is not healthy (the broker is unreachable) every item is answered UNAVAILABLE at once: storing
+/// would still work, but clients should back off rather than fill the outbox during an outage.
+/// </summary>
+public sealed partial class IngestGrpcService(ArticleIngestor ingestor, IBusControl bus, ILogger<IngestGrpcService> logger) : IngestService.IngestServiceBase
 {
     public override async Task<SubmitArticleResult> SubmitArticle(SubmitArticleRequest request, ServerCallContext context)
     {
@@ -45,6 +50,11 @@ public sealed partial class IngestGrpcService(ArticleIngestor ingestor, ILogger<
 
     private async Task<SubmitArticleResult> SubmitAsync(SubmitArticleRequest request, CancellationToken cancellationToken)
     {
+        if (bus.CheckHealth() is { Status: not BusHealthStatus.Healthy } health)
+        {
+            LogBrokerUnreachable(logger, Name(request), health.Description);
+            throw new RpcException(new Status(StatusCode.Unavailable, $"{Name(request)} was not taken: the message broker is unreachable; retry later (articles accepted earlier are published when it returns)."));
+        }
         IngestResult result;
         try
         {
@@ -85,6 +95,9 @@ public sealed partial class IngestGrpcService(ArticleIngestor ingestor, ILogger<
         request.ClientRef is { Length: > 0 } clientRef ? $"Item \"{clientRef}\"" : request.Url is { Length: > 0 } url ? $"Item {url}" : "The item";
 
     private static string? NonEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Item} was refused while the bus is unhealthy ({Health}); the caller was told to retry later")]
+    private static partial void LogBrokerUnreachable(ILogger logger, string item, string health);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Item} could not be ingested; the caller was told to retry")]
     private static partial void LogNotIngested(ILogger logger, string item, Exception exception);

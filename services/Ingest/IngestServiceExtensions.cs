@@ -8,19 +8,23 @@ namespace Newsroom.Ingest;
 public static class IngestServiceExtensions
 {
     /// <summary>
-    /// Options (<c>Ingest</c>), the store (<c>ingest.db</c> in the data folder), cleaner, ingestor,
-    /// the built-in sources and the <see cref="SourceRunner"/>. Ingest consumes nothing from the bus.
+    /// Options (<c>Ingest</c>, <c>Ingest:Outbox</c>), the store (<c>ingest.db</c> in the data folder)
+    /// with its outbox and the <see cref="OutboxDispatcher"/>, cleaner, ingestor, the built-in sources
+    /// and the <see cref="SourceRunner"/>. Ingest consumes nothing from the bus.
     /// </summary>
     public static WebApplicationBuilder AddIngestService(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.Configure<IngestOptions>(builder.Configuration.GetSection(IngestOptions.SectionName));
+        services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider =>
             new IngestStore(SqliteDatabase.File(provider.GetRequiredService<IOptions<DataOptions>>().Value.FileIn(IngestStore.FileName))));
         services.TryAddSingleton(provider => new ArticleCleaner(provider.GetRequiredService<IOptions<IngestOptions>>().Value));
+        services.TryAddSingleton<OutboxSignal>();
         services.TryAddScoped<ArticleIngestor>();
+        services.AddHostedService<OutboxDispatcher>();
         services.AddHttpClient(FeedArticleSource.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(60));
 
         builder.AddArticleSource<FolderArticleSource>();

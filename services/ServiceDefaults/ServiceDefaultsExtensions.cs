@@ -55,7 +55,8 @@ public static class ServiceDefaultsExtensions
     /// The bus (RabbitMQ or in-memory, from <c>Bus:Uri</c>) with every consumer added so far,
     /// kebab-case endpoints, persistent messages and publisher confirms; gRPC on <c>Grpc:Url</c>
     /// with exception mapping, reflection, JSON transcoding (on <c>Http:Url</c> when set) and
-    /// health that is SERVING only while the bus is connected and the host is not stopping; and
+    /// health that is SERVING only while the bus is connected (a bus without consumers gets a
+    /// <see cref="ConnectionWatchEndpoint"/> for that) and the host is not stopping; and
     /// structured console logs. Call it after the services' own registrations, which add the consumers.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
@@ -74,6 +75,11 @@ public static class ServiceDefaultsExtensions
         builder.AddGrpcDefaults();
         var registrations = Registrations(builder);
         registrations.BusAdded = true;
+        var watchConnection = !busOptions.IsInMemory && registrations.Registrations.Count == 0;
+        if (watchConnection)
+        {
+            builder.Services.AddHealthChecks().AddCheck<ConnectionWatchHealthCheck>(ConnectionWatchHealthCheck.Name);
+        }
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
@@ -93,6 +99,10 @@ public static class ServiceDefaultsExtensions
                 {
                     transport.Host(new Uri(busOptions.Uri), host => host.PublisherConfirmation = true);
                     transport.Durable = true;
+                    if (watchConnection)
+                    {
+                        ConnectionWatchEndpoint.Add(transport);
+                    }
                     transport.ConfigureEndpoints(context);
                 });
             }

@@ -93,4 +93,17 @@ public sealed class IngestGrpcServiceTests : IAsyncLifetime
         Assert.Equal(2, Published<ArticleIngested>());
         Assert.Equal(1, Published<ArticleRejected>());
     }
+
+    [Fact]
+    public async Task SubmitArticle_answers_unavailable_at_once_while_the_bus_is_down_and_keeps_nothing()
+    {
+        await _app.Services.GetRequiredService<IBusControl>().StopAsync();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.SubmitArticleAsync(
+            new SubmitArticleRequest { ClientRef = "outage", Text = "Parliament met on Tuesday and passed the budget after a long debate." }, deadline: Deadline).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Contains("\"outage\" was not taken: the message broker is unreachable; retry later", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, _app.Services.GetRequiredService<IngestStore>().Count());
+    }
 }

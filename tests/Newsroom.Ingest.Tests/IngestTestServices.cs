@@ -1,13 +1,16 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Newsroom.Contracts.Events;
 using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Ingest.Tests;
 
-/// <summary>An ingestor over an in-memory store and MassTransit's test harness, whose publishing can be made to fail.</summary>
+/// <summary>
+/// An ingestor and its outbox dispatcher over a store (in memory, or a file that outlives these
+/// services, as across a restart) and MassTransit's test harness, whose publishing can be made to fail.
+/// </summary>
 internal sealed class IngestTestServices : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
@@ -22,18 +25,30 @@ internal sealed class IngestTestServices : IAsyncDisposable
 
     public IngestStore Store => _provider.GetRequiredService<IngestStore>();
 
-    /// <summary>While set, every publish throws, as when the broker is down.</summary>
+    private OutboxDispatcher Dispatcher => _provider.GetRequiredService<OutboxDispatcher>();
+
+    /// <summary>While set, every publish throws, as when the broker refuses it.</summary>
     public bool FailPublishing { get; set; }
 
-    public static async Task<IngestTestServices> StartAsync()
+    /// <param name="database">The store's database; a private in-memory one when null.</param>
+    /// <param name="outbox">Overrides of the outbox settings; the defaults here keep waits short.</param>
+    public static async Task<IngestTestServices> StartAsync(SqliteDatabase? database = null, Action<OutboxOptions>? outbox = null)
     {
         IngestTestServices? self = null;
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new IngestStore(SqliteDatabase.InMemory()));
+        services.AddSingleton(new IngestStore(database ?? SqliteDatabase.InMemory()));
         services.AddSingleton(new ArticleCleaner());
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxDispatcher>();
         services.AddScoped<ArticleIngestor>();
+        services.Configure<OutboxOptions>(options =>
+        {
+            options.ConfirmWait = TimeSpan.FromSeconds(2);
+            options.RetryDelay = TimeSpan.FromMilliseconds(50);
+            outbox?.Invoke(options);
+        });
         services.AddMassTransitTestHarness(bus => bus.UsingInMemory((context, transport) =>
         {
             transport.ConfigurePublish(publish => publish.UseExecute(_ =>
@@ -49,14 +64,40 @@ internal sealed class IngestTestServices : IAsyncDisposable
         var harness = provider.GetRequiredService<ITestHarness>();
         self = new IngestTestServices(provider, harness);
         await harness.Start();
+        await self.Dispatcher.StartAsync(CancellationToken.None);
         return self;
     }
 
     public ArticleIngestor CreateIngestor() => _provider.CreateScope().ServiceProvider.GetRequiredService<ArticleIngestor>();
 
-    public int PublishedIngested => Harness.Published.Select<ArticleIngested>().Count();
+    public OutboxOptions OutboxOptions => _provider.GetRequiredService<IOptions<OutboxOptions>>().Value;
+
+    /// <summary>Events the harness saw published successfully (a publish that threw is not one).</summary>
+    public IReadOnlyList<ArticleIngested> PublishedIngestedEvents =>
+        Harness.Published.Select<ArticleIngested>(m => m.Exception is null).Select(m => m.Context.Message).ToList();
+
+    public int PublishedIngested => PublishedIngestedEvents.Count;
 
     public int PublishedRejected => Harness.Published.Select<ArticleRejected>().Count();
 
-    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+    /// <summary>Waits until <paramref name="count"/> ArticleIngested events are published, or the harness's inactivity time-out passes.</summary>
+    public async Task<bool> WaitForPublishedIngestedAsync(int count)
+    {
+        using var limit = new CancellationTokenSource(Harness.TestInactivityTimeout);
+        while (PublishedIngested < count)
+        {
+            if (limit.IsCancellationRequested)
+            {
+                return false;
+            }
+            await Task.Delay(20);
+        }
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Dispatcher.StopAsync(CancellationToken.None);
+        await _provider.DisposeAsync();
+    }
 }

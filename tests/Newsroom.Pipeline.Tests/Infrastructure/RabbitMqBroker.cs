@@ -79,6 +79,17 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         return uri;
     }
 
+    /// <summary>
+    /// Freezes the broker's container (<c>docker pause</c>): connections stay open but nothing
+    /// answers, as in a network partition; clients notice through missed heartbeats.
+    /// </summary>
+    public Task PauseAsync() => Container("pause the broker").PauseAsync();
+
+    public Task UnpauseAsync() => Container("unpause the broker").UnpauseAsync();
+
+    private RabbitMqContainer Container(string purpose) =>
+        _container ?? throw new InvalidOperationException($"A test needs to {purpose}, which only works on the broker container these tests start; unset {UriVariable} to run it.");
+
     public async Task DisposeAsync()
     {
         if (_container is not null)

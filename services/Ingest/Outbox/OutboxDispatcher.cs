@@ -1,0 +1,108 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Newsroom.Ingest;
+
+/// <summary>
+/// Publishes the events in ingest's outbox in the order their articles were stored, each awaited
+/// until the broker confirms it, then marks it sent. What a previous run stored but never saw
+/// confirmed is still pending, so it goes out first after a restart. A crash between the broker's
+/// confirmation and the mark publishes that event again; consumers key on the article id, so
+/// at least once is enough. While the bus is unhealthy (not started yet, broker unreachable) it waits
+/// rather than hang on publications; failed publications stay pending and are retried with growing pauses.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IngestStore store,
+    OutboxSignal signal,
+    IBusControl bus,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (store.PendingCount() is > 0 and var pending)
+        {
+            LogResuming(logger, pending, store.Description);
+        }
+        var failures = 0;
+        var waitingForBus = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            OutboxMessage? current = null;
+            try
+            {
+                if (bus.CheckHealth() is { Status: not BusHealthStatus.Healthy } health)
+                {
+                    if (!waitingForBus && store.PendingCount() is > 0 and var waiting)
+                    {
+                        LogWaitingForBus(logger, waiting, health.Description);
+                        waitingForBus = true;
+                    }
+                    await signal.WaitForWorkAsync(settings.PollInterval, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+                waitingForBus = false;
+                var batch = store.PendingEvents(settings.BatchSize);
+                if (batch.Count == 0)
+                {
+                    await signal.WaitForWorkAsync(settings.PollInterval, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+                foreach (var message in batch)
+                {
+                    current = message;
+                    await PublishAsync(message, settings.PublishTimeout, stoppingToken).ConfigureAwait(false);
+                    if (failures > 0)
+                    {
+                        LogRecovered(logger, failures);
+                        failures = 0;
+                    }
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                failures++;
+                var delay = RetryDelay(settings, failures);
+                if (current is not null)
+                {
+                    store.RecordFailedAttempt(current.Event.ArticleId);
+                }
+                LogPublishFailed(logger, current?.Event.ArticleId ?? "(none: reading the outbox failed)", current?.Attempts + 1 ?? 0, delay.TotalSeconds, e);
+                // A new or re-submitted article cuts the pause short: the submitter is waiting.
+                await signal.WaitForWorkAsync(delay, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task PublishAsync(OutboxMessage message, TimeSpan publishTimeout, CancellationToken stoppingToken)
+    {
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+        {
+            timeout.CancelAfter(publishTimeout);
+            await bus.Publish(message.Event, timeout.Token).ConfigureAwait(false);
+        }
+        store.MarkSent(message.Event.ArticleId, time.GetUtcNow());
+        signal.Confirmed(message.Event.ArticleId);
+    }
+
+    private static TimeSpan RetryDelay(OutboxOptions settings, int failures)
+    {
+        var doubled = settings.RetryDelay * Math.Pow(2, Math.Min(failures - 1, 16));
+        return doubled < settings.MaxRetryDelay ? doubled : settings.MaxRetryDelay;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Publishing {Count} stored events that were not confirmed before (outbox in {Store})")]
+    private static partial void LogResuming(ILogger logger, int count, string store);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The broker did not confirm the event of {ArticleId} (attempt {Attempt}); it stays in the outbox and is retried in {DelaySeconds} s or at the next submission. Check that the broker in Bus:Uri is running and reachable; nothing is lost meanwhile")]
+    private static partial void LogPublishFailed(ILogger logger, string articleId, int attempt, double delaySeconds, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} events wait in the outbox until the bus is healthy ({Health}); check that the broker in Bus:Uri is running and reachable")]
+    private static partial void LogWaitingForBus(ILogger logger, int count, string health);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The outbox publishes again after {Failures} failed rounds")]
+    private static partial void LogRecovered(ILogger logger, int failures);
+}
