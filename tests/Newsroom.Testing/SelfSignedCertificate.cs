@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Newsroom.ServiceDefaults.Tests;
+namespace Newsroom.Testing;
 
 /// <summary>
 /// A self-signed server certificate for localhost and 127.0.0.1, written to a temporary folder as a
