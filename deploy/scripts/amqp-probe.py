@@ -76,6 +76,10 @@ def probe(host, port, user, password, queue):
 if __name__ == "__main__":
     if len(sys.argv) != 6:
         sys.exit(__doc__)
-    allowed, message = probe(sys.argv[1], int(sys.argv[2]), *sys.argv[3:])
+    try:
+        allowed, message = probe(sys.argv[1], int(sys.argv[2]), *sys.argv[3:])
+    except OSError as error:
+        # RabbitMQ answers a failed login by closing the connection.
+        allowed, message = False, f"refused: {error} (a wrong user or password?)"
     print(message)
     sys.exit(0 if allowed else 3)

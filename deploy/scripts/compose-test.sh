@@ -174,6 +174,7 @@ check_access() {
     || fail "the extraction broker user could not read its own queue: $out"
   out=$(amqp_get extraction "wrong-$EXTRACTION_BROKER_PASSWORD" extraction) \
     && fail "the extraction broker user got in with a wrong password: $out"
+  [[ "$out" == refused:* ]] || fail "a login with a wrong password failed, but not as refused: $out"
   say "  extraction's broker user reads its queue; a wrong password is refused"
   status=$(curl -s -o /dev/null -w '%{http_code}' -u "ingest:$INGEST_BROKER_PASSWORD" "http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT/api/overview")
   [[ "$status" == 401 ]] || fail "the RabbitMQ console should refuse the ingest service's user; it answered $status."
