@@ -3,7 +3,11 @@
 #   1. the local base images (deploy/scripts/local-images.sh) unless RABBITMQ_IMAGE,
 #      DOTNET_SDK_IMAGE and DOTNET_RUNTIME_IMAGE name others, and the newsroom CLI on the host;
 #   2. the services' image, then `up` on free host ports under a project name of its own, so a
-#      stack a developer runs is never touched, and every healthcheck;
+#      stack a developer runs is never touched, with new random secrets (make-env.sh), and every
+#      healthcheck;
+#   2b. access: ingest refuses a call without the API key (UNAUTHENTICATED over gRPC, 401 over
+#      JSON); the ingest broker user may not read extraction's queue while extraction's may, and
+#      may not use the management API;
 #   3. the seed articles (../shared/corpus/seeds) through the ingest port, and their four gold
 #      stories through the query port over gRPC (002 and 003 one story; 000, 001, 004 alone);
 #   4. three extraction replicas, each of which must take part of a batch of synthetic articles;
@@ -21,7 +25,6 @@ export COMPOSE_PROJECT_NAME="${COMPOSE_TEST_PROJECT:-newsroom-compose-test}"
 export COMPOSE_FILE="$root/docker-compose.yml"
 export DOCKER_BUILDKIT=0
 export NEWSROOM_IMAGE="${COMPOSE_TEST_IMAGE:-newsroom-compose-test:local}"
-export RABBITMQ_USER=newsroom RABBITMQ_PASSWORD="compose-test-$RANDOM$RANDOM"
 local_prefix="${NEWSROOM_LOCAL_PREFIX:-newsroom-local}"
 export RABBITMQ_IMAGE="${RABBITMQ_IMAGE:-$local_prefix/rabbitmq:3-management}"
 export DOTNET_SDK_IMAGE="${DOTNET_SDK_IMAGE:-$local_prefix/dotnet-sdk:10.0}"
@@ -30,6 +33,13 @@ export DOTNET_RUNTIME_IMAGE="${DOTNET_RUNTIME_IMAGE:-$local_prefix/dotnet-aspnet
 seeds="$(cd "$root/.." && pwd)/shared/corpus/seeds"
 cli="$root/tools/Newsroom.Cli/bin/Debug/net10.0/newsroom.dll"
 work="$(mktemp -d)"
+# The secrets docker-compose.yml requires, new for each run; the CLI sends the ingest key.
+bash "$root/deploy/scripts/make-env.sh" "$work/env" >/dev/null
+set -a
+# shellcheck disable=SC1091 # written just above
+source "$work/env"
+set +a
+export NEWSROOM_API_KEY="$NEWSROOM_INGEST_API_KEY"
 health_limit=300
 index_limit=240
 
@@ -135,6 +145,40 @@ start_stack() {
   docker-compose down -v --remove-orphans >/dev/null 2>&1 || true
   docker-compose up -d || fail "docker-compose up failed (see above)."
   wait_healthy
+}
+
+# What the probe says when a broker user asks for a message of a queue (amqp-probe.py, run in the
+# broker's container, which has python3); its exit code is 0 when allowed.
+amqp_get() { # user password queue
+  docker-compose exec -T rabbitmq python3 - 127.0.0.1 5672 "$@" <"$root/deploy/scripts/amqp-probe.py"
+}
+
+check_access() {
+  local article="$work/access.txt" out status
+  printf 'Access check\n\nAn article sent without the API key must be refused.\n' >"$article"
+  status=0
+  out=$(NEWSROOM_API_KEY= newsroom --server "$ingest" ingest "$article" 2>&1) || status=$?
+  ((status == 1)) && [[ "$out" == *"error: UNAUTHENTICATED"*"--api-key"* ]] \
+    || fail "ingest without an API key should fail with UNAUTHENTICATED and a hint to pass --api-key (exit $status): $out"
+  status=$(curl -s -o "$work/access.json" -w '%{http_code}' -H 'content-type: application/json' \
+    -d '{"clientRef": "access", "text": "No key."}' "http://127.0.0.1:$INGEST_HTTP_PORT/v1/articles")
+  [[ "$status" == 401 ]] && jq -e '.code == 16 and (.message | contains("x-api-key"))' "$work/access.json" >/dev/null \
+    || fail "JSON ingest without an API key should answer 401 with code 16; it answered $status: $(cat "$work/access.json")"
+  say "  ingest without the key: UNAUTHENTICATED over gRPC, 401 over JSON"
+
+  out=$(amqp_get ingest "$INGEST_BROKER_PASSWORD" extraction) \
+    && fail "the ingest broker user could read the extraction queue: $out"
+  [[ "$out" == *ACCESS_REFUSED* ]] || fail "the ingest broker user's read of the extraction queue failed, but not as refused: $out"
+  say "  ingest's broker user reading extraction's queue: $out"
+  out=$(amqp_get extraction "$EXTRACTION_BROKER_PASSWORD" extraction) \
+    || fail "the extraction broker user could not read its own queue: $out"
+  out=$(amqp_get extraction "wrong-$EXTRACTION_BROKER_PASSWORD" extraction) \
+    && fail "the extraction broker user got in with a wrong password: $out"
+  [[ "$out" == refused:* ]] || fail "a login with a wrong password failed, but not as refused: $out"
+  say "  extraction's broker user reads its queue; a wrong password is refused"
+  status=$(curl -s -o /dev/null -w '%{http_code}' -u "ingest:$INGEST_BROKER_PASSWORD" "http://127.0.0.1:$RABBITMQ_MANAGEMENT_PORT/api/overview")
+  [[ "$status" == 401 ]] || fail "the RabbitMQ console should refuse the ingest service's user; it answered $status."
+  say "  the RabbitMQ console refuses the services' users (HTTP $status)"
 }
 
 # Sends files to ingest through its gRPC port; all must be accepted. Writes the article ids to
@@ -352,6 +396,7 @@ stage "Base images" prepare_images
 stage "newsroom CLI" prepare_cli
 stage "Services image" build_image
 stage "Start the stack" start_stack
+stage "Access control" check_access
 if [[ -f "$seeds/expected.json" ]]; then
   stage "Seed articles over gRPC" check_seeds
 fi

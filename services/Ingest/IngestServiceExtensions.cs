@@ -45,7 +45,7 @@ public static class IngestServiceExtensions
 
     public static IEndpointRouteBuilder MapIngestService(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGrpcService<IngestGrpcService>();
+        endpoints.MapGrpcService<IngestGrpcService>().RequireClient(ServiceAccess.Ingest);
         return endpoints;
     }
 }

@@ -25,7 +25,7 @@ public static class QueryServiceExtensions
 
     public static IEndpointRouteBuilder MapQueryService(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGrpcService<QueryGrpcService>();
+        endpoints.MapGrpcService<QueryGrpcService>().RequireClient(ServiceAccess.Query);
         return endpoints;
     }
 }

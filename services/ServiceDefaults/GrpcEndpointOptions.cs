@@ -5,8 +5,15 @@ public sealed class GrpcEndpointOptions
 {
     public const string SectionName = "Grpc";
 
-    /// <summary>Plain-text HTTP/2 address to listen on, for example <c>http://0.0.0.0:8080</c> in a container.</summary>
+    /// <summary>
+    /// The address to listen on: <c>http://</c> for plain-text HTTP/2 (h2c), for example
+    /// <c>http://0.0.0.0:8080</c> in a container, or <c>https://</c> with <see cref="Certificate"/>
+    /// for TLS with HTTP/2 and HTTP/1.1.
+    /// </summary>
     public string Url { get; set; } = "http://localhost:5000";
+
+    /// <summary>The server certificate an https <see cref="Url"/> needs.</summary>
+    public CertificateOptions Certificate { get; set; } = new();
 
     /// <summary>The same address as a client on this machine reaches it (a wildcard host becomes loopback).</summary>
     public Uri LocalAddress

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
@@ -26,7 +27,7 @@ public static class HealthCheckCommand
             .AddCommandLine(args.Where(a => a != Argument).ToArray())
             .Build();
         var options = configuration.GetSection(GrpcEndpointOptions.SectionName).Get<GrpcEndpointOptions>() ?? new GrpcEndpointOptions();
-        using var channel = GrpcChannel.ForAddress(options.LocalAddress);
+        using var channel = GrpcChannel.ForAddress(options.LocalAddress, new GrpcChannelOptions { HttpHandler = HandlerFor(options) });
         try
         {
             var response = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow + Deadline);
@@ -38,5 +39,22 @@ public static class HealthCheckCommand
             Console.Error.WriteLine($"{options.LocalAddress}: unhealthy ({e.StatusCode}: {e.Status.Detail}). Check the service's log; it may still be starting or its bus may be unreachable.");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// Over TLS the probe reaches the service by a loopback address its certificate does not name,
+    /// so it trusts exactly the certificate the service is configured to present, and no other.
+    /// </summary>
+    private static SocketsHttpHandler HandlerFor(GrpcEndpointOptions options)
+    {
+        var handler = new SocketsHttpHandler();
+        if (options.LocalAddress.Scheme == Uri.UriSchemeHttps && options.Certificate.IsConfigured)
+        {
+            using var expected = options.Certificate.Load(GrpcEndpointOptions.SectionName);
+            var thumbprint = expected.GetCertHash(HashAlgorithmName.SHA256);
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) =>
+                presented is not null && CryptographicOperations.FixedTimeEquals(presented.GetCertHash(HashAlgorithmName.SHA256), thumbprint);
+        }
+        return handler;
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
@@ -132,21 +131,30 @@ public static class ServiceDefaultsExtensions
         // MassTransit adds its bus check to the same health checks; the default mapping of the
         // overall service ("") takes every check, so health follows the bus and the host.
         builder.Services.AddGrpcHealthChecks().AddCheck<HostStoppingHealthCheck>(HostStoppingHealthCheck.Name);
+        builder.Services.AddServiceAccess();
+        builder.Services.AddClientRateLimits();
         return builder;
     }
 
-    /// <summary>Maps gRPC health (following the bus and the host) and server reflection (v1 and v1alpha).</summary>
-    public static IEndpointRouteBuilder MapServiceDefaults(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// Adds the per-client rate limits to the pipeline (after authentication, so that a client with
+    /// a key is limited by its name) and maps gRPC health (following the bus and the host) and
+    /// server reflection (v1 and v1alpha), both open to anonymous callers.
+    /// </summary>
+    public static WebApplication MapServiceDefaults(this WebApplication app)
     {
-        endpoints.MapGrpcHealthChecksService();
-        endpoints.MapGrpcReflectionService();
-        return endpoints;
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseRateLimiter();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
     }
 
     /// <summary>
     /// gRPC clients without TLS speak HTTP/2 with prior knowledge (h2c), which needs an endpoint of
-    /// its own; JSON over HTTP is for curl and browsers, which speak HTTP/1.1 there. Kestrel binds
-    /// them in this order, so <c>app.Urls</c> lists the gRPC address first.
+    /// its own; JSON over HTTP is for curl and browsers, which speak HTTP/1.1 there. With TLS, ALPN
+    /// lets one endpoint serve both. Kestrel binds them in this order, so <c>app.Urls</c> lists the
+    /// gRPC address first.
     /// </summary>
     private static void AddEndpoints(WebApplicationBuilder builder)
     {
@@ -154,21 +162,46 @@ public static class ServiceDefaultsExtensions
         var http = builder.Configuration.GetSection(HttpEndpointOptions.SectionName).Get<HttpEndpointOptions>() ?? new HttpEndpointOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            Listen(kestrel, $"{GrpcEndpointOptions.SectionName}:Url", grpc.Url, HttpProtocols.Http2);
+            Listen(kestrel, GrpcEndpointOptions.SectionName, grpc.Url, grpc.Certificate, grpc.Certificate, HttpProtocols.Http2);
             if (http.Url.Length > 0)
             {
-                Listen(kestrel, $"{HttpEndpointOptions.SectionName}:Url", http.Url, HttpProtocols.Http1AndHttp2);
+                Listen(kestrel, HttpEndpointOptions.SectionName, http.Url, http.Certificate, grpc.Certificate, HttpProtocols.Http1);
             }
         });
     }
 
-    private static void Listen(KestrelServerOptions kestrel, string setting, string url, HttpProtocols protocols)
+    /// <summary>Binds one endpoint; its TLS certificate is its own, or else <paramref name="sharedCertificate"/> (the gRPC one).</summary>
+    private static void Listen(
+        KestrelServerOptions kestrel, string section, string url, CertificateOptions ownCertificate, CertificateOptions sharedCertificate, HttpProtocols plainTextProtocols)
     {
-        void Configure(ListenOptions listen) => listen.Protocols = protocols;
-
-        if (!EndpointUrl.TryParse(url, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        var certificate = ownCertificate.IsConfigured ? ownCertificate : sharedCertificate;
+        var setting = $"{section}:Url";
+        if (!EndpointUrl.TryParse(url, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new InvalidOperationException($"{setting} is '{url}'; give a plain-text address such as http://localhost:5000 or http://0.0.0.0:8080 (TLS is not configured here).");
+            throw new InvalidOperationException($"{setting} is '{url}'; give an address such as http://localhost:5000, http://0.0.0.0:8080, or https://0.0.0.0:8443 with {section}:Certificate:Path.");
+        }
+        var tls = uri.Scheme == Uri.UriSchemeHttps;
+        if (tls && !certificate.IsConfigured)
+        {
+            throw new InvalidOperationException($"{setting} is '{url}', but TLS needs a certificate: set {section}:Certificate:Path (a .pfx with {section}:Certificate:Password, or a PEM file with {section}:Certificate:KeyPath), or use http:// for plain text on a trusted network.");
+        }
+        if (!tls && ownCertificate.IsConfigured)
+        {
+            throw new InvalidOperationException($"{section}:Certificate:Path is set, but {setting} '{url}' is plain text; write it with https:// to serve TLS, or remove the certificate setting.");
+        }
+        var serverCertificate = tls ? certificate.Load(ownCertificate.IsConfigured ? section : GrpcEndpointOptions.SectionName) : null;
+
+        void Configure(ListenOptions listen)
+        {
+            if (serverCertificate is null)
+            {
+                listen.Protocols = plainTextProtocols;
+            }
+            else
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(serverCertificate);
+            }
         }
 
         if (uri.IsLoopback && uri.HostNameType == UriHostNameType.Dns)

@@ -27,6 +27,8 @@ public sealed class IngestGrpcServiceTests : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration["Data:Path"] = _data.FullName;
         builder.Configuration["Grpc:Url"] = "http://127.0.0.1:0";
+        // Access control has tests of its own (Newsroom.ServiceDefaults.Tests); these call anonymously.
+        builder.Configuration["Auth:RequireForIngest"] = "false";
         builder.AddIngestService();
         // AddServiceDefaults binds the data folder in a real host; this host has the test harness instead of the bus.
         builder.Services.Configure<DataOptions>(builder.Configuration.GetSection(DataOptions.SectionName));

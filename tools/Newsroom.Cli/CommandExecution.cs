@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using System.Text;
 using Grpc.Core;
 
@@ -17,7 +18,7 @@ internal static class CommandExecution
         }
         catch (RpcException exception)
         {
-            WriteError(environment, $"{StatusName(exception.StatusCode)}: {exception.Status.Detail}", HintFor(exception.StatusCode, server, notFoundHint));
+            WriteError(environment, $"{StatusName(exception.StatusCode)}: {exception.Status.Detail}", HintFor(exception, server, notFoundHint));
         }
         catch (CommandFailedException exception)
         {
@@ -52,8 +53,12 @@ internal static class CommandExecution
         return builder.ToString();
     }
 
-    private static string HintFor(StatusCode code, string server, string notFoundHint) => code switch
+    private static string HintFor(RpcException exception, string server, string notFoundHint) => exception.StatusCode switch
     {
+        _ when IsUntrustedCertificate(exception) =>
+            $"the certificate of {server} is not trusted here; pass --ca-cert FILE with the CA certificate that signed it (or add that CA to the system's trust store)",
+        StatusCode.Unauthenticated =>
+            $"pass the API key the server's operator gave you with --api-key KEY, or set {GlobalOptions.ApiKeyVariable}",
         StatusCode.Unavailable =>
             $"is the server running at {server}? start it with `dotnet run --project services/Standalone` or pass --server",
         StatusCode.DeadlineExceeded =>
@@ -67,6 +72,16 @@ internal static class CommandExecution
         StatusCode.Cancelled => "the call was cancelled before it finished; run the command again",
         _ => "the server failed to answer; its log has the details",
     };
+
+    private static IEnumerable<Exception> Causes(RpcException exception)
+    {
+        for (var cause = exception.Status.DebugException; cause is not null; cause = cause.InnerException)
+        {
+            yield return cause;
+        }
+    }
+
+    private static bool IsUntrustedCertificate(RpcException exception) => Causes(exception).Any(cause => cause is AuthenticationException);
 
     private static string HostOf(string server) =>
         Uri.TryCreate(server, UriKind.Absolute, out var address) ? address.Authority : server;

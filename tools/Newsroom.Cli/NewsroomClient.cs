@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Grpc.Net.Client.Configuration;
 using Newsroom.Contracts.V1;
@@ -8,7 +9,7 @@ namespace Newsroom.Cli;
 /// <summary>
 /// The Newsroom gRPC API as the CLI calls it, on one channel: every call but a watch has a
 /// deadline, and the query calls, which only read, are retried while the server is UNAVAILABLE
-/// (starting, restarting, or briefly unreachable).
+/// (starting, restarting, or briefly unreachable). Every call carries the API key, when there is one.
 /// </summary>
 internal sealed class NewsroomClient : IDisposable
 {
@@ -22,11 +23,22 @@ internal sealed class NewsroomClient : IDisposable
     private readonly QueryService.QueryServiceClient _query;
     private readonly IngestService.IngestServiceClient _ingest;
 
-    public NewsroomClient(string address)
+    public NewsroomClient(ServerConnection connection)
     {
-        _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { ServiceConfig = RetryReads() });
-        _query = new QueryService.QueryServiceClient(_channel);
-        _ingest = new IngestService.IngestServiceClient(_channel);
+        _channel = GrpcChannel.ForAddress(connection.Address, new GrpcChannelOptions
+        {
+            ServiceConfig = RetryReads(),
+            HttpHandler = connection.CreateHandler(),
+        });
+        var invoker = connection.ApiKey is { Length: > 0 } key
+            ? _channel.Intercept(metadata =>
+            {
+                metadata.Add(ServerConnection.ApiKeyHeader, key);
+                return metadata;
+            })
+            : _channel.CreateCallInvoker();
+        _query = new QueryService.QueryServiceClient(invoker);
+        _ingest = new IngestService.IngestServiceClient(invoker);
     }
 
     public Task<SearchStoriesResponse> SearchStoriesAsync(SearchStoriesRequest request, CancellationToken cancellationToken) =>

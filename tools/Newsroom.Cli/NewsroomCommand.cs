@@ -14,6 +14,8 @@ public static class NewsroomCommand
         var root = new RootCommand("newsroom: ingest articles, search stories, follow entities, and replay the pipeline offline")
         {
             options.Server,
+            options.ApiKey,
+            options.CaCertificate,
             options.Json,
             IngestCommand.Create(context),
             SearchCommand.Create(context),

@@ -12,7 +12,14 @@ public sealed class ServiceGroup(string busUri) : IAsyncDisposable
     public async Task<ServiceProcess> StartAsync(string project, IDictionary<string, string>? settings = null)
     {
         var name = $"{project.ToLowerInvariant()}-{_services.Count(s => s.Name.StartsWith(project.ToLowerInvariant(), StringComparison.Ordinal)) + 1}";
-        var service = await ServiceProcess.StartAsync(project, name, busUri, Path.Combine(_dataRoot, name), settings);
+        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
+        if (project == "Ingest")
+        {
+            // Ingest requires an API key by default; these tests call it anonymously over loopback
+            // (access control is tested in Newsroom.ServiceDefaults.Tests and the compose test).
+            all.TryAdd("Auth:RequireForIngest", "false");
+        }
+        var service = await ServiceProcess.StartAsync(project, name, busUri, Path.Combine(_dataRoot, name), all);
         _services.Add(service);
         return service;
     }

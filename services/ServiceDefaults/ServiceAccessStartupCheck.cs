@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Newsroom.ServiceDefaults;
+
+/// <summary>
+/// Stops a host from starting when it serves an API that requires a key but has no key to accept:
+/// such a service would refuse every call. It looks once the request pipeline is built, when
+/// every endpoint is mapped, and before the server starts listening.
+/// </summary>
+internal sealed class ServiceAccessStartupCheck(IOptions<AuthOptions> options, ApiKeyDirectory keys) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        next(app);
+        Check(app.ApplicationServices.GetRequiredService<EndpointDataSource>());
+    };
+
+    private void Check(EndpointDataSource endpoints)
+    {
+        if (!keys.IsEmpty)
+        {
+            return;
+        }
+        var served = endpoints.Endpoints
+            .SelectMany(endpoint => endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>())
+            .Select(data => data.Policy)
+            .ToHashSet(StringComparer.Ordinal);
+        var locked = Enum.GetValues<ServiceAccess>()
+            .Where(access => options.Value.IsRequiredFor(access) && served.Contains(ServiceAccessExtensions.PolicyName(access)))
+            .Select(access => $"{AuthOptions.SectionName}:RequireFor{access}")
+            .ToList();
+        if (locked.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"{string.Join(" and ", locked)} {(locked.Count == 1 ? "is" : "are")} true but no API key is configured, so every call would be refused. "
+                + $"Set {AuthOptions.SectionName}:ApiKeys:0:Key (at least {ApiKeyOptions.MinimumKeyLength} random characters) and {AuthOptions.SectionName}:ApiKeys:0:Client (the client's name), "
+                + $"for example as the environment variables Auth__ApiKeys__0__Key and Auth__ApiKeys__0__Client; or set {string.Join(" and ", locked)} to false on a network where every caller is trusted.");
+        }
+    }
+}
