@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Grpc.Core;
 using Newsroom.Contracts.V1;
-using Xunit.Abstractions;
 
 namespace Newsroom.Faults.Tests.Infrastructure;
 
@@ -10,7 +9,7 @@ namespace Newsroom.Faults.Tests.Infrastructure;
 /// like a careful producer, sends a batch again (the same articles) whenever the call fails, until
 /// every article has an answer: accepted, duplicate or rejected.
 /// </summary>
-public sealed class ArticleFeeder(NewsroomClient client, RestartableService ingest, ITestOutputHelper output)
+public sealed class ArticleFeeder(FaultPipeline pipeline)
 {
     // The statuses a call gets while ingest or the broker is down or restarting.
     private static readonly HashSet<StatusCode> Transient =
@@ -63,7 +62,7 @@ public sealed class ArticleFeeder(NewsroomClient client, RestartableService inge
                             var missing = articles.Select(a => a.ClientRef).Where(r => !_results.ContainsKey(r)).ToList();
                             throw new TimeoutException(
                                 $"{missing.Count} of {articles.Count} articles still had no answer from ingest after {limit.TotalSeconds} s of retries " +
-                                $"({string.Join(", ", missing.Take(10))}); last failures: {string.Join("; ", lastErrors.Values)}.\n{ingest.Describe()}");
+                                $"({string.Join(", ", missing.Take(10))}); last failures: {string.Join("; ", lastErrors.Values)}.\n{pipeline.Ingest.Describe()}");
                         }
                         await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
                     }
@@ -71,7 +70,7 @@ public sealed class ArticleFeeder(NewsroomClient client, RestartableService inge
                 }
             },
             cancellationToken)));
-        output.WriteLine($"fed {articles.Count} articles: {Count(SubmitArticleResult.Types.Outcome.Accepted)} accepted, {Count(SubmitArticleResult.Types.Outcome.Duplicate)} duplicate, {Count(SubmitArticleResult.Types.Outcome.Rejected)} rejected; {FailedCalls} calls failed and were sent again");
+        pipeline.Log($"fed {articles.Count} articles: {Count(SubmitArticleResult.Types.Outcome.Accepted)} accepted, {Count(SubmitArticleResult.Types.Outcome.Duplicate)} duplicate, {Count(SubmitArticleResult.Types.Outcome.Rejected)} rejected; {FailedCalls} calls failed and were sent again");
     }
 
     /// <summary>Waits until at least <paramref name="count"/> articles have an answer (or <paramref name="feeding"/> ends).</summary>
@@ -87,7 +86,7 @@ public sealed class ArticleFeeder(NewsroomClient client, RestartableService inge
     {
         try
         {
-            var response = await client.SubmitAllAsync(ingest.Address, batch, CallTimeout, cancellationToken);
+            var response = await pipeline.Client.SubmitAllAsync(pipeline.Ingest.Address, batch, CallTimeout, cancellationToken);
             foreach (var result in response.Results)
             {
                 _results[result.ClientRef] = result;

@@ -17,6 +17,7 @@ public sealed class FaultPipeline : IAsyncDisposable
 
     private readonly RabbitMqBroker _broker;
     private readonly ITestOutputHelper _output;
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), $"newsroom-faults-{Guid.NewGuid():N}");
 
     private FaultPipeline(RabbitMqBroker broker, Uri virtualHost, ITestOutputHelper output)
@@ -62,7 +63,7 @@ public sealed class FaultPipeline : IAsyncDisposable
             await pipeline.DisposeAsync();
             throw;
         }
-        output.WriteLine($"{purpose}: four services SERVING on {pipeline.VirtualHost}");
+        pipeline.Log($"{purpose}: four services SERVING on {pipeline.VirtualHost}");
         return pipeline;
     }
 
@@ -80,11 +81,16 @@ public sealed class FaultPipeline : IAsyncDisposable
                 "its health to report SERVING again",
                 ServingLimit);
         }
+        Log("every service SERVING");
         await WaitUntilIndexedAsync(articleIds);
+        Log($"all {articleIds.Count} articles indexed");
         await AssertIndexedOnceAsync(articleIds);
         await WaitUntilQueuesDrainedAsync();
-        _output.WriteLine($"end state holds: {articleIds.Count} articles indexed once each, every queue empty, the four services SERVING");
+        Log($"end state holds: {articleIds.Count} articles indexed once each, every queue empty, the four services SERVING");
     }
+
+    /// <summary>A line of the test's progress, stamped with the seconds since the pipeline was started.</summary>
+    public void Log(string message) => _output.WriteLine($"{_clock.Elapsed.TotalSeconds,6:F1} s  {message}");
 
     /// <summary>Every service's output, for a failure message.</summary>
     public string Describe() => string.Join('\n', Services.Select(s => s.Describe()));
@@ -134,9 +140,10 @@ public sealed class FaultPipeline : IAsyncDisposable
             }
             if (DateTime.UtcNow > deadline)
             {
-                var missing = string.Join(", ", pending.Order(StringComparer.Ordinal).Take(20).Select(id => $"{id} ({stages.GetValueOrDefault(id, "?")})"));
+                var missing = string.Join("\n", pending.Order(StringComparer.Ordinal).Take(20).Select(id =>
+                    $"  {id} ({stages.GetValueOrDefault(id, "?")}); ingest said: {string.Join(" | ", Ingest.LinesMentioning(id))}"));
                 throw new TimeoutException(
-                    $"{pending.Count} of the {articleIds.Count} articles ingest took were not indexed within {IndexedLimit.TotalSeconds} s: {missing}. " +
+                    $"{pending.Count} of the {articleIds.Count} articles ingest took were not indexed within {IndexedLimit.TotalSeconds} s:\n{missing}\n" +
                     $"An article stored by ingest but never published stays \"unknown to query\" for good. Queues now: {await QueueSummaryAsync()}\n{Describe()}");
             }
             await Task.Delay(500);

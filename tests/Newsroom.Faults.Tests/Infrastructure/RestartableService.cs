@@ -66,12 +66,21 @@ public sealed class RestartableService(string project, string busUri, string dat
         await StartAsync();
     }
 
-    /// <summary>What every run printed, oldest first.</summary>
+    /// <summary>The last lines each run printed, oldest run first: enough to see a crash without burying the failure.</summary>
     public string Describe()
     {
         lock (_lock)
         {
-            return string.Join('\n', _runs.Select(run => run.Describe()));
+            return string.Join('\n', _runs.Select(run => $"--- {run.Name}, last lines ---\n{string.Join('\n', run.Output.TakeLast(30))}"));
+        }
+    }
+
+    /// <summary>Every line any run printed that mentions <paramref name="text"/>.</summary>
+    public IReadOnlyList<string> LinesMentioning(string text)
+    {
+        lock (_lock)
+        {
+            return _runs.SelectMany(run => run.LinesContaining(text).Select(line => $"[{run.Name}] {line}")).ToList();
         }
     }
 
