@@ -1,0 +1,210 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Docker.DotNet.Models;
+using DotNet.Testcontainers.Configurations;
+using DotNet.Testcontainers.Containers;
+using Testcontainers.RabbitMq;
+using Xunit;
+
+namespace Newsroom.Testing.Broker;
+
+/// <summary>
+/// A real RabbitMQ for the tests: a Testcontainers container of <c>NEWSROOM_TEST_RABBITMQ_IMAGE</c>
+/// (the official rabbitmq:3.13-management unless set), removed when the tests end. Or an existing
+/// broker when <c>NEWSROOM_TEST_RABBITMQ_URI</c> and <c>NEWSROOM_TEST_RABBITMQ_MANAGEMENT</c> are set.
+/// Each test gets a virtual host of its own, so tests never see each other's messages. The
+/// container's host ports are fixed when it is created, so that after a kill and a start the
+/// services reconnect to the same address.
+/// </summary>
+public sealed class RabbitMqBroker : IAsyncLifetime
+{
+    public const string UriVariable = "NEWSROOM_TEST_RABBITMQ_URI";
+    public const string ManagementVariable = "NEWSROOM_TEST_RABBITMQ_MANAGEMENT";
+    public const string ImageVariable = "NEWSROOM_TEST_RABBITMQ_IMAGE";
+    public const string DefaultImage = "rabbitmq:3.13-management";
+    public const string LocalImage = "newsroom-local/rabbitmq:3-management";
+
+    /// <summary>What to do on a machine where no Docker daemon answers.</summary>
+    public const string NoDocker = "needs Docker for its RabbitMQ container and no Docker daemon answers: run `bash deploy/scripts/test.sh` (installs and starts Docker and builds the local images), or point " + UriVariable + " and " + ManagementVariable + " at a running broker.";
+
+    private const ushort ManagementPort = 15672;
+
+    // Long enough for a first pull of the official image; a node that never logs its start fails here instead of hanging.
+    private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(5);
+
+    private readonly List<string> _vhosts = [];
+    private RabbitMqContainer? _container;
+    private Uri? _managementUri;
+
+    /// <summary>Why the broker tests cannot run here; null when they can.</summary>
+    public string? Unavailable { get; private set; }
+
+    /// <summary>amqp://user:password@host:port with no virtual host.</summary>
+    public Uri? AmqpRoot { get; private set; }
+
+    public static string Image => Environment.GetEnvironmentVariable(ImageVariable) is { Length: > 0 } image ? image : DefaultImage;
+
+    public async Task InitializeAsync()
+    {
+        if (Environment.GetEnvironmentVariable(UriVariable) is { Length: > 0 } uri)
+        {
+            AmqpRoot = new Uri(uri);
+            _managementUri = Environment.GetEnvironmentVariable(ManagementVariable) is { Length: > 0 } management
+                ? new Uri(management)
+                : throw new InvalidOperationException($"{UriVariable} is set; also set {ManagementVariable} (for example http://guest:guest@localhost:15672) so that tests can create their virtual hosts.");
+            return;
+        }
+        Unavailable = DockerDaemon.Missing ? NoDocker : DockerDaemon.Refusal;
+        if (Unavailable is not null)
+        {
+            return;
+        }
+        await StartContainerAsync();
+    }
+
+    /// <summary>A new virtual host with the bus topology of deploy/rabbitmq/definitions.json declared in it.</summary>
+    public async Task<Uri> CreateVirtualHostAsync(string purpose)
+    {
+        if (Unavailable is not null)
+        {
+            throw new InvalidOperationException(Unavailable);
+        }
+        string vhost;
+        lock (_vhosts)
+        {
+            vhost = $"{purpose}-{_vhosts.Count + 1}";
+            _vhosts.Add(vhost);
+        }
+        await ManagementAsync(HttpMethod.Put, $"api/vhosts/{Uri.EscapeDataString(vhost)}", "{}");
+        var user = Uri.UnescapeDataString(AmqpRoot!.UserInfo.Split(':')[0]);
+        await ManagementAsync(HttpMethod.Put, $"api/permissions/{Uri.EscapeDataString(vhost)}/{Uri.EscapeDataString(user)}", """{"configure":".*","write":".*","read":".*"}""");
+        var uri = new Uri(AmqpRoot, Uri.EscapeDataString(vhost));
+        await BrokerTopology.DeclareAsync(uri, Path.Combine(RepositoryPaths.Root, "deploy", "rabbitmq", "definitions.json"));
+        return uri;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_container is not null)
+        {
+            // Stops and removes the container: with Ryuk disabled nothing else would.
+            await _container.DisposeAsync();
+            return;
+        }
+        if (_managementUri is not null)
+        {
+            // Someone else's broker: leave it as it was found.
+            foreach (var vhost in _vhosts)
+            {
+                await ManagementAsync(HttpMethod.Delete, $"api/vhosts/{Uri.EscapeDataString(vhost)}", null);
+            }
+        }
+    }
+
+    /// <summary>Every queue of the virtual host of <paramref name="vhostUri"/> with its message counts (the management API's figures, refreshed every few seconds).</summary>
+    public async Task<IReadOnlyList<QueueCounts>> QueuesAsync(Uri vhostUri)
+    {
+        var vhost = Uri.UnescapeDataString(vhostUri.AbsolutePath.TrimStart('/'));
+        using var document = JsonDocument.Parse(await ManagementAsync(HttpMethod.Get, $"api/queues/{Uri.EscapeDataString(vhost)}?columns=name,messages_ready,messages_unacknowledged", null));
+        return document.RootElement.EnumerateArray()
+            .Select(queue => new QueueCounts(
+                queue.GetProperty("name").GetString()!,
+                Count(queue, "messages_ready"),
+                Count(queue, "messages_unacknowledged")))
+            .ToList();
+    }
+
+    /// <summary>Kills the broker's container (SIGKILL, as <c>docker kill</c> does): connections drop with no goodbye.</summary>
+    public async Task KillAsync()
+    {
+        using var docker = DockerClient();
+        await docker.Containers.KillContainerAsync(Container.Id, new ContainerKillParameters());
+    }
+
+    /// <summary>Starts the killed container again, on the same host ports and with its data, and waits until its management API answers.</summary>
+    public async Task StartAgainAsync()
+    {
+        using (var docker = DockerClient())
+        {
+            await docker.Containers.StartContainerAsync(Container.Id, new ContainerStartParameters());
+        }
+        var deadline = DateTime.UtcNow + StartLimit;
+        while (true)
+        {
+            try
+            {
+                await ManagementAsync(HttpMethod.Get, "api/overview", null);
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException && DateTime.UtcNow < deadline)
+            {
+                // The node is still booting.
+            }
+            await Task.Delay(500);
+        }
+    }
+
+    private RabbitMqContainer Container => _container
+        ?? throw new InvalidOperationException($"Killing the broker needs the container this fixture starts; unset {UriVariable} to use one.");
+
+    private static Docker.DotNet.DockerClient DockerClient() =>
+        TestcontainersSettings.OS.DockerEndpointAuthConfig.GetDockerClientBuilder(Guid.NewGuid()).Build();
+
+    private static long Count(JsonElement queue, string property) =>
+        queue.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;
+
+    private async Task StartContainerAsync()
+    {
+        var container = new RabbitMqBuilder(Image)
+            .WithPortBinding(FreePort.Next(), RabbitMqBuilder.RabbitMqPort)
+            .WithPortBinding(FreePort.Next(), ManagementPort)
+            .Build();
+        try
+        {
+            using var limit = new CancellationTokenSource(StartLimit);
+            await container.StartAsync(limit.Token);
+        }
+        catch (Exception e)
+        {
+            var failure = await StartFailureAsync(container, e);
+            await container.DisposeAsync();
+            throw new InvalidOperationException(failure, e);
+        }
+        _container = container;
+        AmqpRoot = new Uri(container.GetConnectionString());
+        _managementUri = new UriBuilder(Uri.UriSchemeHttp, container.Hostname, container.GetMappedPublicPort(ManagementPort))
+        {
+            UserName = RabbitMqBuilder.DefaultUsername,
+            Password = RabbitMqBuilder.DefaultPassword,
+        }.Uri;
+    }
+
+    private static async Task<string> StartFailureAsync(RabbitMqContainer container, Exception e)
+    {
+        if (container.State == TestcontainersStates.Undefined)
+        {
+            return $"No RabbitMQ container could be created from the image {Image} ({e.GetType().Name}: {e.Message}). If the image is not on this machine and cannot be pulled, build the local one with `bash deploy/scripts/local-images.sh` and set {ImageVariable}={LocalImage}, or pull {Image} where a registry is reachable.";
+        }
+        var (stdout, stderr) = await container.GetLogsAsync();
+        return $"The RabbitMQ container from {Image} did not become ready ({e.GetType().Name}: {e.Message}). It must keep running with ports {RabbitMqBuilder.RabbitMqPort} and {ManagementPort} and log \"Server startup complete\" to the console (log.console = true) within {StartLimit.TotalMinutes} min. Container log:\n{stdout}{stderr}";
+    }
+
+    private async Task<string> ManagementAsync(HttpMethod method, string path, string? json)
+    {
+        using var http = new HttpClient();
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(_managementUri!.UserInfo)));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+        using var request = new HttpRequestMessage(method, new Uri(new Uri(_managementUri.GetLeftPart(UriPartial.Authority) + "/"), path));
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+        using var response = await http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"RabbitMQ management API {method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\nCheck that {_managementUri.GetLeftPart(UriPartial.Authority)} is the management API of the broker at {AmqpRoot!.GetLeftPart(UriPartial.Authority)} and that its user may create virtual hosts.");
+        }
+        return await response.Content.ReadAsStringAsync();
+    }
+}
