@@ -11,8 +11,16 @@ namespace Newsroom.Ingest;
 /// is not healthy (the broker is unreachable) every item is answered UNAVAILABLE at once: storing
 /// would still work, but clients should back off rather than fill the outbox during an outage.
 /// </summary>
+[BindServiceMethod(typeof(IngestGrpcService), nameof(BindService))]
 public sealed partial class IngestGrpcService(ArticleIngestor ingestor, IBusControl bus, ILogger<IngestGrpcService> logger) : IngestService.IngestServiceBase
 {
+    /// <summary>The service's descriptor, which JSON transcoding and reflection look up beside <see cref="BindService"/>.</summary>
+    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => IngestService.Descriptor;
+
+    /// <summary>Binds the generated methods with <see cref="MalformedRequestBinder"/>, so a malformed request gets INVALID_ARGUMENT.</summary>
+    public static void BindService(ServiceBinderBase serviceBinder, IngestService.IngestServiceBase? serviceImpl) =>
+        IngestService.BindService(new MalformedRequestBinder(serviceBinder), serviceImpl);
+
     public override async Task<SubmitArticleResult> SubmitArticle(SubmitArticleRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);

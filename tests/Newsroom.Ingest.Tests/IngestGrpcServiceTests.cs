@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
 using MassTransit;
@@ -106,6 +107,29 @@ public sealed class IngestGrpcServiceTests : IAsyncLifetime
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.Contains("\"outage\" was not taken: the message broker is unreachable; retry later", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(0, _app.Services.GetRequiredService<IngestStore>().Count());
+    }
+
+    [Fact]
+    public async Task A_request_whose_strings_are_not_UTF8_gets_invalid_argument_and_nothing_is_stored()
+    {
+        // Google.Protobuf writes only valid UTF-8, so the message is written by hand: a windows-1252 page in the html field.
+        using var bytes = new MemoryStream();
+        var message = new CodedOutputStream(bytes);
+        message.WriteTag(SubmitArticleRequest.ClientRefFieldNumber, WireFormat.WireType.LengthDelimited);
+        message.WriteString("latin1");
+        message.WriteTag(SubmitArticleRequest.HtmlFieldNumber, WireFormat.WireType.LengthDelimited);
+        message.WriteBytes(ByteString.CopyFrom(System.Text.Encoding.Latin1.GetBytes("<html><body><p>Caf\u00e9 owners protest the new rents.</p></body></html>")));
+        message.Flush();
+        var raw = new Method<byte[], SubmitArticleResult>(
+            MethodType.Unary, IngestService.Descriptor.FullName, "SubmitArticle",
+            Marshallers.Create(b => b, b => b), Marshallers.Create(r => r.ToByteArray(), SubmitArticleResult.Parser.ParseFrom));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => _channel.CreateCallInvoker().AsyncUnaryCall(raw, null, new CallOptions(deadline: Deadline), bytes.ToArray()).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("SubmitArticleRequest message could not be read", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("UTF-8", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(0, _app.Services.GetRequiredService<IngestStore>().Count());
     }
 }

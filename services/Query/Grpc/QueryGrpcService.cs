@@ -1,11 +1,20 @@
 using Grpc.Core;
 using Newsroom.Contracts.V1;
+using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Query;
 
 /// <summary>newsroom.v1.QueryService over the read model in <see cref="QueryStore"/>.</summary>
+[BindServiceMethod(typeof(QueryGrpcService), nameof(BindService))]
 public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster broadcaster) : QueryService.QueryServiceBase
 {
+    /// <summary>The service's descriptor, which JSON transcoding and reflection look up beside <see cref="BindService"/>.</summary>
+    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => QueryService.Descriptor;
+
+    /// <summary>Binds the generated methods with <see cref="MalformedRequestBinder"/>, so a malformed request gets INVALID_ARGUMENT.</summary>
+    public static void BindService(ServiceBinderBase serviceBinder, QueryService.QueryServiceBase? serviceImpl) =>
+        QueryService.BindService(new MalformedRequestBinder(serviceBinder), serviceImpl);
+
     public override Task<SearchStoriesResponse> SearchStories(SearchStoriesRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);

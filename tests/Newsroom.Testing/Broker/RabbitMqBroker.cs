@@ -145,8 +145,16 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Freezes the broker's container (<c>docker pause</c>): connections stay open but nothing
+    /// answers, as in a network partition; clients notice through missed heartbeats.
+    /// </summary>
+    public Task PauseAsync() => Container.PauseAsync();
+
+    public Task UnpauseAsync() => Container.UnpauseAsync();
+
     private RabbitMqContainer Container => _container
-        ?? throw new InvalidOperationException($"Killing the broker needs the container this fixture starts; unset {UriVariable} to use one.");
+        ?? throw new InvalidOperationException($"Killing or pausing the broker needs the container this fixture starts; unset {UriVariable} to use one.");
 
     private static Docker.DotNet.DockerClient DockerClient() =>
         TestcontainersSettings.OS.DockerEndpointAuthConfig.GetDockerClientBuilder(Guid.NewGuid()).Build();
