@@ -25,7 +25,7 @@ public sealed partial class IngestGrpcService(ArticleIngestor ingestor, IBusCont
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var result = await SubmitAsync(request, context.CancellationToken).ConfigureAwait(false);
+        var result = await SubmitAsync(request, context).ConfigureAwait(false);
         return result.Outcome == SubmitArticleResult.Types.Outcome.Rejected
             ? throw new InvalidRequestException($"{Name(request)} was rejected: {result.Reason}")
             : result;
@@ -38,7 +38,7 @@ public sealed partial class IngestGrpcService(ArticleIngestor ingestor, IBusCont
         var response = new SubmitArticlesResponse();
         await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
         {
-            var result = await SubmitAsync(request, context.CancellationToken).ConfigureAwait(false);
+            var result = await SubmitAsync(request, context).ConfigureAwait(false);
             response.Results.Add(result);
             switch (result.Outcome)
             {
@@ -56,7 +56,7 @@ public sealed partial class IngestGrpcService(ArticleIngestor ingestor, IBusCont
         return response;
     }
 
-    private async Task<SubmitArticleResult> SubmitAsync(SubmitArticleRequest request, CancellationToken cancellationToken)
+    private async Task<SubmitArticleResult> SubmitAsync(SubmitArticleRequest request, ServerCallContext context)
     {
         if (bus.CheckHealth() is { Status: not BusHealthStatus.Healthy } health)
         {
@@ -66,7 +66,7 @@ public sealed partial class IngestGrpcService(ArticleIngestor ingestor, IBusCont
         IngestResult result;
         try
         {
-            result = await ingestor.SubmitAsync(ToRawArticle(request), cancellationToken).ConfigureAwait(false);
+            result = await ingestor.SubmitAsync(ToRawArticle(request, context), context.CancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not (OperationCanceledException or ArticleRejectedException or RpcException))
         {
@@ -88,7 +88,7 @@ public sealed partial class IngestGrpcService(ArticleIngestor ingestor, IBusCont
         };
     }
 
-    private static RawArticle ToRawArticle(SubmitArticleRequest request) => new()
+    private static RawArticle ToRawArticle(SubmitArticleRequest request, ServerCallContext context) => new()
     {
         ClientRef = request.ClientRef,
         Url = NonEmpty(request.Url),
@@ -97,6 +97,7 @@ public sealed partial class IngestGrpcService(ArticleIngestor ingestor, IBusCont
         Published = request.Published?.ToDateTimeOffset(),
         Text = request.BodyCase == SubmitArticleRequest.BodyOneofCase.Text ? request.Text : null,
         Html = request.BodyCase == SubmitArticleRequest.BodyOneofCase.Html ? request.Html : null,
+        SubmittedBy = context.GetHttpContext().User.FindFirst(NewsroomClaims.Client)?.Value,
     };
 
     private static string Name(SubmitArticleRequest request) =>

@@ -25,4 +25,7 @@ public sealed record RawArticle
 
     /// <summary>A raw HTML page or fragment.</summary>
     public string? Html { get; init; }
+
+    /// <summary>The authenticated client or the configured source that handed in the item; null when anonymous.</summary>
+    public string? SubmittedBy { get; init; }
 }

@@ -16,6 +16,8 @@ namespace Newsroom.Ingest.Tests;
 public sealed class IngestGrpcServiceTests : IAsyncLifetime
 {
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("ingest-grpc-");
+    private const string WireDeskKey = "wire-desk-key-0123456789";
+
     private WebApplication _app = null!;
     private GrpcChannel _channel = null!;
 
@@ -30,6 +32,8 @@ public sealed class IngestGrpcServiceTests : IAsyncLifetime
         builder.Configuration["Grpc:Url"] = "http://127.0.0.1:0";
         // Access control has tests of its own (Newsroom.ServiceDefaults.Tests); these call anonymously.
         builder.Configuration["Auth:RequireForIngest"] = "false";
+        builder.Configuration["Auth:ApiKeys:0:Key"] = WireDeskKey;
+        builder.Configuration["Auth:ApiKeys:0:Client"] = "wire-desk";
         builder.AddIngestService();
         // AddServiceDefaults binds the data folder in a real host; this host has the test harness instead of the bus.
         builder.Services.Configure<DataOptions>(builder.Configuration.GetSection(DataOptions.SectionName));
@@ -131,5 +135,22 @@ public sealed class IngestGrpcServiceTests : IAsyncLifetime
         Assert.Contains("SubmitArticleRequest message could not be read", error.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("UTF-8", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(0, _app.Services.GetRequiredService<IngestStore>().Count());
+    }
+
+    [Fact]
+    public async Task Each_article_records_the_client_of_the_key_that_submitted_it()
+    {
+        var keyed = new Metadata { { "x-api-key", WireDeskKey } };
+        await Client.SubmitArticleAsync(Article("keyed", "The harbour board approved the new quay on Monday after a long debate."), keyed, Deadline);
+        await Client.SubmitArticleAsync(Article("anonymous", "The city council cut bus fares on Tuesday for every rider under eighteen."), deadline: Deadline);
+
+        var harness = _app.Services.GetRequiredService<ITestHarness>();
+        Assert.True(await harness.Published.Any<ArticleIngested>(m => m.Context.Message.Title == "anonymous"));
+        var submitters = harness.Published.Select<ArticleIngested>().ToDictionary(m => m.Context.Message.Title, m => m.Context.Message.SubmittedBy);
+        Assert.Equal("wire-desk", submitters["keyed"]);
+        Assert.Equal("", submitters["anonymous"]);
+
+        static SubmitArticleRequest Article(string title, string text) =>
+            new() { ClientRef = title, Title = title, Url = $"https://example.com/{title}", Text = text };
     }
 }

@@ -28,4 +28,10 @@ public sealed record ArticleIngested
     public required string ContentHash { get; init; }
 
     public required DateTimeOffset IngestedAt { get; init; }
+
+    /// <summary>
+    /// Who handed the article to ingest: the client name of the API key that submitted it, or the
+    /// configured source that read it ("folder:wire-drop"); empty for an anonymous call.
+    /// </summary>
+    public string SubmittedBy { get; init; } = "";
 }

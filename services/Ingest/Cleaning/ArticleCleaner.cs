@@ -78,6 +78,7 @@ public sealed partial class ArticleCleaner
             Dateline = page.Dateline,
             ContentHash = ContentHasher.Hash(text),
             IngestedAt = ingestedAt,
+            SubmittedBy = raw.SubmittedBy ?? "",
         };
     }
 

@@ -60,7 +60,8 @@ public sealed partial class SourceRunner(
             {
                 try
                 {
-                    await source.RunAsync(settings, scope.ServiceProvider.GetRequiredService<ArticleIngestor>(), stoppingToken).ConfigureAwait(false);
+                    var sink = new SourceArticleSink(scope.ServiceProvider.GetRequiredService<ArticleIngestor>(), $"{settings.Type}:{settings.DisplayName}");
+                    await source.RunAsync(settings, sink, stoppingToken).ConfigureAwait(false);
                     LogFinished(logger, settings.Type, settings.DisplayName);
                     return;
                 }

@@ -36,7 +36,8 @@ public sealed class IngestStore
                 content_hash TEXT NOT NULL UNIQUE,
                 client_ref   TEXT NOT NULL,
                 title        TEXT NOT NULL,
-                ingested_at  TEXT NOT NULL
+                ingested_at  TEXT NOT NULL,
+                submitted_by TEXT NOT NULL DEFAULT ''
             );
             CREATE TABLE IF NOT EXISTS outbox (
                 sequence    INTEGER PRIMARY KEY,
@@ -49,6 +50,20 @@ public sealed class IngestStore
             CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (sequence) WHERE sent_at IS NULL;
             """;
         command.ExecuteNonQuery();
+        AddSubmittedByColumn(connection);
+    }
+
+    // A database from before access control has no submitted_by; its articles were submitted anonymously.
+    private static void AddSubmittedByColumn(SqliteConnection connection)
+    {
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('articles') WHERE name = 'submitted_by'";
+        if (Convert.ToInt32(check.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            using var add = connection.CreateCommand();
+            add.CommandText = "ALTER TABLE articles ADD COLUMN submitted_by TEXT NOT NULL DEFAULT ''";
+            add.ExecuteNonQuery();
+        }
     }
 
     public string Description => _database.Description;
@@ -67,8 +82,8 @@ public sealed class IngestStore
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO articles (article_id, url_key, content_hash, client_ref, title, ingested_at)
-                VALUES ($id, $url, $hash, $ref, $title, $at)
+                INSERT INTO articles (article_id, url_key, content_hash, client_ref, title, ingested_at, submitted_by)
+                VALUES ($id, $url, $hash, $ref, $title, $at, $by)
                 ON CONFLICT DO NOTHING
                 """;
             insert.Parameters.AddWithValue("$id", article.ArticleId);
@@ -77,6 +92,7 @@ public sealed class IngestStore
             insert.Parameters.AddWithValue("$ref", clientRef);
             insert.Parameters.AddWithValue("$title", article.Title);
             insert.Parameters.AddWithValue("$at", Timestamp(article.IngestedAt));
+            insert.Parameters.AddWithValue("$by", article.SubmittedBy);
             if (insert.ExecuteNonQuery() == 1)
             {
                 using var outbox = connection.CreateCommand();
