@@ -23,14 +23,16 @@ user() {
 events='Newsroom\.Contracts\.Events'
 bus='[^:]*_bus_[^:]*'
 faults='MassTransit:Fault.*'
+# Ingest consumes nothing; its temporary connection-watch endpoint makes its health follow the broker.
+watch='[^:]*_connection-watch_[^:]*'
 
 admin import /etc/rabbitmq/definitions.json
 
 # Publishes only.
 user ingest "$INGEST_BROKER_PASSWORD" \
-  "$events:(ArticleIngested|ArticleRejected)|$bus" \
-  "$events:(ArticleIngested|ArticleRejected)|$bus" \
-  "$bus"
+  "$events:(ArticleIngested|ArticleRejected)|$bus|$watch" \
+  "$events:(ArticleIngested|ArticleRejected)|$bus|$watch" \
+  "$bus|$watch"
 
 # consumer NAME PASSWORD QUEUE CONSUMED PUBLISHED: reads its queue (bound from the consumed event
 # exchanges) and writes the published events and its faults.

@@ -74,13 +74,7 @@ public sealed class IngestRejectionTests(RabbitMqBroker broker)
             var query = await group.StartAsync("Query");
             await group.StartAsync("Dedup");
             await group.StartAsync("Extraction");
-            var ingest = await group.StartAsync("Ingest", new Dictionary<string, string>
-            {
-                ["Ingest:Sources:0:Type"] = "folder",
-                ["Ingest:Sources:0:Name"] = "inbox",
-                ["Ingest:Sources:0:Path"] = inbox,
-                ["Ingest:Sources:0:Watch"] = "true",
-            });
+            var ingest = await group.StartAsync("Ingest", ServiceGroup.WatchedFolder(inbox));
             using var client = new PipelineClient(ingest.Address, query.Address);
 
             await WaitForArticlesAsync(client, 2, group);

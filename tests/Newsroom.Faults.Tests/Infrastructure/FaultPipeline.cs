@@ -25,15 +25,16 @@ public sealed class FaultPipeline : IAsyncDisposable
         _broker = broker;
         _output = output;
         VirtualHost = virtualHost;
-        var ingestSettings = new Dictionary<string, string>
+        // As in compose: ingest requires the key, and query accepts it (a key that is sent must be valid).
+        var keys = new Dictionary<string, string>
         {
             ["Auth:ApiKeys:0:Key"] = NewsroomClient.ApiKey,
             ["Auth:ApiKeys:0:Client"] = "fault-suite",
         };
-        Ingest = Service("Ingest", ingestSettings);
+        Ingest = Service("Ingest", keys);
         Extraction = Service("Extraction");
         Dedup = Service("Dedup");
-        Query = Service("Query");
+        Query = Service("Query", keys);
     }
 
     public Uri VirtualHost { get; }

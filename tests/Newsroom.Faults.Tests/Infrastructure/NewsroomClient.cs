@@ -14,7 +14,7 @@ namespace Newsroom.Faults.Tests.Infrastructure;
 public sealed class NewsroomClient : IDisposable
 {
     /// <summary>The key ingest is configured with (<c>Auth:ApiKeys:0:Key</c>); sent as <c>x-api-key</c> on every call.</summary>
-    public const string ApiKey = "fault-suite-key";
+    public const string ApiKey = "fault-suite-key-0123456789";
 
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(30);
 

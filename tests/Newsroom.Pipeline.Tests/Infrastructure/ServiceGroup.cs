@@ -24,6 +24,15 @@ public sealed class ServiceGroup(string busUri) : IAsyncDisposable
         return service;
     }
 
+    /// <summary>Ingest settings for one watched folder source named "inbox" on <paramref name="path"/>.</summary>
+    public static Dictionary<string, string> WatchedFolder(string path) => new()
+    {
+        ["Ingest:Sources:0:Type"] = "folder",
+        ["Ingest:Sources:0:Name"] = "inbox",
+        ["Ingest:Sources:0:Path"] = path,
+        ["Ingest:Sources:0:Watch"] = "true",
+    };
+
     /// <summary>Every service's output, for a failure message.</summary>
     public string Describe() => string.Join('\n', _services.Select(s => s.Describe()));
 
