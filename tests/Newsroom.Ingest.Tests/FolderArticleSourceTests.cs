@@ -82,4 +82,16 @@ public sealed class FolderArticleSourceTests : IAsyncLifetime
             second.Results.Select(r => r.Outcome));
         Assert.Equal(3, _services.PublishedIngested);
     }
+
+    [Fact]
+    public async Task Articles_a_configured_source_reads_are_marked_as_submitted_by_it()
+    {
+        Write("a.txt", "The council agreed the budget on Monday evening after a long debate.");
+        var sink = new SourceArticleSink(_services.CreateIngestor(), "folder:samples");
+
+        await Source().RunAsync(Settings(watch: false), sink, default);
+
+        Assert.True(await _services.WaitForPublishedIngestedAsync(1));
+        Assert.Equal("folder:samples", Assert.Single(_services.PublishedIngestedEvents).SubmittedBy);
+    }
 }
