@@ -13,5 +13,4 @@ builder.AddServiceDefaults();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapDedupService();
-await app.RunAsync();
-return 0;
+return await app.RunServiceAsync();

@@ -13,5 +13,4 @@ builder.AddServiceDefaults();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapQueryService();
-await app.RunAsync();
-return 0;
+return await app.RunServiceAsync();

@@ -17,4 +17,4 @@ var app = builder.Build();
 app.MapServiceDefaults();
 app.MapIngestService();
 app.MapQueryService();
-await app.RunAsync();
+return await app.RunServiceAsync();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 using Newsroom.Contracts.V1;
 using Xunit;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
@@ -106,7 +107,7 @@ public sealed class AccessTests : IAsyncLifetime
     {
         await using var app = ServiceDefaultsHost.Build(new Dictionary<string, string?> { ["Auth:ApiKeys:0:Key"] = null, ["Auth:ApiKeys:0:Client"] = null }, new RecordedLog());
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+        var error = await Assert.ThrowsAsync<InvalidSettingsException>(() => app.StartAsync());
 
         Assert.Contains("Auth:RequireForIngest is true but no API key is configured", error.Message, StringComparison.Ordinal);
         Assert.Contains("Auth__ApiKeys__0__Key", error.Message, StringComparison.Ordinal);
@@ -120,6 +121,21 @@ public sealed class AccessTests : IAsyncLifetime
         var error = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
 
         Assert.Contains("Auth:ApiKeys:0:Key has 5 characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("short", "Auth:ApiKeys:0:Key has 5 characters")]
+    [InlineData(null, "Auth:RequireForIngest is true but no API key is configured")]
+    public async Task A_service_run_with_invalid_settings_exits_with_the_reason_and_no_stack_trace(string? key, string reason)
+    {
+        var log = new RecordedLog();
+        await using var app = ServiceDefaultsHost.Build(new Dictionary<string, string?> { ["Auth:ApiKeys:0:Key"] = key, ["Auth:ApiKeys:0:Client"] = key is null ? null : "desk" }, log);
+
+        Assert.Equal(ServiceRunner.InvalidSettings, await app.RunServiceAsync());
+
+        var refusal = Assert.Single(log.Entries, entry => entry.Level == LogLevel.Critical);
+        Assert.Contains(reason, refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(log.Entries, entry => entry.Exception is not null);
     }
 
     [Fact]
