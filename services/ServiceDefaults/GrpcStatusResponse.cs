@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 
@@ -23,7 +22,8 @@ internal static class GrpcStatusResponse
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = "application/grpc";
             response.Headers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
-            response.Headers["grpc-message"] = PercentEncode(message);
+            // grpc-message is percent-encoded UTF-8; encoding more than the required minimum is allowed, and clients decode it.
+            response.Headers["grpc-message"] = Uri.EscapeDataString(message);
             return Task.CompletedTask;
         }
         response.StatusCode = httpStatus;
@@ -32,24 +32,6 @@ internal static class GrpcStatusResponse
 
     private static bool IsGrpc(HttpRequest request) =>
         request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
-
-    /// <summary>grpc-message is percent-encoded UTF-8: printable ASCII except '%' passes unchanged.</summary>
-    private static string PercentEncode(string message)
-    {
-        var encoded = new StringBuilder(message.Length);
-        foreach (var b in Encoding.UTF8.GetBytes(message))
-        {
-            if (b is >= 0x20 and <= 0x7E and not (byte)'%')
-            {
-                encoded.Append((char)b);
-            }
-            else
-            {
-                encoded.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            }
-        }
-        return encoded.ToString();
-    }
 
     private sealed record TranscodedError(int Code, string Message);
 }

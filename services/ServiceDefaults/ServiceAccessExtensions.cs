@@ -46,7 +46,8 @@ public static class ServiceAccessExtensions
                     || (!required && context.Resource is HttpContext http && ApiKeyCredential.Read(http.Request) is null)));
             }
         });
-        services.AddTransient<IStartupFilter, ServiceAccessStartupCheck>();
+        services.AddSingleton<ServiceAccessStartupCheck>();
+        services.AddSingleton<IStartupFilter>(provider => provider.GetRequiredService<ServiceAccessStartupCheck>());
         return services;
     }
 }

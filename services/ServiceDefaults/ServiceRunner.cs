@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,11 +24,7 @@ public static partial class ServiceRunner
         try
         {
             app.Services.GetService<IStartupValidator>()?.Validate();
-            var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints).ToList();
-            foreach (var check in app.Services.GetServices<IStartupFilter>().OfType<ServiceAccessStartupCheck>())
-            {
-                check.Check(endpoints);
-            }
+            app.Services.GetService<ServiceAccessStartupCheck>()?.Check(((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints));
         }
         catch (OptionsValidationException e)
         {

@@ -115,8 +115,7 @@ public sealed class FaultPipeline : IAsyncDisposable
     private async Task WaitUntilIndexedAsync(IReadOnlyCollection<string> articleIds)
     {
         var deadline = DateTime.UtcNow + IndexedLimit;
-        var pending = articleIds.ToHashSet();
-        var stages = new Dictionary<string, string>();
+        var progress = new IndexingProgress(articleIds);
         while (true)
         {
             // Asking for each article costs the query service a call apiece; the stories' counts tell first whether it is worth it.
@@ -126,33 +125,17 @@ public sealed class FaultPipeline : IAsyncDisposable
                 await Task.Delay(1000);
                 continue;
             }
-            foreach (var id in pending.ToList())
-            {
-                try
-                {
-                    var status = await Client.StatusAsync(Query.Address, id);
-                    stages[id] = status.Stage.ToString();
-                    if (status.Stage == PipelineStage.Indexed)
-                    {
-                        pending.Remove(id);
-                    }
-                }
-                catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
-                {
-                    stages[id] = "unknown to query";
-                }
-            }
-            if (pending.Count == 0)
+            if (await progress.RefreshAsync(id => Client.StatusAsync(Query.Address, id)))
             {
                 return;
             }
             if (DateTime.UtcNow > deadline)
             {
-                var missing = string.Join("\n", pending.Order(StringComparer.Ordinal).Take(20).Select(id =>
-                    $"  {id} ({stages.GetValueOrDefault(id, "?")}); ingest said: {string.Join(" | ", Ingest.LinesMentioning(id))}"));
+                var missing = string.Join("\n", progress.Pending.Order(StringComparer.Ordinal).Take(20).Select(id =>
+                    $"  {id} ({progress.StageOf(id)}); ingest said: {string.Join(" | ", Ingest.LinesMentioning(id))}"));
                 throw new TimeoutException(
-                    $"{pending.Count} of the {articleIds.Count} articles ingest took were not indexed within {IndexedLimit.TotalSeconds} s:\n{missing}\n" +
-                    $"An article stored by ingest but never published stays \"unknown to query\" for good. Queues now: {await QueueSummaryAsync()}\n{Describe()}");
+                    $"{progress.Pending.Count} of the {articleIds.Count} articles ingest took were not indexed within {IndexedLimit.TotalSeconds} s:\n{missing}\n" +
+                    $"An article stored by ingest but never published stays \"{IndexingProgress.UnknownToQuery}\" for good. Queues now: {await QueueSummaryAsync()}\n{Describe()}");
             }
             await Task.Delay(500);
         }

@@ -42,34 +42,13 @@ public sealed class PipelineClient(Uri ingestAddress, Uri queryAddress) : IDispo
     public async Task WaitUntilIndexedAsync(IReadOnlyCollection<string> articleIds, TimeSpan limit, Func<string>? diagnostics = null)
     {
         var deadline = DateTime.UtcNow + limit;
-        var pending = articleIds.ToHashSet();
-        var stages = new Dictionary<string, string>();
-        while (pending.Count > 0)
+        var progress = new IndexingProgress(articleIds);
+        while (!await progress.RefreshAsync(StatusAsync))
         {
-            foreach (var id in pending.ToList())
-            {
-                try
-                {
-                    var status = await StatusAsync(id);
-                    stages[id] = status.Stage.ToString();
-                    if (status.Stage == PipelineStage.Indexed)
-                    {
-                        pending.Remove(id);
-                    }
-                }
-                catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
-                {
-                    stages[id] = "not yet known to query";
-                }
-            }
-            if (pending.Count == 0)
-            {
-                return;
-            }
             if (DateTime.UtcNow > deadline)
             {
-                var stuck = string.Join(", ", pending.Take(10).Select(id => $"{id}: {stages.GetValueOrDefault(id, "?")}"));
-                throw new TimeoutException($"{pending.Count} of {articleIds.Count} articles not indexed within {limit.TotalSeconds} s ({stuck}).\n{diagnostics?.Invoke()}");
+                var stuck = string.Join(", ", progress.Pending.Take(10).Select(id => $"{id}: {progress.StageOf(id)}"));
+                throw new TimeoutException($"{progress.Pending.Count} of {articleIds.Count} articles not indexed within {limit.TotalSeconds} s ({stuck}).\n{diagnostics?.Invoke()}");
             }
             await Task.Delay(300);
         }
