@@ -13,6 +13,13 @@ namespace Newsroom.ServiceDefaults;
 /// </summary>
 public sealed partial class GrpcExceptionInterceptor(ILogger<GrpcExceptionInterceptor> logger, TimeProvider time) : Interceptor
 {
+    /// <summary>
+    /// A client resets the stream when its own deadline timer fires; the server's copy of the
+    /// deadline counts from when the headers arrived, so the reset can come a little before it.
+    /// A cancellation this close to the deadline is the deadline passing.
+    /// </summary>
+    private static readonly TimeSpan DeadlineSkew = TimeSpan.FromSeconds(1);
+
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -70,7 +77,7 @@ public sealed partial class GrpcExceptionInterceptor(ILogger<GrpcExceptionInterc
         // A reset stream surfaces as an IOException, a cancelled token as OperationCanceledException.
         if (exception is OperationCanceledException or IOException && context.CancellationToken.IsCancellationRequested)
         {
-            var expired = context.Deadline <= time.GetUtcNow().UtcDateTime;
+            var expired = context.Deadline - DeadlineSkew <= time.GetUtcNow().UtcDateTime;
             LogCallEnded(logger, context.Method, expired ? "its deadline passed" : "the client cancelled it");
             return expired
                 ? new RpcException(new Status(StatusCode.DeadlineExceeded, "The call's deadline passed before the server finished; allow a longer deadline or ask for less."))
