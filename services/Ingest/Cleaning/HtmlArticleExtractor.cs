@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
@@ -30,10 +29,10 @@ internal static partial class HtmlArticleExtractor
 
     /// <exception cref="ArticleRejectedException">The page is over a limit of <paramref name="parser"/>.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; every loop over the page checks it.</exception>
-    public static ExtractedPage Extract(string html, string? url, BoundedHtmlParser parser, CancellationToken cancellationToken)
+    public static ExtractedPage Extract(string html, string? url, BoundedHtmlParser parser, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var document = parser.Parse(html, cancellationToken);
-        var metadata = PageMetadata.Read(document, url);
+        var metadata = PageMetadata.Read(document, url, now, cancellationToken);
         var body = document.Body;
         if (body is null)
         {
@@ -261,27 +260,19 @@ internal static partial class HtmlArticleExtractor
     [GeneratedRegex(@"(^|[\s_-])(article|body|content|main|story|entry|post|text|blog|hentry|page)($|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex PositiveName();
 
-    /// <summary>Title, publication date and outlet from meta tags, JSON-LD, &lt;time&gt; and the URL.</summary>
+    /// <summary>Title, publication date (<see cref="HtmlPublicationDate"/>) and outlet from meta tags, JSON-LD and the URL.</summary>
     private sealed record PageMetadata(string? Title, DateTimeOffset? Published, string? Source)
     {
-        public static PageMetadata Read(IDocument document, string? url)
+        public static PageMetadata Read(IDocument document, string? url, DateTimeOffset now, CancellationToken cancellationToken)
         {
-            var jsonLd = document.QuerySelectorAll("script[type='application/ld+json']")
-                .Select(s => s.TextContent)
-                .SelectMany(ParseJson)
-                .ToList();
+            var jsonLd = JsonLinkedData.Read(document);
             var siteName = Meta(document, "og:site_name")
-                ?? jsonLd.Select(j => Find(j, "publisher") is { } p ? StringOf(Find(p, "name")) : null).FirstOrDefault(v => v is not null)
+                ?? jsonLd.Select(j => JsonLinkedData.Find(j, "publisher") is { } p ? JsonLinkedData.StringOf(JsonLinkedData.Find(p, "name")) : null).FirstOrDefault(v => v is not null)
                 ?? HostOf(url);
             var title = Meta(document, "og:title") ?? Meta(document, "twitter:title")
                 ?? NonEmpty(document.Title)
                 ?? NonEmpty(document.QuerySelector("h1")?.TextContent);
-            var published = PublicationDates.ParseMachine(
-                Meta(document, "article:published_time") ?? Meta(document, "datePublished") ?? Meta(document, "pubdate")
-                ?? Meta(document, "publishdate") ?? Meta(document, "parsely-pub-date") ?? Meta(document, "sailthru.date")
-                ?? Meta(document, "dc.date.issued") ?? Meta(document, "date")
-                ?? jsonLd.Select(j => StringOf(Find(j, "datePublished"))).FirstOrDefault(v => v is not null)
-                ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
+            var published = HtmlPublicationDate.Find(document, jsonLd, url, now, cancellationToken);
             return new PageMetadata(title is null ? null : TitleWithoutOutlet(TextLines.CollapseWhitespace(title), siteName), published, siteName);
         }
 
@@ -310,52 +301,6 @@ internal static partial class HtmlArticleExtractor
                 kept.RemoveAt(0);
             }
             return string.Join(" - ", kept);
-        }
-
-        private static string? StringOf(JsonElement? element) =>
-            element is { ValueKind: JsonValueKind.String } value ? NonEmpty(value.GetString()) : null;
-
-        private static IEnumerable<JsonElement> ParseJson(string text)
-        {
-            try
-            {
-                using var json = JsonDocument.Parse(text);
-                return [json.RootElement.Clone()];
-            }
-            catch (JsonException)
-            {
-                return [];
-            }
-        }
-
-        // Depth-first search through objects, arrays and @graph for a property; JsonDocument stops nesting at 64 levels.
-        private static JsonElement? Find(JsonElement element, string property)
-        {
-            if (element.ValueKind == JsonValueKind.Object)
-            {
-                if (element.TryGetProperty(property, out var value) && value.ValueKind is not JsonValueKind.Null)
-                {
-                    return value;
-                }
-                foreach (var child in element.EnumerateObject())
-                {
-                    if (Find(child.Value, property) is { } found)
-                    {
-                        return found;
-                    }
-                }
-            }
-            else if (element.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var child in element.EnumerateArray())
-                {
-                    if (Find(child, property) is { } found)
-                    {
-                        return found;
-                    }
-                }
-            }
-            return null;
         }
     }
 
