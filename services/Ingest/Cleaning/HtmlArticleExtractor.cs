@@ -83,13 +83,16 @@ internal static partial class HtmlArticleExtractor
 
     private static bool IsUnlikelyByName(IElement element)
     {
-        var names = $"{element.ClassName} {element.Id}";
+        var names = NamesOf(element);
         if (names.Length < 2)
         {
             return false;
         }
         return StrongNegativeName().IsMatch(names) || (WeakNegativeName().IsMatch(names) && !PositiveName().IsMatch(names));
     }
+
+    // Class and id, with camelCase split into words ("videoPromoList" reads "video Promo List").
+    private static string NamesOf(IElement element) => CamelCaseBoundary().Replace($"{element.ClassName} {element.Id}", " ");
 
     private static int ParagraphText(IElement element) =>
         element.QuerySelectorAll("p").Sum(p => p.TextContent.Length >= 80 ? p.TextContent.Length : 0);
@@ -151,7 +154,31 @@ internal static partial class HtmlArticleExtractor
                 chosen.Add(sibling);
             }
         }
+        AddSplitBlocks(top, threshold, final, chosen);
         return chosen;
+    }
+
+    /// <summary>
+    /// An article split into several blocks (around an ad, a video or a section break) repeats its
+    /// container, tag and class, elsewhere on the page: those blocks that score like text are kept too, in page order.
+    /// </summary>
+    private static void AddSplitBlocks(IElement top, double threshold, Dictionary<IElement, double> final, List<IElement> chosen)
+    {
+        if (top.ClassName is not { Length: > 0 } topClass)
+        {
+            return;
+        }
+        var twins = final
+            .Where(kv => kv.Value >= threshold && kv.Key.LocalName == top.LocalName && kv.Key.ClassName == topClass
+                && !chosen.Any(c => c.Contains(kv.Key) || kv.Key.Contains(c)) && LinkDensity(kv.Key) < 0.25)
+            .Select(kv => kv.Key)
+            .ToList();
+        if (twins.Count == 0)
+        {
+            return;
+        }
+        chosen.AddRange(twins);
+        chosen.Sort((a, b) => a == b ? 0 : a.CompareDocumentPosition(b).HasFlag(DocumentPositions.Following) ? -1 : 1);
     }
 
     // Paragraphs, and divs that hold text but no blocks (many pages write paragraphs as <div>s or <br>-separated text).
@@ -169,7 +196,7 @@ internal static partial class HtmlArticleExtractor
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
             _ => 0,
         };
-        var names = $"{element.ClassName} {element.Id}";
+        var names = NamesOf(element);
         if (PositiveName().IsMatch(names))
         {
             score += 25;
@@ -251,7 +278,7 @@ internal static partial class HtmlArticleExtractor
         }
     }
 
-    [GeneratedRegex(@"(^|[\s_-])(comments?|commenting|disqus|respond|replies|newsletter|subscribe|subscription|signup|share|sharing|sharebar|social|related|recommended|recommendations|promo|sponsored|outbrain|taboola|cookie|consent|gdpr|popup|modal|paywall)($|[\s_-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(^|[\s_-])(comments?|commenting|disqus|respond|replies|newsletter|subscribe|subscription|signup|share|sharing|sharebar|social|related|recommended|teaser|teasers|recommendations|promo|sponsored|outbrain|taboola|cookie|consent|gdpr|popup|modal|paywall)($|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex StrongNegativeName();
 
     [GeneratedRegex(@"(^|[\s_-])(sidebar|widget|footer|masthead|menu|nav|navbar|navigation|breadcrumbs?|banner|ad|ads|advert|advertisement|pagination|pager|byline|author|caption|credit|tags|toolbar|skip|trending|popular|header|hidden|print|rss|meta)($|[\s_-])", RegexOptions.IgnoreCase)]
@@ -303,6 +330,9 @@ internal static partial class HtmlArticleExtractor
             return string.Join(" - ", kept);
         }
     }
+
+    [GeneratedRegex(@"(?<=\p{Ll})(?=\p{Lu})")]
+    private static partial Regex CamelCaseBoundary();
 
     [GeneratedRegex(@"\s+[|\u2013\u2014\u00b7\u2022]\s+|\s+-\s+|\s+::\s+")]
     private static partial Regex TitleSeparator();
