@@ -6,8 +6,8 @@ using AngleSharp.Dom;
 namespace Newsroom.Ingest;
 
 /// <summary>
-/// A page's publication date, from the first source that gives a plausible one: JSON-LD, meta
-/// tags, &lt;time&gt; elements, the URL, then a date line in the text. Time elements and date
+/// A page's publication date, from the first source that gives a plausible one: meta tags,
+/// JSON-LD, &lt;time&gt; elements, the URL, then a date line in the text. Time elements and date
 /// lines in the site's header, navigation or footer are skipped (a header shows today's date,
 /// not the article's), and a date line under the headline beats one above it.
 /// </summary>
@@ -22,8 +22,8 @@ internal static partial class HtmlPublicationDate
          "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "og:published_time", "date"];
 
     public static DateTimeOffset? Find(IDocument document, IReadOnlyList<JsonElement> jsonLd, string? url, DateTimeOffset now, CancellationToken cancellationToken) =>
-        FromJsonLd(jsonLd)
-            .Concat(FromMeta(document))
+        FromMeta(document)
+            .Concat(FromJsonLd(jsonLd))
             .Concat(FromTimeElements(document))
             .Concat(FromUrl(document, url))
             .Concat(FromText(document, cancellationToken))
