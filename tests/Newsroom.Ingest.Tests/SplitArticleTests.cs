@@ -59,4 +59,22 @@ public sealed class SplitArticleTests
         Assert.DoesNotContain("Join the conversation", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Updated", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_embedded_post_stays_and_the_writers_contact_line_goes()
+    {
+        const string html = """
+            <html><body><article><div class="entry-content">
+              <p>The harbour authority said on Monday that the new quay would open in the autumn, two years later than planned, after a long dispute.</p>
+              <div class="social-media-embed"><blockquote class="twitter-tweet"><p>Two more years of unloading at low tide. Wonderful news for the fleet.</p></blockquote></div>
+              <p>Shipping lines had asked for the delay to be explained, and the authority said the contractor had run short of steel, concrete and workers.</p>
+              <p>Have a tip? The writer may be reached at desk@news.example. Follow her on Twitter.</p>
+            </div></article></body></html>
+            """;
+
+        var text = Cleaner.Clean(new RawArticle { ClientRef = "p", Html = html }, "art_1", DateTimeOffset.UnixEpoch).Text;
+
+        Assert.Contains("Two more years of unloading at low tide", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("may be reached at", text, StringComparison.Ordinal);
+    }
 }

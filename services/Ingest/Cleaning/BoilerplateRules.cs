@@ -11,7 +11,10 @@ internal static partial class BoilerplateRules
 {
     /// <summary>Any kind of boilerplate line.</summary>
     public static bool IsBoilerplate(string line) =>
-        IsFurniturePhrase(line) || IsShortcode(line) || IsTeaserLink(line) || IsPhotoCaption(line);
+        IsFurniturePhrase(line) || IsShortcode(line) || IsTeaserLink(line) || IsPhotoCaption(line) || IsSignOff(line);
+
+    /// <summary>The writer's contact line or the newsletter pitch under a story: "She may be reached at ...", "Subscribe to our newsletters."</summary>
+    public static bool IsSignOff(string line) => line.Length <= 300 && SignOff().IsMatch(line);
 
     /// <summary>Comment forms, newsletter boxes, share bars, ad slots: short lines made of a known phrase.</summary>
     public static bool IsFurniturePhrase(string line) =>
@@ -36,6 +39,11 @@ internal static partial class BoilerplateRules
         @"this entry was posted|filed under|tags:|all rights reserved|copyright ©|(this \w+ )?requires javascript|(please )?enable javascript)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FurniturePhrase();
+
+    [GeneratedRegex(
+        @"\b(can|may) be reached at\b|\bfollow (him|her|them) on (twitter|facebook|instagram|x)\b|\bsubscribe to [\w.'\u2019 ]{0,40}newsletters?\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SignOff();
 
     // [button link="..."]Label[/button], with straight or typographic quotes.
     [GeneratedRegex(@"^\[(?<tag>[a-z][\w-]*)(\s[^\]]*)?\].{0,200}\[/\k<tag>\]$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -73,7 +73,8 @@ internal static partial class HtmlArticleExtractor
             {
                 continue;
             }
-            var unwanted = Furniture.Contains(element.LocalName) || IsUnlikelyByName(element);
+            // An embedded post (a quoted tweet) sits in a "social" box, but a share bar never holds a quotation.
+            var unwanted = Furniture.Contains(element.LocalName) || (IsUnlikelyByName(element) && element.QuerySelector("blockquote") is null);
             if (unwanted && ParagraphText(element) * 2 <= totalText)
             {
                 element.Remove();
