@@ -55,7 +55,8 @@ public sealed partial class ArticleCleaner
     {
         var body = Validate(raw);
         var isHtml = raw.Html is not null || LooksLikeHtml(body);
-        var page = isHtml ? HtmlArticleExtractor.Extract(body, raw.Url, _htmlParser, cancellationToken) : PageDumpExtractor.Extract(body);
+        var now = _time.GetUtcNow();
+        var page = isHtml ? HtmlArticleExtractor.Extract(body, raw.Url, _htmlParser, now, cancellationToken) : PageDumpExtractor.Extract(body, now);
         cancellationToken.ThrowIfCancellationRequested();
         var text = string.Join("\n\n", page.Paragraphs);
         // Text without a single letter or digit (stray markup, punctuation) is no text either.
@@ -74,7 +75,8 @@ public sealed partial class ArticleCleaner
             Source = NonEmpty(raw.Source) ?? Shortened(page.Source, _options.MaxSourceLength) ?? "",
             Title = NonEmpty(raw.Title) ?? Shortened(page.Title, _options.MaxTitleLength) ?? TextLines.LeadSentence(text, TitleFromLeadLength),
             Text = text,
-            Published = raw.Published ?? page.Published,
+            // A sender's implausible date (year 0001, next year) is a missing value, not a reason to refuse the article.
+            Published = raw.Published is { } given && PublicationDates.IsPlausible(given, now) ? given : page.Published,
             Dateline = page.Dateline,
             ContentHash = ContentHasher.Hash(text),
             IngestedAt = ingestedAt,

@@ -11,14 +11,17 @@ internal static partial class BoilerplateRules
 {
     /// <summary>Any kind of boilerplate line.</summary>
     public static bool IsBoilerplate(string line) =>
-        IsFurniturePhrase(line) || IsShortcode(line) || IsTeaserLink(line) || IsPhotoCaption(line);
+        IsFurniturePhrase(line) || IsShortcode(line) || IsTeaserLink(line) || IsPhotoCaption(line) || IsSignOff(line);
+
+    /// <summary>The writer's contact line or the newsletter pitch under a story: "She may be reached at ...", "Subscribe to our newsletters."</summary>
+    public static bool IsSignOff(string line) => line.Length <= 300 && SignOff().IsMatch(line);
 
     /// <summary>Comment forms, newsletter boxes, share bars, ad slots: short lines made of a known phrase.</summary>
     public static bool IsFurniturePhrase(string line) =>
         line.Length <= 160 && FurniturePhrase().IsMatch(line);
 
     /// <summary>A WordPress-style shortcode alone on a line, for example <c>[mc4wp_form id="206"]</c>.</summary>
-    public static bool IsShortcode(string line) => Shortcode().IsMatch(line);
+    public static bool IsShortcode(string line) => Shortcode().IsMatch(line) || EnclosingShortcode().IsMatch(line);
 
     /// <summary>A link to another story with a label such as "READ:" or "OPINION:"; a teaser has no closing full stop.</summary>
     public static bool IsTeaserLink(string line) =>
@@ -29,13 +32,22 @@ internal static partial class BoilerplateRules
 
     // Whole-line labels first (a short line that is nothing but the label), then phrases distinctive enough to match as a prefix.
     [GeneratedRegex(
-        @"^(((leave|post|add) a (reply|comment)|\d* ?comments?( \(\d+\))?|subscribe( now| today)?|newsletter|share( this)?( article| story| post)?|advertisement|" +
+        @"^(((leave|post|add) a (reply|comment)|\d* ?comments?( \(\d+\))?|subscribe( now| today)?|newsletter|share( this)?( article| story| post)?|advertisement|advert|" +
         @"sponsored( content)?|related( posts| articles| stories)?|you (may|might) also like|most (read|popular)|cancel reply|print( this)?( page| article)?)\W*$|" +
         @"your email address will not be published|required fields are marked|(subscribe|sign up) (to|for) (our|the) ([\w-]+ )?newsletter|" +
         @"share (this|on|via) |click to share|follow us on|(skip|jump) to (main )?content|save my name, email|notify me of|logged in as|" +
-        @"this entry was posted|filed under|tags:|all rights reserved|copyright ©)",
+        @"this entry was posted|filed under|tags:|all rights reserved|copyright ©|(this \w+ )?requires javascript|(please )?enable javascript)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FurniturePhrase();
+
+    [GeneratedRegex(
+        @"\b(can|may) be reached at\b|\bfollow (him|her|them) on (twitter|facebook|instagram|x)\b|\bsubscribe to [\w.'\u2019 ]{0,40}newsletters?\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SignOff();
+
+    // [button link="..."]Label[/button], with straight or typographic quotes.
+    [GeneratedRegex(@"^\[(?<tag>[a-z][\w-]*)(\s[^\]]*)?\].{0,200}\[/\k<tag>\]$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnclosingShortcode();
 
     [GeneratedRegex(@"^\[/?[a-z][\w-]*(\s+[\w-]+(=(""[^""]*""|'[^']*'|[^\s\]]+))?)*\s*/?\]$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Shortcode();

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
@@ -30,10 +29,10 @@ internal static partial class HtmlArticleExtractor
 
     /// <exception cref="ArticleRejectedException">The page is over a limit of <paramref name="parser"/>.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; every loop over the page checks it.</exception>
-    public static ExtractedPage Extract(string html, string? url, BoundedHtmlParser parser, CancellationToken cancellationToken)
+    public static ExtractedPage Extract(string html, string? url, BoundedHtmlParser parser, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var document = parser.Parse(html, cancellationToken);
-        var metadata = PageMetadata.Read(document, url);
+        var metadata = PageMetadata.Read(document, url, now, cancellationToken);
         var body = document.Body;
         if (body is null)
         {
@@ -74,7 +73,8 @@ internal static partial class HtmlArticleExtractor
             {
                 continue;
             }
-            var unwanted = Furniture.Contains(element.LocalName) || IsUnlikelyByName(element);
+            // An embedded post (a quoted tweet) sits in a "social" box, but a share bar never holds a quotation.
+            var unwanted = Furniture.Contains(element.LocalName) || (IsUnlikelyByName(element) && element.QuerySelector("blockquote") is null);
             if (unwanted && ParagraphText(element) * 2 <= totalText)
             {
                 element.Remove();
@@ -84,13 +84,16 @@ internal static partial class HtmlArticleExtractor
 
     private static bool IsUnlikelyByName(IElement element)
     {
-        var names = $"{element.ClassName} {element.Id}";
+        var names = NamesOf(element);
         if (names.Length < 2)
         {
             return false;
         }
         return StrongNegativeName().IsMatch(names) || (WeakNegativeName().IsMatch(names) && !PositiveName().IsMatch(names));
     }
+
+    // Class and id, with camelCase split into words ("videoPromoList" reads "video Promo List").
+    private static string NamesOf(IElement element) => CamelCaseBoundary().Replace($"{element.ClassName} {element.Id}", " ");
 
     private static int ParagraphText(IElement element) =>
         element.QuerySelectorAll("p").Sum(p => p.TextContent.Length >= 80 ? p.TextContent.Length : 0);
@@ -152,7 +155,31 @@ internal static partial class HtmlArticleExtractor
                 chosen.Add(sibling);
             }
         }
+        AddSplitBlocks(top, threshold, final, chosen);
         return chosen;
+    }
+
+    /// <summary>
+    /// An article split into several blocks (around an ad, a video or a section break) repeats its
+    /// container, tag and class, elsewhere on the page: those blocks that score like text are kept too, in page order.
+    /// </summary>
+    private static void AddSplitBlocks(IElement top, double threshold, Dictionary<IElement, double> final, List<IElement> chosen)
+    {
+        if (top.ClassName is not { Length: > 0 } topClass)
+        {
+            return;
+        }
+        var twins = final
+            .Where(kv => kv.Value >= threshold && kv.Key.LocalName == top.LocalName && kv.Key.ClassName == topClass
+                && !chosen.Any(c => c.Contains(kv.Key) || kv.Key.Contains(c)) && LinkDensity(kv.Key) < 0.25)
+            .Select(kv => kv.Key)
+            .ToList();
+        if (twins.Count == 0)
+        {
+            return;
+        }
+        chosen.AddRange(twins);
+        chosen.Sort((a, b) => a == b ? 0 : a.CompareDocumentPosition(b).HasFlag(DocumentPositions.Following) ? -1 : 1);
     }
 
     // Paragraphs, and divs that hold text but no blocks (many pages write paragraphs as <div>s or <br>-separated text).
@@ -170,7 +197,7 @@ internal static partial class HtmlArticleExtractor
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
             _ => 0,
         };
-        var names = $"{element.ClassName} {element.Id}";
+        var names = NamesOf(element);
         if (PositiveName().IsMatch(names))
         {
             score += 25;
@@ -252,7 +279,7 @@ internal static partial class HtmlArticleExtractor
         }
     }
 
-    [GeneratedRegex(@"(^|[\s_-])(comments?|commenting|disqus|respond|replies|newsletter|subscribe|subscription|signup|share|sharing|sharebar|social|related|recommended|recommendations|promo|sponsored|outbrain|taboola|cookie|consent|gdpr|popup|modal|paywall)($|[\s_-])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(^|[\s_-])(comments?|commenting|disqus|respond|replies|newsletter|subscribe|subscription|signup|share|sharing|sharebar|social|related|recommended|teaser|teasers|recommendations|promo|sponsored|outbrain|taboola|cookie|consent|gdpr|popup|modal|paywall)($|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex StrongNegativeName();
 
     [GeneratedRegex(@"(^|[\s_-])(sidebar|widget|footer|masthead|menu|nav|navbar|navigation|breadcrumbs?|banner|ad|ads|advert|advertisement|pagination|pager|byline|author|caption|credit|tags|toolbar|skip|trending|popular|header|hidden|print|rss|meta)($|[\s_-])", RegexOptions.IgnoreCase)]
@@ -261,27 +288,19 @@ internal static partial class HtmlArticleExtractor
     [GeneratedRegex(@"(^|[\s_-])(article|body|content|main|story|entry|post|text|blog|hentry|page)($|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex PositiveName();
 
-    /// <summary>Title, publication date and outlet from meta tags, JSON-LD, &lt;time&gt; and the URL.</summary>
+    /// <summary>Title, publication date (<see cref="HtmlPublicationDate"/>) and outlet from meta tags, JSON-LD and the URL.</summary>
     private sealed record PageMetadata(string? Title, DateTimeOffset? Published, string? Source)
     {
-        public static PageMetadata Read(IDocument document, string? url)
+        public static PageMetadata Read(IDocument document, string? url, DateTimeOffset now, CancellationToken cancellationToken)
         {
-            var jsonLd = document.QuerySelectorAll("script[type='application/ld+json']")
-                .Select(s => s.TextContent)
-                .SelectMany(ParseJson)
-                .ToList();
+            var jsonLd = JsonLinkedData.Read(document);
             var siteName = Meta(document, "og:site_name")
-                ?? jsonLd.Select(j => Find(j, "publisher") is { } p ? StringOf(Find(p, "name")) : null).FirstOrDefault(v => v is not null)
+                ?? jsonLd.Select(j => JsonLinkedData.Find(j, "publisher") is { } p ? JsonLinkedData.StringOf(JsonLinkedData.Find(p, "name")) : null).FirstOrDefault(v => v is not null)
                 ?? HostOf(url);
             var title = Meta(document, "og:title") ?? Meta(document, "twitter:title")
                 ?? NonEmpty(document.Title)
                 ?? NonEmpty(document.QuerySelector("h1")?.TextContent);
-            var published = PublicationDates.ParseMachine(
-                Meta(document, "article:published_time") ?? Meta(document, "datePublished") ?? Meta(document, "pubdate")
-                ?? Meta(document, "publishdate") ?? Meta(document, "parsely-pub-date") ?? Meta(document, "sailthru.date")
-                ?? Meta(document, "dc.date.issued") ?? Meta(document, "date")
-                ?? jsonLd.Select(j => StringOf(Find(j, "datePublished"))).FirstOrDefault(v => v is not null)
-                ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
+            var published = HtmlPublicationDate.Find(document, jsonLd, url, now, cancellationToken);
             return new PageMetadata(title is null ? null : TitleWithoutOutlet(TextLines.CollapseWhitespace(title), siteName), published, siteName);
         }
 
@@ -311,53 +330,10 @@ internal static partial class HtmlArticleExtractor
             }
             return string.Join(" - ", kept);
         }
-
-        private static string? StringOf(JsonElement? element) =>
-            element is { ValueKind: JsonValueKind.String } value ? NonEmpty(value.GetString()) : null;
-
-        private static IEnumerable<JsonElement> ParseJson(string text)
-        {
-            try
-            {
-                using var json = JsonDocument.Parse(text);
-                return [json.RootElement.Clone()];
-            }
-            catch (JsonException)
-            {
-                return [];
-            }
-        }
-
-        // Depth-first search through objects, arrays and @graph for a property; JsonDocument stops nesting at 64 levels.
-        private static JsonElement? Find(JsonElement element, string property)
-        {
-            if (element.ValueKind == JsonValueKind.Object)
-            {
-                if (element.TryGetProperty(property, out var value) && value.ValueKind is not JsonValueKind.Null)
-                {
-                    return value;
-                }
-                foreach (var child in element.EnumerateObject())
-                {
-                    if (Find(child.Value, property) is { } found)
-                    {
-                        return found;
-                    }
-                }
-            }
-            else if (element.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var child in element.EnumerateArray())
-                {
-                    if (Find(child, property) is { } found)
-                    {
-                        return found;
-                    }
-                }
-            }
-            return null;
-        }
     }
+
+    [GeneratedRegex(@"(?<=\p{Ll})(?=\p{Lu})")]
+    private static partial Regex CamelCaseBoundary();
 
     [GeneratedRegex(@"\s+[|\u2013\u2014\u00b7\u2022]\s+|\s+-\s+|\s+::\s+")]
     private static partial Regex TitleSeparator();

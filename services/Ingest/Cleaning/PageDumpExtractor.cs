@@ -7,7 +7,7 @@ namespace Newsroom.Ingest;
 /// </summary>
 internal static class PageDumpExtractor
 {
-    public static ExtractedPage Extract(string text)
+    public static ExtractedPage Extract(string text, DateTimeOffset now)
     {
         var lines = JoinWrappedLines(text);
         var kept = new List<string>();
@@ -16,7 +16,11 @@ internal static class PageDumpExtractor
         {
             if (PublicationDates.TryParseDateLine(line, out var date))
             {
-                dates.Add((kept.Count, date));
+                // An implausible date line is dropped like any date line, but never taken as the publication date.
+                if (PublicationDates.IsPlausible(date, now))
+                {
+                    dates.Add((kept.Count, date));
+                }
             }
             else if (!BoilerplateRules.IsBoilerplate(line))
             {

@@ -13,7 +13,8 @@ internal static class ParagraphCleanup
     /// </summary>
     public static (List<string> Paragraphs, string? Dateline) Clean(IEnumerable<string> paragraphs)
     {
-        var kept = paragraphs.Where(p => p.Length > 0 && !BoilerplateRules.IsBoilerplate(p)).ToList();
+        // A line that is only a date ("Updated: 18 Nov 2019 9:38 pm") is the page's metadata, not the story.
+        var kept = paragraphs.Where(p => p.Length > 0 && !BoilerplateRules.IsBoilerplate(p) && !PublicationDates.TryParseDateLine(p, out _)).ToList();
 
         string? dateline = null;
         for (var i = 0; i < Math.Min(DatelineWindow, kept.Count); i++)
@@ -41,6 +42,8 @@ internal static class ParagraphCleanup
         return (kept, dateline);
     }
 
-    // Short lines without a sentence's punctuation after the story ends: credits ("Arab News / Agencies"), tags, links.
-    private static bool IsTailFurniture(string line) => !TextLines.EndsLikeSentence(line) && TextLines.WordCount(line) <= 12;
+    // Lines without a sentence's punctuation after the story ends: credits ("Arab News / Agencies"), tags, the headlines of
+    // other stories, and link labels that trail off ("Join the conversation...").
+    private static bool IsTailFurniture(string line) =>
+        (!TextLines.EndsLikeSentence(line) || line.EndsWith("...", StringComparison.Ordinal) || line.EndsWith('\u2026')) && TextLines.WordCount(line) <= 12;
 }

@@ -9,6 +9,19 @@ internal static partial class PublicationDates
     private static readonly string[] MonthNames =
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
+    /// <summary>News on the web is not older than this; earlier dates are a CMS's empty value (year 0001) or a typo.</summary>
+    private static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A page may be dated a little ahead of this machine's clock (time zones, skew), not more.</summary>
+    private static readonly TimeSpan FutureTolerance = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Could this be when an article was published, seen at <paramref name="now"/>: not before 1900, not
+    /// more than a day ahead, and not the Unix epoch itself (a timestamp of zero is a missing value).
+    /// </summary>
+    public static bool IsPlausible(DateTimeOffset date, DateTimeOffset now) =>
+        date >= Earliest && date <= now + FutureTolerance && date != DateTimeOffset.UnixEpoch;
+
     /// <summary>ISO 8601 and RFC 822/1123 (as in RSS), assuming UTC when no zone is given.</summary>
     public static DateTimeOffset? ParseMachine(string? value)
     {
@@ -58,7 +71,7 @@ internal static partial class PublicationDates
         {
             return false;
         }
-        var month = Array.IndexOf(MonthNames, match.Groups["month"].Value[..3].ToLowerInvariant()) + 1;
+        var month = MonthNumber(match.Groups["month"].Value);
         var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
         var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
         if (month < 1 || day > DateTime.DaysInMonth(year, month))
@@ -89,6 +102,10 @@ internal static partial class PublicationDates
         return true;
     }
 
+    /// <summary>1 to 12 for a month's English name or its abbreviation ("nov", "November"), else 0.</summary>
+    public static int MonthNumber(string name) =>
+        name.Length < 3 ? 0 : Array.IndexOf(MonthNames, name[..3].ToLowerInvariant()) + 1;
+
     private const string Month = @"(?<month>jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?";
     private const string Day = @"(?<day>[0-3]?\d)(st|nd|rd|th)?";
     private const string Time = @"(,?\s*(at\s+)?(?<hour>[0-2]?\d)[:.](?<minute>[0-5]\d)\s*(?<ampm>[ap]\.?m\.?)?)?";
@@ -100,7 +117,7 @@ internal static partial class PublicationDates
 
     // What may surround a date on a date line: a weekday, "Published"/"Updated", zone names, separators.
     [GeneratedRegex(
-        @"(\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?|\b(published|updated|posted|last updated|on|at|gmt|utc|ast|est|edt)\b|[\s,|:\-\u2013\u2014/.])",
+        @"(\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?|\b(first|published|updated|posted|last updated|on|at|gmt|utc|ast|est|edt)\b|[\s,|:\-\u2013\u2014/.])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Filler();
 

@@ -55,6 +55,10 @@ internal static class ReplayInputReader
         {
             return [new ReplayInput(ArticleFileReader.ClientRefOf(path), null, exception.Reason)];
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return [new ReplayInput(ArticleFileReader.ClientRefOf(path), null, $"cannot read {Path.GetFileName(path)}: {exception.Message}; check that the file is readable")];
+        }
     }
 
     private static IEnumerable<ReplayInput> ReadJsonLines(string path)

@@ -9,6 +9,7 @@ namespace Newsroom.Cli.Replay;
 /// The ingest, extraction and dedup code of the services, called directly in one process with
 /// an in-memory story store: no bus, so a backfill or an evaluation run is deterministic. The
 /// cleaner has ingest's default limits (nesting depth, element count, field lengths, time budget).
+/// An article that fails in any stage becomes its own error outcome; it never stops the run.
 /// </summary>
 internal sealed class ReplayPipeline : IDisposable
 {
@@ -32,16 +33,30 @@ internal sealed class ReplayPipeline : IDisposable
             return new ReplayOutcome(input.Id, null, null, input.Error ?? "the item could not be read");
         }
 
+        var stage = "cleaning";
         try
         {
             var ingested = _cleaner.Clean(input.Article, input.Id, _time.GetUtcNow(), cancellationToken);
+            stage = "extraction";
             var extracted = _extractor.Extract(ingested, _time.GetUtcNow());
+            stage = "story assignment";
             var story = _clusterer.Assign(extracted, _time.GetUtcNow());
             return new ReplayOutcome(input.Id, story.StoryId, extracted, null);
         }
         catch (ArticleRejectedException exception)
         {
             return new ReplayOutcome(input.Id, null, null, exception.Reason);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // One article that breaks a stage is that article's error line; the run goes on with the next.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return new ReplayOutcome(input.Id, null, null,
+                $"{stage} failed on this article ({exception.GetType().Name}: {exception.Message}); the other articles were replayed. This is a bug: report it with the article");
         }
     }
 
