@@ -5,29 +5,41 @@ using Newsroom.Contracts.V1;
 namespace Newsroom.Extraction;
 
 /// <summary>
-/// Groups the entities of one article that name the same thing, and gives each group the canonical id
-/// of its most complete spelling. Links: the same <see cref="CanonicalKey"/>; an acronym defined in
-/// parentheses ("Kataib Hezbollah (KH)") or matching the initials of one longer name; a surname that
-/// ends one full person name ("Biden" -> "Joe Biden", also a prefixed surname the recogniser took for a
-/// place when it is not a known place name: "al-Sudani"); a name of two or more words contained in one
-/// longer name ("Islamic Resistance" -> "Islamic Resistance in Iraq").
+/// Groups the entities of one article that name the same thing and gives each group one canonical id,
+/// one display name and one type. Links: the same <see cref="CanonicalKey"/>; an acronym defined in
+/// parentheses ("Kataib Hezbollah (KH)", "KH (Kataib Hezbollah)") or matching the initials of one longer
+/// name; an alias the text gives ("X, also known as Y", "X (Y)", "X, or the Y,"); a surname that ends
+/// exactly one full person name ("Biden" -> "Joe Biden", "al-Sudani" -> "Mohammed Shia al-Sudani"; with
+/// two people of that surname it stays apart); a name of two or more words inside exactly one longer
+/// name of the same type ("Islamic Resistance" -> "Islamic Resistance in Iraq"). Works only from the
+/// recognised spans, their types and the text, whatever recogniser made them.
 /// </summary>
 public sealed partial class AliasResolver
 {
     [GeneratedRegex(@"\G\s*\(\s*([\p{Lu}][\p{Lu}\p{N}]{1,5})\s*\)", RegexOptions.CultureInvariant)]
     private static partial Regex ParentheticalAcronym();
 
+    /// <summary>Between a name and the alias the text gives for it: ", also known as", "(known as the", ", a.k.a.".</summary>
+    [GeneratedRegex(@"^\s*[,(]?\s*(?:(?:also|formerly|otherwise|commonly|widely|better|locally|sometimes)\s+)?(?:known\s+as|referred\s+to\s+as|aka|a\.k\.a\.)\s+(?:the\s+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex KnownAsPhrase();
+
+    /// <summary>Between a name and an alias in parentheses: "Kataib Hezbollah (Hezbollah Brigades)".</summary>
+    [GeneratedRegex(@"^\s*\(\s*(?:the\s+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex OpeningParenthesis();
+
+    /// <summary>Between a name and an alias in an apposition: "Popular Mobilisation Forces, or the Hashd,".</summary>
+    [GeneratedRegex(@"^\s*,\s*or\s+(?:the\s+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex OrPhrase();
+
     public IReadOnlyList<EntityMention> Resolve(string text, IReadOnlyList<RecognizedEntity> entities)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(entities);
-        var items = entities
-            .Select(e => new Item(e, CanonicalKey.Of(e.Text), CanonicalKey.Words(e.Text), IsAcronym(e.Text)))
-            .Where(item => item.Key.Length > 0)
-            .ToList();
+        var items = entities.Select(Item.Of).Where(item => item.Key.Length > 0).ToList();
         var groups = new UnionFind(items.Count);
         LinkSameKeys(items, groups);
         LinkDefinedAcronyms(text, items, groups);
+        LinkGivenAliases(text, items, groups);
         LinkInitials(items, groups);
         LinkSurnamesAndParts(items, groups);
 
@@ -47,9 +59,6 @@ public sealed partial class AliasResolver
 
         return mentions;
     }
-
-    private static bool IsAcronym(string name) =>
-        name.Length is >= 2 and <= 6 && char.IsUpper(name[0]) && name.All(c => char.IsUpper(c) || char.IsDigit(c));
 
     private static void LinkSameKeys(List<Item> items, UnionFind groups)
     {
@@ -77,6 +86,11 @@ public sealed partial class AliasResolver
 
         for (var i = 0; i < items.Count; i++)
         {
+            if (items[i].Entity.End > text.Length)
+            {
+                continue;
+            }
+
             var match = ParentheticalAcronym().Match(text, items[i].Entity.End);
             if (match.Success && byStart.TryGetValue(match.Groups[1].Index, out var acronym) && items[acronym].IsAcronym)
             {
@@ -85,13 +99,39 @@ public sealed partial class AliasResolver
         }
     }
 
+    /// <summary>Links each entity to the next one when the text between them says the second is another name of the first.</summary>
+    private static void LinkGivenAliases(string text, List<Item> items, UnionFind groups)
+    {
+        var order = Enumerable.Range(0, items.Count).OrderBy(i => items[i].Entity.Start).ToList();
+        for (var k = 0; k + 1 < order.Count; k++)
+        {
+            var (name, alias) = (items[order[k]], items[order[k + 1]]);
+            if (name.Entity.End > alias.Entity.Start || alias.Entity.End > text.Length || alias.Entity.Start - name.Entity.End > 40)
+            {
+                continue;
+            }
+
+            var between = text[name.Entity.End..alias.Entity.Start];
+            var after = text.AsSpan(alias.Entity.End).TrimStart();
+            var sameKind = name.Entity.Type == alias.Entity.Type;
+            var given = KnownAsPhrase().IsMatch(between)
+                || (OpeningParenthesis().IsMatch(between) && after.StartsWith(")") && (name.IsAcronym || alias.IsAcronym || (sameKind && name.Entity.Type != EntityType.Location)))
+                || (OrPhrase().IsMatch(between) && sameKind && (after.IsEmpty || after[0] is ',' or ')' or '.' or ';'));
+            if (given)
+            {
+                groups.Union(order[k], order[k + 1]);
+            }
+        }
+    }
+
     private static void LinkInitials(List<Item> items, UnionFind groups)
     {
-        var initials = items.Select(item => item.IsAcronym ? string.Empty : Initials(item.Entity.Text)).ToList();
+        var initials = items.Select(item => item.IsAcronym ? string.Empty : Initials(item.Name)).ToList();
         foreach (var (acronym, a) in items.Select((item, i) => (item, i)).Where(x => x.item.IsAcronym))
         {
+            var letters = acronym.Entity.Text.Replace(".", string.Empty, StringComparison.Ordinal);
             var matches = Enumerable.Range(0, items.Count)
-                .Where(i => initials[i].Equals(acronym.Entity.Text, StringComparison.Ordinal))
+                .Where(i => initials[i].Equals(letters, StringComparison.Ordinal))
                 .Select(groups.Find)
                 .Distinct()
                 .ToList();
@@ -116,12 +156,8 @@ public sealed partial class AliasResolver
                 continue;
             }
 
-            var single = item.Words.Count == 1;
             var containers = Enumerable.Range(0, items.Count)
-                .Where(j => items[j].Words.Count > item.Words.Count && (single
-                    ? items[j].Entity.Type == EntityType.Person && items[j].Words[^1] == item.Words[0]
-                        && (item.Entity.Type != EntityType.Location || WordToken.NameStart(item.Entity.Text) > 0 || !IsKnownPlace(item.Entity.Text))
-                    : items[j].Entity.Type != EntityType.Person && item.Words.All(items[j].Words.Contains)))
+                .Where(j => items[j].Words.Count > item.Words.Count && (item.Words.Count == 1 ? IsSurnameOf(item, items[j]) : IsPartOf(item, items[j])))
                 .Select(groups.Find)
                 .Distinct()
                 .ToList();
@@ -132,29 +168,63 @@ public sealed partial class AliasResolver
         }
     }
 
-    private static bool IsKnownPlace(string word) =>
-        EntityLexicon.Shared.Words.TryGetValue(word.ToLowerInvariant(), out var counts)
-        && counts.Share(EntityClass.Place) + counts.Share(EntityClass.Nationality) >= 0.5;
+    /// <summary>
+    /// A one-word mention is the surname of a person whose name ends with it, unless the recogniser saw a
+    /// place or an organisation there ("Washington" after "George Washington"); a name with an article
+    /// prefix ("al-Sudani") is a surname whatever its type, as places are rarely mentioned that way.
+    /// </summary>
+    private static bool IsSurnameOf(Item surname, Item person) =>
+        person.Entity.Type == EntityType.Person
+        && person.Words[^1] == surname.Words[0]
+        && (surname.Entity.Type is EntityType.Person or EntityType.Other || WordToken.NameStart(surname.Entity.Text) > 0);
 
-    /// <summary>The group's most complete spelling: most words, then most frequent, then first; its type is the group's.</summary>
+    /// <summary>A name of two or more words whose every word is in a longer name of the same type, people excepted ("Hussein Hamidawi" may be someone else).</summary>
+    private static bool IsPartOf(Item part, Item whole) =>
+        whole.Entity.Type != EntityType.Person && whole.Entity.Type == part.Entity.Type && part.Words.All(whole.Words.Contains);
+
+    /// <summary>
+    /// The group's name, id and type. The name is the <see cref="DisplayName"/> of its most complete
+    /// spelling (most words; spelled in mixed case; most frequent; first in ordinal order, so the choice
+    /// does not depend on where a spelling occurs), the id that spelling's key. The type is a known
+    /// name's, or else the most frequent among the mentions, ties going to the chosen spelling's.
+    /// </summary>
     private static (string Id, string Name, EntityType Type) Canonical(List<Item> items, List<int> members)
     {
+        var displays = members.ToDictionary(m => m, m => DisplayName.Of(items[m].Name));
         var best = members
-            .OrderByDescending(i => items[i].IsAcronym ? 0 : items[i].Words.Count)
-            .ThenByDescending(i => members.Count(m => items[m].Key == items[i].Key))
+            .OrderBy(i => items[i].IsAcronym)
+            .ThenByDescending(i => items[i].Words.Count)
+            .ThenBy(i => items[i].Name.Where(char.IsLetter).All(char.IsUpper))
+            .ThenByDescending(i => members.Count(m => displays[m] == displays[i]))
+            .ThenBy(i => displays[i], StringComparer.Ordinal)
             .ThenBy(i => items[i].Entity.Start)
             .First();
-        var type = items[best].Entity.Type;
-        var name = items[best].Entity.Text;
-        if (name.StartsWith("The ", StringComparison.Ordinal) || name.StartsWith("the ", StringComparison.Ordinal))
-        {
-            name = name[4..];
-        }
-
-        return (CanonicalKey.IdOf(items[best].Key), name, type);
+        var type = NameVariants.KnownName(items[best].Words) is { } known
+            ? known.Type
+            : members
+                .GroupBy(m => items[m].Entity.Type)
+                .OrderByDescending(g => g.Count())
+                .ThenByDescending(g => g.Key == items[best].Entity.Type)
+                .First().Key;
+        return (CanonicalKey.IdOf(items[best].Key), displays[best], type);
     }
 
-    private sealed record Item(RecognizedEntity Entity, string Key, List<string> Words, bool IsAcronym);
+    /// <param name="Name">The mention as a name: without a person's titles ("President Joe Biden" -> "Joe Biden").</param>
+    private sealed record Item(RecognizedEntity Entity, string Name, string Key, List<string> Words, bool IsAcronym)
+    {
+        public static Item Of(RecognizedEntity entity)
+        {
+            var name = entity.Type == EntityType.Person ? NameVariants.WithoutTitles(entity.Text) : entity.Text;
+            return new Item(entity, name, CanonicalKey.Of(name), CanonicalKey.Words(name), IsAcronymText(name));
+        }
+
+        /// <summary>"KH", "IRGC", "U.S.": two to six capitals or digits, dots between them allowed.</summary>
+        private static bool IsAcronymText(string name)
+        {
+            var letters = name.Replace(".", string.Empty, StringComparison.Ordinal);
+            return letters.Length is >= 2 and <= 6 && char.IsUpper(letters[0]) && letters.All(c => char.IsUpper(c) || char.IsDigit(c));
+        }
+    }
 
     private sealed class UnionFind(int count)
     {

@@ -11,7 +11,9 @@ namespace Newsroom.Extraction;
 /// (of, in, for), Arabic organisation words translated (kataib -> brigade), and for names of two or more
 /// words a consonant skeleton per word (Mohammed / Mohamed -> mhmd, Kataib / Kataeb -> ktb), the words
 /// taken as an unordered set ("Hezbollah Brigades" = "Kataib Hezbollah"). Single words keep their
-/// full spelling, where a skeleton would merge unrelated names (Sudan / Sudani).
+/// full spelling, where a skeleton would merge unrelated names (Sudan / Sudani), except for the
+/// transliteration families of <see cref="NameVariants"/> (Hizballah = Hezbollah). A known short form
+/// is keyed as the name it stands for (US / U.S. / USA = United States).
 /// </summary>
 public static class CanonicalKey
 {
@@ -53,6 +55,11 @@ public static class CanonicalKey
     {
         ArgumentNullException.ThrowIfNull(name);
         var words = Words(name);
+        if (NameVariants.KnownName(words) is { } known)
+        {
+            words = Words(known.Name);
+        }
+
         if (words.Count == 0)
         {
             return string.Empty;
@@ -85,9 +92,8 @@ public static class CanonicalKey
                 continue;
             }
 
-            var lower = char.ToLowerInvariant(c);
-            var plain = DiacriticFolds.IndexOf(lower, StringComparison.Ordinal);
-            folded.Append(plain >= 0 ? FoldedLetters[plain] : char.IsLetterOrDigit(lower) ? lower : ' ');
+            var lower = char.ToLowerInvariant(PlainLetter(c));
+            folded.Append(char.IsLetterOrDigit(lower) ? lower : ' ');
         }
 
         var words = new List<string>();
@@ -95,11 +101,25 @@ public static class CanonicalKey
         {
             if (!DroppedWords.Contains(word))
             {
-                words.Add(Glossary.GetValueOrDefault(word, word));
+                var preferred = NameVariants.Preferred(word);
+                words.Add(Glossary.GetValueOrDefault(preferred, preferred));
             }
         }
 
         return words;
+    }
+
+    /// <summary>The letter without its diacritic, in the same case: 'é' -> 'e', 'Ş' -> 'S'.</summary>
+    internal static char PlainLetter(char c)
+    {
+        var lower = char.ToLowerInvariant(c);
+        var plain = DiacriticFolds.IndexOf(lower, StringComparison.Ordinal);
+        if (plain < 0)
+        {
+            return c;
+        }
+
+        return lower == c ? FoldedLetters[plain] : char.ToUpperInvariant(FoldedLetters[plain]);
     }
 
     /// <summary>Consonants after the first letter, with spelling variants of transliteration folded and doubles collapsed.</summary>

@@ -11,6 +11,10 @@ public sealed class CanonicalKeyTests
     [InlineData("Popular Mobilization Forces", "Popular Mobilisation Forces")]
     [InlineData("Nasser Kanaani", "Naser Kan'ani")]
     [InlineData("José Martí", "Jose Marti")]
+    [InlineData("US", "United States")]
+    [InlineData("U.S.", "United States of America")]
+    [InlineData("Hizballah", "Hezbollah")]
+    [InlineData("Muhammad", "Mohammed")]
     public void Spelling_variants_share_a_key(string one, string other)
     {
         Assert.Equal(CanonicalKey.Of(one), CanonicalKey.Of(other));
@@ -22,6 +26,8 @@ public sealed class CanonicalKeyTests
     [InlineData("Iran", "Iraq")]
     [InlineData("Hamas", "Hama")]
     [InlineData("Joe Biden", "Hunter Biden")]
+    [InlineData("Hezbollah", "Kataib Hezbollah")]
+    [InlineData("US", "UN")]
     public void Different_names_keep_different_keys(string one, string other)
     {
         Assert.NotEqual(CanonicalKey.Of(one), CanonicalKey.Of(other));

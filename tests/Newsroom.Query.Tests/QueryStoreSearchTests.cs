@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using Newsroom.Contracts.Events;
 using Newsroom.Contracts.V1;
 using Newsroom.ServiceDefaults;
 using Xunit;
@@ -136,6 +137,43 @@ public sealed class QueryStoreSearchTests
         Assert.Equal(["s4", "s3", "s2", "s1", "s0"], first.Stories.Concat(second.Stories).Concat(last.Stories).Select(s => s.StoryId));
         Assert.True(first.HasMore);
         Assert.False(last.HasMore);
+    }
+
+    [Fact]
+    public void An_entity_keeps_the_name_and_type_most_mentions_carry_whatever_order_its_articles_come_in()
+    {
+        StoryUpdated[] articles =
+        [
+            Story("s1", "a1", "One", "text", entities: [Mention("Veyra Brigades", "vrf", "Veyra Brigades"), Mention("VRF", "vrf", "Veyra Brigades", EntityType.Location)]),
+            Story("s2", "a2", "Two", "text", entities: [Mention("Veyra River Front", "vrf", "Veyra River Front"), Mention("the Front", "vrf", "Veyra River Front")]),
+            Story("s3", "a3", "Three", "text", entities: [Mention("Veyra River Front", "vrf", "Veyra River Front")]),
+        ];
+        foreach (var order in new[] { new[] { 0, 1, 2 }, [2, 1, 0], [1, 0, 2] })
+        {
+            var store = new QueryStore(SqliteDatabase.InMemory());
+            var names = new List<string>();
+            foreach (var i in order)
+            {
+                store.IndexStory(articles[i], IndexedAt);
+                names.Add(store.GetEntity("vrf")!.CanonicalName);
+            }
+
+            var entity = store.GetEntity("Veyra Brigades")!;
+            Assert.Equal(("Veyra River Front", EntityType.Organization), (entity.CanonicalName, entity.Type));
+            Assert.True(names.Distinct().Count() <= 2, $"the name flipped with each article: {string.Join(" -> ", names)}");
+        }
+    }
+
+    [Fact]
+    public void A_reindexed_article_replaces_its_own_say_in_the_entity_name()
+    {
+        _store.IndexStory(Story("s1", "a1", "One", "text", entities: [Mention("Veyra Brigades", "vrf", "Veyra Brigades"), Mention("Veyra Brigades", "vrf", "Veyra Brigades")]), IndexedAt);
+        _store.IndexStory(Story("s2", "a2", "Two", "text", entities: [Mention("Veyra River Front", "vrf", "Veyra River Front")]), IndexedAt);
+        Assert.Equal("Veyra Brigades", _store.GetEntity("vrf")!.CanonicalName);
+
+        _store.IndexStory(Update("s1", 2, Extracted(Article("a1", "One", "text"), null, Mention("Veyra River Front", "vrf", "Veyra River Front"))), IndexedAt);
+
+        Assert.Equal("Veyra River Front", _store.GetEntity("vrf")!.CanonicalName);
     }
 
     [Fact]

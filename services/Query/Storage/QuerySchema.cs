@@ -59,6 +59,17 @@ internal static class QuerySchema
         CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions (entity_id);
         CREATE INDEX IF NOT EXISTS mentions_by_alias ON mentions (alias COLLATE NOCASE);
 
+        -- Each article's name and type for an entity, weighted by its mentions: the entity's settled name and type are the most mentioned.
+        CREATE TABLE IF NOT EXISTS entity_names (
+            entity_id TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            canonical_name TEXT NOT NULL,
+            type INTEGER NOT NULL,
+            mention_count INTEGER NOT NULL,
+            PRIMARY KEY (entity_id, article_id)
+        );
+        CREATE INDEX IF NOT EXISTS entity_names_by_article ON entity_names (article_id);
+
         -- Alias text to entity, with how often each spelling occurs over all articles.
         CREATE VIEW IF NOT EXISTS aliases AS
             SELECT alias, entity_id, SUM(mention_count) AS mention_count FROM mentions GROUP BY alias, entity_id;

@@ -179,16 +179,27 @@ public sealed partial class QueryStore
     private static void ReplaceMentions(SqliteConnection connection, SqliteTransaction transaction, ArticleExtracted extracted)
     {
         var articleId = extracted.Article.ArticleId;
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        using (var reader = connection.Command("SELECT entity_id FROM entity_names WHERE article_id = $article", transaction).With("$article", articleId).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                touched.Add(reader.GetString(0));
+            }
+        }
+
         connection.Command("DELETE FROM mentions WHERE article_id = $article", transaction).With("$article", articleId).ExecuteNonQuery();
+        connection.Command("DELETE FROM entity_names WHERE article_id = $article", transaction).With("$article", articleId).ExecuteNonQuery();
         var resolved = extracted.Entities.Where(m => m.CanonicalId.Length > 0 && m.Text.Length > 0).ToList();
         foreach (var entity in resolved.GroupBy(m => m.CanonicalId, StringComparer.Ordinal))
         {
-            var latest = entity.Last();
+            touched.Add(entity.Key);
+            var named = entity.GroupBy(m => (Name: m.CanonicalName.Length > 0 ? m.CanonicalName : m.Text, m.Type)).OrderByDescending(g => g.Count()).First();
             connection.Command("""
-                INSERT INTO entities (entity_id, canonical_name, type) VALUES ($entity, $name, $type)
-                ON CONFLICT (entity_id) DO UPDATE SET canonical_name = excluded.canonical_name, type = excluded.type
+                INSERT INTO entity_names (entity_id, article_id, canonical_name, type, mention_count) VALUES ($entity, $article, $name, $type, $count)
                 """, transaction)
-                .With("$entity", entity.Key).With("$name", latest.CanonicalName).With("$type", (int)latest.Type).ExecuteNonQuery();
+                .With("$entity", entity.Key).With("$article", articleId).With("$name", named.Key.Name).With("$type", (int)named.Key.Type).With("$count", entity.Count())
+                .ExecuteNonQuery();
             foreach (var alias in entity.GroupBy(m => m.Text, StringComparer.Ordinal))
             {
                 connection.Command("INSERT INTO mentions (article_id, entity_id, alias, mention_count) VALUES ($article, $entity, $alias, $count)", transaction)
@@ -196,6 +207,32 @@ public sealed partial class QueryStore
                     .ExecuteNonQuery();
             }
         }
+
+        foreach (var entityId in touched)
+        {
+            SettleEntity(connection, transaction, entityId);
+        }
+    }
+
+    /// <summary>
+    /// An entity's name and type are the ones most of its mentions over all indexed articles carry, ties
+    /// going to the first in ordinal order: a function of the indexed articles, not of their order, so a
+    /// name does not flip with each article that spells it its own way. An entity no article mentions
+    /// any more keeps what it had.
+    /// </summary>
+    private static void SettleEntity(SqliteConnection connection, SqliteTransaction transaction, string entityId)
+    {
+        connection.Command("""
+            INSERT INTO entities (entity_id, canonical_name, type)
+            SELECT $entity,
+                   (SELECT canonical_name FROM entity_names WHERE entity_id = $entity
+                    GROUP BY canonical_name ORDER BY SUM(mention_count) DESC, canonical_name COLLATE BINARY LIMIT 1),
+                   (SELECT type FROM entity_names WHERE entity_id = $entity
+                    GROUP BY type ORDER BY SUM(mention_count) DESC, type LIMIT 1)
+            WHERE EXISTS (SELECT 1 FROM entity_names WHERE entity_id = $entity)
+            ON CONFLICT (entity_id) DO UPDATE SET canonical_name = excluded.canonical_name, type = excluded.type
+            """, transaction)
+            .With("$entity", entityId).ExecuteNonQuery();
     }
 
     private static void ReplaceLeadEvent(SqliteConnection connection, SqliteTransaction transaction, string storyId, ArticleExtracted extracted)

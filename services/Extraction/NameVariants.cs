@@ -1,0 +1,90 @@
+using Newsroom.Contracts.V1;
+
+namespace Newsroom.Extraction;
+
+/// <summary>
+/// General knowledge about how one name is written in several ways, shared by <see cref="CanonicalKey"/>
+/// (one identity) and <see cref="DisplayName"/> (one spelling to show): transliteration families of
+/// common Arabic name words with the spelling English-language wires use most, short forms of countries
+/// and international bodies, and the titles that precede a person's name.
+/// </summary>
+internal static class NameVariants
+{
+    /// <summary>Folded spellings of one name word and the spelling shown for all of them (the first).</summary>
+    private static readonly string[][] TransliterationFamilies =
+    [
+        ["mohammed", "mohamed", "muhammad", "mohammad", "muhammed", "mohamad", "mohamud", "muhamad"],
+        ["ahmed", "ahmad"],
+        ["mahmoud", "mahmud", "mahmood"],
+        ["hussein", "husein", "hussain", "husain", "husayn", "hossein"],
+        ["hassan", "hasan"],
+        ["hezbollah", "hizbollah", "hizballah", "hizbullah", "hezbolla"],
+        ["kataib", "kataeb", "katayib"],
+        ["asaib", "asaeb"],
+        ["qaeda", "qaida", "qaedah"],
+        ["abdul", "abdel", "abdal"],
+        ["abdullah", "abdallah"],
+        ["youssef", "yousef", "yusuf", "yousif", "youssif", "yusef"],
+        ["osama", "usama"],
+        ["mustafa", "mostafa", "moustafa", "mustapha"],
+        ["omar", "umar"],
+        ["khaled", "khalid"],
+        ["nasser", "naser", "nasir"],
+        ["qassem", "qasim", "qassim", "kassem", "kasim"],
+        ["suleiman", "sulaiman", "sulayman", "soliman"],
+        ["soleimani", "suleimani", "sulaimani"],
+        ["ibrahim", "ebrahim"],
+        ["yasser", "yasir", "yaser"],
+        ["saeed", "saied", "sayeed"],
+        ["houthi", "huthi", "hothi"],
+        ["sheikh", "shaikh", "shaykh"],
+        ["abu", "abou"],
+    ];
+
+    /// <summary>Folded words of a short form and the full name it stands for, with the identity's type.</summary>
+    private static readonly (string[] Aliases, string Name, EntityType Type)[] KnownNames =
+    [
+        (["us", "usa", "united states america", "united states"], "United States", EntityType.Location),
+        (["uk", "great britain", "britain", "united kingdom great britain northern ireland", "united kingdom"], "United Kingdom", EntityType.Location),
+        (["uae", "united arab emirates"], "United Arab Emirates", EntityType.Location),
+        (["drc", "dr congo", "democratic republic congo"], "Democratic Republic of the Congo", EntityType.Location),
+        (["ussr", "soviet union"], "Soviet Union", EntityType.Location),
+        (["prc", "peoples republic china", "china"], "China", EntityType.Location),
+        (["russian federation", "russia"], "Russia", EntityType.Location),
+        (["un", "united nations"], "United Nations", EntityType.Organization),
+        (["eu", "european union"], "European Union", EntityType.Organization),
+    ];
+
+    /// <summary>Words that open a person mention without being part of the name: "President Joe Biden".</summary>
+    private static readonly HashSet<string> PersonTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "president", "vice", "prime", "minister", "secretary", "chancellor", "premier", "senator", "sen", "rep",
+        "representative", "congressman", "congresswoman", "governor", "gov", "mayor", "mr", "mrs", "ms", "miss", "dr",
+        "prof", "professor", "gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain",
+        "sgt", "sergeant", "adm", "admiral", "commander", "judge", "spokesman", "spokeswoman", "spokesperson", "king",
+        "queen", "prince", "princess", "ayatollah", "pope",
+    };
+
+    private static readonly Dictionary<string, string> PreferredByVariant = TransliterationFamilies
+        .SelectMany(family => family.Select(variant => (variant, preferred: family[0])))
+        .ToDictionary(pair => pair.variant, pair => pair.preferred, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, (string Name, EntityType Type)> KnownNameByAlias = KnownNames
+        .SelectMany(known => known.Aliases.Select(alias => (alias, known.Name, known.Type)))
+        .ToDictionary(entry => entry.alias, entry => (entry.Name, entry.Type), StringComparer.Ordinal);
+
+    /// <summary>The family spelling of a folded, lower-case word ("mohamed" -> "mohammed"), or the word itself.</summary>
+    public static string Preferred(string foldedWord) => PreferredByVariant.GetValueOrDefault(foldedWord, foldedWord);
+
+    /// <summary>The full name a short form stands for, from the name's folded words without stop words ("u s" is not one: "us" is).</summary>
+    public static (string Name, EntityType Type)? KnownName(IReadOnlyList<string> foldedWords) =>
+        KnownNameByAlias.TryGetValue(string.Join(' ', foldedWords), out var known) ? known : null;
+
+    /// <summary>The mention without leading titles, when a name remains: "President Joe Biden" -> "Joe Biden"; "Secretary General" stays.</summary>
+    public static string WithoutTitles(string person)
+    {
+        var words = person.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var name = Array.FindIndex(words, word => !PersonTitles.Contains(word.TrimEnd('.')));
+        return name <= 0 ? person : string.Join(' ', words[name..]);
+    }
+}
