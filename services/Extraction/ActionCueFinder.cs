@@ -84,6 +84,13 @@ internal static class ActionCueFinder
         "deal", "deals", "agreement", "accord", "pact", "balance", "chord", "tone", "note", "down", "out", "gold", "oil", "off",
     };
 
+    /// <summary>What is fired without anyone losing a job: "fired rockets", "fired at the crowd".</summary>
+    private static readonly HashSet<string> WeaponObjects = new(StringComparer.Ordinal)
+    {
+        "at", "on", "shots", "shot", "rockets", "rocket", "missiles", "missile", "bullets", "bullet", "mortars", "shells", "tear",
+        "gun", "guns", "weapons", "weapon", "upon", "into", "back", "up", "off", "salvo", "warning",
+    };
+
     private static readonly HashSet<string> NonDeathCompounds = new(StringComparer.Ordinal)
     {
         "sentence", "sentences", "penalty", "row", "threat", "threats", "squad", "camp", "metal", "star",
@@ -224,6 +231,7 @@ internal static class ActionCueFinder
             EventAction.Attack => !OtherStrikeObjects.Contains(next) && !(next is "a" or "an" && OtherStrikeObjects.Contains(afterNext))
                 && !WordsBefore(tokens, index, NegationWindow).Any(Hazards.Contains),
             EventAction.Die => !NonDeathCompounds.Contains(next),
+            EventAction.Dismiss => !WeaponObjects.Contains(next) && !WeaponObjects.Contains(afterNext),
             _ => true,
         };
     }

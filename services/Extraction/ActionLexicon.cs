@@ -76,6 +76,21 @@ internal static class ActionLexicon
             "v acquire", "n acquisition", "v buy/bought/bought", "n purchase", "v purchase", "v take/took/taken over",
             "n takeover", "v snap+ up", "n buyout", "v merge with", "n merger",
         ]),
+        (EventAction.Defeat,
+        [
+            "v defeat", "n defeat", "v beat/beat/beaten", "v win/won/won", "n victory", "v clinch", "v edge", "v rout",
+            "v top+", "v down+", "v overpower",
+        ]),
+        (EventAction.Dismiss,
+        [
+            "v fire", "v sack+", "v dismiss", "n dismissal", "v oust", "n ouster", "v axe", "v show/showed/shown the door",
+            "v step/stepped/stepped down", "v resign", "n resignation", "v quit+/quit/quit",
+        ]),
+        (EventAction.Appoint,
+        [
+            "v appoint", "n appointment", "v name", "v hire", "v elect", "n election", "v nominate", "n nomination",
+            "v sign", "v tap+", "v choose/chose/chosen", "v cast/cast/cast",
+        ]),
         (EventAction.Release,
         [
             "p freed", "v set/set/set free", "v release",

@@ -20,6 +20,9 @@ internal static class EventActions
         ("die", EventAction.Die),
         ("acquire", EventAction.Acquire),
         ("release", EventAction.Release),
+        ("defeat", EventAction.Defeat),
+        ("dismiss", EventAction.Dismiss),
+        ("appoint", EventAction.Appoint),
         ("other", EventAction.Other),
     ];
 
