@@ -28,7 +28,7 @@ internal static class ActionLexicon
         (EventAction.Attack,
         [
             "v attack", "n attack", "v strike/struck/struck", "n strike", "n airstrike", "v bomb", "n bombing", "v bombard",
-            "n bombardment", "p shelled", "n shelling", "v raid", "n raid", "v ambush", "n ambush", "v invade", "n invasion",
+            "n bombardment", "v shell", "n shelling", "v raid", "n raid", "v ambush", "n ambush", "v invade", "n invasion",
             "p stormed", "v assault", "n assault", "v shoot/shot/shot", "n shooting", "v open/opened/opened fire", "v stab+",
             "n stabbing", "v hijack", "n hijacking", "v kidnap+", "n kidnapping", "n blast", "n explosion",
         ]),

@@ -83,7 +83,7 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         return new EventRoles(
             cue.Action,
             WordsOfAction(source, cueStart, cueEnd),
-            actor is null ? CommonSubject(tokens, cue) : new EventParticipant(actor.Text, actor.CanonicalId),
+            actor is null ? CommonSubject(source, tokens, cue) : new EventParticipant(actor.Text, actor.CanonicalId),
             target is null ? null : new EventParticipant(TargetText(source, target), target.CanonicalId),
             (dates.FirstOrDefault(d => d.Start >= cueEnd) ?? dates.LastOrDefault(d => d.End <= cueStart))?.Date);
     }
@@ -113,7 +113,7 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
     }
 
     /// <summary>Without a named subject, the common noun just before the verb: "Police arrested six people".</summary>
-    private static EventParticipant? CommonSubject(List<LeadToken> tokens, ActionCue cue)
+    private static EventParticipant? CommonSubject(string source, List<LeadToken> tokens, ActionCue cue)
     {
         if (cue.IsPassive || !cue.Word.IsVerb || cue.First == 0 || tokens[cue.First].AfterBoundary)
         {
@@ -122,7 +122,7 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
 
         var head = tokens[cue.First - 1].Lower;
         return head.Length > 2 && !NotNouns.Contains(head) && !head.EndsWith("ly", StringComparison.Ordinal) && !head.Contains('’', StringComparison.Ordinal) && !head.Contains('\'', StringComparison.Ordinal)
-            ? new EventParticipant(head, null)
+            ? new EventParticipant(source[tokens[cue.First - 1].Start..tokens[cue.First - 1].End], null)
             : null;
     }
 
