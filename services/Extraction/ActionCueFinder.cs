@@ -30,6 +30,19 @@ internal static class ActionCueFinder
         "suspected",
     };
 
+    /// <summary>Reporting verbs: "said it had resumed attacks" is the news in reported speech, not background.</summary>
+    private static readonly HashSet<string> Reporting = new(StringComparer.Ordinal)
+    {
+        "said", "says", "announced", "told", "stated", "added", "claimed", "confirmed", "declared", "reported",
+    };
+
+    /// <summary>Verbs that end a pause: "ends truce", "lifted the suspension" resume what was paused.</summary>
+    private static readonly HashSet<string> Ending = new(StringComparer.Ordinal)
+    {
+        "end", "ends", "ended", "ending", "break", "breaks", "broke", "lift", "lifts", "lifted", "lifting", "abandon", "abandons",
+        "abandoned", "scrap", "scraps", "scrapped", "collapse", "collapsed",
+    };
+
     /// <summary>Auxiliaries that start a new verb phrase: a background marker before one belongs to an earlier clause ("held since 2016 were released").</summary>
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
     {
@@ -163,7 +176,11 @@ internal static class ActionCueFinder
                 }
             }
 
-            var cue = new ActionCue(word.Action, word, index, last, word.CanBePassive && IsPassive(tokens, index));
+            var action = word.Action == EventAction.Suspend && !word.IsVerb
+                && WordsBefore(tokens, index, NegationWindow).SkipWhile(Determiners.Contains).FirstOrDefault() is { } governor && Ending.Contains(governor)
+                ? EventAction.Resume
+                : word.Action;
+            var cue = new ActionCue(action, word, index, last, word.CanBePassive && IsPassive(tokens, index));
             if (best is null || cue.Last > best.Last || (cue.Last == best.Last && released && cue.Action == EventAction.Release))
             {
                 best = cue;
@@ -282,7 +299,7 @@ internal static class ActionCueFinder
         var all = WordsBefore(tokens, cue.First, BackgroundWindow).ToList();
         var before = all.TakeWhile(w => !Auxiliaries.Contains(w)).ToList();
         if (before.Any(BackgroundMarkers.Contains) || all.Take(3).Any(RelativePronouns.Contains)
-            || before.TakeWhile(IsAdverb).Concat(before.SkipWhile(IsAdverb).Take(1)).Any(PastPerfect.Contains))
+            || (before.TakeWhile(IsAdverb).Concat(before.SkipWhile(IsAdverb).Take(1)).Any(PastPerfect.Contains) && !tokens.Take(cue.First).Any(t => Reporting.Contains(t.Lower))))
         {
             return true;
         }

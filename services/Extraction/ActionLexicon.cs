@@ -19,6 +19,7 @@ internal static class ActionLexicon
         [
             "v suspend", "n suspension", "v halt", "n halt", "v pause", "v freeze/froze/frozen", "v call a|for halt",
             "v put/put/put on hold", "n ceasefire", "n truce",
+            "v stop+ ~attacking|attacks|operations|fighting|strikes|hostilities|firing|raids|ambushes",
         ]),
         (EventAction.Resume,
         [

@@ -38,6 +38,7 @@ public sealed class LeadEventClassifierTests
     [InlineData("Zentria Liberation Front announces the suspension of its attacks", EventAction.Suspend, "suspension of its attacks")]
     [InlineData("Zentria Liberation Front is buying a fleet of trucks", EventAction.Acquire, "buying")]
     [InlineData("Zentria Liberation Front shot and killed two guards", EventAction.Kill, "killed")]
+    [InlineData("Zentria Liberation Front ends its truce with Lorania", EventAction.Resume, "truce")]
     public void The_title_gives_the_action_class_and_its_words(string title, EventAction action, string actionText)
     {
         var lead = Lead(title, "Fighters of the group met in the mountains near the border for several days this month.");
