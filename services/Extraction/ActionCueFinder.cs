@@ -19,7 +19,8 @@ internal static class ActionCueFinder
     private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
     {
         "not", "never", "no", "without", "nor", "cannot", "deny", "denies", "denied", "denying", "refuse", "refuses", "refused",
-        "refusing", "fail", "fails", "failed", "neither",
+        "refusing", "fail", "fails", "failed", "neither", "avoid", "avoided", "avoiding", "dodged", "dodging", "evaded", "evading",
+        "escaped", "escaping",
     };
 
     /// <summary>Words that put what follows them in the past of the story or in its causes.</summary>
@@ -232,7 +233,7 @@ internal static class ActionCueFinder
         }
 
         var beforeAdverbs = WordsBefore(tokens, index, NegationWindow).SkipWhile(IsAdverb).FirstOrDefault() ?? string.Empty;
-        if (word.Form == WordForm.Base && !(BaseFormLeads.Contains(beforeAdverbs) || IsContractedModal(beforeAdverbs) || (beforeAdverbs.Length > 3 && beforeAdverbs.EndsWith('s'))))
+        if (word.Form == WordForm.Base && !(BaseFormLeads.Contains(beforeAdverbs) || IsContractedModal(beforeAdverbs) || (beforeAdverbs.Length > 3 && beforeAdverbs.EndsWith('s') && !beforeAdverbs.Contains('’', StringComparison.Ordinal) && !beforeAdverbs.Contains('\'', StringComparison.Ordinal))))
         {
             return false;
         }
