@@ -7,9 +7,9 @@ namespace Newsroom.Extraction;
 /// <summary>
 /// Finds calendar dates in text and normalises them against the publication date: "Jan. 25, 2024",
 /// "December 30, 2023", "May 8th", "25 May 2021", "October 7" (year: the latest occurrence not more
-/// than <see cref="FutureTolerance"/> after publication), "yesterday" / "today" / "tomorrow", and weekdays
-/// ("on Sunday": the latest such day on or before publication, as news style uses weekdays for the past
-/// week). Without a publication date only dates that carry their year are returned.
+/// than <see cref="FutureTolerance"/> after publication), "yesterday" / "today" / "tomorrow" / "last night",
+/// "last week", "three days ago", and weekdays ("on Sunday": the latest such day on or before publication, as
+/// news style uses weekdays for the past week; "last Sunday" before the day of publication, "next Sunday" after it). Without a publication date only dates that carry their year are returned.
 /// </summary>
 public sealed partial class DateNormalizer
 {
@@ -17,13 +17,15 @@ public sealed partial class DateNormalizer
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromDays(14);
 
     private const string Month = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+    private static readonly string[] CountWords = ["TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN"];
+
     private const string Weekday = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
     [GeneratedRegex(
         @"\b(?:(?:" + Weekday + @"),?\s+)?(?<month>" + Month + @")\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<year>(?:19|20)\d\d)\b)?"
         + @"|\b(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>" + Month + @")\b\.?(?:,?\s+(?<year>(?:19|20)\d\d)\b)?"
-        + @"|\b(?<relative>yesterday|today|tomorrow)\b"
-        + @"|\b(?<weekday>" + Weekday + @")\b",
+        + @"|\b(?<relative>the day before yesterday|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening)|last week|next week|a week ago|(?<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?<unit>days?|weeks?) ago)\b"
+        + @"|\b(?:(?<direction>last|next|this) )?(?<weekday>" + Weekday + @")\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DatePattern();
 
@@ -46,24 +48,25 @@ public sealed partial class DateNormalizer
     {
         if (match.Groups["relative"].Success)
         {
-            return published?.AddDays(match.Groups["relative"].Value.ToUpperInvariant() switch
-            {
-                "YESTERDAY" => -1,
-                "TOMORROW" => 1,
-                _ => 0,
-            });
+            return published?.AddDays(DaysFromPublication(match));
         }
 
         if (match.Groups["weekday"].Success)
         {
-            if (published is not { } reference || !IsCapitalised(match.Value))
+            if (published is not { } reference || !IsCapitalised(match.Groups["weekday"].Value))
             {
                 return null;
             }
 
             var weekday = Enum.Parse<DayOfWeek>(match.Groups["weekday"].Value, ignoreCase: true);
             var back = ((int)reference.DayOfWeek - (int)weekday + 7) % 7;
-            return reference.AddDays(-back);
+            return match.Groups["direction"].Value.ToUpperInvariant() switch
+            {
+                // "last Tuesday" is before the day of publication; "next Tuesday" after it.
+                "LAST" => reference.AddDays(back == 0 ? -7 : -back),
+                "NEXT" => reference.AddDays(7 - back),
+                _ => reference.AddDays(-back),
+            };
         }
 
         if (!IsCapitalised(match.Groups["month"].Value))
@@ -94,6 +97,31 @@ public sealed partial class DateNormalizer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Days from publication to a relative date. A week ("last week") counts as seven days: the contract holds a
+    /// calendar day, and the same weekday a week back is the nearest day to whatever the writer meant.
+    /// </summary>
+    private static int DaysFromPublication(Match match)
+    {
+        if (match.Groups["count"].Success)
+        {
+            var count = match.Groups["count"].Value is var c && char.IsDigit(c[0])
+                ? int.Parse(c, CultureInfo.InvariantCulture)
+                : Array.IndexOf(CountWords, c.ToUpperInvariant()) + 2;
+            return -count * (match.Groups["unit"].Value.StartsWith("week", StringComparison.OrdinalIgnoreCase) ? 7 : 1);
+        }
+
+        return match.Groups["relative"].Value.ToUpperInvariant() switch
+        {
+            "THE DAY BEFORE YESTERDAY" => -2,
+            "YESTERDAY" or "LAST NIGHT" => -1,
+            "TOMORROW" => 1,
+            "LAST WEEK" or "A WEEK AGO" => -7,
+            "NEXT WEEK" => 7,
+            _ => 0,
+        };
     }
 
     private static bool IsCapitalised(string word) => word.Length > 0 && char.IsUpper(word[0]);

@@ -53,4 +53,25 @@ public sealed class DateNormalizerTests
     {
         Assert.Empty(Normalize("He said yesterday that they may 5 times reconsider on Sunday.", null));
     }
+
+    [Theory]
+    [InlineData("The talks collapsed last week, officials said.", "last week", 2024, 1, 24)]
+    [InlineData("Gunmen opened fire last night near the market.", "last night", 2024, 1, 30)]
+    [InlineData("The body was found three days ago in the river.", "three days ago", 2024, 1, 28)]
+    [InlineData("He resigned 2 weeks ago after the vote.", "2 weeks ago", 2024, 1, 17)]
+    [InlineData("The ministry said it happened the day before yesterday.", "the day before yesterday", 2024, 1, 29)]
+    [InlineData("They met last Wednesday to agree the terms.", "last Wednesday", 2024, 1, 24)]
+    [InlineData("They met last Tuesday to agree the terms.", "last Tuesday", 2024, 1, 30)]
+    [InlineData("The court rules next Monday on the appeal.", "next Monday", 2024, 2, 5)]
+    [InlineData("The vote is due next week in the capital.", "next week", 2024, 2, 7)]
+    public void Relative_phrases_resolve_against_the_publication_date(string text, string found, int year, int month, int day)
+    {
+        Assert.Contains((found, new DateOnly(year, month, day)), Normalize(text, Wednesday));
+    }
+
+    [Fact]
+    public void Relative_phrases_need_a_publication_date()
+    {
+        Assert.Empty(Normalize("The talks collapsed last week and resumed last Tuesday, three days ago.", null));
+    }
 }

@@ -30,6 +30,15 @@ public sealed class LeadEventClassifierTests
     [InlineData("Zentria Liberation Front denounces the new sanctions", EventAction.Condemn, "denounces")]
     [InlineData("Zentria Liberation Front demands release of prisoners", EventAction.Demand, "demands")]
     [InlineData("Zentria Liberation Front warns Lorania to withdraw its troops", EventAction.Demand, "warns Lorania to withdraw")]
+    [InlineData("Zentria Liberation Front kills two border guards", EventAction.Kill, "kills")]
+    [InlineData("Zentria Liberation Front detains two foreign journalists", EventAction.Arrest, "detains")]
+    [InlineData("Zentria Liberation Front releases two hostages held in the mountains", EventAction.Release, "releases")]
+    [InlineData("Zentria Liberation Front releases a video of its leader", EventAction.Announce, "releases")]
+    [InlineData("Zentria Liberation Front unveils a new leadership council", EventAction.Announce, "unveils")]
+    [InlineData("Zentria Liberation Front announces the suspension of its attacks", EventAction.Suspend, "suspension of its attacks")]
+    [InlineData("Zentria Liberation Front is buying a fleet of trucks", EventAction.Acquire, "buying")]
+    [InlineData("Zentria Liberation Front shot and killed two guards", EventAction.Kill, "killed")]
+    [InlineData("Zentria Liberation Front ends its truce with Lorania", EventAction.Resume, "truce")]
     public void The_title_gives_the_action_class_and_its_words(string title, EventAction action, string actionText)
     {
         var lead = Lead(title, "Fighters of the group met in the mountains near the border for several days this month.");
@@ -75,5 +84,55 @@ public sealed class LeadEventClassifierTests
     public void An_article_without_action_words_has_no_lead_event()
     {
         Assert.Null(Lead("Weather in Lorania", "Skies over the valley were clear and the markets were busy with shoppers all day."));
+    }
+
+    [Fact]
+    public void A_passive_makes_the_subject_the_target_and_the_date_comes_from_its_sentence()
+    {
+        var lead = Lead(string.Empty, "Abu Karim al-Vendari was sentenced to ten years in prison by a court in the capital on Monday.");
+        Assert.NotNull(lead);
+        Assert.Equal(EventAction.Sentence, lead.Action);
+        Assert.Equal("Abu Karim al-Vendari", lead.TargetText);
+        Assert.Equal(new DateOnly(2024, 1, 29), lead.Date);
+    }
+
+    [Fact]
+    public void A_title_in_title_case_finds_the_text_names_in_it()
+    {
+        var lead = Lead("Zentria Liberation Front Suspends Attacks On Lorania Forces", "The Zentria Liberation Front said its fighters would stay in their positions for now.");
+        Assert.NotNull(lead);
+        Assert.Equal(EventAction.Suspend, lead.Action);
+        Assert.Equal("Zentria Liberation Front", lead.ActorText);
+    }
+
+    [Fact]
+    public void Without_a_named_subject_the_common_noun_before_the_verb_is_the_actor()
+    {
+        var lead = Lead(string.Empty, "Police arrested six people on Monday during a raid on a house in the north of the city.");
+        Assert.NotNull(lead);
+        Assert.Equal(EventAction.Arrest, lead.Action);
+        Assert.Equal("Police", lead.ActorText);
+        Assert.Null(lead.ActorEntityId);
+    }
+
+    [Theory]
+    [InlineData("Dock workers end their strike at the port after a pay deal")]
+    [InlineData("Zentria Liberation Front did not attack the convoy, its spokesman says")]
+    [InlineData("Zentria Liberation Front denies attacking the convoy near the border")]
+    [InlineData("A strong earthquake struck the north of Lorania early in the morning")]
+    [InlineData("Lorania and Zentria struck a deal on water rights after long talks")]
+    public void Negated_and_other_senses_of_action_words_are_no_lead_event(string title)
+    {
+        Assert.Null(Lead(title, "Skies over the valley were clear and the markets were busy with shoppers all day."));
+    }
+
+    [Fact]
+    public void A_sentence_recalling_an_earlier_attack_is_background()
+    {
+        Assert.Null(Lead(
+            "Parliament of Lorania meets for its winter session",
+            "Members of parliament gathered in the capital for the opening of the winter session on Monday.\n\n"
+            + "The Zentria Liberation Front had attacked a border post in the north two years ago, the speaker recalled.\n\n"
+            + "After the Zentria Liberation Front attacked the border post, the talks stalled for months."));
     }
 }

@@ -13,6 +13,16 @@ internal static class EventActions
         ("threaten", EventAction.Threaten),
         ("demand", EventAction.Demand),
         ("condemn", EventAction.Condemn),
+        ("announce", EventAction.Announce),
+        ("kill", EventAction.Kill),
+        ("arrest", EventAction.Arrest),
+        ("sentence", EventAction.Sentence),
+        ("die", EventAction.Die),
+        ("acquire", EventAction.Acquire),
+        ("release", EventAction.Release),
+        ("defeat", EventAction.Defeat),
+        ("dismiss", EventAction.Dismiss),
+        ("appoint", EventAction.Appoint),
         ("other", EventAction.Other),
     ];
 

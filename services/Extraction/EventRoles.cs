@@ -1,0 +1,169 @@
+using System.Text.RegularExpressions;
+using Newsroom.Contracts.Events;
+using Newsroom.Contracts.V1;
+
+namespace Newsroom.Extraction;
+
+/// <summary>
+/// The event one sentence tells: the action word and the entities around it. The actor is the subject,
+/// the first person or organisation before the action (a country when there is none) that is neither in a
+/// prepositional phrase ("in Baghdad") nor a possessive modifier ("Iraq's"); the target is the first entity
+/// after it that is not a place where it happened. A passive swaps them: "Smith was arrested by police".
+/// </summary>
+internal sealed partial record EventRoles(EventAction Action, string ActionText, EventParticipant? Actor, EventParticipant? Target, DateOnly? Date)
+{
+    private const int TargetWindow = 15;
+    private const int AgentWindow = 6;
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "in", "at", "on", "from", "near", "to", "for", "with", "of", "against", "by", "into", "across", "outside", "inside",
+        "toward", "towards", "over", "under", "between", "throughout", "during", "within", "around", "about", "like", "than",
+    };
+
+    /// <summary>Where an event happened is no target of it: "killed three in Baghdad".</summary>
+    private static readonly HashSet<string> Locatives = new(StringComparer.Ordinal)
+    {
+        "in", "at", "near", "from", "outside", "inside", "across", "throughout", "during", "within", "around", "by",
+    };
+
+    private static readonly HashSet<string> TargetHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "forces", "troops", "soldiers", "military", "base", "bases", "personnel", "embassy", "interests", "positions", "government",
+        "officials", "convoy", "ships", "vessels", "army", "police", "headquarters", "consulate", "navy", "warships",
+        "members", "citizens", "nationals", "civilians", "workers", "officers", "staff",
+    };
+
+    private static readonly string[] DemonymEndings = ["ian", "ese", "ish", "ean", "can", "qi", "li", "ni", "di", "ti", "ki"];
+
+    /// <summary>Function words and verbs that follow a subject, so the name before them is the subject itself.</summary>
+    private static readonly HashSet<string> NotNouns = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "and", "or", "but", "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "can",
+        "may", "might", "must", "should", "did", "does", "do", "also", "said", "says", "to", "who", "which", "that", "it", "he",
+        "she", "they", "we", "you", "i", "this", "there", "then", "not", "been", "being", "be", "on", "in", "at", "for", "with",
+        "from", "of", "by", "as", "its", "their", "his", "her", "our", "today", "yesterday", "reportedly", "officially", "agreed",
+        "decided", "plans", "wants", "tried", "sought", "later", "first", "again", "now", "still", "just", "both", "all",
+    };
+
+    [GeneratedRegex(@"\G\s+(\p{L}+)", RegexOptions.CultureInvariant)]
+    private static partial Regex NextWord();
+
+    [GeneratedRegex(@"\G(?:\s+(?:of\s+)?[\p{Ll}-]+){0,4}?\s+(?:attacks|operations|strikes|talks|activities|hostilities|withdrawal|revenge|fire)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ActionObject();
+
+    [GeneratedRegex(@"\G\s+(?<first>[\p{Ll}-]+)(?:\s+(?<second>\p{Ll}+))?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TargetHead();
+
+    public static EventRoles? Read(string source, Range range, IReadOnlyList<EntityMention> entities, IReadOnlyList<DateMention> dates)
+    {
+        var tokens = LeadToken.Tokenize(source, range);
+        var ordered = entities.OrderBy(e => e.Start).ToList();
+        if (ActionCueFinder.Find(tokens, index => ordered.Any(e => e.Start == tokens[index].Start && e.Type == EntityType.Person)) is not { } cue)
+        {
+            return null;
+        }
+
+        var cueStart = tokens[cue.First].Start;
+        var cueEnd = tokens[cue.Last].End;
+        var before = ordered.Where(e => e.End <= cueStart).ToList();
+        var windowEnd = tokens[Math.Min(tokens.Count - 1, cue.Last + TargetWindow)].End;
+        var after = ordered.Where(e => e.Start >= cueEnd && e.Start < windowEnd).ToList();
+        var agent = after.FirstOrDefault(e => e.Start < tokens[Math.Min(tokens.Count - 1, cue.Last + AgentWindow)].End && WordBefore(tokens, e) == "by");
+        var subject = Subject(tokens, source, before);
+        var (actor, target) = cue.IsPassive || (!cue.Word.IsVerb && subject is null && agent is not null)
+            ? (agent, cue.IsPassive ? subject : Object(tokens, after, agent))
+            : (subject, Object(tokens, after, subject));
+        if (cue.Action == EventAction.Die)
+        {
+            // Who died is the subject, or follows the noun: "the death of the singer".
+            (actor, target) = (cue.IsPassive ? target : actor ?? (cue.Word.IsVerb ? null : after.FirstOrDefault(e => WordBefore(tokens, e) == "of")), null);
+        }
+
+        return new EventRoles(
+            cue.Action,
+            WordsOfAction(source, cueStart, cueEnd),
+            actor is null ? CommonSubject(source, tokens, cue) : new EventParticipant(actor.Text, actor.CanonicalId),
+            target is null ? null : new EventParticipant(TargetText(source, target), target.CanonicalId),
+            (dates.FirstOrDefault(d => d.Start >= cueEnd) ?? dates.LastOrDefault(d => d.End <= cueStart))?.Date);
+    }
+
+    private static EntityMention? Subject(List<LeadToken> tokens, string source, List<EntityMention> before)
+    {
+        var candidates = before
+            .Where((e, i) => !Prepositions.Contains(WordBefore(tokens, e)) && !IsPossessiveModifier(tokens, e, before.ElementAtOrDefault(i + 1)) && !IsModifier(source, e))
+            .ToList();
+
+        // A place acts only from the subject position: "Israel struck", not "a strike in Gaza's north killed".
+        return candidates.FirstOrDefault(e => e.Type is EntityType.Organization or EntityType.Person)
+            ?? candidates.FirstOrDefault(e => e.Type == EntityType.Location && WordBefore(tokens, e) is "" or "the");
+    }
+
+    /// <summary>"Iraqi pro-Iran faction", "Iran-backed group": a name in front of a common noun, or a demonym, only describes the subject.</summary>
+    private static bool IsModifier(string source, EntityMention entity)
+    {
+        if (entity.End < source.Length && source[entity.End] == '-')
+        {
+            return true;
+        }
+
+        var demonym = !entity.Text.Contains(' ', StringComparison.Ordinal) && DemonymEndings.Any(d => entity.Text.EndsWith(d, StringComparison.Ordinal));
+        var next = NextWord().Match(source, entity.End);
+        return demonym && next.Success && char.IsLower(next.Groups[1].Value[0]) && !NotNouns.Contains(next.Groups[1].Value);
+    }
+
+    /// <summary>Without a named subject, the common noun just before the verb: "Police arrested six people".</summary>
+    private static EventParticipant? CommonSubject(string source, List<LeadToken> tokens, ActionCue cue)
+    {
+        if (cue.IsPassive || !cue.Word.IsVerb || cue.First == 0 || tokens[cue.First].AfterBoundary)
+        {
+            return null;
+        }
+
+        var head = tokens[cue.First - 1].Lower;
+        return head.Length > 2 && !NotNouns.Contains(head) && !head.EndsWith("ly", StringComparison.Ordinal) && !head.Contains('’', StringComparison.Ordinal) && !head.Contains('\'', StringComparison.Ordinal)
+            ? new EventParticipant(source[tokens[cue.First - 1].Start..tokens[cue.First - 1].End], null)
+            : null;
+    }
+
+    private static EntityMention? Object(List<LeadToken> tokens, List<EntityMention> after, EntityMention? actor) =>
+        after.FirstOrDefault(e => e.CanonicalId != actor?.CanonicalId && !Locatives.Contains(WordBefore(tokens, e)));
+
+    /// <summary>"Iraq's Kataib Hezbollah": the first name only says whose the second is.</summary>
+    private static bool IsPossessiveModifier(List<LeadToken> tokens, EntityMention entity, EntityMention? next) =>
+        next is not null && tokens.Any(t => t.Start < entity.End && t.End > entity.End - 1 && (t.Lower.EndsWith("’s", StringComparison.Ordinal) || t.Lower.EndsWith("'s", StringComparison.Ordinal)) && next.Start - t.End <= 2);
+
+    /// <summary>The lower-cased word just before an entity in its sentence, or empty at the start or after a clause boundary.</summary>
+    private static string WordBefore(List<LeadToken> tokens, EntityMention entity)
+    {
+        var index = -1;
+        for (var i = 0; i < tokens.Count && tokens[i].End <= entity.Start; i++)
+        {
+            index = i;
+        }
+
+        return index >= 0 && index + 1 < tokens.Count && !tokens[index + 1].AfterBoundary ? tokens[index].Lower : string.Empty;
+    }
+
+    /// <summary>The action words and, when it follows closely, what is acted on ("suspends operations").</summary>
+    private static string WordsOfAction(string source, int start, int end)
+    {
+        var objectMatch = ActionObject().Match(source, end);
+        return objectMatch.Success ? source[start..(objectMatch.Index + objectMatch.Length)] : source[start..end];
+    }
+
+    /// <summary>The target entity with the noun it modifies, when it modifies one ("US forces", "US occupation forces").</summary>
+    private static string TargetText(string source, EntityMention target)
+    {
+        var words = TargetHead().Match(source, target.End);
+        foreach (var group in new[] { words.Groups["first"], words.Groups["second"] })
+        {
+            if (group.Success && TargetHeads.Contains(group.Value))
+            {
+                return source[target.Start..(group.Index + group.Length)];
+            }
+        }
+
+        return target.Text;
+    }
+}
