@@ -4,25 +4,26 @@ using System.Text;
 namespace Newsroom.Extraction.Tagging;
 
 /// <summary>
-/// A named-entity tagger: a linear model over <see cref="TokenFeatures"/> and tag pairs, decoded a
-/// sentence at a time with Viterbi (<see cref="TagLattice"/>), trained as an averaged structured
-/// perceptron by `newsroom train tagger`. Reads a whole document at once, because how a word is cased
-/// elsewhere in the document is what tells a name in a headline from an ordinary word. Thread-safe.
+/// A named-entity tagger: a linear model over <see cref="TokenFeatures"/> and pairs of neighbouring
+/// tags, decoded a sentence at a time with Viterbi (<see cref="TagLattice"/>), trained as an averaged
+/// structured perceptron by `newsroom train tagger`. Reads a whole document at once, because how a word
+/// is cased elsewhere in the document is what tells a name in a headline from an ordinary word.
+/// Thread-safe.
 /// </summary>
 public sealed class EntityTagger
 {
-    private const string Magic = "newsroom-entity-tagger/2";
+    private const string Magic = "newsroom-entity-tagger/3";
 
     private readonly string[] labels;
-    private readonly Dictionary<string, int> featureIds;
-    private readonly float[] weights;
+    private readonly FrozenWeights emission;
+    private readonly FrozenWeights pairs;
 
-    internal EntityTagger(string domain, string[] labels, Dictionary<string, int> featureIds, float[] weights, Gazetteer gazetteer)
+    internal EntityTagger(string domain, string[] labels, FrozenWeights emission, FrozenWeights pairs, Gazetteer gazetteer)
     {
         Domain = domain;
         this.labels = labels;
-        this.featureIds = featureIds;
-        this.weights = weights;
+        this.emission = emission;
+        this.pairs = pairs;
         Gazetteer = gazetteer;
     }
 
@@ -31,13 +32,13 @@ public sealed class EntityTagger
     /// <summary>The training domain whose conventions tagging follows.</summary>
     public string Domain { get; }
 
-    public int FeatureCount => featureIds.Count;
+    public int FeatureCount => emission.Count + pairs.Count;
 
     /// <summary>Tags each token of a document given as sentences of tokens, which it takes as they are.</summary>
     public string[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        var features = TokenFeatures.OfDocument(sentences, Gazetteer, Domain);
+        var features = TokenFeatures.OfDocument(sentences, Gazetteer);
         var tags = new string[sentences.Count][];
         for (var s = 0; s < sentences.Count; s++)
         {
@@ -46,33 +47,19 @@ public sealed class EntityTagger
             var lattice = new TagLattice(labels, tokens.Count);
             for (var i = 0; i < tokens.Count; i++)
             {
-                AddScores(features[s][i], lattice.Emission[i]);
-                for (var p = i == 0 ? lattice.Start : 0; p < (i == 0 ? lattice.Start + 1 : lattice.Start); p++)
+                foreach (var feature in features[s][i])
                 {
-                    var previous = p == lattice.Start ? TaggerHistory.None : labels[p];
-                    AddScores(TokenFeatures.OfTransition(previous, tokens[i], Domain), lattice.Transition[i][p]);
+                    emission.AddTo(feature, lattice.Emission[i]);
                 }
+
+                pairs.AddTo(TokenFeatures.PairBias, lattice.Transition[i]);
+                pairs.AddTo(TokenFeatures.OfPair(tokens[i]), lattice.Transition[i]);
             }
 
             tags[s] = [.. lattice.Best().Select(k => labels[k])];
         }
 
         return tags;
-    }
-
-    private void AddScores(List<string> features, float[] scores)
-    {
-        foreach (var feature in features)
-        {
-            if (featureIds.TryGetValue(feature, out var id))
-            {
-                var row = weights.AsSpan(id * labels.Length, labels.Length);
-                for (var k = 0; k < row.Length; k++)
-                {
-                    scores[k] += row[k];
-                }
-            }
-        }
     }
 
     public void Write(Stream stream)
@@ -88,15 +75,8 @@ public sealed class EntityTagger
             writer.Write(label);
         }
 
-        writer.Write(featureIds.Count);
-        foreach (var (feature, id) in featureIds.OrderBy(f => f.Value))
-        {
-            writer.Write(feature);
-            for (var k = 0; k < labels.Length; k++)
-            {
-                writer.Write((Half)weights[(id * labels.Length) + k]);
-            }
-        }
+        emission.Write(writer);
+        pairs.Write(writer);
     }
 
     public static EntityTagger Read(Stream stream, Gazetteer gazetteer)
@@ -117,18 +97,8 @@ public sealed class EntityTagger
             labels[k] = reader.ReadString();
         }
 
-        var count = reader.ReadInt32();
-        var featureIds = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        var weights = new float[count * labels.Length];
-        for (var id = 0; id < count; id++)
-        {
-            featureIds.Add(reader.ReadString(), id);
-            for (var k = 0; k < labels.Length; k++)
-            {
-                weights[(id * labels.Length) + k] = (float)reader.ReadHalf();
-            }
-        }
-
-        return new EntityTagger(domain, labels, featureIds, weights, gazetteer);
+        var emission = FrozenWeights.Read(reader);
+        var pairs = FrozenWeights.Read(reader);
+        return new EntityTagger(domain, labels, emission, pairs, gazetteer);
     }
 }

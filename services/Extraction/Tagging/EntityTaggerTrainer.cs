@@ -4,19 +4,28 @@ namespace Newsroom.Extraction.Tagging;
 /// Trains an <see cref="EntityTagger"/> as an averaged structured perceptron (Collins 2002): each
 /// sentence is tagged with the current weights, and where the best sequence differs from the gold one
 /// the gold's features gain and the chosen ones lose. Weights are averaged over every step, which keeps
-/// late updates from dominating. Documents are visited in a seeded order, so a run is reproducible.
+/// late updates from dominating. Every feature also has a copy for the document's domain (Daumé 2007):
+/// the shared copy learns what holds in every corpus, the domain's copy its own conventions (how WikiANN
+/// tags clubs, how GMB tags nationalities); the tagger keeps the shared copy plus the tagging domain's.
+/// Documents are visited in a seeded order, so a run is reproducible.
 /// </summary>
-public sealed class EntityTaggerTrainer(Gazetteer gazetteer, string taggingDomain)
+public sealed class EntityTaggerTrainer
 {
-    /// <summary>Features whose averaged weights are all this small change no decision; leaving them out keeps the model file small.</summary>
-    private const float NegligibleWeight = 1e-3f;
-
+    private readonly Gazetteer gazetteer;
+    private readonly string taggingDomain;
     private readonly string[] labels = [.. EntityTags.All];
-    private readonly Dictionary<string, int> featureIds = new(StringComparer.Ordinal);
-    private float[] weights = new float[1 << 20];
-    private double[] totals = new double[1 << 20];
-    private int[] stamps = new int[1 << 20];
+    private readonly TrainingWeights emission;
+    private readonly TrainingWeights pairs;
+    private readonly HashSet<ulong> copies = [];
     private int step = 1;
+
+    public EntityTaggerTrainer(Gazetteer gazetteer, string taggingDomain)
+    {
+        this.gazetteer = gazetteer;
+        this.taggingDomain = taggingDomain;
+        emission = new TrainingWeights(labels.Length);
+        pairs = new TrainingWeights((labels.Length + 1) * labels.Length);
+    }
 
     public EntityTagger Train(
         IReadOnlyList<TrainingDocument> documents, int epochs, int seed, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -47,21 +56,26 @@ public sealed class EntityTaggerTrainer(Gazetteer gazetteer, string taggingDomai
             progress?.Report(new TrainingProgress(epoch, epochs, tokens, mistakes));
         }
 
-        return Averaged();
+        var domain = DomainHash(taggingDomain);
+        ulong InTaggingDomain(ulong feature) => FeatureHash.InDomain(feature, domain);
+        return new EntityTagger(taggingDomain, labels, emission.Averaged(step, InTaggingDomain, copies), pairs.Averaged(step, InTaggingDomain, copies), gazetteer);
     }
+
+    private static ulong DomainHash(string domain) => FeatureHash.Of("domain", domain);
 
     private TagLattice Lattice(PreparedSentence sentence)
     {
         var lattice = new TagLattice(labels, sentence.Gold.Length);
         for (var i = 0; i < sentence.Gold.Length; i++)
         {
-            AddScores(sentence.Emission[i], lattice.Emission[i]);
-            for (var p = 0; p <= labels.Length; p++)
+            foreach (var id in sentence.Emission[i])
             {
-                if (sentence.Transition[i][p] is { } transition)
-                {
-                    AddScores(transition, lattice.Transition[i][p]);
-                }
+                emission.AddTo(id, lattice.Emission[i]);
+            }
+
+            foreach (var id in sentence.Pairs[i])
+            {
+                pairs.AddTo(id, lattice.Transition[i]);
             }
         }
 
@@ -75,122 +89,65 @@ public sealed class EntityTaggerTrainer(Gazetteer gazetteer, string taggingDomai
         {
             if (gold[i] != path[i])
             {
-                Move(sentence.Emission[i], gold[i], 1);
-                Move(sentence.Emission[i], path[i], -1);
+                foreach (var id in sentence.Emission[i])
+                {
+                    emission.Move(id, gold[i], 1, step);
+                    emission.Move(id, path[i], -1, step);
+                }
             }
 
-            var goldPrevious = i == 0 ? labels.Length : gold[i - 1];
-            var chosenPrevious = i == 0 ? labels.Length : path[i - 1];
-            if (gold[i] != path[i] || goldPrevious != chosenPrevious)
+            var goldPair = ((i == 0 ? labels.Length : gold[i - 1]) * labels.Length) + gold[i];
+            var chosenPair = ((i == 0 ? labels.Length : path[i - 1]) * labels.Length) + path[i];
+            if (goldPair != chosenPair)
             {
-                Move(sentence.Transition[i][goldPrevious]!, gold[i], 1);
-                Move(sentence.Transition[i][chosenPrevious]!, path[i], -1);
+                foreach (var id in sentence.Pairs[i])
+                {
+                    pairs.Move(id, goldPair, 1, step);
+                    pairs.Move(id, chosenPair, -1, step);
+                }
             }
         }
     }
 
-    private void Move(int[] ids, int label, float delta)
+    private PreparedSentence[] Prepare(TrainingDocument document, Dictionary<string, int> labelIndex)
     {
-        foreach (var id in ids)
-        {
-            var cell = (id * labels.Length) + label;
-            totals[cell] += (double)(step - stamps[cell]) * weights[cell];
-            stamps[cell] = step;
-            weights[cell] += delta;
-        }
-    }
-
-    private List<PreparedSentence> Prepare(TrainingDocument document, Dictionary<string, int> labelIndex)
-    {
-        var features = TokenFeatures.OfDocument(document.Sentences.Select(s => s.Tokens).ToList(), gazetteer, document.Domain);
-        var sentences = new List<PreparedSentence>(document.Sentences.Count);
-        for (var s = 0; s < document.Sentences.Count; s++)
+        var domain = DomainHash(document.Domain);
+        var features = TokenFeatures.OfDocument([.. document.Sentences.Select(s => s.Tokens)], gazetteer);
+        var sentences = new PreparedSentence[document.Sentences.Count];
+        for (var s = 0; s < sentences.Length; s++)
         {
             var sentence = document.Sentences[s];
             var gold = new int[sentence.Tags.Count];
-            var transition = new int[]?[gold.Length][];
             for (var i = 0; i < gold.Length; i++)
             {
                 if (!labelIndex.TryGetValue(sentence.Tags[i], out gold[i]))
                 {
                     throw new InvalidDataException($"Unknown tag '{sentence.Tags[i]}' in the training data; use O or B-/I- with one of {string.Join(", ", EntityTags.Types)}.");
                 }
-
-                // The sentence start precedes the first token only; tags precede every other.
-                transition[i] = new int[]?[labels.Length + 1];
-                for (var p = 0; p <= labels.Length; p++)
-                {
-                    if ((p == labels.Length) == (i == 0))
-                    {
-                        var previous = p == labels.Length ? TaggerHistory.None : labels[p];
-                        transition[i][p] = [.. TokenFeatures.OfTransition(previous, sentence.Tokens[i], document.Domain).Select(Id)];
-                    }
-                }
             }
 
-            sentences.Add(new PreparedSentence([.. features[s].Select(f => f.Select(Id).ToArray())], transition, gold));
+            sentences[s] = new PreparedSentence(
+                [.. features[s].Select(f => Ids(emission, f, domain))],
+                [.. sentence.Tokens.Select(t => Ids(pairs, [TokenFeatures.PairBias, TokenFeatures.OfPair(t)], domain))],
+                gold);
         }
 
         return sentences;
     }
 
-    private int Id(string feature)
+    private int[] Ids(TrainingWeights table, ulong[] features, ulong domain)
     {
-        if (featureIds.TryGetValue(feature, out var id))
+        var ids = new int[features.Length * 2];
+        for (var k = 0; k < features.Length; k++)
         {
-            return id;
+            var copy = FeatureHash.InDomain(features[k], domain);
+            copies.Add(copy);
+            ids[2 * k] = table.Id(features[k]);
+            ids[(2 * k) + 1] = table.Id(copy);
         }
 
-        id = featureIds.Count;
-        featureIds.Add(feature, id);
-        var needed = (id + 1) * labels.Length;
-        if (needed > weights.Length)
-        {
-            Array.Resize(ref weights, weights.Length * 2);
-            Array.Resize(ref totals, totals.Length * 2);
-            Array.Resize(ref stamps, stamps.Length * 2);
-        }
-
-        return id;
+        return ids;
     }
 
-    private void AddScores(int[] ids, float[] scores)
-    {
-        foreach (var id in ids)
-        {
-            var row = weights.AsSpan(id * labels.Length, labels.Length);
-            for (var k = 0; k < row.Length; k++)
-            {
-                scores[k] += row[k];
-            }
-        }
-    }
-
-    private EntityTagger Averaged()
-    {
-        var kept = new Dictionary<string, int>(StringComparer.Ordinal);
-        var averaged = new List<float>();
-        var row = new float[labels.Length];
-        foreach (var (feature, id) in featureIds.OrderBy(f => f.Value))
-        {
-            var significant = false;
-            for (var k = 0; k < labels.Length; k++)
-            {
-                var cell = (id * labels.Length) + k;
-                var total = totals[cell] + ((double)(step - stamps[cell]) * weights[cell]);
-                row[k] = (float)(total / step);
-                significant |= Math.Abs(row[k]) >= NegligibleWeight;
-            }
-
-            if (significant)
-            {
-                kept.Add(feature, kept.Count);
-                averaged.AddRange(row);
-            }
-        }
-
-        return new EntityTagger(taggingDomain, labels, kept, [.. averaged], gazetteer);
-    }
-
-    private sealed record PreparedSentence(int[][] Emission, int[]?[][] Transition, int[] Gold);
+    private sealed record PreparedSentence(int[][] Emission, int[][] Pairs, int[] Gold);
 }

@@ -15,15 +15,11 @@ internal sealed class TagLattice
         this.labels = labels;
         Length = length;
         Emission = new float[length][];
-        Transition = new float[length][][];
+        Transition = new float[length][];
         for (var i = 0; i < length; i++)
         {
             Emission[i] = new float[labels.Length];
-            Transition[i] = new float[labels.Length + 1][];
-            for (var p = 0; p <= labels.Length; p++)
-            {
-                Transition[i][p] = new float[labels.Length];
-            }
+            Transition[i] = new float[(labels.Length + 1) * labels.Length];
         }
     }
 
@@ -32,8 +28,8 @@ internal sealed class TagLattice
     /// <summary>The score of tag y at token i.</summary>
     public float[][] Emission { get; }
 
-    /// <summary>The score of tag y at token i after tag p at token i - 1; p = labels.Length is the sentence start.</summary>
-    public float[][][] Transition { get; }
+    /// <summary>The score of tag y at token i after tag p at token i - 1, at [i][p * tags + y]; p = tags is the sentence start.</summary>
+    public float[][] Transition { get; }
 
     public int Start => labels.Length;
 
@@ -50,7 +46,7 @@ internal sealed class TagLattice
         var back = new int[Length, count];
         for (var y = 0; y < count; y++)
         {
-            score[0, y] = EntityTags.CanFollow(EntityTags.Outside, labels[y]) ? Emission[0][y] + Transition[0][Start][y] : float.NegativeInfinity;
+            score[0, y] = EntityTags.CanFollow(EntityTags.Outside, labels[y]) ? Emission[0][y] + Transition[0][(Start * count) + y] : float.NegativeInfinity;
         }
 
         for (var i = 1; i < Length; i++)
@@ -66,7 +62,7 @@ internal sealed class TagLattice
                         continue;
                     }
 
-                    var candidate = score[i - 1, p] + Transition[i][p][y];
+                    var candidate = score[i - 1, p] + Transition[i][(p * count) + y];
                     if (candidate > best)
                     {
                         best = candidate;

@@ -3,10 +3,10 @@ using System.Text;
 namespace Newsroom.Extraction.Tagging;
 
 /// <summary>
-/// The tagger's view of a document: for each token, the features that do not depend on earlier tags
-/// (the word, its shape and affixes, a window of two words each side, the sentence's casing, how the
-/// same word is cased elsewhere in the document, and gazetteer matches); and the features of the tags
-/// chosen before it. The same code serves training and tagging, so the two cannot drift apart.
+/// The tagger's view of a document: for each token, the features that do not depend on the tags (the
+/// word, its shape and affixes, a window of two words each side, the sentence's casing, how the same
+/// word is cased elsewhere in the document, and gazetteer matches), and the features of a pair of
+/// neighbouring tags. The same code serves training and tagging, so the two cannot drift apart.
 /// </summary>
 internal static class TokenFeatures
 {
@@ -15,124 +15,101 @@ internal static class TokenFeatures
 
     private static readonly GazetteerTypes[] MarkedTypes = [.. Enum.GetValues<GazetteerTypes>().Where(t => t != GazetteerTypes.None)];
 
-    public static List<string>[][] OfDocument(IReadOnlyList<IReadOnlyList<string>> sentences, Gazetteer gazetteer, string domain)
+    /// <summary>The feature every pair of neighbouring tags has: the pair itself.</summary>
+    public static readonly ulong PairBias = FeatureHash.Of("t");
+
+    /// <summary>For each token of each sentence, its features that do not depend on the tags.</summary>
+    public static ulong[][][] OfDocument(IReadOnlyList<IReadOnlyList<string>> sentences, Gazetteer gazetteer)
     {
         var lower = sentences.Select(s => s.Select(t => t.ToLowerInvariant()).ToArray()).ToArray();
         var shapes = sentences.Select(s => s.Select(ShapeOf).ToArray()).ToArray();
         var modes = sentences.Select(ModeOf).ToArray();
         var casing = DocumentCasing(sentences, lower, modes);
-        var result = new List<string>[sentences.Count][];
+        var result = new ulong[sentences.Count][][];
+        var features = new List<ulong>(64);
         for (var s = 0; s < sentences.Count; s++)
         {
-            var tokens = sentences[s];
             var words = lower[s];
             var shape = shapes[s];
             var mode = modes[s] switch { SentenceMode.AllCaps => "C", SentenceMode.TitleCase => "T", _ => "N" };
             var gazetteerMarks = GazetteerMarks(gazetteer.LongestMatches(words));
-            result[s] = new List<string>[tokens.Count];
-            for (var i = 0; i < tokens.Count; i++)
+            result[s] = new ulong[words.Length][];
+            for (var i = 0; i < words.Length; i++)
             {
                 var w = words[i];
-                var features = new List<string>(48)
-                {
-                    "b",
-                    "w=" + w,
-                    "s=" + shape[i],
-                    "m=" + mode,
-                    "ms=" + mode + shape[i],
-                    "w-1=" + At(words, i - 1),
-                    "w-2=" + At(words, i - 2),
-                    "w+1=" + At(words, i + 1),
-                    "w+2=" + At(words, i + 2),
-                    "s-1=" + At(shape, i - 1),
-                    "s+1=" + At(shape, i + 1),
-                    "s-1s+1=" + At(shape, i - 1) + "|" + shape[i] + "|" + At(shape, i + 1),
-                    "w-1w=" + At(words, i - 1) + "|" + w,
-                    "ww+1=" + w + "|" + At(words, i + 1),
-                };
+                features.Clear();
+                features.Add(FeatureHash.Of("b"));
+                features.Add(FeatureHash.Of("w", w));
+                features.Add(FeatureHash.Of("s", shape[i]));
+                features.Add(FeatureHash.Of("m", mode));
+                features.Add(FeatureHash.Of("ms", mode, shape[i]));
+                features.Add(FeatureHash.Of("w-1", At(words, i - 1)));
+                features.Add(FeatureHash.Of("w-2", At(words, i - 2)));
+                features.Add(FeatureHash.Of("w+1", At(words, i + 1)));
+                features.Add(FeatureHash.Of("w+2", At(words, i + 2)));
+                features.Add(FeatureHash.Of("s-1", At(shape, i - 1)));
+                features.Add(FeatureHash.Of("s+1", At(shape, i + 1)));
+                features.Add(FeatureHash.Of("s-1s+1", At(shape, i - 1), shape[i], At(shape, i + 1)));
+                features.Add(FeatureHash.Of("w-1w", At(words, i - 1), w));
+                features.Add(FeatureHash.Of("ww+1", w, At(words, i + 1)));
                 for (var n = 1; n <= 4 && n <= w.Length; n++)
                 {
                     if (n <= 3)
                     {
-                        features.Add(string.Concat("p", n.ToString(System.Globalization.CultureInfo.InvariantCulture), "=", w.AsSpan(0, n)));
+                        features.Add(FeatureHash.Of("p", w.AsSpan(0, n)));
                     }
 
-                    features.Add(string.Concat("x", n.ToString(System.Globalization.CultureInfo.InvariantCulture), "=", w.AsSpan(w.Length - n)));
+                    features.Add(FeatureHash.Of("x", w.AsSpan(w.Length - n)));
                 }
 
                 if (i == 0)
                 {
-                    features.Add("first");
+                    features.Add(FeatureHash.Of("first"));
                 }
 
                 if (HasLetter(w))
                 {
                     var seen = casing.GetValueOrDefault(w);
-                    var doc = (seen.Lower ? "l" : "-") + (seen.Capitalised ? "c" : "-");
+                    var doc = seen.Lower ? (seen.Capitalised ? "lc" : "l-") : (seen.Capitalised ? "-c" : "--");
                     var common = gazetteer.IsCommonWord(w) ? "cw" : "nw";
-                    features.Add("dc=" + doc);
-                    features.Add("mdc=" + mode + doc + shape[i]);
-                    features.Add("cw=" + common);
-                    features.Add("mcw=" + mode + common + shape[i] + (i == 0 ? "F" : string.Empty));
-                    features.Add("cwdc=" + common + doc);
+                    features.Add(FeatureHash.Of("dc", doc));
+                    features.Add(FeatureHash.Of("mdc", mode, doc, shape[i]));
+                    features.Add(FeatureHash.Of("cw", common));
+                    features.Add(FeatureHash.Of(i == 0 ? "mcwF" : "mcw", mode, common, shape[i]));
+                    features.Add(FeatureHash.Of("cwdc", common, doc));
                 }
 
                 foreach (var mark in gazetteerMarks[i])
                 {
-                    features.Add("g=" + mark);
-                    features.Add("gm=" + mode + mark);
+                    features.Add(FeatureHash.Of("g", mark));
+                    features.Add(FeatureHash.Of("gm", mode, mark));
                 }
 
                 if (i > 0)
                 {
                     foreach (var mark in gazetteerMarks[i - 1])
                     {
-                        features.Add("g-1=" + mark);
+                        features.Add(FeatureHash.Of("g-1", mark));
                     }
                 }
 
-                if (i + 1 < tokens.Count)
+                if (i + 1 < words.Length)
                 {
                     foreach (var mark in gazetteerMarks[i + 1])
                     {
-                        features.Add("g+1=" + mark);
+                        features.Add(FeatureHash.Of("g+1", mark));
                     }
                 }
 
-                AddDomainCopies(features, domain);
-                result[s][i] = features;
+                result[s][i] = [.. features];
             }
         }
 
         return result;
     }
 
-    /// <summary>The features of a tag following <paramref name="previous"/> at a token: the pair of tags, and the previous tag with this word.</summary>
-    public static List<string> OfTransition(string previous, string word, string domain)
-    {
-        var features = new List<string>(4) { "t-1=" + previous, "t-1w=" + previous + "|" + word.ToLowerInvariant() };
-        AddDomainCopies(features, domain);
-        return features;
-    }
-
-    /// <summary>
-    /// Each feature again under the document's domain (Daumé 2007): the shared copy learns what holds
-    /// in every corpus, the domain's copy learns its own conventions (how WikiANN tags clubs, how GMB
-    /// tags nationalities), and tagging news uses the shared copy and the news copy.
-    /// </summary>
-    private static void AddDomainCopies(List<string> features, string domain)
-    {
-        if (domain.Length == 0)
-        {
-            return;
-        }
-
-        var count = features.Count;
-        for (var i = 0; i < count; i++)
-        {
-            features.Add(string.Concat(domain, "#", features[i]));
-        }
-    }
+    /// <summary>The feature of a pair of neighbouring tags at a token beside <see cref="PairBias"/>: the pair with this word (any case).</summary>
+    public static ulong OfPair(string word) => FeatureHash.Of("tw", word.ToLowerInvariant());
 
     /// <summary>"Baghdad" -> "Xx", "U.S." -> "X.X.", "al-Sudani" -> "x-Xx", "2024" -> "d": one letter a run of a kind.</summary>
     public static string ShapeOf(string token)
