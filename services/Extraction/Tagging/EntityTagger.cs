@@ -40,6 +40,7 @@ public sealed class EntityTagger
         ArgumentNullException.ThrowIfNull(sentences);
         var features = TokenFeatures.OfDocument(sentences, Gazetteer);
         var tags = new string[sentences.Count][];
+        var history = new PredictionHistory();
         for (var s = 0; s < sentences.Count; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -52,11 +53,17 @@ public sealed class EntityTagger
                     emission.AddTo(feature, lattice.Emission[i]);
                 }
 
+                if (history.FeatureOf(tokens[i], tokens[i].ToLowerInvariant()) is { } earlier)
+                {
+                    emission.AddTo(earlier, lattice.Emission[i]);
+                }
+
                 pairs.AddTo(TokenFeatures.PairBias, lattice.Transition[i]);
                 pairs.AddTo(TokenFeatures.OfPair(tokens[i]), lattice.Transition[i]);
             }
 
             tags[s] = [.. lattice.Best().Select(k => labels[k])];
+            history.Record(tokens, tags[s]);
         }
 
         return tags;

@@ -43,9 +43,13 @@ public sealed class EntityTaggerTrainer
             foreach (var d in order)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var history = new PredictionHistory();
+                var documentDomain = DomainHash(documents[d].Domain);
                 foreach (var sentence in prepared[d])
                 {
+                    sentence.History = HistoryIds(history, sentence, documentDomain);
                     var path = Lattice(sentence).Best();
+                    history.Record(sentence.Tokens, [.. path.Select(k => labels[k])]);
                     tokens += path.Length;
                     mistakes += path.Where((y, i) => y != sentence.Gold[i]).Count();
                     Update(sentence, path);
@@ -56,8 +60,8 @@ public sealed class EntityTaggerTrainer
             progress?.Report(new TrainingProgress(epoch, epochs, tokens, mistakes));
         }
 
-        var domain = DomainHash(taggingDomain);
-        ulong InTaggingDomain(ulong feature) => FeatureHash.InDomain(feature, domain);
+        var tagging = DomainHash(taggingDomain);
+        ulong InTaggingDomain(ulong feature) => FeatureHash.InDomain(feature, tagging);
         return new EntityTagger(taggingDomain, labels, emission.Averaged(step, InTaggingDomain, copies), pairs.Averaged(step, InTaggingDomain, copies), gazetteer);
     }
 
@@ -68,7 +72,7 @@ public sealed class EntityTaggerTrainer
         var lattice = new TagLattice(labels, sentence.Gold.Length);
         for (var i = 0; i < sentence.Gold.Length; i++)
         {
-            foreach (var id in sentence.Emission[i])
+            foreach (var id in sentence.Emission[i].Concat(sentence.History[i]))
             {
                 emission.AddTo(id, lattice.Emission[i]);
             }
@@ -89,7 +93,7 @@ public sealed class EntityTaggerTrainer
         {
             if (gold[i] != path[i])
             {
-                foreach (var id in sentence.Emission[i])
+                foreach (var id in sentence.Emission[i].Concat(sentence.History[i]))
                 {
                     emission.Move(id, gold[i], 1, step);
                     emission.Move(id, path[i], -1, step);
@@ -127,6 +131,7 @@ public sealed class EntityTaggerTrainer
             }
 
             sentences[s] = new PreparedSentence(
+                sentence.Tokens,
                 [.. features[s].Select(f => Ids(emission, f, domain))],
                 [.. sentence.Tokens.Select(t => Ids(pairs, [TokenFeatures.PairBias, TokenFeatures.OfPair(t)], domain))],
                 gold);
@@ -149,5 +154,12 @@ public sealed class EntityTaggerTrainer
         return ids;
     }
 
-    private sealed record PreparedSentence(int[][] Emission, int[][] Pairs, int[] Gold);
+    private int[][] HistoryIds(PredictionHistory history, PreparedSentence sentence, ulong domain) =>
+        [.. sentence.Tokens.Select(t => history.FeatureOf(t, t.ToLowerInvariant()) is { } feature ? Ids(emission, [feature], domain) : [])];
+
+    private sealed record PreparedSentence(IReadOnlyList<string> Tokens, int[][] Emission, int[][] Pairs, int[] Gold)
+    {
+        /// <summary>The prediction-history features of this pass, which change as the tagger learns.</summary>
+        public int[][] History { get; set; } = [];
+    }
 }
