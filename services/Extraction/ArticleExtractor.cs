@@ -23,11 +23,12 @@ public sealed class ArticleExtractor
         var title = article.Title ?? string.Empty;
         var text = article.Text ?? string.Empty;
 
-        // The title is resolved together with the text so that "KH" in a headline gets the text's
-        // "Kataib Hezbollah"; only text mentions are reported, with offsets into the text.
+        // The title is tagged and resolved together with the text, so that a headline's capitals are read
+        // against the story's and "KH" in a headline gets the text's "Kataib Hezbollah"; only text mentions
+        // are reported, with offsets into the text.
         var textOffset = title.Length + TitleSeparator.Length;
         var combined = title + TitleSeparator + text;
-        var recognized = recognizer.Recognize(title).Concat(ShiftBy(recognizer.Recognize(text), textOffset)).ToList();
+        var recognized = recognizer.Recognize(combined);
         var resolved = aliases.Resolve(combined, recognized);
         var titleEntities = resolved.Where(m => m.End <= title.Length).ToList();
         var textEntities = resolved
@@ -47,7 +48,4 @@ public sealed class ArticleExtractor
             ExtractedAt = extractedAt,
         };
     }
-
-    private static IEnumerable<RecognizedEntity> ShiftBy(IEnumerable<RecognizedEntity> entities, int offset) =>
-        entities.Select(e => e with { Start = e.Start + offset, End = e.End + offset });
 }

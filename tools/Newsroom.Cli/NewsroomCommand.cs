@@ -25,6 +25,7 @@ public static class NewsroomCommand
             WatchCommand.Create(context),
             StatusCommand.Create(context),
             ReplayCommand.Create(context),
+            TrainCommand.Create(context),
             EvalCommand.Create(context),
         };
         return root;

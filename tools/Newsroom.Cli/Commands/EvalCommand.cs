@@ -17,6 +17,7 @@ internal static class EvalCommand
     public static Command Create(CommandContext context) => new("eval", "Measure the pipeline on labelled data, offline")
     {
         CreateExtraction(context),
+        EvalNerCommand.Create(context),
     };
 
     private static Command CreateExtraction(CommandContext context)

@@ -1,0 +1,111 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Newsroom.Extraction.Tagging;
+
+/// <summary>
+/// A named-entity tagger: a linear model over <see cref="TokenFeatures"/> and pairs of neighbouring
+/// tags, decoded a sentence at a time with Viterbi (<see cref="TagLattice"/>), trained as an averaged
+/// structured perceptron by `newsroom train tagger`. Reads a whole document at once, because how a word
+/// is cased elsewhere in the document is what tells a name in a headline from an ordinary word.
+/// Thread-safe.
+/// </summary>
+public sealed class EntityTagger
+{
+    private const string Magic = "newsroom-entity-tagger/3";
+
+    private readonly string[] labels;
+    private readonly FrozenWeights emission;
+    private readonly FrozenWeights pairs;
+
+    internal EntityTagger(string domain, string[] labels, FrozenWeights emission, FrozenWeights pairs, Gazetteer gazetteer)
+    {
+        Domain = domain;
+        this.labels = labels;
+        this.emission = emission;
+        this.pairs = pairs;
+        Gazetteer = gazetteer;
+    }
+
+    public Gazetteer Gazetteer { get; }
+
+    /// <summary>The training domain whose conventions tagging follows.</summary>
+    public string Domain { get; }
+
+    public int FeatureCount => emission.Count + pairs.Count;
+
+    /// <summary>Tags each token of a document given as sentences of tokens, which it takes as they are.</summary>
+    public string[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var features = TokenFeatures.OfDocument(sentences, Gazetteer);
+        var tags = new string[sentences.Count][];
+        var history = new PredictionHistory();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var tokens = sentences[s];
+            var lattice = new TagLattice(labels, tokens.Count);
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                foreach (var feature in features[s][i])
+                {
+                    emission.AddTo(feature, lattice.Emission[i]);
+                }
+
+                if (history.FeatureOf(tokens[i], tokens[i].ToLowerInvariant()) is { } earlier)
+                {
+                    emission.AddTo(earlier, lattice.Emission[i]);
+                }
+
+                pairs.AddTo(TokenFeatures.PairBias, lattice.Transition[i]);
+                pairs.AddTo(TokenFeatures.OfPair(tokens[i]), lattice.Transition[i]);
+            }
+
+            tags[s] = [.. lattice.Best().Select(k => labels[k])];
+            history.Record(tokens, tags[s]);
+        }
+
+        return tags;
+    }
+
+    public void Write(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip, Encoding.UTF8);
+        writer.Write(Magic);
+        writer.Write(Domain);
+        writer.Write(labels.Length);
+        foreach (var label in labels)
+        {
+            writer.Write(label);
+        }
+
+        emission.Write(writer);
+        pairs.Write(writer);
+    }
+
+    public static EntityTagger Read(Stream stream, Gazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new BinaryReader(gzip, Encoding.UTF8);
+        if (reader.ReadString() != Magic)
+        {
+            throw new InvalidDataException($"This is not a {Magic} model; train one with `newsroom train tagger`.");
+        }
+
+        var domain = reader.ReadString();
+        var labels = new string[reader.ReadInt32()];
+        for (var k = 0; k < labels.Length; k++)
+        {
+            labels[k] = reader.ReadString();
+        }
+
+        var emission = FrozenWeights.Read(reader);
+        var pairs = FrozenWeights.Read(reader);
+        return new EntityTagger(domain, labels, emission, pairs, gazetteer);
+    }
+}

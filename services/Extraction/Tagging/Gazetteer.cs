@@ -1,0 +1,117 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Newsroom.Extraction.Tagging;
+
+/// <summary>
+/// Names of places, people and organisations, and the words English writes in lower case, built by
+/// `newsroom train gazetteers` from GeoNames and WordNet. Names are matched on lower-cased tokens, so
+/// they also match in all-caps headlines.
+/// </summary>
+public sealed class Gazetteer
+{
+    /// <summary>Longer names are rare and only cost lookups.</summary>
+    public const int MaxNameTokens = 6;
+
+    private const string CommonWordType = "WORD";
+
+    private readonly Dictionary<string, GazetteerTypes> names;
+    private readonly HashSet<string> commonWords;
+
+    public Gazetteer(Dictionary<string, GazetteerTypes> names, HashSet<string> commonWords)
+    {
+        this.names = names;
+        this.commonWords = commonWords;
+    }
+
+    public int NameCount => names.Count;
+
+    public int CommonWordCount => commonWords.Count;
+
+    /// <summary>Whether English writes this word in lower case (a WordNet lemma in lower case).</summary>
+    public bool IsCommonWord(string lowerWord) => commonWords.Contains(lowerWord);
+
+    /// <summary>The types of the longest name that starts at each token, and its length in tokens (0 for none).</summary>
+    public (GazetteerTypes Types, int Length)[] LongestMatches(IReadOnlyList<string> lowerTokens)
+    {
+        ArgumentNullException.ThrowIfNull(lowerTokens);
+        var matches = new (GazetteerTypes, int)[lowerTokens.Count];
+        var key = new StringBuilder();
+        for (var start = 0; start < lowerTokens.Count; start++)
+        {
+            key.Clear();
+            for (var length = 1; length <= MaxNameTokens && start + length <= lowerTokens.Count; length++)
+            {
+                if (length > 1)
+                {
+                    key.Append(' ');
+                }
+
+                key.Append(lowerTokens[start + length - 1]);
+                if (names.TryGetValue(key.ToString(), out var types))
+                {
+                    matches[start] = (types, length);
+                }
+            }
+        }
+
+        return matches;
+    }
+
+    /// <summary>Reads a gazetteer written by <see cref="Write"/>: gzip-compressed lines of type TAB name.</summary>
+    public static Gazetteer Read(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        var names = new Dictionary<string, GazetteerTypes>(StringComparer.Ordinal);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab <= 0)
+            {
+                continue;
+            }
+
+            var type = line[..tab];
+            var name = line[(tab + 1)..];
+            if (type == CommonWordType)
+            {
+                words.Add(name);
+            }
+            else if (Enum.TryParse<GazetteerTypes>(type, out var parsed))
+            {
+                names[name] = names.GetValueOrDefault(name) | parsed;
+            }
+        }
+
+        return new Gazetteer(names, words);
+    }
+
+    /// <summary>Writes names (already tokenised, lower-cased and joined by single spaces) and common words, sorted so that the file diffs well.</summary>
+    public void Write(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new StreamWriter(gzip, new UTF8Encoding(false));
+        foreach (var (name, types) in names.OrderBy(n => n.Key, StringComparer.Ordinal))
+        {
+            foreach (var type in Enum.GetValues<GazetteerTypes>().Where(t => t != GazetteerTypes.None && types.HasFlag(t)))
+            {
+                writer.Write(type.ToString());
+                writer.Write('\t');
+                writer.Write(name);
+                writer.Write('\n');
+            }
+        }
+
+        foreach (var word in commonWords.Order(StringComparer.Ordinal))
+        {
+            writer.Write(CommonWordType);
+            writer.Write('\t');
+            writer.Write(word);
+            writer.Write('\n');
+        }
+    }
+}

@@ -1,0 +1,257 @@
+using System.Text;
+
+namespace Newsroom.Extraction.Tagging;
+
+/// <summary>
+/// The tagger's view of a document: for each token, the features that do not depend on the tags (the
+/// word, its shape and affixes, a window of two words each side, the sentence's casing, how the same
+/// word is cased elsewhere in the document, and gazetteer matches), and the features of a pair of
+/// neighbouring tags. The same code serves training and tagging, so the two cannot drift apart.
+/// </summary>
+internal static class TokenFeatures
+{
+    private const string Start = "<s>";
+    private const string End = "</s>";
+
+    private static readonly GazetteerTypes[] MarkedTypes = [.. Enum.GetValues<GazetteerTypes>().Where(t => t != GazetteerTypes.None)];
+
+    /// <summary>The feature every pair of neighbouring tags has: the pair itself.</summary>
+    public static readonly ulong PairBias = FeatureHash.Of("t");
+
+    /// <summary>For each token of each sentence, its features that do not depend on the tags.</summary>
+    public static ulong[][][] OfDocument(IReadOnlyList<IReadOnlyList<string>> sentences, Gazetteer gazetteer)
+    {
+        var lower = sentences.Select(s => s.Select(t => t.ToLowerInvariant()).ToArray()).ToArray();
+        var shapes = sentences.Select(s => s.Select(ShapeOf).ToArray()).ToArray();
+        var modes = sentences.Select(ModeOf).ToArray();
+        var casing = DocumentCasing(sentences, lower, modes);
+        var result = new ulong[sentences.Count][][];
+        var features = new List<ulong>(64);
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var words = lower[s];
+            var shape = shapes[s];
+            var mode = modes[s] switch { SentenceMode.AllCaps => "C", SentenceMode.TitleCase => "T", _ => "N" };
+            var gazetteerMarks = GazetteerMarks(gazetteer.LongestMatches(words));
+            result[s] = new ulong[words.Length][];
+            for (var i = 0; i < words.Length; i++)
+            {
+                var w = words[i];
+                features.Clear();
+                features.Add(FeatureHash.Of("b"));
+                features.Add(FeatureHash.Of("w", w));
+                features.Add(FeatureHash.Of("s", shape[i]));
+                features.Add(FeatureHash.Of("m", mode));
+                features.Add(FeatureHash.Of("ms", mode, shape[i]));
+                features.Add(FeatureHash.Of("w-1", At(words, i - 1)));
+                features.Add(FeatureHash.Of("w-2", At(words, i - 2)));
+                features.Add(FeatureHash.Of("w+1", At(words, i + 1)));
+                features.Add(FeatureHash.Of("w+2", At(words, i + 2)));
+                features.Add(FeatureHash.Of("s-1", At(shape, i - 1)));
+                features.Add(FeatureHash.Of("s+1", At(shape, i + 1)));
+                features.Add(FeatureHash.Of("s-1s+1", At(shape, i - 1), shape[i], At(shape, i + 1)));
+                features.Add(FeatureHash.Of("w-1w", At(words, i - 1), w));
+                features.Add(FeatureHash.Of("ww+1", w, At(words, i + 1)));
+                for (var n = 1; n <= 4 && n <= w.Length; n++)
+                {
+                    if (n <= 3)
+                    {
+                        features.Add(FeatureHash.Of("p", w.AsSpan(0, n)));
+                    }
+
+                    features.Add(FeatureHash.Of("x", w.AsSpan(w.Length - n)));
+                }
+
+                if (i == 0)
+                {
+                    features.Add(FeatureHash.Of("first"));
+                }
+
+                if (HasLetter(w))
+                {
+                    var seen = casing.GetValueOrDefault(w);
+                    var doc = seen.Lower ? (seen.Capitalised ? "lc" : "l-") : (seen.Capitalised ? "-c" : "--");
+                    var common = gazetteer.IsCommonWord(w) ? "cw" : "nw";
+                    features.Add(FeatureHash.Of("dc", doc));
+                    features.Add(FeatureHash.Of("mdc", mode, doc, shape[i]));
+                    features.Add(FeatureHash.Of("cw", common));
+                    features.Add(FeatureHash.Of(i == 0 ? "mcwF" : "mcw", mode, common, shape[i]));
+                    features.Add(FeatureHash.Of("cwdc", common, doc));
+                }
+
+                foreach (var mark in gazetteerMarks[i])
+                {
+                    features.Add(FeatureHash.Of("g", mark));
+                    features.Add(FeatureHash.Of("gm", mode, mark));
+                }
+
+                if (i > 0)
+                {
+                    foreach (var mark in gazetteerMarks[i - 1])
+                    {
+                        features.Add(FeatureHash.Of("g-1", mark));
+                    }
+                }
+
+                if (i + 1 < words.Length)
+                {
+                    foreach (var mark in gazetteerMarks[i + 1])
+                    {
+                        features.Add(FeatureHash.Of("g+1", mark));
+                    }
+                }
+
+                result[s][i] = [.. features];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The feature of a pair of neighbouring tags at a token beside <see cref="PairBias"/>: the pair with this word (any case).</summary>
+    public static ulong OfPair(string word) => FeatureHash.Of("tw", word.ToLowerInvariant());
+
+    /// <summary>"Baghdad" -> "Xx", "U.S." -> "X.X.", "al-Sudani" -> "x-Xx", "2024" -> "d": one letter a run of a kind.</summary>
+    public static string ShapeOf(string token)
+    {
+        var shape = new StringBuilder(8);
+        var last = '\0';
+        foreach (var c in token)
+        {
+            var kind = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
+            if (kind != last)
+            {
+                shape.Append(kind);
+                last = kind;
+            }
+
+            if (shape.Length >= 8)
+            {
+                break;
+            }
+        }
+
+        return shape.ToString();
+    }
+
+    private static string At(string[] values, int index) =>
+        index < 0 ? Start : index >= values.Length ? End : values[index];
+
+    private static bool HasLetter(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static SentenceMode ModeOf(IReadOnlyList<string> tokens)
+    {
+        var words = 0;
+        var upper = 0;
+        var capitalised = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Length < 2 || !char.IsLetter(token[0]))
+            {
+                continue;
+            }
+
+            words++;
+            if (token.All(c => !char.IsLower(c)))
+            {
+                upper++;
+            }
+            else if (char.IsUpper(token[0]))
+            {
+                capitalised++;
+            }
+        }
+
+        if (words >= 2 && upper * 10 >= words * 8)
+        {
+            return SentenceMode.AllCaps;
+        }
+
+        return words >= 3 && (capitalised + upper) * 10 >= words * 8 ? SentenceMode.TitleCase : SentenceMode.Normal;
+    }
+
+    /// <summary>For each word, whether the document writes it in lower case, and capitalised where case means something (mid-sentence, in normal sentences).</summary>
+    private static Dictionary<string, (bool Lower, bool Capitalised)> DocumentCasing(
+        IReadOnlyList<IReadOnlyList<string>> sentences, string[][] lower, SentenceMode[] modes)
+    {
+        var casing = new Dictionary<string, (bool Lower, bool Capitalised)>(StringComparer.Ordinal);
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            if (modes[s] != SentenceMode.Normal)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < sentences[s].Count; i++)
+            {
+                var token = sentences[s][i];
+                if (token.Length == 0 || !char.IsLetter(token[0]))
+                {
+                    continue;
+                }
+
+                var seen = casing.GetValueOrDefault(lower[s][i]);
+                if (char.IsLower(token[0]))
+                {
+                    seen.Lower = true;
+                }
+                else if (i > 0 && token.Skip(1).Any(char.IsLower))
+                {
+                    seen.Capitalised = true;
+                }
+
+                casing[lower[s][i]] = seen;
+            }
+        }
+
+        return casing;
+    }
+
+    /// <summary>"LOC-B", "LOC-I" and so on for each token a gazetteer name covers; the longest name wins where names overlap.</summary>
+    private static List<string>[] GazetteerMarks((GazetteerTypes Types, int Length)[] matches)
+    {
+        var marks = new List<string>[matches.Length];
+        for (var i = 0; i < marks.Length; i++)
+        {
+            marks[i] = [];
+        }
+
+        var coveredUntil = 0;
+        for (var start = 0; start < matches.Length; start++)
+        {
+            var (types, length) = matches[start];
+            if (length == 0 || start + length <= coveredUntil)
+            {
+                continue;
+            }
+
+            coveredUntil = start + length;
+            foreach (var type in MarkedTypes)
+            {
+                if (!types.HasFlag(type))
+                {
+                    continue;
+                }
+
+                var name = type.ToString();
+                for (var i = start; i < start + length; i++)
+                {
+                    marks[i].Add(name + (i == start ? "-B" : "-I") + (length == 1 ? "1" : string.Empty));
+                }
+            }
+        }
+
+        return marks;
+    }
+}

