@@ -176,7 +176,7 @@ public sealed partial class AliasResolver
     private static bool IsSurnameOf(Item surname, Item person) =>
         person.Entity.Type == EntityType.Person
         && person.Words[^1] == surname.Words[0]
-        && (surname.Entity.Type is EntityType.Person or EntityType.Other || WordToken.NameStart(surname.Entity.Text) > 0);
+        && (surname.Entity.Type is EntityType.Person or EntityType.Other || NamePrefix.NameStart(surname.Entity.Text) > 0);
 
     /// <summary>A name of two or more words whose every word is in a longer name of the same type, people excepted ("Hussein Hamidawi" may be someone else).</summary>
     private static bool IsPartOf(Item part, Item whole) =>

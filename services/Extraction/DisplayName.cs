@@ -42,7 +42,7 @@ public static class DisplayName
         {
             var token = tokens[i];
             var first = shown.Count == 0;
-            var prefix = WordToken.NameStart(token);
+            var prefix = NamePrefix.NameStart(token);
             if (prefix > 0 && ArticlePrefixes.Contains(token[..(prefix - 1)]))
             {
                 // "al-Sudani": the prefix opens a name ("Al-Aqsa") and is dropped inside one.

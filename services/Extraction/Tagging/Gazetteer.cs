@@ -31,6 +31,9 @@ public sealed class Gazetteer
     /// <summary>Whether English writes this word in lower case (a WordNet lemma in lower case).</summary>
     public bool IsCommonWord(string lowerWord) => commonWords.Contains(lowerWord);
 
+    /// <summary>What a name (lower-cased tokens joined by single spaces) can be.</summary>
+    public GazetteerTypes TypesOf(string lowerName) => names.GetValueOrDefault(lowerName);
+
     /// <summary>The types of the longest name that starts at each token, and its length in tokens (0 for none).</summary>
     public (GazetteerTypes Types, int Length)[] LongestMatches(IReadOnlyList<string> lowerTokens)
     {

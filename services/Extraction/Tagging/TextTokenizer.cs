@@ -32,7 +32,7 @@ public static partial class TextTokenizer
             }
 
             var value = text[match.Index..tokenEnd];
-            if (value.EndsWith("'s", StringComparison.OrdinalIgnoreCase) && value.Length > 2 && value[^2] is '\'' or '’')
+            if (value.Length > 2 && value[^2] is '\'' or '’' && value[^1] is 's' or 'S')
             {
                 // "Biden's": the name and the possessive are two tokens, as in the training data.
                 tokens.Add(new TaggedToken(value[..^2], match.Index, tokenEnd - 2));

@@ -76,20 +76,39 @@ internal static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => 8 };
         var seed = new Option<int>("--seed") { Description = "Seed of the order documents are visited in", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--output") { Description = "The model file to write", Required = true };
-        var command = new Command("tagger", "Train the entity tagger (an averaged perceptron) on GMB and CoNLL-format data") { gmb, holdOut, conll, gazetteerPath, epochs, seed, output };
+        var heldOut = new Option<string?>("--write-held-out")
+        {
+            Description = "Also write the held-out GMB sentences, tagged as training reads them, in CoNLL columns for `newsroom eval ner`",
+        };
+        var command = new Command("tagger", "Train the entity tagger (an averaged structured perceptron) on GMB and CoNLL-format data")
+        {
+            gmb,
+            holdOut,
+            conll,
+            gazetteerPath,
+            epochs,
+            seed,
+            output,
+            heldOut,
+        };
         command.SetAction((result, cancellationToken) => CommandExecution.RunAsync(context.Environment, string.Empty, () =>
         {
+            var gazetteer = TaggerModelFiles.ReadGazetteer(result.GetRequiredValue(gazetteerPath));
             var every = result.GetValue(holdOut);
-            var gmbSentences = result.GetValue(gmb) is { } gmbPath
-                ? GmbCorpusReader.Read(gmbPath).Where(s => every <= 0 || s.Number % every != 0).Select(s => s.Sentence).ToList()
-                : [];
+            var gmbAll = result.GetValue(gmb) is { } gmbPath ? GmbCorpusReader.Read(gmbPath, gazetteer) : [];
+            bool IsHeldOut(GmbTaggedSentence sentence) => every > 0 && sentence.Number % every == 0;
+            var gmbSentences = gmbAll.Where(s => !IsHeldOut(s)).Select(s => s.Sentence).ToList();
             var conllDocuments = (result.GetValue(conll) ?? []).SelectMany(path => ConllReader.Read(path, "en:")).ToList();
             if (gmbSentences.Count == 0 && conllDocuments.Count == 0)
             {
                 throw new CommandFailedException("no training data", "pass --gmb and/or --conll");
             }
 
-            var gazetteer = TaggerModelFiles.ReadGazetteer(result.GetRequiredValue(gazetteerPath));
+            if (result.GetValue(heldOut) is { } heldOutPath)
+            {
+                ConllWriter.Write(heldOutPath, gmbAll.Where(IsHeldOut).Select(s => s.Sentence), TaggerTrainingSet.GmbDocumentSentences);
+            }
+
             var documents = TaggerTrainingSet.Build(gmbSentences, conllDocuments);
             var error = context.Environment.Error.Profile.Out.Writer;
             error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training on {documents.Count} documents, {documents.Sum(d => d.Sentences.Count)} sentences, {result.GetValue(epochs)} passes"));

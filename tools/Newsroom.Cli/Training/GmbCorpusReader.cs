@@ -10,22 +10,30 @@ namespace Newsroom.Cli.Training;
 /// per, org and geo become PER, ORG and LOC; gpe becomes LOC where the corpus also tags the same words
 /// as a place and MISC otherwise (nationalities: "Iraqi"); art, eve and nat become MISC; tim is not a
 /// name. GMB puts titles inside person names ("President Bush"); leading words of a person name that
-/// the corpus also writes in lower case elsewhere ("president") are taken out of it, as CoNLL does.
+/// are ordinary words (the corpus or WordNet writes them in lower case: "president", "prime") and not
+/// given names ("Mark") are taken out of it, as CoNLL does.
 /// </summary>
 internal static class GmbCorpusReader
 {
-    public static IReadOnlyList<GmbTaggedSentence> Read(string path)
+    public static IReadOnlyList<GmbTaggedSentence> Read(string path, Gazetteer gazetteer)
     {
         var raw = ReadRaw(path);
         var lowerCaseWords = raw.SelectMany(s => s.Words).Where(w => w.Length > 0 && char.IsLower(w[0])).ToHashSet(StringComparer.Ordinal);
         var placeNames = raw.SelectMany(s => Spans(s.Tags).Where(span => span.Class == "geo").Select(span => Join(s.Words, span))).ToHashSet(StringComparer.Ordinal);
-        return raw.Select(s => new GmbTaggedSentence(s.Number, new TrainingSentence(s.Words, Convert(s, lowerCaseWords, placeNames)))).ToList();
+        bool IsTitle(string word)
+        {
+            var lower = word.ToLowerInvariant();
+            return (lowerCaseWords.Contains(lower) || gazetteer.IsCommonWord(lower)) && !gazetteer.TypesOf(lower).HasFlag(GazetteerTypes.FirstName);
+        }
+
+        return raw.Select(s => new GmbTaggedSentence(s.Number, new TrainingSentence(s.Words, Convert(s, IsTitle, placeNames)))).ToList();
     }
 
-    private static string[] Convert(RawSentence sentence, HashSet<string> lowerCaseWords, HashSet<string> placeNames)
+    private static string[] Convert(RawSentence sentence, Func<string, bool> isTitle, HashSet<string> placeNames)
     {
         var tags = Enumerable.Repeat(EntityTags.Outside, sentence.Words.Count).ToArray();
-        foreach (var span in Spans(sentence.Tags))
+        var spans = Spans(sentence.Tags);
+        foreach (var span in spans)
         {
             var type = span.Class switch
             {
@@ -42,9 +50,15 @@ internal static class GmbCorpusReader
             }
 
             var start = span.Start;
-            while (type == "PER" && start < span.End - 1 && lowerCaseWords.Contains(sentence.Words[start].ToLowerInvariant()))
+            while (type == "PER" && start < span.End - 1 && isTitle(sentence.Words[start]))
             {
                 start++;
+            }
+
+            // "Prime" tagged apart from "Minister Iyad Allawi": a title alone before a name is no name.
+            if (type == "PER" && start == span.End - 1 && isTitle(sentence.Words[start]) && spans.Any(next => next.Start == span.End && next.Class == "per"))
+            {
+                continue;
             }
 
             for (var i = start; i < span.End; i++)

@@ -17,7 +17,8 @@ internal static class TaggerTrainingSet
 
     private const string OtherDomain = "wiki";
 
-    private const int GmbDocumentSentences = 20;
+    /// <summary>GMB runs of this many consecutive sentences stand in for documents.</summary>
+    public const int GmbDocumentSentences = 20;
 
     private static readonly HashSet<string> HeadlineLowerWords = new(StringComparer.Ordinal)
     {
