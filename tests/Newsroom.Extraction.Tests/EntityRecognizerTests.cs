@@ -2,6 +2,7 @@ using Newsroom.Contracts.V1;
 
 namespace Newsroom.Extraction.Tests;
 
+/// <summary>The shipped tagger on running text with made-up names, so what passes here was learnt, not looked up.</summary>
 public sealed class EntityRecognizerTests
 {
     private readonly EntityRecognizer recognizer = new();
@@ -11,56 +12,55 @@ public sealed class EntityRecognizerTests
         var entities = recognizer.Recognize(text);
         foreach (var e in entities)
         {
-            Assert.Equal(e.Text, text.Substring(e.Start, e.End - e.Start));
+            Assert.Equal(e.Text, text[e.Start..e.End]);
         }
 
         return entities.Select(e => (e.Text, e.Type)).ToList();
     }
 
     [Fact]
-    public void Titles_are_cut_off_and_mark_the_name_as_a_person()
+    public void Names_are_typed_from_their_context()
     {
-        var entities = Recognize("The talks were led by Prime Minister Zorgan Quillfeather in the capital.");
-        Assert.Contains(("Zorgan Quillfeather", EntityType.Person), entities);
-        Assert.DoesNotContain(entities, e => e.Text.Contains("Minister", StringComparison.Ordinal));
-    }
+        var entities = Recognize("A militia in northern Kaldovia said on Tuesday it would halt attacks. The group, the Kaldovian Liberation Army, said its leader Marek Tovarin had ordered the pause.");
 
-    [Fact]
-    public void Hyphenated_titles_split_an_organisation_from_its_officer()
-    {
-        var entities = Recognize("A statement from Zentria Secretary-General Abu Karim al-Vendari was read.");
-        Assert.Contains(("Abu Karim al-Vendari", EntityType.Person), entities);
-    }
-
-    [Fact]
-    public void Organisation_heads_and_their_complements_make_one_organisation()
-    {
-        var entities = Recognize("Attacks were claimed by the Popular Front of Lorania on Monday.");
-        Assert.Contains(("Popular Front of Lorania", EntityType.Organization), entities);
+        Assert.Contains(("Kaldovia", EntityType.Location), entities);
+        Assert.Contains(("Kaldovian Liberation Army", EntityType.Organization), entities);
+        Assert.Contains(("Marek Tovarin", EntityType.Person), entities);
+        Assert.DoesNotContain(entities, e => e.Text is "Tuesday" or "A" or "The");
     }
 
     [Fact]
     public void Known_places_are_locations_and_weekdays_are_not_entities()
     {
         var entities = Recognize("Officials in Baghdad said on Thursday that talks in Washington had ended.");
+
         Assert.Contains(("Baghdad", EntityType.Location), entities);
         Assert.Contains(("Washington", EntityType.Location), entities);
-        Assert.DoesNotContain(entities, e => e.Text == "Thursday" || e.Text == "Officials");
+        Assert.DoesNotContain(entities, e => e.Text is "Thursday" or "Officials");
     }
 
     [Fact]
     public void A_possessive_ends_a_name()
     {
         var entities = Recognize("Iraq’s Zentria Brigades issued a statement.");
+
         Assert.Contains(("Iraq", EntityType.Location), entities);
         Assert.Contains(entities, e => e.Text == "Zentria Brigades");
     }
 
     [Fact]
-    public void Unknown_acronyms_are_organisations_and_kickers_are_dropped()
+    public void An_all_caps_headline_is_read_against_the_story_below_it()
     {
-        var entities = Recognize("READ: The ZLF said it would respond.");
-        Assert.Contains(("ZLF", EntityType.Organization), entities);
-        Assert.DoesNotContain(entities, e => e.Text == "READ");
+        var entities = Recognize("MILITIA IN NORTHERN KALDOVIA SAYS IT WILL HALT ATTACKS\n\nA militia in northern Kaldovia said on Tuesday it would halt attacks on government forces in Veltrana.");
+
+        Assert.Contains(("KALDOVIA", EntityType.Location), entities);
+        Assert.DoesNotContain(entities, e => e.Text is "MILITIA" or "SAYS" or "HALT" or "ATTACKS" or "IT" or "WILL");
+    }
+
+    [Fact]
+    public void Text_without_names_has_no_entities()
+    {
+        Assert.Empty(Recognize("it was a quiet day, and nothing much happened at all."));
+        Assert.Empty(Recognize(string.Empty));
     }
 }

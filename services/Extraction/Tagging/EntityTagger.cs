@@ -53,7 +53,7 @@ public sealed class EntityTagger
                     emission.AddTo(feature, lattice.Emission[i]);
                 }
 
-                if (history.FeatureOf(tokens[i], tokens[i].ToLowerInvariant()) is { } earlier)
+                if (history.FeatureOf(tokens[i], TokenFeatures.Normalised(tokens[i])) is { } earlier)
                 {
                     emission.AddTo(earlier, lattice.Emission[i]);
                 }

@@ -155,7 +155,7 @@ public sealed class EntityTaggerTrainer
     }
 
     private int[][] HistoryIds(PredictionHistory history, PreparedSentence sentence, ulong domain) =>
-        [.. sentence.Tokens.Select(t => history.FeatureOf(t, t.ToLowerInvariant()) is { } feature ? Ids(emission, [feature], domain) : [])];
+        [.. sentence.Tokens.Select(t => history.FeatureOf(t, TokenFeatures.Normalised(t)) is { } feature ? Ids(emission, [feature], domain) : [])];
 
     private sealed record PreparedSentence(IReadOnlyList<string> Tokens, int[][] Emission, int[][] Pairs, int[] Gold)
     {

@@ -40,7 +40,7 @@ internal sealed class PredictionHistory
                 continue;
             }
 
-            var lower = token.ToLowerInvariant();
+            var lower = TokenFeatures.Normalised(token);
             if (!counts.TryGetValue(lower, out var seen))
             {
                 seen = new int[EntityTags.Types.Count + 1];

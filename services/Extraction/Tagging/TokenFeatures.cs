@@ -13,6 +13,8 @@ internal static class TokenFeatures
     private const string Start = "<s>";
     private const string End = "</s>";
 
+    private static readonly System.Buffers.SearchValues<char> TypographicMarks = System.Buffers.SearchValues.Create("“”„‘’‚–—");
+
     private static readonly GazetteerTypes[] MarkedTypes = [.. Enum.GetValues<GazetteerTypes>().Where(t => t != GazetteerTypes.None)];
 
     /// <summary>The feature every pair of neighbouring tags has: the pair itself.</summary>
@@ -21,7 +23,7 @@ internal static class TokenFeatures
     /// <summary>For each token of each sentence, its features that do not depend on the tags.</summary>
     public static ulong[][][] OfDocument(IReadOnlyList<IReadOnlyList<string>> sentences, Gazetteer gazetteer)
     {
-        var lower = sentences.Select(s => s.Select(t => t.ToLowerInvariant()).ToArray()).ToArray();
+        var lower = sentences.Select(s => s.Select(Normalised).ToArray()).ToArray();
         var shapes = sentences.Select(s => s.Select(ShapeOf).ToArray()).ToArray();
         var modes = sentences.Select(ModeOf).ToArray();
         var casing = DocumentCasing(sentences, lower, modes);
@@ -109,7 +111,26 @@ internal static class TokenFeatures
     }
 
     /// <summary>The feature of a pair of neighbouring tags at a token beside <see cref="PairBias"/>: the pair with this word (any case).</summary>
-    public static ulong OfPair(string word) => FeatureHash.Of("tw", word.ToLowerInvariant());
+    public static ulong OfPair(string word) => FeatureHash.Of("tw", Normalised(word));
+
+    /// <summary>
+    /// The word in lower case with typographic quotes and dashes as ASCII: the training corpora write
+    /// "''" and "-", news sites “”, ’ and —, and the tagger should read them alike.
+    /// </summary>
+    public static string Normalised(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var lower = token.ToLowerInvariant();
+        return lower.AsSpan().IndexOfAny(TypographicMarks) < 0
+            ? lower
+            : string.Create(lower.Length, lower, static (span, source) =>
+            {
+                for (var i = 0; i < source.Length; i++)
+                {
+                    span[i] = Ascii(source[i]);
+                }
+            });
+    }
 
     /// <summary>"Baghdad" -> "Xx", "U.S." -> "X.X.", "al-Sudani" -> "x-Xx", "2024" -> "d": one letter a run of a kind.</summary>
     public static string ShapeOf(string token)
@@ -118,7 +139,7 @@ internal static class TokenFeatures
         var last = '\0';
         foreach (var c in token)
         {
-            var kind = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
+            var kind = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : Ascii(c);
             if (kind != last)
             {
                 shape.Append(kind);
@@ -133,6 +154,14 @@ internal static class TokenFeatures
 
         return shape.ToString();
     }
+
+    private static char Ascii(char c) => c switch
+    {
+        '“' or '”' or '„' => '"',
+        '‘' or '’' or '‚' => '\'',
+        '–' or '—' => '-',
+        _ => c,
+    };
 
     private static string At(string[] values, int index) =>
         index < 0 ? Start : index >= values.Length ? End : values[index];
