@@ -5,6 +5,11 @@ namespace Newsroom.Dedup;
 /// <summary>The parts of a member's lead event that decide whether another article reports the same event.</summary>
 internal sealed record MemberLead(string ArticleId, string? ActorId, EventAction Action, string? TargetId, DateOnly? Date)
 {
-    /// <summary>An action class that says something: not unknown and not "other".</summary>
-    public bool HasKnownAction => Action is not (EventAction.Unspecified or EventAction.Other);
+    /// <summary>
+    /// Whether the action is one whose difference marks another event: a group suspending, resuming,
+    /// attacking, threatening, demanding or condemning. Announcements, deaths, arrests and the like are
+    /// told under many verbs by rewrites of one report, and extraction reads them less surely, so they
+    /// neither veto nor add agreement.
+    /// </summary>
+    public bool HasKnownAction => Action is EventAction.Suspend or EventAction.Resume or EventAction.Attack or EventAction.Threaten or EventAction.Demand or EventAction.Condemn;
 }
