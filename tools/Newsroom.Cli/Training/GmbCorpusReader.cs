@@ -106,8 +106,10 @@ internal static class GmbCorpusReader
 
         var sentences = new List<RawSentence>();
         RawSentence? current = null;
+        var lineNumber = 1;
         foreach (var line in File.ReadLines(path, Encoding.Latin1).Skip(1))
         {
+            lineNumber++;
             var fields = SplitCsv(line);
             if (fields.Count < 4)
             {
@@ -116,7 +118,11 @@ internal static class GmbCorpusReader
 
             if (fields[0].Length > 0)
             {
-                var number = int.Parse(fields[0].AsSpan(fields[0].IndexOf(':', StringComparison.Ordinal) + 1).Trim(), CultureInfo.InvariantCulture);
+                if (!int.TryParse(fields[0].AsSpan(fields[0].IndexOf(':', StringComparison.Ordinal) + 1).Trim(), CultureInfo.InvariantCulture, out var number))
+                {
+                    throw new CommandFailedException($"line {lineNumber} of '{path}' starts a sentence without a number: '{fields[0]}'", "GMB lines start with \"Sentence: <number>\" or nothing; pass the gmb-partial.csv file as it is shipped");
+                }
+
                 current = new RawSentence(number, [], []);
                 sentences.Add(current);
             }

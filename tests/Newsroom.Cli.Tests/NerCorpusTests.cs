@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Newsroom.Cli.Eval;
+using Newsroom.Cli.Training;
+using Newsroom.Cli.Tests.Infrastructure;
+using Newsroom.Extraction.Tagging;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Newsroom.Cli.Tests;
+
+/// <summary>
+/// CI's floors for the entity tagger: `newsroom eval ner` on data the shipped model was not trained on,
+/// the GMB sentences `newsroom train tagger` holds out (numbers divisible by 5) and WikiANN's dev split,
+/// each written in CoNLL columns as a user would pass them.
+/// </summary>
+public sealed class NerCorpusTests(ITestOutputHelper output) : IDisposable
+{
+    // Measured with the shipped model: GMB held-out PER+ORG+LOC F1 0.829, WikiANN dev 0.491; floors sit just under.
+    private const double GmbFloor = 0.82;
+    private const double WikiAnnFloor = 0.48;
+
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("newsroom-cli-ner-");
+
+    [CorpusFact]
+    public async Task Held_out_GMB_sentences_score_above_the_floor()
+    {
+        var gmb = CorpusFactAttribute.Require(Path.Combine("ner", "gmb-partial.csv"));
+        var heldOut = GmbCorpusReader.Read(gmb, TaggerModelFiles.ShippedGazetteer).Where(s => s.Number % 5 == 0).Select(s => s.Sentence);
+        var file = Path.Combine(_folder.FullName, "gmb-held-out.conll");
+        ConllWriter.Write(file, heldOut, TaggerTrainingSet.GmbDocumentSentences);
+
+        Assert.True(await MainF1Async(file) >= GmbFloor, $"GMB held-out F1 fell below {GmbFloor}");
+    }
+
+    [CorpusFact]
+    public async Task WikiANN_dev_sentences_score_above_the_floor()
+    {
+        var dev = CorpusFactAttribute.Require(Path.Combine("ner", "wikiann-en", "dev"));
+        var sentences = ConllReader.Read(dev, "en:").SelectMany(d => d.Tokens.Zip(d.Tags, (tokens, tags) => new TrainingSentence(tokens, EntitySpans.ToIob2(tags))));
+        var file = Path.Combine(_folder.FullName, "wikiann-dev.conll");
+        ConllWriter.Write(file, sentences, documentSentences: 1);
+
+        Assert.True(await MainF1Async(file) >= WikiAnnFloor, $"WikiANN dev F1 fell below {WikiAnnFloor}");
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private async Task<double> MainF1Async(string conll)
+    {
+        var result = await CliRunner.RunAsync("eval", "ner", "--conll", conll, "--json");
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        using var document = JsonDocument.Parse(result.Out);
+        output.WriteLine(document.RootElement.ToString());
+        return document.RootElement.GetProperty("scores").GetProperty("PER+ORG+LOC").GetProperty("f1").GetDouble();
+    }
+}

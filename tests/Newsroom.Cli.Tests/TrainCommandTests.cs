@@ -1,0 +1,114 @@
+using System.Text;
+using Newsroom.Cli.Tests.Infrastructure;
+using Xunit;
+
+namespace Newsroom.Cli.Tests;
+
+/// <summary>`newsroom train gazetteers` and `newsroom train tagger` on small files in the formats they read, and the model they write scored by `newsroom eval ner`.</summary>
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("newsroom-cli-train-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private string PathOf(string name) => Path.Combine(_folder.FullName, name);
+
+    [Fact]
+    public async Task A_gazetteer_and_a_tagger_trained_from_files_tag_what_they_were_taught()
+    {
+        WriteMessageCatalog(PathOf("geonames.mo"), ["Veltrana", "Korsholm"]);
+        var wordNet = Directory.CreateDirectory(PathOf("wordnet")).FullName;
+        File.WriteAllText(Path.Combine(wordNet, "data.noun"),
+            "  1 This file is a test copy of WordNet's format\n"
+            + "00000001 18 n 02 Marek_Tovarin 0 Tovarin 0 001 @i 00000002 n 0000 | a made-up leader\n"
+            + "00000003 04 n 01 leader 0 000 | a person who leads\n");
+        foreach (var part in new[] { "verb", "adj", "adv" })
+        {
+            File.WriteAllText(Path.Combine(wordNet, "data." + part), "00000004 29 v 01 say 0 000 | to utter\n");
+        }
+
+        var gazetteer = await CliRunner.RunAsync("train", "gazetteers", "--geonames", PathOf("geonames.mo"), "--wordnet", wordNet, "--output", PathOf("gazetteer.tsv.gz"));
+        Assert.True(gazetteer.ExitCode == ExitCodes.Success, gazetteer.Error);
+        Assert.Contains("4 names and 2 lower-case words", gazetteer.Out, StringComparison.Ordinal);
+
+        var gmb = new StringBuilder("Sentence #,Word,POS,Tag\n");
+        for (var n = 1; n <= 40; n++)
+        {
+            gmb.Append($"Sentence: {(2 * n) - 1},President,NNP,B-per\n,Marek,NNP,I-per\n,Tovarin,NNP,I-per\n,visited,VBD,O\n,Veltrana,NNP,B-geo\n,.,.,O\n");
+            gmb.Append($"Sentence: {2 * n},Ilsa,NNP,B-per\n,Brandvik,NNP,I-per\n,left,VBD,O\n,Korsholm,NNP,B-geo\n,\",\",\",\",O\n,the,DT,O\n,president,NN,O\n,said,VBD,O\n");
+        }
+
+        File.WriteAllText(PathOf("gmb.csv"), gmb.ToString());
+        var tagger = await CliRunner.RunAsync("train", "tagger", "--gmb", PathOf("gmb.csv"), "--gmb-hold-out", "0", "--gazetteer", PathOf("gazetteer.tsv.gz"),
+            "--epochs", "3", "--output", PathOf("model.bin"));
+        Assert.True(tagger.ExitCode == ExitCodes.Success, tagger.Error);
+        Assert.Contains("pass 3/3", tagger.Error, StringComparison.Ordinal);
+
+        File.WriteAllText(PathOf("test.conll"), "-DOCSTART- O\n\nMarek B-PER\nTovarin I-PER\nvisited O\nKorsholm B-LOC\n. O\n");
+        var scored = await CliRunner.RunAsync("eval", "ner", "--conll", PathOf("test.conll"), "--model", PathOf("model.bin"), "--gazetteer", PathOf("gazetteer.tsv.gz"), "--predictions", PathOf("out.conll"));
+        Assert.True(scored.ExitCode == ExitCodes.Success, scored.Error);
+        Assert.Equal(["-DOCSTART- O O", "", "Marek B-PER B-PER", "Tovarin I-PER I-PER", "visited O O", "Korsholm B-LOC B-LOC", ". O O"], File.ReadAllLines(PathOf("out.conll")));
+    }
+
+    [Fact]
+    public async Task A_GMB_file_with_a_broken_sentence_number_is_refused_with_the_line()
+    {
+        File.WriteAllText(PathOf("broken.csv"), "Sentence #,Word,POS,Tag\nSentence: x1,Veltrana,NNP,B-geo\n");
+        using (var stream = File.Create(PathOf("empty.tsv.gz")))
+        {
+            new Newsroom.Extraction.Tagging.Gazetteer([], []).Write(stream);
+        }
+
+        var result = await CliRunner.RunAsync("train", "tagger", "--gmb", PathOf("broken.csv"), "--gazetteer", PathOf("empty.tsv.gz"), "--output", PathOf("m.bin"));
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_inputs_say_which_package_or_option_provides_them()
+    {
+        var result = await CliRunner.RunAsync("train", "gazetteers", "--geonames", PathOf("absent.mo"), "--output", PathOf("g.tsv.gz"));
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Contains("libgeonames-common", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A gettext .mo file whose translations are the given names, as libgeonames-common ships GeoNames.</summary>
+    private static void WriteMessageCatalog(string path, IReadOnlyList<string> names)
+    {
+        var ids = names.Select((_, i) => Encoding.UTF8.GetBytes((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var values = names.Select(Encoding.UTF8.GetBytes).ToList();
+        const int header = 28;
+        var originals = header;
+        var translations = originals + (8 * names.Count);
+        var data = translations + (8 * names.Count);
+        using var writer = new BinaryWriter(File.Create(path));
+        writer.Write(0x950412de);
+        writer.Write(0);
+        writer.Write(names.Count);
+        writer.Write(originals);
+        writer.Write(translations);
+        writer.Write(0);
+        writer.Write(0);
+        var offset = data;
+        var layout = new List<(int Length, int Offset)>();
+        foreach (var bytes in ids.Concat(values))
+        {
+            layout.Add((bytes.Length, offset));
+            offset += bytes.Length + 1;
+        }
+
+        foreach (var (length, at) in layout)
+        {
+            writer.Write(length);
+            writer.Write(at);
+        }
+
+        foreach (var bytes in ids.Concat(values))
+        {
+            writer.Write(bytes);
+            writer.Write((byte)0);
+        }
+    }
+}
