@@ -15,15 +15,7 @@ public sealed class LeadEventSeedTests(ITestOutputHelper output) : IDisposable
     public async Task Replay_of_the_seeds_gives_every_gold_lead_event()
     {
         var seeds = CorpusFactAttribute.Require("seeds");
-        var input = Directory.CreateDirectory(Path.Combine(_folder.FullName, "seeds"));
-        foreach (var article in Directory.GetFiles(seeds, "*.txt"))
-        {
-            File.Copy(article, Path.Combine(input.FullName, Path.GetFileName(article)));
-        }
-
-        var replayed = Path.Combine(_folder.FullName, "seeds.jsonl");
-        var result = await CliRunner.RunAsync("replay", "--input", input.FullName, "--output", replayed);
-        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        var replayed = await SeedReplay.RunAsync(seeds, _folder);
         var lines = ReplayCommandTests.ReadLines(replayed).ToDictionary(line => line.GetProperty("id").GetString()!);
 
         using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(seeds, "expected.json")));

@@ -47,12 +47,7 @@ internal static class TrainCommand
             }
 
             var gazetteer = GazetteerBuilder.Build(geoNamesPath, result.GetRequiredValue(wordNet), result.GetValue(firstNames) ?? [], result.GetValue(countries));
-            var path = result.GetRequiredValue(output);
-            using (var stream = File.Create(path))
-            {
-                gazetteer.Write(stream);
-            }
-
+            var path = Write(result.GetRequiredValue(output), gazetteer.Write);
             context.Environment.Out.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{gazetteer.NameCount} names and {gazetteer.CommonWordCount} lower-case words written to {path}"));
             return Task.FromResult(ExitCodes.Success);
         }));
@@ -115,15 +110,24 @@ internal static class TrainCommand
             var progress = new LineProgress<TrainingProgress>(p => error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pass {p.Epoch}/{p.Epochs}: {p.Tokens} tokens, {100.0 * p.Mistakes / Math.Max(1, p.Tokens):F2}% tagged wrong")));
             var tagger = new EntityTaggerTrainer(gazetteer, TaggerTrainingSet.NewsDomain).Train(documents, result.GetValue(epochs), result.GetValue(seed), progress, cancellationToken);
-            var path = result.GetRequiredValue(output);
-            using (var stream = File.Create(path))
-            {
-                tagger.Write(stream);
-            }
-
+            var path = Write(result.GetRequiredValue(output), tagger.Write);
             context.Environment.Out.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tagger.FeatureCount} features written to {path} ({new FileInfo(path).Length / 1024} KiB)"));
             return Task.FromResult(ExitCodes.Success);
         }));
         return command;
+    }
+
+    private static string Write(string path, Action<Stream> write)
+    {
+        try
+        {
+            using var stream = File.Create(path);
+            write(stream);
+            return path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandFailedException($"cannot write '{path}': {e.Message}", "pass --output with a file path you can write");
+        }
     }
 }

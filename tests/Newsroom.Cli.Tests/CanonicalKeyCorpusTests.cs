@@ -1,6 +1,11 @@
+using Newsroom.Cli.Eval;
+using Newsroom.Cli.Training;
+using Newsroom.Extraction;
+using Newsroom.Extraction.Tagging;
+using Xunit;
 using Xunit.Abstractions;
 
-namespace Newsroom.Extraction.Tests;
+namespace Newsroom.Cli.Tests;
 
 /// <summary>
 /// How often the transliteration folding merges names that are not spelling variants: every distinct
@@ -11,8 +16,9 @@ public sealed class CanonicalKeyCorpusTests(ITestOutputHelper output)
     [CorpusFact]
     public void Folding_merges_few_distinct_GMB_names()
     {
-        var names = GmbCorpus.Read(RepositoryPaths.CorpusFile("ner", "gmb-partial.csv"))
-            .SelectMany(s => s.Gold.Where(g => g.Class is "per" or "org" or "geo" or "gpe").Select(g => s.Text[g.Start..g.End]))
+        var gmb = CorpusFactAttribute.Require(Path.Combine("ner", "gmb-partial.csv"));
+        var names = GmbCorpusReader.Read(gmb, TaggerModelFiles.ShippedGazetteer)
+            .SelectMany(s => EntitySpans.Of(s.Sentence.Tags).Where(span => span.Type != "MISC").Select(span => string.Join(' ', s.Sentence.Tokens.Skip(span.Start).Take(span.End - span.Start))))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var collisions = names
