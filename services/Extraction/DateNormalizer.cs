@@ -32,6 +32,9 @@ public sealed partial class DateNormalizer
     public IReadOnlyList<DateMention> Normalize(string text, DateOnly? published)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // A publication date at the ends of the calendar (year 1, year 9999) is a placeholder, not a day
+        // to count "yesterday" from, and counting from it would run off the calendar.
+        published = published is { Year: > 1 and < 9999 } ? published : null;
         var mentions = new List<DateMention>();
         foreach (Match match in DatePattern().Matches(text))
         {

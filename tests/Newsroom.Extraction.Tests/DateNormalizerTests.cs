@@ -25,6 +25,18 @@ public sealed class DateNormalizerTests
         Assert.Contains((found, new DateOnly(year, month, day)), Normalize(text, null));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(9999)]
+    public void A_placeholder_publication_date_resolves_no_relative_date_and_throws_nothing(int year)
+    {
+        var published = year == 1 ? DateOnly.MinValue : DateOnly.MaxValue;
+
+        var dates = Normalize("Yesterday, last Tuesday and on March 3 the group said it would act next week.", published);
+
+        Assert.Empty(dates);
+    }
+
     [Fact]
     public void Dates_without_a_year_take_the_latest_year_not_after_publication()
     {
