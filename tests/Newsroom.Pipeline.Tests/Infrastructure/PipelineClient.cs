@@ -75,8 +75,18 @@ public sealed class PipelineClient(Uri ingestAddress, Uri queryAddress) : IDispo
     public async Task<Story> GetStoryAsync(string storyId) =>
         await Query.GetStoryAsync(new GetStoryRequest { StoryId = storyId }, deadline: Deadline);
 
-    public async Task<Entity> GetEntityAsync(string entity) =>
-        await Query.GetEntityAsync(new GetEntityRequest { Entity = entity }, deadline: Deadline);
+    /// <summary>The entity with this id, name or alias, or null when the query service answers NOT_FOUND.</summary>
+    public async Task<Entity?> FindEntityAsync(string entity)
+    {
+        try
+        {
+            return await Query.GetEntityAsync(new GetEntityRequest { Entity = entity }, deadline: Deadline);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+    }
 
     public async Task<SearchStoriesResponse> SearchAsync(string query) =>
         await Query.SearchStoriesAsync(new SearchStoriesRequest { Query = query, PageSize = 10 }, deadline: Deadline);
