@@ -15,9 +15,14 @@ public static class ExtractionServiceExtensions
         return builder;
     }
 
-    /// <summary>Extraction serves no API of its own: it only consumes and publishes bus events.</summary>
+    /// <summary>
+    /// Extraction serves no API of its own: it only consumes and publishes bus events. The tagger's
+    /// model is loaded here, at start, so a broken model stops the service before it takes a message.
+    /// </summary>
     public static IEndpointRouteBuilder MapExtractionService(this IEndpointRouteBuilder endpoints)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.ServiceProvider.GetRequiredService<ArticleExtractor>();
         return endpoints;
     }
 }

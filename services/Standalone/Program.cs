@@ -16,5 +16,6 @@ builder.AddServiceDefaults();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapIngestService();
+app.MapExtractionService();
 app.MapQueryService();
 return await app.RunServiceAsync();
