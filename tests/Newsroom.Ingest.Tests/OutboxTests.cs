@@ -70,7 +70,13 @@ public sealed class OutboxTests : IDisposable
     [Fact]
     public async Task A_failed_publication_leaves_the_event_pending_and_it_is_retried_until_it_goes_out()
     {
-        await using var services = await IngestTestServices.StartAsync(outbox: o => o.ConfirmWait = TimeSpan.FromMilliseconds(300));
+        // Retries come quickly however many failed before the outage ends, so the wait below measures the retry, not the back-off.
+        await using var services = await IngestTestServices.StartAsync(outbox: o =>
+        {
+            o.ConfirmWait = TimeSpan.FromMilliseconds(300);
+            o.RetryDelay = TimeSpan.FromMilliseconds(100);
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(200);
+        });
         services.FailPublishing = true;
 
         var result = await services.CreateIngestor().SubmitAsync(Article("outage", "https://example.com/outage"), default);
