@@ -33,28 +33,11 @@ public sealed class EntityRecognizer
         var entities = new List<RecognizedEntity>();
         for (var s = 0; s < sentences.Count; s++)
         {
-            var tokens = sentences[s];
-            var i = 0;
-            while (i < tokens.Count)
+            foreach (var (type, first, end) in EntitySpans.Of(tags[s]))
             {
-                var tag = tags[s][i];
-                if (tag == EntityTags.Outside)
-                {
-                    i++;
-                    continue;
-                }
-
-                var type = tag[2..];
-                var last = i;
-                while (last + 1 < tokens.Count && tags[s][last + 1] == "I-" + type)
-                {
-                    last++;
-                }
-
-                var start = tokens[i].Start;
-                var end = tokens[last].End;
-                entities.Add(new RecognizedEntity(text[start..end], TypeOf(type), start, end));
-                i = last + 1;
+                var start = sentences[s][first].Start;
+                var stop = sentences[s][end - 1].End;
+                entities.Add(new RecognizedEntity(text[start..stop], TypeOf(type), start, stop));
             }
         }
 

@@ -109,7 +109,7 @@ public sealed class EntityTaggerTrainingTests
     public void The_decoder_never_opens_a_name_with_an_inside_tag()
     {
         var labels = EntityTags.All.ToArray();
-        var lattice = new TagLattice(labels, 2);
+        var lattice = new TagLattice(EntityTags.Transitions(labels), 2);
         var insidePerson = Array.IndexOf(labels, "I-PER");
         var beginOrg = Array.IndexOf(labels, "B-ORG");
         lattice.Emission[0][insidePerson] = 10;

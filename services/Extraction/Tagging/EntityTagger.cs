@@ -15,6 +15,7 @@ public sealed class EntityTagger
     private const string Magic = "newsroom-entity-tagger/3";
 
     private readonly string[] labels;
+    private readonly bool[,] transitions;
     private readonly FrozenWeights emission;
     private readonly FrozenWeights pairs;
 
@@ -22,6 +23,7 @@ public sealed class EntityTagger
     {
         Domain = domain;
         this.labels = labels;
+        transitions = EntityTags.Transitions(labels);
         this.emission = emission;
         this.pairs = pairs;
         Gazetteer = gazetteer;
@@ -38,14 +40,15 @@ public sealed class EntityTagger
     public string[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        var features = TokenFeatures.OfDocument(sentences, Gazetteer);
+        var words = TokenFeatures.NormalisedWords(sentences);
+        var features = TokenFeatures.OfDocument(sentences, words, Gazetteer);
         var tags = new string[sentences.Count][];
         var history = new PredictionHistory();
         for (var s = 0; s < sentences.Count; s++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var tokens = sentences[s];
-            var lattice = new TagLattice(labels, tokens.Count);
+            var lattice = new TagLattice(transitions, tokens.Count);
             for (var i = 0; i < tokens.Count; i++)
             {
                 foreach (var feature in features[s][i])
@@ -53,17 +56,17 @@ public sealed class EntityTagger
                     emission.AddTo(feature, lattice.Emission[i]);
                 }
 
-                if (history.FeatureOf(tokens[i], TokenFeatures.Normalised(tokens[i])) is { } earlier)
+                if (history.FeatureOf(tokens[i], words[s][i]) is { } earlier)
                 {
                     emission.AddTo(earlier, lattice.Emission[i]);
                 }
 
                 pairs.AddTo(TokenFeatures.PairBias, lattice.Transition[i]);
-                pairs.AddTo(TokenFeatures.OfPair(tokens[i]), lattice.Transition[i]);
+                pairs.AddTo(TokenFeatures.OfPair(words[s][i]), lattice.Transition[i]);
             }
 
             tags[s] = [.. lattice.Best().Select(k => labels[k])];
-            history.Record(tokens, tags[s]);
+            history.Record(tokens, words[s], tags[s]);
         }
 
         return tags;

@@ -14,6 +14,7 @@ public sealed class EntityTaggerTrainer
     private readonly Gazetteer gazetteer;
     private readonly string taggingDomain;
     private readonly string[] labels = [.. EntityTags.All];
+    private readonly bool[,] transitions = EntityTags.Transitions(EntityTags.All);
     private readonly TrainingWeights emission;
     private readonly TrainingWeights pairs;
     private readonly HashSet<ulong> copies = [];
@@ -49,7 +50,7 @@ public sealed class EntityTaggerTrainer
                 {
                     sentence.History = HistoryIds(history, sentence, documentDomain);
                     var path = Lattice(sentence).Best();
-                    history.Record(sentence.Tokens, [.. path.Select(k => labels[k])]);
+                    history.Record(sentence.Tokens, sentence.Words, [.. path.Select(k => labels[k])]);
                     tokens += path.Length;
                     mistakes += path.Where((y, i) => y != sentence.Gold[i]).Count();
                     Update(sentence, path);
@@ -69,7 +70,7 @@ public sealed class EntityTaggerTrainer
 
     private TagLattice Lattice(PreparedSentence sentence)
     {
-        var lattice = new TagLattice(labels, sentence.Gold.Length);
+        var lattice = new TagLattice(transitions, sentence.Gold.Length);
         for (var i = 0; i < sentence.Gold.Length; i++)
         {
             foreach (var id in sentence.Emission[i].Concat(sentence.History[i]))
@@ -116,7 +117,9 @@ public sealed class EntityTaggerTrainer
     private PreparedSentence[] Prepare(TrainingDocument document, Dictionary<string, int> labelIndex)
     {
         var domain = DomainHash(document.Domain);
-        var features = TokenFeatures.OfDocument([.. document.Sentences.Select(s => s.Tokens)], gazetteer);
+        var tokens = document.Sentences.Select(s => s.Tokens).ToList();
+        var words = TokenFeatures.NormalisedWords(tokens);
+        var features = TokenFeatures.OfDocument(tokens, words, gazetteer);
         var sentences = new PreparedSentence[document.Sentences.Count];
         for (var s = 0; s < sentences.Length; s++)
         {
@@ -132,8 +135,9 @@ public sealed class EntityTaggerTrainer
 
             sentences[s] = new PreparedSentence(
                 sentence.Tokens,
+                words[s],
                 [.. features[s].Select(f => Ids(emission, f, domain))],
-                [.. sentence.Tokens.Select(t => Ids(pairs, [TokenFeatures.PairBias, TokenFeatures.OfPair(t)], domain))],
+                [.. words[s].Select(w => Ids(pairs, [TokenFeatures.PairBias, TokenFeatures.OfPair(w)], domain))],
                 gold);
         }
 
@@ -155,9 +159,9 @@ public sealed class EntityTaggerTrainer
     }
 
     private int[][] HistoryIds(PredictionHistory history, PreparedSentence sentence, ulong domain) =>
-        [.. sentence.Tokens.Select(t => history.FeatureOf(t, TokenFeatures.Normalised(t)) is { } feature ? Ids(emission, [feature], domain) : [])];
+        [.. sentence.Tokens.Select((t, i) => history.FeatureOf(t, sentence.Words[i]) is { } feature ? Ids(emission, [feature], domain) : [])];
 
-    private sealed record PreparedSentence(IReadOnlyList<string> Tokens, int[][] Emission, int[][] Pairs, int[] Gold)
+    private sealed record PreparedSentence(IReadOnlyList<string> Tokens, string[] Words, int[][] Emission, int[][] Pairs, int[] Gold)
     {
         /// <summary>The prediction-history features of this pass, which change as the tagger learns.</summary>
         public int[][] History { get; set; } = [];

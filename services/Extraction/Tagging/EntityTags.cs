@@ -10,6 +10,28 @@ public static class EntityTags
     public static IReadOnlyList<string> All { get; } =
         [Outside, .. Types.SelectMany(t => new[] { "B-" + t, "I-" + t })];
 
+    /// <summary>
+    /// For each pair of tags, whether the second may follow the first (<see cref="CanFollow"/>), as
+    /// [previous, tag]; the row at <c>labels.Length</c> is the sentence start. Worked out once per tag
+    /// set, so decoding compares no strings.
+    /// </summary>
+    public static bool[,] Transitions(IReadOnlyList<string> labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var allowed = new bool[labels.Count + 1, labels.Count];
+        for (var y = 0; y < labels.Count; y++)
+        {
+            for (var p = 0; p < labels.Count; p++)
+            {
+                allowed[p, y] = CanFollow(labels[p], labels[y]);
+            }
+
+            allowed[labels.Count, y] = CanFollow(Outside, labels[y]);
+        }
+
+        return allowed;
+    }
+
     /// <summary>An I- tag continues a name of its own type; anywhere else it would open a name without a beginning.</summary>
     public static bool CanFollow(string previous, string tag) =>
         !tag.StartsWith("I-", StringComparison.Ordinal) || (previous.Length > 2 && previous.AsSpan(2).SequenceEqual(tag.AsSpan(2)));

@@ -15,6 +15,9 @@ public sealed class Gazetteer
 
     private const string CommonWordType = "WORD";
 
+    /// <summary>Every single type a name can have, in the order files list them.</summary>
+    public static readonly IReadOnlyList<GazetteerTypes> NameTypes = [.. Enum.GetValues<GazetteerTypes>().Where(t => t != GazetteerTypes.None)];
+
     private readonly Dictionary<string, GazetteerTypes> names;
     private readonly HashSet<string> commonWords;
 
@@ -100,7 +103,7 @@ public sealed class Gazetteer
         using var writer = new StreamWriter(gzip, new UTF8Encoding(false));
         foreach (var (name, types) in names.OrderBy(n => n.Key, StringComparer.Ordinal))
         {
-            foreach (var type in Enum.GetValues<GazetteerTypes>().Where(t => t != GazetteerTypes.None && types.HasFlag(t)))
+            foreach (var type in NameTypes.Where(t => types.HasFlag(t)))
             {
                 writer.Write(type.ToString());
                 writer.Write('\t');

@@ -30,7 +30,8 @@ internal sealed class PredictionHistory
         return FeatureHash.Of("ph", type, token.Length > 0 && char.IsUpper(token[0]) ? "X" : "x");
     }
 
-    public void Record(IReadOnlyList<string> tokens, IReadOnlyList<string> tags)
+    /// <param name="words">The tokens <see cref="TokenFeatures.Normalised"/>.</param>
+    public void Record(IReadOnlyList<string> tokens, IReadOnlyList<string> words, IReadOnlyList<string> tags)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -40,7 +41,7 @@ internal sealed class PredictionHistory
                 continue;
             }
 
-            var lower = TokenFeatures.Normalised(token);
+            var lower = words[i];
             if (!counts.TryGetValue(lower, out var seen))
             {
                 seen = new int[EntityTags.Types.Count + 1];

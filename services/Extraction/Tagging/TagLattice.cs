@@ -8,18 +8,21 @@ namespace Newsroom.Extraction.Tagging;
 /// </summary>
 internal sealed class TagLattice
 {
-    private readonly string[] labels;
+    private readonly bool[,] allowed;
+    private readonly int tags;
 
-    public TagLattice(string[] labels, int length)
+    /// <param name="allowed">The tag pairs that may follow each other, from <see cref="EntityTags.Transitions"/>; it also says how many tags there are.</param>
+    public TagLattice(bool[,] allowed, int length)
     {
-        this.labels = labels;
+        this.allowed = allowed;
+        tags = allowed.GetLength(1);
         Length = length;
         Emission = new float[length][];
         Transition = new float[length][];
         for (var i = 0; i < length; i++)
         {
-            Emission[i] = new float[labels.Length];
-            Transition[i] = new float[(labels.Length + 1) * labels.Length];
+            Emission[i] = new float[tags];
+            Transition[i] = new float[(tags + 1) * tags];
         }
     }
 
@@ -31,11 +34,11 @@ internal sealed class TagLattice
     /// <summary>The score of tag y at token i after tag p at token i - 1, at [i][p * tags + y]; p = tags is the sentence start.</summary>
     public float[][] Transition { get; }
 
-    public int Start => labels.Length;
+    public int Start => tags;
 
     public int[] Best()
     {
-        var count = labels.Length;
+        var count = tags;
         var path = new int[Length];
         if (Length == 0)
         {
@@ -46,7 +49,7 @@ internal sealed class TagLattice
         var back = new int[Length, count];
         for (var y = 0; y < count; y++)
         {
-            score[0, y] = EntityTags.CanFollow(EntityTags.Outside, labels[y]) ? Emission[0][y] + Transition[0][(Start * count) + y] : float.NegativeInfinity;
+            score[0, y] = allowed[Start, y] ? Emission[0][y] + Transition[0][(Start * count) + y] : float.NegativeInfinity;
         }
 
         for (var i = 1; i < Length; i++)
@@ -57,7 +60,7 @@ internal sealed class TagLattice
                 var from = 0;
                 for (var p = 0; p < count; p++)
                 {
-                    if (!EntityTags.CanFollow(labels[p], labels[y]))
+                    if (!allowed[p, y])
                     {
                         continue;
                     }

@@ -15,15 +15,16 @@ internal static class TokenFeatures
 
     private static readonly System.Buffers.SearchValues<char> TypographicMarks = System.Buffers.SearchValues.Create("“”„‘’‚–—");
 
-    private static readonly GazetteerTypes[] MarkedTypes = [.. Enum.GetValues<GazetteerTypes>().Where(t => t != GazetteerTypes.None)];
-
     /// <summary>The feature every pair of neighbouring tags has: the pair itself.</summary>
     public static readonly ulong PairBias = FeatureHash.Of("t");
 
-    /// <summary>For each token of each sentence, its features that do not depend on the tags.</summary>
-    public static ulong[][][] OfDocument(IReadOnlyList<IReadOnlyList<string>> sentences, Gazetteer gazetteer)
+    /// <summary>Every token <see cref="Normalised"/>, once per document: features, tag pairs and the prediction history all read these.</summary>
+    public static string[][] NormalisedWords(IReadOnlyList<IReadOnlyList<string>> sentences) =>
+        [.. sentences.Select(s => s.Select(Normalised).ToArray())];
+
+    /// <summary>For each token of each sentence, its features that do not depend on the tags; <paramref name="lower"/> is <see cref="NormalisedWords"/> of the sentences.</summary>
+    public static ulong[][][] OfDocument(IReadOnlyList<IReadOnlyList<string>> sentences, string[][] lower, Gazetteer gazetteer)
     {
-        var lower = sentences.Select(s => s.Select(Normalised).ToArray()).ToArray();
         var shapes = sentences.Select(s => s.Select(ShapeOf).ToArray()).ToArray();
         var modes = sentences.Select(ModeOf).ToArray();
         var casing = DocumentCasing(sentences, lower, modes);
@@ -111,7 +112,7 @@ internal static class TokenFeatures
     }
 
     /// <summary>The feature of a pair of neighbouring tags at a token beside <see cref="PairBias"/>: the pair with this word (any case).</summary>
-    public static ulong OfPair(string word) => FeatureHash.Of("tw", Normalised(word));
+    public static ulong OfPair(string normalisedWord) => FeatureHash.Of("tw", normalisedWord);
 
     /// <summary>
     /// The word in lower case with typographic quotes and dashes as ASCII: the training corpora write
@@ -266,7 +267,7 @@ internal static class TokenFeatures
             }
 
             coveredUntil = start + length;
-            foreach (var type in MarkedTypes)
+            foreach (var type in Gazetteer.NameTypes)
             {
                 if (!types.HasFlag(type))
                 {

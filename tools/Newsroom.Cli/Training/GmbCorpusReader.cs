@@ -19,7 +19,7 @@ internal static class GmbCorpusReader
     {
         var raw = ReadRaw(path);
         var lowerCaseWords = raw.SelectMany(s => s.Words).Where(w => w.Length > 0 && char.IsLower(w[0])).ToHashSet(StringComparer.Ordinal);
-        var placeNames = raw.SelectMany(s => Spans(s.Tags).Where(span => span.Class == "geo").Select(span => Join(s.Words, span))).ToHashSet(StringComparer.Ordinal);
+        var placeNames = raw.SelectMany(s => EntitySpans.Of(s.Tags).Where(span => span.Type == "geo").Select(span => Join(s.Words, span))).ToHashSet(StringComparer.Ordinal);
         bool IsTitle(string word)
         {
             var lower = word.ToLowerInvariant();
@@ -32,10 +32,10 @@ internal static class GmbCorpusReader
     private static string[] Convert(RawSentence sentence, Func<string, bool> isTitle, HashSet<string> placeNames)
     {
         var tags = Enumerable.Repeat(EntityTags.Outside, sentence.Words.Count).ToArray();
-        var spans = Spans(sentence.Tags);
+        var spans = EntitySpans.Of(sentence.Tags);
         foreach (var span in spans)
         {
-            var type = span.Class switch
+            var type = span.Type switch
             {
                 "per" => "PER",
                 "org" => "ORG",
@@ -56,7 +56,7 @@ internal static class GmbCorpusReader
             }
 
             // "Prime" tagged apart from "Minister Iyad Allawi": a title alone before a name is no name.
-            if (type == "PER" && start == span.End - 1 && isTitle(sentence.Words[start]) && spans.Any(next => next.Start == span.End && next.Class == "per"))
+            if (type == "PER" && start == span.End - 1 && isTitle(sentence.Words[start]) && spans.Any(next => next.Start == span.End && next.Type == "per"))
             {
                 continue;
             }
@@ -70,32 +70,8 @@ internal static class GmbCorpusReader
         return tags;
     }
 
-    private static string Join(IReadOnlyList<string> words, (string Class, int Start, int End) span) =>
+    private static string Join(IReadOnlyList<string> words, (string Type, int Start, int End) span) =>
         string.Join(' ', words.Skip(span.Start).Take(span.End - span.Start));
-
-    private static List<(string Class, int Start, int End)> Spans(List<string> tags)
-    {
-        var spans = new List<(string, int, int)>();
-        for (var i = 0; i < tags.Count; i++)
-        {
-            if (tags[i] == EntityTags.Outside || tags[i].Length < 3)
-            {
-                continue;
-            }
-
-            var type = tags[i][2..];
-            var end = i + 1;
-            while (end < tags.Count && tags[end] == "I-" + type)
-            {
-                end++;
-            }
-
-            spans.Add((type, i, end));
-            i = end - 1;
-        }
-
-        return spans;
-    }
 
     private static List<RawSentence> ReadRaw(string path)
     {
