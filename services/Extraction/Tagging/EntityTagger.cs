@@ -12,7 +12,7 @@ namespace Newsroom.Extraction.Tagging;
 /// </summary>
 public sealed class EntityTagger
 {
-    private const string Magic = "newsroom-entity-tagger/3";
+    private const string Magic = "newsroom-entity-tagger/4";
 
     private readonly string[] labels;
     private readonly bool[,] transitions;
@@ -66,6 +66,7 @@ public sealed class EntityTagger
             }
 
             tags[s] = [.. lattice.Best().Select(k => labels[k])];
+            AcronymDefinitions.Apply(tokens, tags[s]);
             history.Record(tokens, words[s], tags[s]);
         }
 

@@ -8,28 +8,49 @@ namespace Newsroom.Cli.Training;
 /// Reads the Groningen Meaning Bank NER sample (`Sentence #,Word,POS,Tag`, IOB over GMB's classes) into
 /// sentences tagged the CoNLL way, so that what the tagger learns is what news NER is scored on:
 /// per, org and geo become PER, ORG and LOC; gpe becomes LOC where the corpus also tags the same words
-/// as a place and MISC otherwise (nationalities: "Iraqi"); art, eve and nat become MISC; tim is not a
-/// name. GMB puts titles inside person names ("President Bush"); leading words of a person name that
-/// are ordinary words (the corpus or WordNet writes them in lower case: "president", "prime") and not
-/// given names ("Mark") are taken out of it, as CoNLL does.
+/// as a place or the gazetteer knows them as a place and not as a nationality ("Jordan"), and MISC
+/// otherwise (nationalities: "Iraqi"); art, eve and nat become MISC; tim is not a
+/// name. GMB tags a country or city that acts as an organisation ("Moscow said") as one, CoNLL as a
+/// place: an org that the corpus tags as a place elsewhere and the gazetteer knows only as a place
+/// becomes LOC ("Xinhua" stays an organisation). GMB puts titles inside person
+/// names ("President Bush", "Mr. Bush"); leading words of a person name that are ordinary words (the
+/// corpus or WordNet writes them in lower case: "president", "prime") and not given names ("Mark"), or
+/// abbreviated honorifics ("Mr.", "Gen."), are taken out of it, as CoNLL does, and so is a leading "the"
+/// that the gazetteer does not list as part of the name.
 /// </summary>
 internal static class GmbCorpusReader
 {
+    private static readonly System.Buffers.SearchValues<char> LettersOnly =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     public static IReadOnlyList<GmbTaggedSentence> Read(string path, Gazetteer gazetteer)
     {
         var raw = ReadRaw(path);
         var lowerCaseWords = raw.SelectMany(s => s.Words).Where(w => w.Length > 0 && char.IsLower(w[0])).ToHashSet(StringComparer.Ordinal);
         var placeNames = raw.SelectMany(s => EntitySpans.Of(s.Tags).Where(span => span.Type == "geo").Select(span => Join(s.Words, span))).ToHashSet(StringComparer.Ordinal);
+        bool IsPlace(string name)
+        {
+            var types = gazetteer.TypesOf(name.ToLowerInvariant());
+            return placeNames.Contains(name) || (types.HasFlag(GazetteerTypes.Location) && !types.HasFlag(GazetteerTypes.Nationality));
+        }
+
+        bool IsOnlyPlace(string name)
+        {
+            var types = gazetteer.TypesOf(name.ToLowerInvariant());
+            return placeNames.Contains(name) && types.HasFlag(GazetteerTypes.Location) && !types.HasFlag(GazetteerTypes.Organisation) && !types.HasFlag(GazetteerTypes.Nationality);
+        }
+
         bool IsTitle(string word)
         {
             var lower = word.ToLowerInvariant();
-            return (lowerCaseWords.Contains(lower) || gazetteer.IsCommonWord(lower)) && !gazetteer.TypesOf(lower).HasFlag(GazetteerTypes.FirstName);
+            return IsHonorific(word)
+                || ((lowerCaseWords.Contains(lower) || gazetteer.IsCommonWord(lower)) && !gazetteer.TypesOf(lower).HasFlag(GazetteerTypes.FirstName));
         }
 
-        return raw.Select(s => new GmbTaggedSentence(s.Number, new TrainingSentence(s.Words, Convert(s, IsTitle, placeNames)))).ToList();
+        return raw.Select(s => new GmbTaggedSentence(s.Number, new TrainingSentence(s.Words, Convert(s, IsTitle, IsPlace, IsOnlyPlace, name => gazetteer.TypesOf(name.ToLowerInvariant()) != GazetteerTypes.None)))).ToList();
     }
 
-    private static string[] Convert(RawSentence sentence, Func<string, bool> isTitle, HashSet<string> placeNames)
+    private static string[] Convert(RawSentence sentence, Func<string, bool> isTitle, Func<string, bool> isPlace, Func<string, bool> isOnlyPlace, Func<string, bool> isName)
     {
         var tags = Enumerable.Repeat(EntityTags.Outside, sentence.Words.Count).ToArray();
         var spans = EntitySpans.Of(sentence.Tags);
@@ -38,9 +59,9 @@ internal static class GmbCorpusReader
             var type = span.Type switch
             {
                 "per" => "PER",
-                "org" => "ORG",
+                "org" => isOnlyPlace(Join(sentence.Words, span)) ? "LOC" : "ORG",
                 "geo" => "LOC",
-                "gpe" => placeNames.Contains(Join(sentence.Words, span)) ? "LOC" : "MISC",
+                "gpe" => isPlace(Join(sentence.Words, span)) ? "LOC" : "MISC",
                 "art" or "eve" or "nat" => "MISC",
                 _ => null,
             };
@@ -50,13 +71,20 @@ internal static class GmbCorpusReader
             }
 
             var start = span.Start;
+
+            // CoNLL leaves "the" out of names ("the West Bank") unless it is part of one ("The Hague").
+            if (span.End - start > 1 && sentence.Words[start].Equals("the", StringComparison.OrdinalIgnoreCase) && isName(Join(sentence.Words, span)) is false)
+            {
+                start++;
+            }
+
             while (type == "PER" && start < span.End - 1 && isTitle(sentence.Words[start]))
             {
                 start++;
             }
 
-            // "Prime" tagged apart from "Minister Iyad Allawi": a title alone before a name is no name.
-            if (type == "PER" && start == span.End - 1 && isTitle(sentence.Words[start]) && spans.Any(next => next.Start == span.End && next.Type == "per"))
+            // "Prime" tagged apart from "Minister Iyad Allawi": a title alone is no name.
+            if (type == "PER" && start == span.End - 1 && isTitle(sentence.Words[start]))
             {
                 continue;
             }
@@ -69,6 +97,10 @@ internal static class GmbCorpusReader
 
         return tags;
     }
+
+    /// <summary>"Mr.", "Mrs.", "Gen.": letters and a full stop, unlike an initial ("J.") or "U.S.".</summary>
+    private static bool IsHonorific(string word) =>
+        word.Length >= 3 && word[^1] == '.' && word.AsSpan(0, word.Length - 1).ContainsAnyExcept(LettersOnly) is false;
 
     private static string Join(IReadOnlyList<string> words, (string Type, int Start, int End) span) =>
         string.Join(' ', words.Skip(span.Start).Take(span.End - span.Start));

@@ -1,0 +1,60 @@
+using Newsroom.Cli.Training;
+using Newsroom.Extraction.Tagging;
+using Xunit;
+
+namespace Newsroom.Cli.Tests;
+
+/// <summary>GMB's tags read the way CoNLL-2003 tags news, which is what the tagger is scored on.</summary>
+public sealed class GmbCorpusReaderTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("newsroom-cli-gmb-");
+
+    private readonly Gazetteer _gazetteer = new(
+        new Dictionary<string, GazetteerTypes>
+        {
+            ["jordan"] = GazetteerTypes.Location,
+            ["moscow"] = GazetteerTypes.Location,
+            ["xinhua"] = GazetteerTypes.Location,
+            ["the hague"] = GazetteerTypes.Location,
+            ["iraqi"] = GazetteerTypes.Nationality,
+        },
+        ["president", "prime", "minister"]);
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    [Theory]
+    [InlineData("Mr.,B-per|Bush,I-per|spoke,O", "O B-PER O")]
+    [InlineData("Prime,B-per|Minister,O|Allawi,B-per", "O O B-PER")]
+    [InlineData("President,B-per|Tovarin,I-per", "O B-PER")]
+    [InlineData("J.,B-per|Tovarin,I-per", "B-PER I-PER")]
+    [InlineData("the,B-geo|West,I-geo|Bank,I-geo", "O B-LOC I-LOC")]
+    [InlineData("The,B-geo|Hague,I-geo", "B-LOC I-LOC")]
+    [InlineData("Jordan,B-gpe|and,O|Iraqi,B-gpe", "B-LOC O B-MISC")]
+    [InlineData("Moscow,B-org|said,O", "B-LOC O")]
+    [InlineData("Xinhua,B-org|said,O", "B-ORG O")]
+    public void Tags_follow_CoNLL_conventions(string words, string expected)
+    {
+        // "Moscow" is a place elsewhere in the corpus; "Xinhua" never is, whatever the gazetteer says.
+        var sentences = Read(words, "Moscow,B-geo|fell,O");
+
+        Assert.Equal(expected, string.Join(' ', sentences[0].Sentence.Tags));
+    }
+
+    private IReadOnlyList<GmbTaggedSentence> Read(params string[] sentences)
+    {
+        var path = Path.Combine(_folder.FullName, "gmb.csv");
+        var lines = new List<string> { "Sentence #,Word,POS,Tag" };
+        for (var s = 0; s < sentences.Length; s++)
+        {
+            var tokens = sentences[s].Split('|');
+            for (var t = 0; t < tokens.Length; t++)
+            {
+                var (word, tag) = (tokens[t][..tokens[t].LastIndexOf(',')], tokens[t][(tokens[t].LastIndexOf(',') + 1)..]);
+                lines.Add($"{(t == 0 ? $"Sentence: {s + 1}" : string.Empty)},{word},NNP,{tag}");
+            }
+        }
+
+        File.WriteAllLines(path, lines);
+        return GmbCorpusReader.Read(path, _gazetteer);
+    }
+}
