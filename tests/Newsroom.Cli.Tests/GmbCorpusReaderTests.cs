@@ -17,6 +17,7 @@ public sealed class GmbCorpusReaderTests : IDisposable
             ["xinhua"] = GazetteerTypes.Location,
             ["the hague"] = GazetteerTypes.Location,
             ["iraqi"] = GazetteerTypes.Nationality,
+            ["kurds"] = GazetteerTypes.Nationality,
         },
         ["president", "prime", "minister"]);
 
@@ -32,6 +33,7 @@ public sealed class GmbCorpusReaderTests : IDisposable
     [InlineData("Jordan,B-gpe|and,O|Iraqi,B-gpe", "B-LOC O B-MISC")]
     [InlineData("Moscow,B-org|said,O", "B-LOC O")]
     [InlineData("Xinhua,B-org|said,O", "B-ORG O")]
+    [InlineData("Kurds,B-per|and,O|Kurds,B-org", "B-MISC O B-MISC")]
     public void Tags_follow_CoNLL_conventions(string words, string expected)
     {
         // "Moscow" is a place elsewhere in the corpus; "Xinhua" never is, whatever the gazetteer says.

@@ -21,7 +21,8 @@ public sealed class TrainCommandTests : IDisposable
         File.WriteAllText(Path.Combine(wordNet, "data.noun"),
             "  1 This file is a test copy of WordNet's format\n"
             + "00000001 18 n 02 Marek_Tovarin 0 Tovarin 0 001 @i 00000002 n 0000 | a made-up leader\n"
-            + "00000003 04 n 01 leader 0 000 | a person who leads\n");
+            + "00000003 04 n 01 leader 0 000 | a person who leads\n"
+            + "00000005 18 n 01 Veltranian 0 001 @ 00000003 n 0000 | a member of a made-up people\n");
         foreach (var part in new[] { "verb", "adj", "adv" })
         {
             File.WriteAllText(Path.Combine(wordNet, "data." + part), "00000004 29 v 01 say 0 000 | to utter\n");
@@ -29,7 +30,7 @@ public sealed class TrainCommandTests : IDisposable
 
         var gazetteer = await CliRunner.RunAsync("train", "gazetteers", "--geonames", PathOf("geonames.mo"), "--wordnet", wordNet, "--output", PathOf("gazetteer.tsv.gz"));
         Assert.True(gazetteer.ExitCode == ExitCodes.Success, gazetteer.Error);
-        Assert.Contains("4 names and 2 lower-case words", gazetteer.Out, StringComparison.Ordinal);
+        Assert.Contains("6 names and 2 lower-case words", gazetteer.Out, StringComparison.Ordinal);
 
         var gmb = new StringBuilder("Sentence #,Word,POS,Tag\n");
         for (var n = 1; n <= 40; n++)

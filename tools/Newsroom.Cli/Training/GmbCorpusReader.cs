@@ -9,7 +9,8 @@ namespace Newsroom.Cli.Training;
 /// sentences tagged the CoNLL way, so that what the tagger learns is what news NER is scored on:
 /// per, org and geo become PER, ORG and LOC; gpe becomes LOC where the corpus also tags the same words
 /// as a place or the gazetteer knows them as a place and not as a nationality ("Jordan"), and MISC
-/// otherwise (nationalities: "Iraqi"); art, eve and nat become MISC; tim is not a
+/// otherwise (nationalities: "Iraqi"); a per or org that the gazetteer knows only as a member of a people,
+/// faith or party ("Kurds", "Muslims") becomes MISC, as nationalities are; art, eve and nat become MISC; tim is not a
 /// name. GMB tags a country or city that acts as an organisation ("Moscow said") as one, CoNLL as a
 /// place: an org that the corpus tags as a place elsewhere and the gazetteer knows only as a place
 /// becomes LOC ("Xinhua" stays an organisation). GMB puts titles inside person
@@ -47,10 +48,11 @@ internal static class GmbCorpusReader
                 || ((lowerCaseWords.Contains(lower) || gazetteer.IsCommonWord(lower)) && !gazetteer.TypesOf(lower).HasFlag(GazetteerTypes.FirstName));
         }
 
-        return raw.Select(s => new GmbTaggedSentence(s.Number, new TrainingSentence(s.Words, Convert(s, IsTitle, IsPlace, IsOnlyPlace, name => gazetteer.TypesOf(name.ToLowerInvariant()) != GazetteerTypes.None)))).ToList();
+        return raw.Select(s => new GmbTaggedSentence(s.Number, new TrainingSentence(s.Words, Convert(s, IsTitle, IsPlace, IsOnlyPlace, name => gazetteer.TypesOf(name.ToLowerInvariant()) != GazetteerTypes.None,
+            name => gazetteer.TypesOf(name.ToLowerInvariant()) == GazetteerTypes.Nationality)))).ToList();
     }
 
-    private static string[] Convert(RawSentence sentence, Func<string, bool> isTitle, Func<string, bool> isPlace, Func<string, bool> isOnlyPlace, Func<string, bool> isName)
+    private static string[] Convert(RawSentence sentence, Func<string, bool> isTitle, Func<string, bool> isPlace, Func<string, bool> isOnlyPlace, Func<string, bool> isName, Func<string, bool> isMember)
     {
         var tags = Enumerable.Repeat(EntityTags.Outside, sentence.Words.Count).ToArray();
         var spans = EntitySpans.Of(sentence.Tags);
@@ -58,6 +60,7 @@ internal static class GmbCorpusReader
         {
             var type = span.Type switch
             {
+                "per" or "org" when isMember(Join(sentence.Words, span)) => "MISC",
                 "per" => "PER",
                 "org" => isOnlyPlace(Join(sentence.Words, span)) ? "LOC" : "ORG",
                 "geo" => "LOC",
