@@ -6,41 +6,24 @@ namespace Newsroom.Cli.Training;
 
 /// <summary>
 /// Reads the Groningen Meaning Bank NER sample (`Sentence #,Word,POS,Tag`, IOB over GMB's classes) into
-/// sentences tagged the CoNLL way, so that what the tagger learns is what news NER is scored on:
-/// per, org and geo become PER, ORG and LOC; gpe becomes LOC where the corpus also tags the same words
-/// as a place or the gazetteer knows them as a place and not as a nationality ("Jordan"), and MISC
-/// otherwise (nationalities: "Iraqi"); a per or org that the gazetteer knows only as a member of a people,
-/// faith or party ("Kurds", "Muslims") becomes MISC, as nationalities are; art, eve and nat become MISC; tim is not a
-/// name. GMB tags a country or city that acts as an organisation ("Moscow said") as one, CoNLL as a
-/// place: an org that the corpus tags as a place elsewhere and the gazetteer knows only as a place
-/// becomes LOC ("Xinhua" stays an organisation). GMB puts titles inside person
-/// names ("President Bush", "Mr. Bush"); leading words of a person name that are ordinary words (the
-/// corpus or WordNet writes them in lower case: "president", "prime") and not given names ("Mark"), or
-/// abbreviated honorifics ("Mr.", "Gen."), are taken out of it, as CoNLL does, and so is a leading "the"
-/// that the gazetteer does not list as part of the name.
+/// sentences tagged the CoNLL way, so that what the tagger learns is what news NER is scored on.
+/// per, org and geo become PER, ORG and LOC; art, eve and nat become MISC; tim is not a name. Where the
+/// two conventions differ, CoNLL's wins: gpe is LOC where the corpus tags the same words as a place
+/// elsewhere or the gazetteer knows them as a place and not a nationality ("Jordan"), MISC otherwise
+/// ("Iraqi"); a per or org the gazetteer knows only as a nationality or a member of a people, faith or
+/// party is MISC ("Kurds"); an org the corpus tags as a place elsewhere and the gazetteer knows only as
+/// a place is LOC ("Moscow said"; "Xinhua" stays ORG). Leading titles come out of person names: ordinary
+/// words (the corpus or WordNet writes them in lower case: "president", "prime") that are not given
+/// names ("Mark"), and honorifics ("Mr.", "Gen."); so does a leading "the" that the gazetteer does not
+/// list as part of the name.
 /// </summary>
 internal static class GmbCorpusReader
 {
-    private static readonly System.Buffers.SearchValues<char> LettersOnly =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-
     public static IReadOnlyList<GmbTaggedSentence> Read(string path, Gazetteer gazetteer)
     {
         var raw = ReadRaw(path);
         var lowerCaseWords = raw.SelectMany(s => s.Words).Where(w => w.Length > 0 && char.IsLower(w[0])).ToHashSet(StringComparer.Ordinal);
         var placeNames = raw.SelectMany(s => EntitySpans.Of(s.Tags).Where(span => span.Type == "geo").Select(span => Join(s.Words, span))).ToHashSet(StringComparer.Ordinal);
-        bool IsPlace(string name)
-        {
-            var types = gazetteer.TypesOf(name.ToLowerInvariant());
-            return placeNames.Contains(name) || (types.HasFlag(GazetteerTypes.Location) && !types.HasFlag(GazetteerTypes.Nationality));
-        }
-
-        bool IsOnlyPlace(string name)
-        {
-            var types = gazetteer.TypesOf(name.ToLowerInvariant());
-            return placeNames.Contains(name) && types.HasFlag(GazetteerTypes.Location) && !types.HasFlag(GazetteerTypes.Organisation) && !types.HasFlag(GazetteerTypes.Nationality);
-        }
-
         bool IsTitle(string word)
         {
             var lower = word.ToLowerInvariant();
@@ -48,27 +31,17 @@ internal static class GmbCorpusReader
                 || ((lowerCaseWords.Contains(lower) || gazetteer.IsCommonWord(lower)) && !gazetteer.TypesOf(lower).HasFlag(GazetteerTypes.FirstName));
         }
 
-        return raw.Select(s => new GmbTaggedSentence(s.Number, new TrainingSentence(s.Words, Convert(s, IsTitle, IsPlace, IsOnlyPlace, name => gazetteer.TypesOf(name.ToLowerInvariant()) != GazetteerTypes.None,
-            name => gazetteer.TypesOf(name.ToLowerInvariant()) == GazetteerTypes.Nationality)))).ToList();
+        return raw.Select(s => new GmbTaggedSentence(s.Number, new TrainingSentence(s.Words, Convert(s, gazetteer, placeNames, IsTitle)))).ToList();
     }
 
-    private static string[] Convert(RawSentence sentence, Func<string, bool> isTitle, Func<string, bool> isPlace, Func<string, bool> isOnlyPlace, Func<string, bool> isName, Func<string, bool> isMember)
+    private static string[] Convert(RawSentence sentence, Gazetteer gazetteer, HashSet<string> placeNames, Func<string, bool> isTitle)
     {
         var tags = Enumerable.Repeat(EntityTags.Outside, sentence.Words.Count).ToArray();
-        var spans = EntitySpans.Of(sentence.Tags);
-        foreach (var span in spans)
+        foreach (var span in EntitySpans.Of(sentence.Tags))
         {
-            var type = span.Type switch
-            {
-                "per" or "org" when isMember(Join(sentence.Words, span)) => "MISC",
-                "per" => "PER",
-                "org" => isOnlyPlace(Join(sentence.Words, span)) ? "LOC" : "ORG",
-                "geo" => "LOC",
-                "gpe" => isPlace(Join(sentence.Words, span)) ? "LOC" : "MISC",
-                "art" or "eve" or "nat" => "MISC",
-                _ => null,
-            };
-            if (type is null)
+            var name = Join(sentence.Words, span);
+            var known = gazetteer.TypesOf(name.ToLowerInvariant());
+            if (TypeOf(span.Type, placeNames.Contains(name), known) is not { } type)
             {
                 continue;
             }
@@ -76,7 +49,7 @@ internal static class GmbCorpusReader
             var start = span.Start;
 
             // CoNLL leaves "the" out of names ("the West Bank") unless it is part of one ("The Hague").
-            if (span.End - start > 1 && sentence.Words[start].Equals("the", StringComparison.OrdinalIgnoreCase) && isName(Join(sentence.Words, span)) is false)
+            if (span.End - start > 1 && sentence.Words[start].Equals("the", StringComparison.OrdinalIgnoreCase) && known == GazetteerTypes.None)
             {
                 start++;
             }
@@ -101,9 +74,25 @@ internal static class GmbCorpusReader
         return tags;
     }
 
+    /// <summary>The CoNLL type of a GMB span, from its GMB class, whether the corpus tags the same words as a place elsewhere, and what the gazetteer knows them as; null for no name.</summary>
+    private static string? TypeOf(string gmbType, bool placeInCorpus, GazetteerTypes known)
+    {
+        var place = known.HasFlag(GazetteerTypes.Location) && !known.HasFlag(GazetteerTypes.Nationality);
+        return gmbType switch
+        {
+            "per" or "org" when known == GazetteerTypes.Nationality => "MISC",
+            "per" => "PER",
+            "org" => placeInCorpus && place && !known.HasFlag(GazetteerTypes.Organisation) ? "LOC" : "ORG",
+            "geo" => "LOC",
+            "gpe" => placeInCorpus || place ? "LOC" : "MISC",
+            "art" or "eve" or "nat" => "MISC",
+            _ => null,
+        };
+    }
+
     /// <summary>"Mr.", "Mrs.", "Gen.": letters and a full stop, unlike an initial ("J.") or "U.S.".</summary>
     private static bool IsHonorific(string word) =>
-        word.Length >= 3 && word[^1] == '.' && word.AsSpan(0, word.Length - 1).ContainsAnyExcept(LettersOnly) is false;
+        word.Length >= 3 && word[^1] == '.' && word[..^1].All(char.IsAsciiLetter);
 
     private static string Join(IReadOnlyList<string> words, (string Type, int Start, int End) span) =>
         string.Join(' ', words.Skip(span.Start).Take(span.End - span.Start));
