@@ -1,5 +1,5 @@
 using Newsroom.Contracts.Events;
-using Newsroom.Dedup.Tests.Evaluation;
+using Newsroom.Extraction;
 using Newsroom.Ingest;
 using Newsroom.ServiceDefaults;
 using Xunit.Abstractions;
@@ -22,7 +22,7 @@ public sealed class SeedStoriesTests(ITestOutputHelper output)
         var files = Directory.GetFiles(RepositoryPaths.CorpusFile("seeds"), "*.txt").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(5, files.Count);
         var cleaner = new ArticleCleaner();
-        var extraction = new PipelineExtraction();
+        var extractor = new ArticleExtractor();
         var clusterer = new StoryClusterer(new StoryStore(SqliteDatabase.InMemory()));
 
         var stories = new Dictionary<string, StoryUpdated>(StringComparer.Ordinal);
@@ -30,7 +30,7 @@ public sealed class SeedStoriesTests(ITestOutputHelper output)
         {
             var name = Path.GetFileNameWithoutExtension(file);
             var ingested = cleaner.Clean(new RawArticle { ClientRef = name, Text = File.ReadAllText(file) }, "art_" + name, IngestedAt);
-            var updated = clusterer.Assign(extraction.Extract(ingested), IngestedAt);
+            var updated = clusterer.Assign(extractor.Extract(ingested, IngestedAt), IngestedAt);
             stories[name[..3]] = updated;
             output.WriteLine($"{name} -> {updated.StoryId} {updated.JoinKind} {updated.Score} published {ingested.Published} lead: {updated.Article.LeadEvent}");
             foreach (var feature in updated.Features)

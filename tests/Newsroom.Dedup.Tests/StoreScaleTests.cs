@@ -54,9 +54,12 @@ public sealed class StoreScaleTests(ITestOutputHelper output)
                     watch.Restart();
                 }
             }
-            var scores = Evaluation.ClusteringMetrics.Score(articles.Select(a => a.Event.ToString(CultureInfo.InvariantCulture)).ToList(), stories);
-            output.WriteLine($"{articles.Count} articles: {scores}");
-            Assert.True(scores.F1 > 0.8, scores.ToString());
+            // Each event's articles should share a story, and no story should hold two events.
+            var placed = articles.Select((a, i) => (a.Event, Story: stories[i])).ToList();
+            var whole = placed.GroupBy(a => a.Event).Count(e => e.Select(a => a.Story).Distinct().Count() == 1);
+            var mixed = placed.GroupBy(a => a.Story).Count(s => s.Select(a => a.Event).Distinct().Count() > 1);
+            output.WriteLine($"{articles.Count} articles, {Events} events: {whole} kept whole, {mixed} stories mixing events");
+            Assert.True(whole > Events * 0.8 && mixed < Events * 0.05, $"{whole} of {Events} events kept whole, {mixed} stories mixing events");
         }
         finally
         {

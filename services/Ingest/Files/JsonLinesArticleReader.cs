@@ -31,7 +31,7 @@ public static class JsonLinesArticleReader
     }
 
     /// <summary>Parses one JSON article object; <paramref name="clientRef"/> replaces a missing "id" (for .json files named by their file).</summary>
-    internal static JsonLinesItem Parse(string json, int lineNumber, string? clientRef)
+    public static JsonLinesItem Parse(string json, int lineNumber, string? clientRef)
     {
         try
         {

@@ -18,16 +18,17 @@ internal static class EvalCommand
     {
         CreateExtraction(context),
         EvalNerCommand.Create(context),
+        EvalClustersCommand.Create(context),
     };
 
     private static Command CreateExtraction(CommandContext context)
     {
         var pages = new Option<string>("--pages") { Description = "A folder of pages named <id>.html.gz (or <id>.html), one per ground-truth id", Required = true };
         var gold = new Option<string>("--gold") { Description = "The ground truth: a JSON object {\"<id>\": {\"articleBody\": \"...\", \"url\": \"...\"}}, as the Article Extraction Benchmark's ground-truth.json", Required = true };
-        var subset = new Option<ExtractionSubset>("--subset")
+        var subset = new Option<EvalSubset>("--subset")
         {
             Description = "all pages, or the half at even or odd positions of the sorted ids (tune on one half, report on the other)",
-            DefaultValueFactory = _ => ExtractionSubset.All,
+            DefaultValueFactory = _ => EvalSubset.All,
         };
         var command = new Command(
             "extraction",

@@ -12,7 +12,7 @@ internal static class ExtractionGoldReader
     private const string FormatHint =
         "pass --gold with a ground-truth.json of the form {\"<page id>\": {\"articleBody\": \"...\", \"url\": \"...\"}, ...}";
 
-    public static IReadOnlyList<ExtractionGoldPage> Read(string path, ExtractionSubset subset)
+    public static IReadOnlyList<ExtractionGoldPage> Read(string path, EvalSubset subset)
     {
         string json;
         try
@@ -56,7 +56,7 @@ internal static class ExtractionGoldReader
         }
 
         return pages.OrderBy(page => page.Id, StringComparer.Ordinal)
-            .Where((_, index) => subset == ExtractionSubset.All || (index % 2 == 0) == (subset == ExtractionSubset.Even))
+            .Where((_, index) => subset == EvalSubset.All || (index % 2 == 0) == (subset == EvalSubset.Even))
             .ToList();
     }
 }

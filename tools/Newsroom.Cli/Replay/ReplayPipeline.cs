@@ -19,11 +19,11 @@ internal sealed class ReplayPipeline : IDisposable
     private readonly StoryClusterer _clusterer;
     private readonly TimeProvider _time;
 
-    public ReplayPipeline(TimeProvider time)
+    public ReplayPipeline(TimeProvider time, StoryClustererOptions? options = null)
     {
         _time = time;
         _store = new StoryStore(SqliteDatabase.InMemory());
-        _clusterer = new StoryClusterer(_store);
+        _clusterer = new StoryClusterer(_store, options);
     }
 
     public ReplayOutcome Process(ReplayInput input, CancellationToken cancellationToken = default)

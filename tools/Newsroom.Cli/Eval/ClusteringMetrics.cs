@@ -1,6 +1,9 @@
-namespace Newsroom.Dedup.Tests.Evaluation;
+namespace Newsroom.Cli.Eval;
 
-/// <summary>B-cubed precision/recall/F1 (Bagga and Baldwin 1998) and the adjusted Rand index (Hubert and Arabie 1985).</summary>
+/// <summary>
+/// B-cubed precision/recall/F1 (Bagga and Baldwin 1998), pairwise precision/recall/F1 over the pairs of
+/// items put together, and the adjusted Rand index (Hubert and Arabie 1985).
+/// </summary>
 internal static class ClusteringMetrics
 {
     public static ClusteringScores Score(IReadOnlyList<string> gold, IReadOnlyList<string> predicted)
@@ -24,16 +27,25 @@ internal static class ClusteringMetrics
         }
         precision /= n;
         recall /= n;
-        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
 
-        var index = cells.Values.Sum(c => Choose2(c));
-        var goldPairs = goldSizes.Values.Sum(c => Choose2(c));
-        var predictedPairs = predictedSizes.Values.Sum(c => Choose2(c));
+        var together = cells.Values.Sum(Choose2);
+        var goldPairs = goldSizes.Values.Sum(Choose2);
+        var predictedPairs = predictedSizes.Values.Sum(Choose2);
+        // No pairs predicted (or none in the gold) is vacuously precise (or complete).
+        var pairPrecision = predictedPairs == 0 ? 1.0 : together / predictedPairs;
+        var pairRecall = goldPairs == 0 ? 1.0 : together / goldPairs;
+
         var expected = goldPairs * predictedPairs / Choose2(n);
         var maximum = (goldPairs + predictedPairs) / 2;
-        var ari = maximum - expected == 0 ? 1.0 : (index - expected) / (maximum - expected);
-        return new ClusteringScores(precision, recall, f1, ari, n, goldSizes.Count, predictedSizes.Count);
+        var ari = maximum - expected == 0 ? 1.0 : (together - expected) / (maximum - expected);
+        return new ClusteringScores(
+            precision, recall, Harmonic(precision, recall),
+            pairPrecision, pairRecall, Harmonic(pairPrecision, pairRecall),
+            ari, n, goldSizes.Count, predictedSizes.Count);
     }
+
+    private static double Harmonic(double precision, double recall) =>
+        precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
 
     private static double Choose2(int count) => count * (count - 1) / 2.0;
 }

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Newsroom.Cli.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Newsroom.Cli.Tests;
+
+/// <summary>
+/// CI's floors for story clustering: `newsroom eval clusters` on ECB+ dev in file order and shuffled, and
+/// on the seeds in many orders, exactly as a user runs it.
+/// </summary>
+public sealed class ClusteringCorpusTests(ITestOutputHelper output) : IDisposable
+{
+    // Measured when set: ECB+ dev file order B3 F1 0.766 / ARI 0.698, shuffled (seed 7) 0.771 / 0.714; floors sit just under.
+    private const double EcbF1Floor = 0.75;
+    private const double EcbAdjustedRandFloor = 0.68;
+    private const double MaxOrderDifference = 0.02;
+
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("newsroom-cli-clustering-");
+
+    [CorpusFact]
+    public async Task ECB_plus_dev_clusters_above_the_floor_in_file_order_and_shuffled()
+    {
+        var gold = CorpusFactAttribute.Require(Path.Combine("ecbplus", "dev.jsonl"));
+
+        var runs = await RunsAsync("--gold", gold, "--shuffle", "7");
+
+        Assert.Equal(2, runs.Count);
+        foreach (var run in runs)
+        {
+            Assert.True(F1(run) >= EcbF1Floor, $"{run.GetProperty("order")}: B3 F1 {F1(run)} below {EcbF1Floor}");
+            Assert.True(run.GetProperty("ari").GetDouble() >= EcbAdjustedRandFloor, $"{run.GetProperty("order")}: ARI below {EcbAdjustedRandFloor}");
+        }
+
+        Assert.True(Math.Abs(F1(runs[0]) - F1(runs[1])) <= MaxOrderDifference, "the input order changes B3 F1 by more than 0.02");
+    }
+
+    [CorpusFact]
+    public async Task The_seeds_make_exactly_the_four_gold_stories_in_any_order()
+    {
+        var gold = WriteSeedGold();
+
+        foreach (var seed in Enumerable.Range(1, 8))
+        {
+            foreach (var run in await RunsAsync("--gold", gold, "--shuffle", seed.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                Assert.True(F1(run) == 1.0 && run.GetProperty("stories").GetInt32() == 4, $"{run.GetProperty("order")}: {run}");
+            }
+        }
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private static double F1(JsonElement run) => run.GetProperty("b3").GetProperty("f1").GetDouble();
+
+    /// <summary>The seed page dumps as gold lines, each with its story from expected.json.</summary>
+    private string WriteSeedGold()
+    {
+        var seeds = CorpusFactAttribute.Require("seeds");
+        var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(seeds, "expected.json")))!;
+        var lines = expected["stories"]!.AsArray().SelectMany((story, index) => story!.AsArray().Select(file => new JsonObject
+        {
+            ["id"] = Path.GetFileNameWithoutExtension(file!.GetValue<string>()),
+            ["cluster"] = "story " + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["text"] = File.ReadAllText(Path.Combine(seeds, file.GetValue<string>())),
+        }));
+        var path = Path.Combine(_folder.FullName, "seeds.jsonl");
+        File.WriteAllLines(path, lines.Select(l => l.ToJsonString()));
+        return path;
+    }
+
+    private async Task<List<JsonElement>> RunsAsync(params string[] args)
+    {
+        var result = await CliRunner.RunAsync(["eval", "clusters", .. args, "--json"]);
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        output.WriteLine(result.Out);
+        return JsonDocument.Parse(result.Out).RootElement.GetProperty("runs").EnumerateArray().ToList();
+    }
+}

@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Newsroom.Cli.Eval;
+using Newsroom.Cli.Output;
+using Newsroom.Dedup;
+using Spectre.Console;
+using static Newsroom.Cli.Output.TableExtensions;
+
+namespace Newsroom.Cli.Commands;
+
+/// <summary>`newsroom eval clusters`: story clustering against gold clusters, through the replay path, in file order and shuffled.</summary>
+internal static class EvalClustersCommand
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create(CommandContext context)
+    {
+        var gold = new Option<string>("--gold")
+        {
+            Description = "JSON Lines: each line an article as replay reads it (\"text\" or \"html\"; optional \"title\", \"url\", \"source\", \"published\") with \"doc_id\" or \"id\", its gold \"cluster\" and optionally a \"topic\"",
+            Required = true,
+        };
+        var shuffle = new Option<int?>("--shuffle") { Description = "Also replay the articles in a random order that this seed fixes, and print both orders" };
+        var subset = new Option<EvalSubset>("--subset")
+        {
+            Description = "all articles, or those of the topics at even or odd positions (\"topic\", else \"cluster\", in sorted order): tune on one half, report on the other",
+            DefaultValueFactory = _ => EvalSubset.All,
+        };
+        var settings = new Option<string?>("--settings") { Description = "A JSON settings file whose \"Dedup\" section replaces the default clustering options, as in the dedup service's appsettings.json" };
+        var predictions = new Option<string?>("--predictions") { Description = "Write each article's gold cluster and predicted story, per order, as JSON Lines" };
+        var command = new Command(
+            "clusters",
+            "Replay labelled articles (ingest's cleaner, extraction and dedup, exactly as `newsroom replay`) and score the stories against the gold clusters: "
+            + "B-cubed precision, recall and F1, pairwise precision, recall and F1, and the adjusted Rand index. An article replay rejects counts as a story of its own.")
+        {
+            gold,
+            shuffle,
+            subset,
+            settings,
+            predictions,
+        };
+        command.SetAction((result, cancellationToken) => CommandExecution.RunAsync(context.Environment, string.Empty, async () =>
+        {
+            var items = GoldClusterReader.Read(result.GetRequiredValue(gold), result.GetValue(subset));
+            var options = ClustererSettings.Read(result.GetValue(settings));
+            var orders = new List<(string Name, IReadOnlyList<GoldClusterItem> Items)> { ("file order", items) };
+            if (result.GetValue(shuffle) is { } seed)
+            {
+                orders.Add((string.Create(CultureInfo.InvariantCulture, $"shuffled (seed {seed})"), ClusteringEvaluation.Shuffle(items, seed)));
+            }
+
+            var runs = await ItemProgress.RunAsync(context.Environment.Error, "articles replayed", "orders scored", items.Count * orders.Count, lineEvery: 100,
+                progress => Task.Run(() => orders.Select(order =>
+                {
+                    var clustered = Replay(order.Items, options, progress, cancellationToken);
+                    progress.AdvanceSecond(orders.Count);
+                    return (order.Name, Items: clustered, Scores: ClusteringEvaluation.Score(clustered));
+                }).ToList(), cancellationToken)).ConfigureAwait(false);
+
+            foreach (var rejected in runs[0].Items.Where(i => i.Error is not null))
+            {
+                context.Environment.Error.Profile.Out.Writer.WriteLine($"warning: {rejected.Id} was rejected and counts as a story of its own: {rejected.Error}");
+            }
+
+            if (result.GetValue(predictions) is { } predictionsPath)
+            {
+                WritePredictions(predictionsPath, runs);
+            }
+
+            Report(context, result, runs);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static IReadOnlyList<ClusteredItem> Replay(IReadOnlyList<GoldClusterItem> items, StoryClustererOptions options, ItemProgress progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ClusteringEvaluation.Run(items, options, TimeProvider.System, progress.AdvanceFirst, cancellationToken);
+        }
+        catch (InvalidOperationException exception) when (exception.Message.StartsWith("Dedup options", StringComparison.Ordinal))
+        {
+            throw new CommandFailedException(exception.Message, "fix the \"Dedup\" section of the --settings file");
+        }
+    }
+
+    private static void WritePredictions(string path, IEnumerable<(string Name, IReadOnlyList<ClusteredItem> Items, ClusteringScores Scores)> runs)
+    {
+        try
+        {
+            using var writer = new StreamWriter(path);
+            foreach (var (name, items, _) in runs)
+            {
+                foreach (var item in items)
+                {
+                    writer.WriteLine(JsonSerializer.Serialize(new { order = name, id = item.Id, cluster = item.Cluster, story = item.StoryId, error = item.Error }, JsonOptions));
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandFailedException($"cannot write the predictions '{path}': {exception.Message}", "pass --predictions with a file path you can write");
+        }
+    }
+
+    private static void Report(CommandContext context, ParseResult result, IReadOnlyList<(string Name, IReadOnlyList<ClusteredItem> Items, ClusteringScores Scores)> runs)
+    {
+        if (context.Json(result))
+        {
+            context.Environment.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new
+            {
+                runs = runs.Select(run => new
+                {
+                    order = run.Name,
+                    articles = run.Scores.Items,
+                    rejected = run.Items.Count(i => i.Error is not null),
+                    gold_clusters = run.Scores.GoldClusters,
+                    stories = run.Scores.PredictedClusters,
+                    b3 = new { precision = Round(run.Scores.Precision), recall = Round(run.Scores.Recall), f1 = Round(run.Scores.F1) },
+                    pairwise = new { precision = Round(run.Scores.PairPrecision), recall = Round(run.Scores.PairRecall), f1 = Round(run.Scores.PairF1) },
+                    ari = Round(run.Scores.AdjustedRand),
+                }),
+            }, JsonOptions));
+            return;
+        }
+
+        // One column per order and one row per measure: the table stays narrow on any terminal.
+        var table = new Table().WithColumns([Column("measure"), .. runs.Select(run => Column(run.Name))]);
+        (string Name, Func<(IReadOnlyList<ClusteredItem> Items, ClusteringScores Scores), string> Value)[] rows =
+        [
+            ("B-cubed precision", run => Figure(run.Scores.Precision)),
+            ("B-cubed recall", run => Figure(run.Scores.Recall)),
+            ("B-cubed F1", run => Figure(run.Scores.F1)),
+            ("pairwise precision", run => Figure(run.Scores.PairPrecision)),
+            ("pairwise recall", run => Figure(run.Scores.PairRecall)),
+            ("pairwise F1", run => Figure(run.Scores.PairF1)),
+            ("adjusted Rand index", run => Figure(run.Scores.AdjustedRand)),
+            ("articles", run => Count(run.Scores.Items)),
+            ("rejected", run => Count(run.Items.Count(i => i.Error is not null))),
+            ("gold clusters", run => Count(run.Scores.GoldClusters)),
+            ("stories", run => Count(run.Scores.PredictedClusters)),
+        ];
+        foreach (var (name, value) in rows)
+        {
+            table.AddTextRow([name, .. runs.Select(run => value((run.Items, run.Scores)))]);
+        }
+
+        context.Environment.Out.Write(table);
+    }
+
+    private static double Round(double value) => Math.Round(value, 4);
+
+    private static string Figure(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

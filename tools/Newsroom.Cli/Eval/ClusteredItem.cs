@@ -1,0 +1,4 @@
+namespace Newsroom.Cli.Eval;
+
+/// <summary>One gold article after replay: the story it was put in, or why replay rejected it.</summary>
+internal sealed record ClusteredItem(string Id, string Cluster, string? StoryId, string? Error);

@@ -1,0 +1,41 @@
+using Newsroom.Cli.Replay;
+using Newsroom.Dedup;
+
+namespace Newsroom.Cli.Eval;
+
+/// <summary>
+/// Replays gold articles through exactly the path of `newsroom replay` (ingest's cleaner, extraction,
+/// dedup, a fresh story store per run) and scores the stories against the gold clusters. A rejected
+/// article is scored as a story of its own, so errors cost what a wrong split costs.
+/// </summary>
+internal static class ClusteringEvaluation
+{
+    public static IReadOnlyList<ClusteredItem> Run(
+        IEnumerable<GoldClusterItem> items, StoryClustererOptions options, TimeProvider time, Action onItem, CancellationToken cancellationToken)
+    {
+        using var pipeline = new ReplayPipeline(time, options);
+        var clustered = new List<ClusteredItem>();
+        foreach (var item in items)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var outcome = pipeline.Process(item.Input, cancellationToken);
+            clustered.Add(new ClusteredItem(item.Input.Id, item.Cluster, outcome.StoryId, outcome.Error));
+            onItem();
+        }
+
+        return clustered;
+    }
+
+    public static ClusteringScores Score(IReadOnlyList<ClusteredItem> items) =>
+        ClusteringMetrics.Score(
+            items.Select(i => i.Cluster).ToList(),
+            items.Select(i => i.StoryId ?? "rejected:" + i.Id).ToList());
+
+    /// <summary>The items in a random order that the seed fixes, so a shuffled run can be repeated.</summary>
+    public static IReadOnlyList<GoldClusterItem> Shuffle(IReadOnlyList<GoldClusterItem> items, int seed)
+    {
+        var shuffled = items.ToArray();
+        new Random(seed).Shuffle(shuffled);
+        return shuffled;
+    }
+}
