@@ -40,8 +40,11 @@ internal sealed class ArticleProfile
 
     public MemberLead Lead { get; }
 
-    /// <summary>When the event happened as far as the article tells: lead-event date, else publication, else ingestion.</summary>
-    public DateTimeOffset EventTime { get; }
+    /// <summary>
+    /// When the event happened as far as the article tells: its lead-event date, else its publication date;
+    /// null when it tells neither. Never the time of processing, which says nothing of the event.
+    /// </summary>
+    public DateTimeOffset? EventTime { get; }
 
     public static ArticleProfile Create(ArticleExtracted article, StoryClustererOptions options)
     {
@@ -87,14 +90,10 @@ internal sealed class ArticleProfile
     private string? NameOf(string? entityId) =>
         entityId is not null && Entities.TryGetValue(entityId, out var name) ? name : null;
 
-    private static DateTimeOffset EventTimeOf(ArticleExtracted article)
-    {
-        if (article.LeadEvent?.Date is { } date)
-        {
-            return new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-        }
-        return article.Article.Published ?? article.Article.IngestedAt;
-    }
+    private static DateTimeOffset? EventTimeOf(ArticleExtracted article) =>
+        article.LeadEvent?.Date is { } date
+            ? new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero)
+            : article.Article.Published;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

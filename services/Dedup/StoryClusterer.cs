@@ -105,12 +105,12 @@ public sealed class StoryClusterer
             _store.TermArticleCounts(profile.Terms.Keys),
             _store.EntityStoryCounts(profile.Entities.Keys));
 
-        var from = profile.EventTime - _options.CandidateWindow;
-        var to = profile.EventTime + _options.CandidateWindow;
+        // The window applies only when the article has a time; stories without one are candidates at any time.
+        var window = profile.EventTime is { } time ? (time - _options.CandidateWindow, time + _options.CandidateWindow) : ((DateTimeOffset, DateTimeOffset)?)null;
         var candidates = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var entityId in profile.Entities.Keys)
         {
-            foreach (var storyId in _store.StoriesWithEntity(entityId, from, to, _options.MaxStoriesPerKey))
+            foreach (var storyId in _store.StoriesWithEntity(entityId, window, _options.MaxStoriesPerKey))
             {
                 candidates[storyId] = candidates.GetValueOrDefault(storyId) + scorer.EntityIdf(entityId);
             }
@@ -124,7 +124,7 @@ public sealed class StoryClusterer
             .Select(t => t.Key);
         foreach (var term in keyTerms)
         {
-            foreach (var storyId in _store.StoriesWithTerm(term, from, to, _options.MaxStoriesPerKey))
+            foreach (var storyId in _store.StoriesWithTerm(term, window, _options.MaxStoriesPerKey))
             {
                 candidates[storyId] = candidates.GetValueOrDefault(storyId) + scorer.TermIdf(term);
             }

@@ -115,25 +115,28 @@ public sealed class StoryStore : IDisposable
     internal Dictionary<string, int> EntityStoryCounts(IEnumerable<string> entityIds) =>
         Frequencies("SELECT stories FROM dedup_entity_stats WHERE entity_id = $key", entityIds);
 
-    /// <summary>The most recently active stories mentioning the entity whose time span overlaps [from, to].</summary>
-    internal List<string> StoriesWithEntity(string entityId, DateTimeOffset from, DateTimeOffset to, int limit) =>
+    /// <summary>
+    /// The most recently joined stories mentioning the entity: those whose dated members overlap the window,
+    /// and those with no dated member; every one of them when there is no window (an undated article).
+    /// </summary>
+    internal List<string> StoriesWithEntity(string entityId, (DateTimeOffset From, DateTimeOffset To)? window, int limit) =>
         StoriesByKey(
             """
             SELECT se.story_id FROM dedup_story_entities se JOIN dedup_stories s ON s.story_id = se.story_id
-            WHERE se.entity_id = $key AND se.last_time >= $from AND s.first_time <= $to
-            ORDER BY se.last_time DESC, se.story_id LIMIT $limit
+            WHERE se.entity_id = $key AND ($from IS NULL OR s.last_time IS NULL OR (s.last_time >= $from AND s.first_time <= $to))
+            ORDER BY se.active DESC, se.story_id LIMIT $limit
             """,
-            entityId, from, to, limit);
+            entityId, window, limit);
 
-    /// <summary>Stories whose title-and-lead terms include the term and whose time span overlaps [from, to].</summary>
-    internal List<string> StoriesWithTerm(string term, DateTimeOffset from, DateTimeOffset to, int limit) =>
+    /// <summary>The same as <see cref="StoriesWithEntity"/> for stories whose title-and-lead terms include the term.</summary>
+    internal List<string> StoriesWithTerm(string term, (DateTimeOffset From, DateTimeOffset To)? window, int limit) =>
         StoriesByKey(
             """
             SELECT st.story_id FROM dedup_story_terms st JOIN dedup_stories s ON s.story_id = st.story_id
-            WHERE st.term = $key AND s.last_time >= $from AND s.first_time <= $to
-            ORDER BY s.last_time DESC, st.story_id LIMIT $limit
+            WHERE st.term = $key AND ($from IS NULL OR s.last_time IS NULL OR (s.last_time >= $from AND s.first_time <= $to))
+            ORDER BY s.active DESC, st.story_id LIMIT $limit
             """,
-            term, from, to, limit);
+            term, window, limit);
 
     internal StoryProfile LoadStory(string storyId, int maxMembers)
     {
@@ -220,29 +223,29 @@ public sealed class StoryStore : IDisposable
     /// <summary>Records the article in its story and in every index, in one transaction; returns the story's new version.</summary>
     internal long Save(ArticleProfile profile, string storyId, JoinReason.Types.Kind kind, string? matchedArticleId, double score, IReadOnlyList<StoryMatchFeature> features, DateTimeOffset updatedAt, IReadOnlyList<long> bandKeys)
     {
+        // The story's position in the order of joins: how recently it was active, whatever its events' dates.
+        var active = Counter(ArticleCounter) + 1;
         var connection = Connection();
         using var transaction = connection.BeginTransaction();
-        var eventTime = profile.EventTime.ToUnixTimeSeconds();
+        var eventTime = profile.EventTime?.ToUnixTimeSeconds();
         var newStory = kind == JoinReason.Types.Kind.FirstArticle;
 
+        // A story's time span covers its dated members only; MIN and MAX of SQLite give NULL for a NULL operand.
         Execute(
             transaction,
             newStory
-                ? "INSERT INTO dedup_stories (story_id, version, member_count, first_time, last_time) VALUES ($story, 1, 1, $time, $time)"
+                ? "INSERT INTO dedup_stories (story_id, version, member_count, first_time, last_time, active) VALUES ($story, 1, 1, $time, $time, $active)"
                 : """
                   UPDATE dedup_stories SET version = version + 1, member_count = member_count + 1,
-                  first_time = MIN(first_time, $time), last_time = MAX(last_time, $time) WHERE story_id = $story
+                  first_time = COALESCE(MIN(first_time, $time), first_time, $time),
+                  last_time = COALESCE(MAX(last_time, $time), last_time, $time), active = $active WHERE story_id = $story
                   """,
-            ("$story", storyId), ("$time", eventTime));
+            ("$story", storyId), ("$time", eventTime), ("$active", active));
         long version;
-        long lastTime;
-        using (var command = Command("SELECT version, last_time FROM dedup_stories WHERE story_id = $story", transaction))
+        using (var command = Command("SELECT version FROM dedup_stories WHERE story_id = $story", transaction))
         {
             command.Parameters.AddWithValue("$story", storyId);
-            using var reader = command.ExecuteReader();
-            reader.Read();
-            version = reader.GetInt64(0);
-            lastTime = reader.GetInt64(1);
+            version = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
         Execute(
@@ -272,7 +275,7 @@ public sealed class StoryStore : IDisposable
             }
         }
 
-        SaveEntities(transaction, profile, storyId, lastTime);
+        SaveEntities(transaction, profile, storyId, active);
         SaveTerms(transaction, profile, storyId);
         PruneStoryProfile(transaction, storyId);
         Execute(transaction, "UPDATE dedup_counters SET value = value + 1 WHERE name = $name", ("$name", ArticleCounter));
@@ -284,18 +287,18 @@ public sealed class StoryStore : IDisposable
         return version;
     }
 
-    private void SaveEntities(SqliteTransaction transaction, ArticleProfile profile, string storyId, long lastTime)
+    private void SaveEntities(SqliteTransaction transaction, ArticleProfile profile, string storyId, long active)
     {
-        // Keeping last_time on the index rows lets the candidate lookup read recent stories straight from the index.
-        Execute(transaction, "UPDATE dedup_story_entities SET last_time = $time WHERE story_id = $story", ("$story", storyId), ("$time", lastTime));
+        // Keeping the story's activity on the index rows lets the candidate lookup read recent stories straight from the index.
+        Execute(transaction, "UPDATE dedup_story_entities SET active = $active WHERE story_id = $story", ("$story", storyId), ("$active", active));
         using var insert = Command(
             """
-            INSERT INTO dedup_story_entities (entity_id, story_id, name, members, last_time) VALUES ($entity, $story, $name, 1, $time)
+            INSERT INTO dedup_story_entities (entity_id, story_id, name, members, active) VALUES ($entity, $story, $name, 1, $active)
             ON CONFLICT (entity_id, story_id) DO UPDATE SET members = members + 1 RETURNING members
             """,
             transaction);
         insert.Parameters.AddWithValue("$story", storyId);
-        insert.Parameters.AddWithValue("$time", lastTime);
+        insert.Parameters.AddWithValue("$active", active);
         var entity = insert.Parameters.Add("$entity", SqliteType.Text);
         var name = insert.Parameters.Add("$name", SqliteType.Text);
         using var stats = Command(
@@ -400,12 +403,12 @@ public sealed class StoryStore : IDisposable
         return counts;
     }
 
-    private List<string> StoriesByKey(string sql, string key, DateTimeOffset from, DateTimeOffset to, int limit)
+    private List<string> StoriesByKey(string sql, string key, (DateTimeOffset From, DateTimeOffset To)? window, int limit)
     {
         using var command = Command(sql);
         command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$from", from.ToUnixTimeSeconds());
-        command.Parameters.AddWithValue("$to", to.ToUnixTimeSeconds());
+        command.Parameters.AddWithValue("$from", window is { } w ? w.From.ToUnixTimeSeconds() : DBNull.Value);
+        command.Parameters.AddWithValue("$to", window is { } v ? v.To.ToUnixTimeSeconds() : DBNull.Value);
         command.Parameters.AddWithValue("$limit", limit);
         var stories = new List<string>();
         using var reader = command.ExecuteReader();
@@ -443,12 +446,51 @@ public sealed class StoryStore : IDisposable
         var connection = _database.Open();
         using (var schema = connection.CreateCommand())
         {
-            schema.CommandText = Schema;
-            schema.ExecuteNonQuery();
+            schema.CommandText = "PRAGMA user_version";
+            if (Convert.ToInt64(schema.ExecuteScalar(), CultureInfo.InvariantCulture) < SchemaVersion)
+            {
+                schema.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'dedup_stories'";
+                var existing = Convert.ToInt64(schema.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+                using var transaction = connection.BeginTransaction();
+                schema.Transaction = transaction;
+                schema.CommandText = (existing ? UndatedTimesMigration : Schema) + $"PRAGMA user_version = {SchemaVersion};";
+                schema.ExecuteNonQuery();
+                transaction.Commit();
+            }
         }
         _connection = connection;
         return connection;
     }
+
+    /// <summary>1: times unknown to the article stay NULL (no processing clock), and recency is the order of joins.</summary>
+    private const int SchemaVersion = 1;
+
+    /// <summary>
+    /// A store from before schema version 1 kept a time for every article, the processing clock when the article
+    /// gave none, and ordered candidates by it. The tables get nullable times (the old ones are kept: which of
+    /// them were invented is not recorded), and the stories' order by their old last times becomes the order of joins.
+    /// </summary>
+    private const string UndatedTimesMigration =
+        """
+        ALTER TABLE dedup_stories RENAME COLUMN first_time TO first_time_v0;
+        ALTER TABLE dedup_stories RENAME COLUMN last_time TO last_time_v0;
+        ALTER TABLE dedup_stories ADD COLUMN first_time INTEGER;
+        ALTER TABLE dedup_stories ADD COLUMN last_time INTEGER;
+        ALTER TABLE dedup_stories ADD COLUMN active INTEGER NOT NULL DEFAULT 0;
+        WITH joined AS (SELECT story_id, ROW_NUMBER() OVER (ORDER BY last_time_v0, story_id) AS rank FROM dedup_stories)
+        UPDATE dedup_stories SET first_time = first_time_v0, last_time = last_time_v0,
+          active = (SELECT rank FROM joined WHERE joined.story_id = dedup_stories.story_id);
+        ALTER TABLE dedup_stories DROP COLUMN first_time_v0;
+        ALTER TABLE dedup_stories DROP COLUMN last_time_v0;
+        ALTER TABLE dedup_story_entities RENAME COLUMN last_time TO active;
+        UPDATE dedup_story_entities SET active = (SELECT active FROM dedup_stories s WHERE s.story_id = dedup_story_entities.story_id);
+        DROP INDEX ix_dedup_story_entities_recent;
+        CREATE INDEX ix_dedup_story_entities_active ON dedup_story_entities (entity_id, active);
+        ALTER TABLE dedup_articles RENAME COLUMN event_time TO event_time_v0;
+        ALTER TABLE dedup_articles ADD COLUMN event_time INTEGER;
+        UPDATE dedup_articles SET event_time = event_time_v0;
+        ALTER TABLE dedup_articles DROP COLUMN event_time_v0;
+        """;
 
     private const string Schema =
         """
@@ -456,8 +498,9 @@ public sealed class StoryStore : IDisposable
           story_id TEXT PRIMARY KEY,
           version INTEGER NOT NULL,
           member_count INTEGER NOT NULL,
-          first_time INTEGER NOT NULL,
-          last_time INTEGER NOT NULL);
+          first_time INTEGER,
+          last_time INTEGER,
+          active INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS dedup_articles (
           article_id TEXT PRIMARY KEY,
           story_id TEXT NOT NULL REFERENCES dedup_stories (story_id),
@@ -468,7 +511,7 @@ public sealed class StoryStore : IDisposable
           features_json TEXT NOT NULL,
           updated_at TEXT NOT NULL,
           article_json TEXT NOT NULL,
-          event_time INTEGER NOT NULL,
+          event_time INTEGER,
           actor_id TEXT,
           action INTEGER NOT NULL,
           target_id TEXT,
@@ -484,9 +527,9 @@ public sealed class StoryStore : IDisposable
           story_id TEXT NOT NULL,
           name TEXT NOT NULL,
           members INTEGER NOT NULL,
-          last_time INTEGER NOT NULL,
+          active INTEGER NOT NULL,
           PRIMARY KEY (entity_id, story_id)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS ix_dedup_story_entities_recent ON dedup_story_entities (entity_id, last_time);
+        CREATE INDEX IF NOT EXISTS ix_dedup_story_entities_active ON dedup_story_entities (entity_id, active);
         CREATE INDEX IF NOT EXISTS ix_dedup_story_entities_story ON dedup_story_entities (story_id);
         CREATE TABLE IF NOT EXISTS dedup_entity_stats (entity_id TEXT PRIMARY KEY, stories INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS dedup_story_terms (

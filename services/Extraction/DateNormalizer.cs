@@ -9,7 +9,9 @@ namespace Newsroom.Extraction;
 /// "December 30, 2023", "May 8th", "25 May 2021", "October 7" (year: the latest occurrence not more
 /// than <see cref="FutureTolerance"/> after publication), "yesterday" / "today" / "tomorrow" / "last night",
 /// "last week", "three days ago", and weekdays ("on Sunday": the latest such day on or before publication, as
-/// news style uses weekdays for the past week; "last Sunday" before the day of publication, "next Sunday" after it). Without a publication date only dates that carry their year are returned.
+/// news style uses weekdays for the past week; "last Sunday" before the day of publication, "next Sunday" after it). Without a publication date,
+/// relative dates and weekdays are not resolved, and a date without its year takes the year the text names most
+/// ("on May 8th" in a text that otherwise speaks of 2024), or none when the text names no year.
 /// </summary>
 public sealed partial class DateNormalizer
 {
@@ -29,16 +31,20 @@ public sealed partial class DateNormalizer
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DatePattern();
 
+    [GeneratedRegex(@"\b(?:19|20)\d\d\b", RegexOptions.CultureInvariant)]
+    private static partial Regex YearPattern();
+
     public IReadOnlyList<DateMention> Normalize(string text, DateOnly? published)
     {
         ArgumentNullException.ThrowIfNull(text);
         // A publication date at the ends of the calendar (year 1, year 9999) is a placeholder, not a day
         // to count "yesterday" from, and counting from it would run off the calendar.
         published = published is { Year: > 1 and < 9999 } ? published : null;
+        var contextYear = published is null ? YearMostNamed(text) : null;
         var mentions = new List<DateMention>();
         foreach (Match match in DatePattern().Matches(text))
         {
-            if (Resolve(match, published) is { } date)
+            if (Resolve(match, published, contextYear) is { } date)
             {
                 mentions.Add(new DateMention(match.Value, match.Index, match.Index + match.Length, date));
             }
@@ -47,7 +53,16 @@ public sealed partial class DateNormalizer
         return mentions;
     }
 
-    private static DateOnly? Resolve(Match match, DateOnly? published)
+    /// <summary>The year the text names most often, the latest of equals; null when it names none.</summary>
+    private static int? YearMostNamed(string text) =>
+        YearPattern().Matches(text)
+            .GroupBy(m => int.Parse(m.Value, CultureInfo.InvariantCulture))
+            .OrderByDescending(g => g.Count())
+            .ThenByDescending(g => g.Key)
+            .Select(g => (int?)g.Key)
+            .FirstOrDefault();
+
+    private static DateOnly? Resolve(Match match, DateOnly? published, int? contextYear)
     {
         if (match.Groups["relative"].Success)
         {
@@ -87,7 +102,7 @@ public sealed partial class DateNormalizer
 
         if (published is not { } publication)
         {
-            return null;
+            return contextYear is { } inferred && day <= DateTime.DaysInMonth(inferred, month) ? new DateOnly(inferred, month, day) : null;
         }
 
         var latest = publication.AddDays(FutureTolerance.Days);

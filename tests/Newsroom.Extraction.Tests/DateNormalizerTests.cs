@@ -86,4 +86,26 @@ public sealed class DateNormalizerTests
     {
         Assert.Empty(Normalize("The talks collapsed last week and resumed last Tuesday, three days ago.", null));
     }
+
+    [Fact]
+    public void Without_a_publication_date_a_date_without_its_year_takes_the_year_the_text_names_most()
+    {
+        var dates = Normalize(
+            "The group said on May 8th that it would stop. Its January 28, 2024 attack killed three; talks began in 2024 and failed in 2023.", null);
+
+        Assert.Contains(("May 8th", new DateOnly(2024, 5, 8)), dates);
+        Assert.Contains(("January 28, 2024", new DateOnly(2024, 1, 28)), dates);
+    }
+
+    [Fact]
+    public void Without_a_publication_date_or_a_year_in_the_text_a_date_without_its_year_stays_unresolved()
+    {
+        Assert.Empty(Normalize("The group said on May 8th that it would stop, and on Feb. 29 it did.", null));
+    }
+
+    [Fact]
+    public void A_day_that_the_inferred_year_lacks_is_no_date()
+    {
+        Assert.DoesNotContain(Normalize("Leap day, February 29, came and went; the 2023 budget was late.", null), d => d.Text == "February 29");
+    }
 }

@@ -225,4 +225,27 @@ public sealed class QueryStoreSearchTests
         Assert.True(paged.HasMore);
         Assert.Null(_store.GetEntityTimeline("nobody", null, null, 0, 10));
     }
+
+    [Fact]
+    public void A_timeline_dates_an_undated_event_by_its_story_and_lists_an_undatable_one_last_never_at_processing_time()
+    {
+        var kh = Mention("KH", "kh", "Kataib Hezbollah");
+        // "joined": the first member has no date, a later member gives the event's date; "undatable" has none.
+        _store.IndexStory(Update("joined", 1, Extracted(Undated("j1", "Suspension"), Lead("KH", "kh", EventAction.Suspend, "suspended"), kh)), IndexedAt);
+        _store.IndexStory(Update("joined", 2, Extracted(Undated("j2", "Suspension, dated"),
+            Lead("US", "us", EventAction.Condemn, "condemned", date: DateOnly.FromDateTime(Start.AddDays(4).UtcDateTime)), kh)), IndexedAt);
+        _store.IndexStory(Update("undatable", 1, Extracted(Undated("u1", "Threat"), Lead("KH", "kh", EventAction.Threaten, "threatened"), kh)), IndexedAt);
+        _store.IndexStory(Story("dated", "d1", "Attack", "text", published: Start,
+            lead: Lead("KH", "kh", EventAction.Attack, "attacked"), entities: kh), IndexedAt);
+
+        var timeline = _store.GetEntityTimeline("kh", null, null, 0, 10)!;
+
+        Assert.Equal(["dated", "joined", "undatable"], timeline.Events.Select(e => e.StoryId));
+        Assert.Equal(Start.AddDays(4).Date, timeline.Events[1].Occurred.ToDateTime().Date);
+        Assert.Null(timeline.Events[2].Occurred);
+        var window = _store.GetEntityTimeline("kh", Start.AddDays(-1), IndexedAt.AddYears(5), 0, 10)!;
+        Assert.Equal(["dated", "joined"], window.Events.Select(e => e.StoryId));
+    }
+
+    private static ArticleIngested Undated(string id, string title) => Article(id, title, "text") with { Published = null };
 }

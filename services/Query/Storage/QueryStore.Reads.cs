@@ -235,13 +235,16 @@ public sealed partial class QueryStore
                 WHERE e.actor_entity_id = $entity OR e.target_entity_id = $entity),
             dated AS (
                 SELECT h.article_id, h.story_id, h.role, s.title,
-                       COALESCE(ev.event_date_ms, s.first_published, s.last_updated) AS occurred
+                       COALESCE(ev.event_date_ms,
+                                (SELECT MIN(me.event_date_ms) FROM story_articles ma JOIN events me ON me.article_id = ma.article_id
+                                 WHERE ma.story_id = h.story_id),
+                                s.first_published) AS occurred
                 FROM hits h JOIN stories s ON s.story_id = h.story_id JOIN events ev ON ev.article_id = h.article_id
                 WHERE h.rank = 1)
             SELECT d.story_id, d.title, d.role, d.occurred, {LeadEventColumns}
             FROM dated d JOIN events e ON e.article_id = d.article_id {LeadEventJoins}
             WHERE ($after IS NULL OR d.occurred >= $after) AND ($before IS NULL OR d.occurred < $before)
-            ORDER BY d.occurred, d.story_id, d.role
+            ORDER BY d.occurred IS NULL, d.occurred, d.story_id, d.role
             LIMIT $limit OFFSET $offset
             """)
             .With("$entity", reference.EntityId)
@@ -258,7 +261,7 @@ public sealed partial class QueryStore
                 StoryId = reader.GetString(0),
                 StoryTitle = reader.GetString(1),
                 Role = (TimelineEvent.Types.Role)reader.GetInt32(2),
-                Occurred = UnixTime.ToTimestamp(reader.GetInt64(3)),
+                Occurred = UnixTime.ToTimestamp(reader.GetNullableInt64(3)),
                 Event = ReadLeadEvent(reader, 4),
             });
         }

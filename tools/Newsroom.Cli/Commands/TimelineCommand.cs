@@ -59,7 +59,7 @@ internal static class TimelineCommand
         foreach (var item in response.Events)
         {
             table.AddTextRow(
-                item.Event?.Date is { Length: > 0 } date ? date : TextFormat.Time(item.Occurred),
+                item.Event?.Date is { Length: > 0 } date ? date : item.Occurred is null ? "unknown" : TextFormat.Time(item.Occurred),
                 item.Role switch
                 {
                     TimelineEvent.Types.Role.Actor => "actor",

@@ -1,0 +1,109 @@
+using Microsoft.Data.Sqlite;
+using Newsroom.Contracts.Events;
+using Newsroom.Contracts.V1;
+using Newsroom.ServiceDefaults;
+
+namespace Newsroom.Dedup.Tests;
+
+/// <summary>
+/// An article that gives no date has no event time: it is never given the processing clock, so the
+/// candidate window cannot keep it from the dated reports of its event, however late it is processed.
+/// </summary>
+public sealed class UndatedArticleTests
+{
+    private static readonly DateTimeOffset ProcessedLater = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void An_undated_rewrite_processed_years_later_joins_the_dated_story_of_its_event()
+    {
+        using var store = new StoryStore(SqliteDatabase.InMemory());
+        var clusterer = new StoryClusterer(store);
+        var original = clusterer.Assign(KataibStories.WireOriginal(), SyntheticArticles.Ingested);
+
+        var rewrite = clusterer.Assign(Undated(KataibStories.Rewrite()), ProcessedLater);
+
+        Assert.Equal(JoinReason.Types.Kind.SameEvent, rewrite.JoinKind);
+        Assert.Equal(original.StoryId, rewrite.StoryId);
+    }
+
+    [Fact]
+    public void A_dated_report_joins_a_story_that_has_only_undated_members()
+    {
+        using var store = new StoryStore(SqliteDatabase.InMemory());
+        var clusterer = new StoryClusterer(store);
+        var undated = clusterer.Assign(Undated(KataibStories.Rewrite()), ProcessedLater);
+
+        var dated = clusterer.Assign(KataibStories.WireOriginal(), ProcessedLater.AddDays(400));
+
+        Assert.Equal(undated.StoryId, dated.StoryId);
+    }
+
+    [Fact]
+    public void Dated_reports_far_apart_still_fall_outside_each_others_window()
+    {
+        using var store = new StoryStore(SqliteDatabase.InMemory());
+        var clusterer = new StoryClusterer(store);
+        var january = clusterer.Assign(WithoutLeadDate(KataibStories.WireOriginal()), SyntheticArticles.Ingested);
+
+        var rewrite = WithoutLeadDate(KataibStories.Rewrite());
+        var june = clusterer.Assign(rewrite with { Article = rewrite.Article with { Published = SyntheticArticles.Ingested.AddDays(150) } }, SyntheticArticles.Ingested);
+
+        Assert.NotEqual(january.StoryId, june.StoryId);
+    }
+
+    [Fact]
+    public void A_store_written_before_undated_times_is_migrated_and_keeps_its_stories()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dedup-v0-{Guid.NewGuid():N}.db");
+        try
+        {
+            StoryUpdated original;
+            using (var store = new StoryStore(SqliteDatabase.File(path)))
+            {
+                original = new StoryClusterer(store).Assign(KataibStories.WireOriginal(), SyntheticArticles.Ingested);
+            }
+
+            DowngradeToSchemaZero(path);
+
+            using var reopened = new StoryStore(SqliteDatabase.File(path));
+            var clusterer = new StoryClusterer(reopened);
+            var redelivered = clusterer.Assign(KataibStories.WireOriginal(), ProcessedLater);
+            var rewrite = clusterer.Assign(Undated(KataibStories.Rewrite()), ProcessedLater);
+
+            Assert.Equal((original.StoryId, original.Version), (redelivered.StoryId, redelivered.Version));
+            Assert.Equal((original.StoryId, 2L, JoinReason.Types.Kind.SameEvent), (rewrite.StoryId, rewrite.Version, rewrite.JoinKind));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static ArticleExtracted Undated(ArticleExtracted article) =>
+        WithoutLeadDate(article) with { Article = article.Article with { Published = null, IngestedAt = ProcessedLater } };
+
+    private static ArticleExtracted WithoutLeadDate(ArticleExtracted article) =>
+        article with { LeadEvent = article.LeadEvent! with { Date = null } };
+
+    /// <summary>Rewrites the tables as the store before schema version 1 kept them: every time NOT NULL, ordered by last_time.</summary>
+    private static void DowngradeToSchemaZero(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            ALTER TABLE dedup_stories DROP COLUMN active;
+            ALTER TABLE dedup_story_entities RENAME COLUMN active TO last_time;
+            UPDATE dedup_story_entities SET last_time = (SELECT last_time FROM dedup_stories s WHERE s.story_id = dedup_story_entities.story_id);
+            DROP INDEX ix_dedup_story_entities_active;
+            CREATE INDEX ix_dedup_story_entities_recent ON dedup_story_entities (entity_id, last_time);
+            PRAGMA user_version = 0;
+            """;
+        command.ExecuteNonQuery();
+    }
+}
