@@ -118,6 +118,25 @@ public sealed class PublicationDateTests
     private static Contracts.Events.ArticleIngested Clean(string html, string? url = null) =>
         Cleaner.Clean(new RawArticle { ClientRef = "p", Html = html, Url = url }, "art_1", Now);
 
+    [Fact]
+    public void A_given_title_that_is_only_a_date_line_gives_way_to_the_headline_and_the_date_is_the_publication_date()
+    {
+        var raw = new RawArticle
+        {
+            ClientRef = "dated-title",
+            Title = "May 2, 2013, 1:12 PM",
+            Text = "May 2, 2013, 1:12 PM\nHarbour authority delays the new quay by two years\n"
+                + "The harbour authority said on Monday that the new quay would open in the autumn, two years later than planned.\n"
+                + "Shipping lines had asked for the delay to be explained, and the authority said the contractor had run short of steel.",
+        };
+
+        var article = Cleaner.Clean(raw, "art_1", DateTimeOffset.UnixEpoch);
+
+        Assert.Equal("Harbour authority delays the new quay by two years", article.Title);
+        Assert.Equal(new DateTimeOffset(2013, 5, 2, 13, 12, 0, TimeSpan.Zero), article.Published);
+        Assert.StartsWith("The harbour authority said", article.Text, StringComparison.Ordinal);
+    }
+
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

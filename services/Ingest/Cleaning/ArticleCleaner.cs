@@ -73,7 +73,7 @@ public sealed partial class ArticleCleaner
             ArticleId = articleId,
             Url = raw.Url?.Trim() ?? "",
             Source = NonEmpty(raw.Source) ?? Shortened(page.Source, _options.MaxSourceLength) ?? "",
-            Title = NonEmpty(raw.Title) ?? Shortened(page.Title, _options.MaxTitleLength) ?? TextLines.LeadSentence(text, TitleFromLeadLength),
+            Title = GivenTitle(raw.Title) ?? Shortened(page.Title, _options.MaxTitleLength) ?? TextLines.LeadSentence(text, TitleFromLeadLength),
             Text = text,
             // A sender's implausible date (year 0001, next year) is a missing value, not a reason to refuse the article.
             Published = raw.Published is { } given && PublicationDates.IsPlausible(given, now) ? given : page.Published,
@@ -83,6 +83,10 @@ public sealed partial class ArticleCleaner
             SubmittedBy = raw.SubmittedBy ?? "",
         };
     }
+
+    /// <summary>The sender's title, unless it is only a date line (a feed that took the page's first line for its title).</summary>
+    private static string? GivenTitle(string? title) =>
+        NonEmpty(title) is { } given && !PublicationDates.TryParseDateLine(given.Trim(), out _) ? given : null;
 
     private string Validate(RawArticle raw)
     {

@@ -51,8 +51,12 @@ internal static partial class PublicationDates
     }
 
     /// <summary>
-    /// A line that is only a date, with an optional weekday, time and words such as "Published", for
-    /// example "January 31, 2024 at 1:58 pm" or "Sat. Mar 2nd, 2024". The time is taken as UTC.
+    /// A line that is only a date, with an optional weekday, time, zone, an upper-case dateline and words such as
+    /// "Published" or "Last updated", for example "January 31, 2024 at 1:58 pm", "Sat. Mar 2nd, 2024",
+    /// "12:52 p.m. EDT May 2, 2013", "Posted at 3:21 PM ET, 01/5/2011" or "WASHINGTON, April 28, 2009". A line with
+    /// two dates ("Posted ... | Updated ...") gives the first. Numeric dates read year-month-day when the year
+    /// comes first, day.month.year with dots, and month/day/year with slashes unless the first number cannot be a
+    /// month. The time is taken as UTC.
     /// </summary>
     public static bool TryParseDateLine(string line, out DateTimeOffset date)
     {
@@ -61,46 +65,65 @@ internal static partial class PublicationDates
         {
             return false;
         }
-        var match = HumanDate().Match(line);
-        if (!match.Success)
+        var dates = DatePart().Matches(line);
+        if (dates.Count == 0 || DateOf(dates[0]) is not { } day)
         {
             return false;
         }
-        var residue = line.Remove(match.Index, match.Length);
+        var residue = DatePart().Replace(line, " ");
+        var time = TimePart().Match(residue);
+        residue = TimePart().Replace(residue, " ");
+        residue = Dateline().Replace(residue, " ");
         if (Filler().Replace(residue, "").Length > 0)
         {
             return false;
         }
-        var month = MonthNumber(match.Groups["month"].Value);
-        var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
-        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
-        if (month < 1 || day > DateTime.DaysInMonth(year, month))
+        var (hour, minute) = (0, 0);
+        if (time.Success && !TryReadTime(time, out hour, out minute))
         {
             return false;
         }
-        var hour = 0;
-        var minute = 0;
-        if (match.Groups["hour"].Success)
+        date = new DateTimeOffset(day.Year, day.Month, day.Day, hour, minute, 0, TimeSpan.Zero);
+        return true;
+    }
+
+    private static DateOnly? DateOf(Match match)
+    {
+        int year, month, day;
+        if (match.Groups["month"].Success)
         {
-            hour = int.Parse(match.Groups["hour"].Value, CultureInfo.InvariantCulture) % 12;
-            minute = int.Parse(match.Groups["minute"].Value, CultureInfo.InvariantCulture);
-            var ampm = match.Groups["ampm"].Value.ToLowerInvariant();
-            if (ampm.StartsWith('p'))
-            {
-                hour += 12;
-            }
-            else if (ampm.Length == 0)
-            {
-                hour = int.Parse(match.Groups["hour"].Value, CultureInfo.InvariantCulture);
-            }
-            if (hour > 23 || minute > 59)
+            (year, month, day) = (Number(match, "year"), MonthNumber(match.Groups["month"].Value), Number(match, "day"));
+        }
+        else if (match.Groups["iy"].Success)
+        {
+            (year, month, day) = (Number(match, "iy"), Number(match, "im"), Number(match, "id"));
+        }
+        else
+        {
+            var (first, second) = (Number(match, "n1"), Number(match, "n2"));
+            year = Number(match, "ny");
+            // Dots are the European order; slashes the American one, unless the first number is no month.
+            (day, month) = match.Groups["sep"].Value == "." || first > 12 ? (first, second) : (second, first);
+        }
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+    }
+
+    private static bool TryReadTime(Match time, out int hour, out int minute)
+    {
+        hour = Number(time, "hour");
+        minute = Number(time, "minute");
+        if (time.Groups["ampm"].Success)
+        {
+            if (hour is < 1 or > 12)
             {
                 return false;
             }
+            hour = (hour % 12) + (char.ToLowerInvariant(time.Groups["ampm"].Value[0]) == 'p' ? 12 : 0);
         }
-        date = new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.Zero);
-        return true;
+        return hour <= 23 && minute <= 59;
     }
+
+    private static int Number(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
 
     /// <summary>1 to 12 for a month's English name or its abbreviation ("nov", "November"), else 0.</summary>
     public static int MonthNumber(string name) =>
@@ -108,16 +131,31 @@ internal static partial class PublicationDates
 
     private const string Month = @"(?<month>jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?";
     private const string Day = @"(?<day>[0-3]?\d)(st|nd|rd|th)?";
-    private const string Time = @"(,?\s*(at\s+)?(?<hour>[0-2]?\d)[:.](?<minute>[0-5]\d)\s*(?<ampm>[ap]\.?m\.?)?)?";
+    private const string Year = @"(?<year>(19|20)\d\d)";
 
+    // "May 2, 2013", "16 Sep 2013", "2013-09-26", "05/02/2013", "08.07.2012"; spaces around separators are allowed,
+    // as text copied from pages often has them ("05 / 02 / 2013").
     [GeneratedRegex(
-        @"(\b" + Month + @"\s+" + Day + @",?\s+(?<year>(19|20)\d\d)|\b" + Day + @"\s+" + Month + @",?\s+(?<year>(19|20)\d\d))" + Time,
+        @"\b" + Month + @"\s*" + Day + @",?\s+" + Year + @"\b"
+        + @"|\b" + Day + @"\s+(of\s+)?" + Month + @",?\s+" + Year + @"\b"
+        + @"|\b(?<iy>(19|20)\d\d)\s*(?<isep>[-/.])\s*(?<im>[01]?\d)\s*\k<isep>\s*(?<id>[0-3]?\d)\b"
+        + @"|\b(?<n1>[0-3]?\d)\s*(?<sep>[/.])\s*(?<n2>[0-3]?\d)\s*\k<sep>\s*(?<ny>(19|20)\d\d)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex HumanDate();
+    private static partial Regex DatePart();
 
-    // What may surround a date on a date line: a weekday, "Published"/"Updated", zone names, separators.
+    // "1:58 pm", "13:26", "22.34", "7:15 a.m.", "5:55p"; spaces around the colon are allowed ("1: 12 PM").
     [GeneratedRegex(
-        @"(\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?|\b(first|published|updated|posted|last updated|on|at|gmt|utc|ast|est|edt)\b|[\s,|:\-\u2013\u2014/.])",
+        @"\b(?<hour>[0-2]?\d)\s*[:.]\s*(?<minute>[0-5]\d)(\s*[:.]\s*[0-5]\d)?\s*((?<ampm>[ap])(\.\s*m\b\.?|m\b\.?|\b\.?))?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex TimePart();
+
+    // The place line of wire copy before the date: "WASHINGTON, DC," or "PORT MARROW,", in capitals, at the start.
+    [GeneratedRegex(@"^\s*[A-Z][A-Z.'\- ]{2,}(,\s*[A-Z]{2}\.?)?\s*,", RegexOptions.CultureInvariant)]
+    private static partial Regex Dateline();
+
+    // What may surround a date on a date line: a weekday, "Published"/"Updated", zone names and offsets, separators.
+    [GeneratedRegex(
+        @"(\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?|\b(first|published|updated|posted|last|on|at|story|article|created|time|gmt|utc|ast|est|edt|cst|cdt|mst|mdt|pst|pdt|akst|akdt|hst|et|ct|mt|pt|bst|cet|cest|ist|uk)\b|[+-]\s*\d\d?(\s*:\s*\d\d)?|[\s,|:+\-\u2013\u2014/.@()])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Filler();
 
