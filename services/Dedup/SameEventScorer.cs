@@ -7,7 +7,7 @@ namespace Newsroom.Dedup;
 /// The second layer's judgement of whether an article reports the same event as a story: title-and-lead
 /// TF-IDF cosine against the story's centroid, weighted Jaccard of canonical entities against the
 /// story's entity profile (entities common across stories weigh less), and lead-event agreement with
-/// the members. A different action class, an actor foreign to the story, or lead-event dates too far apart veto the match outright,
+/// the members. The same doer doing another thing, the same act by another doer or with the roles reversed, or lead-event dates too far apart veto the match outright,
 /// which is what keeps look-alike events (a suspension in January, a resumption in April) apart.
 /// </summary>
 internal sealed class SameEventScorer
@@ -116,22 +116,22 @@ internal sealed class SameEventScorer
         {
             return "only the title is shared: the text has no content word in common with the story";
         }
-        // Different doers make different events, unless each side at least mentions the other's
-        // actor (an outlet may lead with another participant of the same event).
-        var storyActors = members.Select(m => m.ActorId).OfType<string>().Distinct().ToList();
-        if (lead.ActorId is { } actor)
+        // The same kind of act by another doer is another event (a militia's attack and a state's strike),
+        // and so is the same act with the roles reversed. Only acts extraction reads surely (suspend, resume,
+        // attack, threaten, demand, condemn) count: for the rest, rewrites name different participants first.
+        if (lead.HasKnownAction && lead.ActorId is { } actor)
         {
-            if (storyActors.Count > 0 && !storyActors.Contains(actor)
-                && !story.Entities.ContainsKey(actor) && !storyActors.Any(_article.Entities.ContainsKey))
+            var sameAct = members.Where(m => m.HasKnownAction && m.Action == lead.Action && m.ActorId is not null).ToList();
+            if (lead.TargetId is { } target && sameAct.Any(m => m.ActorId == target && m.TargetId == actor))
             {
-                return $"actor {actor} is not in the story, whose actors are {string.Join("/", storyActors)}";
+                return $"roles reversed: {actor} {lead.Action} {target}, where the story has {target} {lead.Action} {actor}";
             }
-        }
-        else if (_article.Article.LeadEvent?.ActorText is { Length: > 0 } actorText && storyActors.Count > 0 && !storyActors.Any(_article.Entities.ContainsKey))
-        {
-            // An actor the recogniser did not name is still someone: unless the article names one of the
-            // story's actors somewhere, it reports another doer's event.
-            return $"actor \"{actorText}\" is not a named entity and the article names none of the story's actors ({string.Join("/", storyActors)})";
+            var doers = sameAct.Select(m => m.ActorId!).Distinct().ToList();
+            // An outlet may lead with another participant of the same event: a doer the other side also names does not veto.
+            if (doers.Count > 0 && !doers.Contains(actor) && !story.Entities.ContainsKey(actor) && !doers.Any(_article.Entities.ContainsKey))
+            {
+                return $"{lead.Action} by {actor}, where the story's is by {string.Join("/", doers)}";
+            }
         }
         // One doer doing another thing is another event (a group that suspends attacks, then resumes
         // them). Across doers the actor rule above decides: lead actions are read from a sentence or two
