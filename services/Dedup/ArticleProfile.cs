@@ -6,13 +6,19 @@ namespace Newsroom.Dedup;
 /// <summary>What dedup compares of one article, computed once from its <see cref="ArticleExtracted"/>.</summary>
 internal sealed class ArticleProfile
 {
-    private ArticleProfile(ArticleExtracted article, MinHashSignature signature, Dictionary<string, int> terms, HashSet<string> leadTerms, SortedDictionary<string, string> entities)
+    /// <summary>Words at the start of the text whose entities count as the article's subject, with the title's.</summary>
+    private const int CentralWords = 60;
+
+    private ArticleProfile(
+        ArticleExtracted article, MinHashSignature signature, Dictionary<string, int> terms, HashSet<string> leadTerms,
+        SortedDictionary<string, string> entities, Dictionary<string, double> entityWeights)
     {
         Article = article;
         Signature = signature;
         Terms = terms;
         LeadTerms = leadTerms;
         Entities = entities;
+        EntityWeights = entityWeights;
         var lead = article.LeadEvent;
         Lead = new MemberLead(
             article.Article.ArticleId,
@@ -38,6 +44,12 @@ internal sealed class ArticleProfile
     /// <summary>Canonical entity id to canonical name, each entity once, in id order.</summary>
     public SortedDictionary<string, string> Entities { get; }
 
+    /// <summary>
+    /// How central each entity is to the article: its mentions, those in the title or the opening words
+    /// counting three times, damped. The subject of a report weighs more than the background it names.
+    /// </summary>
+    public Dictionary<string, double> EntityWeights { get; }
+
     public MemberLead Lead { get; }
 
     /// <summary>
@@ -57,14 +69,43 @@ internal sealed class ArticleProfile
         var leadTerms = ArticleText.TermCounts(textTokens.Take(options.LeadTokenCount));
         var terms = ArticleText.TermCounts(titleTokens.Concat(textTokens.Take(options.LeadTokenCount)));
         var entities = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var mentions = new Dictionary<string, double>(StringComparer.Ordinal);
+        var text = ingested.Text ?? string.Empty;
+        var title = ingested.Title ?? string.Empty;
+        var centralEnd = OffsetAfterWords(text, CentralWords);
         foreach (var mention in article.Entities ?? [])
         {
-            if (!string.IsNullOrEmpty(mention.CanonicalId))
+            if (string.IsNullOrEmpty(mention.CanonicalId))
             {
-                entities.TryAdd(mention.CanonicalId, string.IsNullOrEmpty(mention.CanonicalName) ? mention.Text : mention.CanonicalName);
+                continue;
+            }
+            entities.TryAdd(mention.CanonicalId, string.IsNullOrEmpty(mention.CanonicalName) ? mention.Text : mention.CanonicalName);
+            mentions[mention.CanonicalId] = mentions.GetValueOrDefault(mention.CanonicalId) + (mention.Start < centralEnd ? 3 : 1);
+        }
+        // The title's entities are not reported with offsets (they are resolved with the text); a name of the text found in the title counts as one there.
+        foreach (var mention in (article.Entities ?? []).Where(m => !string.IsNullOrEmpty(m.CanonicalId)).DistinctBy(m => m.CanonicalId))
+        {
+            if (title.Contains(mention.Text, StringComparison.OrdinalIgnoreCase) || title.Contains(entities[mention.CanonicalId], StringComparison.OrdinalIgnoreCase))
+            {
+                mentions[mention.CanonicalId] += 3;
             }
         }
-        return new ArticleProfile(article, signature, terms, leadTerms.Keys.ToHashSet(StringComparer.Ordinal), entities);
+        var weights = mentions.ToDictionary(m => m.Key, m => Math.Log(1 + m.Value), StringComparer.Ordinal);
+        return new ArticleProfile(article, signature, terms, leadTerms.Keys.ToHashSet(StringComparer.Ordinal), entities, weights);
+    }
+
+    /// <summary>The character offset just after the first <paramref name="words"/> words of the text.</summary>
+    private static int OffsetAfterWords(string text, int words)
+    {
+        var seen = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && i > 0 && !char.IsWhiteSpace(text[i - 1]) && ++seen == words)
+            {
+                return i;
+            }
+        }
+        return text.Length;
     }
 
     /// <summary>The lead event as a reader would say it, for example "Kataib Hezbollah suspend US forces".</summary>

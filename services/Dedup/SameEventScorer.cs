@@ -5,8 +5,8 @@ namespace Newsroom.Dedup;
 
 /// <summary>
 /// The second layer's judgement of whether an article reports the same event as a story: title-and-lead
-/// TF-IDF cosine against the story's centroid, weighted Jaccard of canonical entities against the
-/// story's entity profile (entities common across stories weigh less), and lead-event agreement with
+/// TF-IDF cosine against the story's centroid, the cosine of canonical entities weighted by how central
+/// they are (entities common across stories weigh less), and lead-event agreement with
 /// the members. The same doer doing another thing, the same act by another doer or with the roles reversed, or lead-event dates too far apart veto the match outright,
 /// which is what keeps look-alike events (a suspension in January, a resumption in April) apart.
 /// </summary>
@@ -53,7 +53,7 @@ internal sealed class SameEventScorer
     {
         var veto = Veto(story);
         var (textScore, sharedTerms) = TextCosine(story);
-        var (entityScore, sharedEntities) = EntityJaccard(story);
+        var (entityScore, sharedEntities) = EntityCosine(story);
         var leadScore = story.Members.Count == 0 ? 0 : story.Members.Max(LeadAgreement);
         var score = Combine(textScore, entityScore, leadScore, LeadComparable(story.Members));
         var lead = _article.DescribeLeadEvent();
@@ -214,27 +214,32 @@ internal sealed class SameEventScorer
     }
 
     /// <summary>
-    /// Weighted Jaccard between the article's entities (present or not) and the share of the story's
-    /// members that mention each entity, each entity weighted by its inverse story frequency.
+    /// Cosine between the article's entities and the story's, each weighted by its centrality (mentions, with
+    /// the title and opening counting more) and by its inverse story frequency: two reports of one event share
+    /// their subjects, while look-alike events share only background.
     /// </summary>
-    private (double Score, List<string> Shared) EntityJaccard(StoryProfile story)
+    private (double Score, List<string> Shared) EntityCosine(StoryProfile story)
     {
-        double minimum = 0, maximum = 0;
+        double dot = 0, articleNorm = 0, storyNorm = 0;
         var shared = new List<(string Name, double Weight)>();
-        foreach (var id in story.Entities.Keys.Union(_article.Entities.Keys, StringComparer.Ordinal))
+        foreach (var (id, centrality) in _article.EntityWeights)
         {
-            var inArticle = _article.Entities.ContainsKey(id) ? 1.0 : 0.0;
-            var inStory = story.Entities.TryGetValue(id, out var entity) ? (double)entity.Members / Math.Max(1, story.MemberCount) : 0.0;
-            var weight = entity is not null ? TermWeights.Inverse(entity.StoriesWithEntity, _stories) : EntityIdf(id);
-            minimum += weight * Math.Min(inArticle, inStory);
-            maximum += weight * Math.Max(inArticle, inStory);
-            if (inArticle > 0 && inStory > 0)
+            var weight = centrality * (story.Entities.TryGetValue(id, out var known) ? TermWeights.Inverse(known.StoriesWithEntity, _stories) : EntityIdf(id));
+            articleNorm += weight * weight;
+            if (known is not null)
             {
-                shared.Add((_article.Entities[id], weight * inStory));
+                var storyWeight = known.Weight * TermWeights.Inverse(known.StoriesWithEntity, _stories);
+                dot += weight * storyWeight;
+                shared.Add((_article.Entities[id], weight * storyWeight));
             }
         }
+        foreach (var entity in story.Entities.Values)
+        {
+            var storyWeight = entity.Weight * TermWeights.Inverse(entity.StoriesWithEntity, _stories);
+            storyNorm += storyWeight * storyWeight;
+        }
         var names = shared.OrderByDescending(s => s.Weight).ThenBy(s => s.Name, StringComparer.Ordinal).Take(12).Select(s => s.Name).ToList();
-        return (maximum == 0 ? 0 : minimum / maximum, names);
+        return (articleNorm == 0 || storyNorm == 0 ? 0 : dot / Math.Sqrt(articleNorm * storyNorm), names);
     }
 
     private static double Norm(IEnumerable<double> values) => Math.Sqrt(values.Sum(v => v * v));

@@ -18,7 +18,7 @@ public sealed class StoryClustererOptions
     public double NearDuplicateThreshold { get; set; } = 0.7;
 
     /// <summary>Combined score at or above which an article is a rewrite of a story's event.</summary>
-    public double SameEventThreshold { get; set; } = 0.15;
+    public double SameEventThreshold { get; set; } = 0.18;
 
     /// <summary>Weight of the title-and-lead TF-IDF cosine against the story's centroid.</summary>
     public double TextWeight { get; set; } = 0.4;

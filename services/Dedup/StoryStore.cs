@@ -150,7 +150,7 @@ public sealed class StoryStore : IDisposable
         var entities = new Dictionary<string, StoryEntity>(StringComparer.Ordinal);
         using (var command = Command(
             """
-            SELECT se.entity_id, se.name, se.members, es.stories FROM dedup_story_entities se
+            SELECT se.entity_id, se.name, se.members, se.weight, es.stories FROM dedup_story_entities se
             JOIN dedup_entity_stats es ON es.entity_id = se.entity_id WHERE se.story_id = $id
             """))
         {
@@ -158,7 +158,7 @@ public sealed class StoryStore : IDisposable
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                entities[reader.GetString(0)] = new StoryEntity(reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3));
+                entities[reader.GetString(0)] = new StoryEntity(reader.GetString(1), reader.GetInt32(2), reader.GetDouble(3), reader.GetInt32(4));
             }
         }
 
@@ -293,14 +293,15 @@ public sealed class StoryStore : IDisposable
         Execute(transaction, "UPDATE dedup_story_entities SET active = $active WHERE story_id = $story", ("$story", storyId), ("$active", active));
         using var insert = Command(
             """
-            INSERT INTO dedup_story_entities (entity_id, story_id, name, members, active) VALUES ($entity, $story, $name, 1, $active)
-            ON CONFLICT (entity_id, story_id) DO UPDATE SET members = members + 1 RETURNING members
+            INSERT INTO dedup_story_entities (entity_id, story_id, name, members, weight, active) VALUES ($entity, $story, $name, 1, $weight, $active)
+            ON CONFLICT (entity_id, story_id) DO UPDATE SET members = members + 1, weight = weight + excluded.weight RETURNING members
             """,
             transaction);
         insert.Parameters.AddWithValue("$story", storyId);
         insert.Parameters.AddWithValue("$active", active);
         var entity = insert.Parameters.Add("$entity", SqliteType.Text);
         var name = insert.Parameters.Add("$name", SqliteType.Text);
+        var weight = insert.Parameters.Add("$weight", SqliteType.Real);
         using var stats = Command(
             "INSERT INTO dedup_entity_stats (entity_id, stories) VALUES ($entity, 1) ON CONFLICT (entity_id) DO UPDATE SET stories = stories + 1",
             transaction);
@@ -309,6 +310,7 @@ public sealed class StoryStore : IDisposable
         {
             entity.Value = entityId;
             name.Value = entityName;
+            weight.Value = profile.EntityWeights.GetValueOrDefault(entityId);
             var members = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
             if (members == 1)
             {
@@ -462,13 +464,17 @@ public sealed class StoryStore : IDisposable
         return connection;
     }
 
-    /// <summary>1: times unknown to the article stay NULL (no processing clock), and recency is the order of joins.</summary>
+    /// <summary>
+    /// 1: times unknown to the article stay NULL (no processing clock), recency is the order of joins, and story
+    /// entities carry their summed centrality.
+    /// </summary>
     private const int SchemaVersion = 1;
 
     /// <summary>
     /// A store from before schema version 1 kept a time for every article, the processing clock when the article
     /// gave none, and ordered candidates by it. The tables get nullable times (the old ones are kept: which of
-    /// them were invented is not recorded), and the stories' order by their old last times becomes the order of joins.
+    /// them were invented is not recorded), the stories' order by their old last times becomes the order of joins, and each
+    /// member's mention of an entity counts as one plain mention of centrality.
     /// </summary>
     private const string UndatedTimesMigration =
         """
@@ -483,6 +489,8 @@ public sealed class StoryStore : IDisposable
         ALTER TABLE dedup_stories DROP COLUMN first_time_v0;
         ALTER TABLE dedup_stories DROP COLUMN last_time_v0;
         ALTER TABLE dedup_story_entities RENAME COLUMN last_time TO active;
+        ALTER TABLE dedup_story_entities ADD COLUMN weight REAL NOT NULL DEFAULT 0;
+        UPDATE dedup_story_entities SET weight = members * 0.6931;
         UPDATE dedup_story_entities SET active = (SELECT active FROM dedup_stories s WHERE s.story_id = dedup_story_entities.story_id);
         DROP INDEX ix_dedup_story_entities_recent;
         CREATE INDEX ix_dedup_story_entities_active ON dedup_story_entities (entity_id, active);
@@ -527,6 +535,7 @@ public sealed class StoryStore : IDisposable
           story_id TEXT NOT NULL,
           name TEXT NOT NULL,
           members INTEGER NOT NULL,
+          weight REAL NOT NULL,
           active INTEGER NOT NULL,
           PRIMARY KEY (entity_id, story_id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_dedup_story_entities_active ON dedup_story_entities (entity_id, active);

@@ -98,6 +98,7 @@ public sealed class UndatedArticleTests
         command.CommandText =
             """
             ALTER TABLE dedup_stories DROP COLUMN active;
+            ALTER TABLE dedup_story_entities DROP COLUMN weight;
             ALTER TABLE dedup_story_entities RENAME COLUMN active TO last_time;
             UPDATE dedup_story_entities SET last_time = (SELECT last_time FROM dedup_stories s WHERE s.story_id = dedup_story_entities.story_id);
             DROP INDEX ix_dedup_story_entities_active;
