@@ -21,6 +21,7 @@ public sealed class StoryClusterer
     private readonly StoryStore _store;
     private readonly StoryClustererOptions _options;
     private readonly Lock _gate = new();
+    private NearDuplicateIndex? _nearDuplicates;
 
     public StoryClusterer(StoryStore store, StoryClustererOptions? options = null)
     {
@@ -46,10 +47,11 @@ public sealed class StoryClusterer
             {
                 return earlier;
             }
+            var nearDuplicates = _nearDuplicates ??= LoadNearDuplicates();
             var profile = ArticleProfile.Create(article, _options);
-            var bandKeys = profile.Signature.BandKeys(_options.RowsPerBand);
-            var decision = FindNearDuplicate(profile, bandKeys) ?? FindSameEvent(profile) ?? FirstArticle(profile);
-            var version = _store.Save(profile, decision.StoryId, decision.Kind, decision.MatchedArticleId, decision.Score, decision.Features, now, bandKeys);
+            var decision = FindNearDuplicate(nearDuplicates, profile) ?? FindSameEvent(profile) ?? FirstArticle(profile);
+            var version = _store.Save(profile, decision.StoryId, decision.Kind, decision.MatchedArticleId, decision.Score, decision.Features, now);
+            nearDuplicates.Add(profile.ArticleId, decision.StoryId, profile.Signature);
             return new StoryUpdated
             {
                 StoryId = decision.StoryId,
@@ -71,18 +73,42 @@ public sealed class StoryClusterer
         return "sto_" + Convert.ToHexStringLower(hash, 0, 6);
     }
 
-    private Decision? FindNearDuplicate(ArticleProfile profile, long[] bandKeys)
+    /// <summary>
+    /// The index of the stored articles' signatures, built on the first article after a start. A signature
+    /// stored with another shape (the options changed, or an older version wrote it) is computed again from
+    /// the stored article and saved, so the layer compares like with like.
+    /// </summary>
+    private NearDuplicateIndex LoadNearDuplicates()
     {
-        (string ArticleId, string StoryId, double Jaccard)? best = null;
-        foreach (var (articleId, storyId, signature) in _store.FindNearDuplicateCandidates(bandKeys))
+        var index = new NearDuplicateIndex(_options.MinHashCount, _options.RowsPerBand, (int)Math.Min(int.MaxValue / _options.MinHashCount, _store.CountArticles() + 1024));
+        var reshaped = new List<string>();
+        foreach (var (articleId, storyId, stored) in _store.ReadSignatures())
         {
-            var jaccard = profile.Signature.EstimateJaccard(signature);
-            if (best is null || jaccard > best.Value.Jaccard)
+            var signature = MinHashSignature.FromBytes(stored);
+            if (signature.Length == _options.MinHashCount)
             {
-                best = (articleId, storyId, jaccard);
+                index.Add(articleId, storyId, signature);
+            }
+            else
+            {
+                reshaped.Add(articleId);
             }
         }
-        if (best is not { } match || match.Jaccard < _options.NearDuplicateThreshold)
+        foreach (var articleId in reshaped)
+        {
+            if (_store.FindDecision(articleId) is { } decision)
+            {
+                var signature = ArticleProfile.Create(decision.Article, _options).Signature;
+                _store.SaveSignature(articleId, signature);
+                index.Add(articleId, decision.StoryId, signature);
+            }
+        }
+        return index;
+    }
+
+    private Decision? FindNearDuplicate(NearDuplicateIndex index, ArticleProfile profile)
+    {
+        if (index.FindBest(profile.Signature) is not { } match || match.Jaccard < _options.NearDuplicateThreshold)
         {
             return null;
         }

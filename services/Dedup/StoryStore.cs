@@ -8,8 +8,8 @@ using Newsroom.ServiceDefaults;
 namespace Newsroom.Dedup;
 
 /// <summary>
-/// Dedup's state in SQLite: every assigned article with the decision that placed it, the stories,
-/// the LSH band index of the near-duplicate layer, and the entity and term indexes (with their
+/// Dedup's state in SQLite: every assigned article with the decision that placed it and its MinHash
+/// signature (the near-duplicate layer indexes them in memory), the stories, and the entity and term indexes (with their
 /// frequencies) of the same-event layer. Everything one article changes is written in one transaction.
 /// Not thread-safe on its own: <see cref="StoryClusterer"/> serialises access.
 /// </summary>
@@ -23,9 +23,6 @@ public sealed class StoryStore : IDisposable
 
     /// <summary>Entities kept per story, those the most members mention, for the same reason.</summary>
     public const int MaxStoryEntities = 200;
-
-    /// <summary>Near-duplicate candidates compared per article, those sharing the most LSH bands.</summary>
-    public const int MaxNearDuplicateCandidates = 100;
 
     private const string ArticleCounter = "articles";
     private const string StoryCounter = "stories";
@@ -77,30 +74,24 @@ public sealed class StoryStore : IDisposable
         };
     }
 
-    /// <summary>Articles sharing at least one LSH band with the signature, with their stories and signatures.</summary>
-    internal List<(string ArticleId, string StoryId, MinHashSignature Signature)> FindNearDuplicateCandidates(IReadOnlyList<long> bandKeys)
+    /// <summary>Every stored article's story and MinHash signature, in the order they were placed.</summary>
+    internal IEnumerable<(string ArticleId, string StoryId, byte[] MinHash)> ReadSignatures()
     {
-        var parameters = string.Join(", ", bandKeys.Select((_, i) => $"$b{i}"));
-        using var command = Command(
-            $"""
-            SELECT a.article_id, a.story_id, a.minhash FROM (
-                SELECT article_id, COUNT(*) AS bands FROM dedup_lsh WHERE band_key IN ({parameters})
-                GROUP BY article_id ORDER BY bands DESC, article_id LIMIT $limit) c
-            JOIN dedup_articles a ON a.article_id = c.article_id
-            ORDER BY a.rowid
-            """);
-        for (var i = 0; i < bandKeys.Count; i++)
-        {
-            command.Parameters.AddWithValue($"$b{i}", bandKeys[i]);
-        }
-        command.Parameters.AddWithValue("$limit", MaxNearDuplicateCandidates);
-        var candidates = new List<(string, string, MinHashSignature)>();
+        using var command = Command("SELECT article_id, story_id, minhash FROM dedup_articles ORDER BY rowid");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            candidates.Add((reader.GetString(0), reader.GetString(1), MinHashSignature.FromBytes((byte[])reader.GetValue(2))));
+            yield return (reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2));
         }
-        return candidates;
+    }
+
+    /// <summary>Replaces an article's signature, computed again for the current options.</summary>
+    internal void SaveSignature(string articleId, MinHashSignature signature)
+    {
+        using var command = Command("UPDATE dedup_articles SET minhash = $minhash WHERE article_id = $id");
+        command.Parameters.AddWithValue("$id", articleId);
+        command.Parameters.AddWithValue("$minhash", signature.ToBytes());
+        command.ExecuteNonQuery();
     }
 
     internal long CountArticles() => Counter(ArticleCounter);
@@ -221,7 +212,7 @@ public sealed class StoryStore : IDisposable
     }
 
     /// <summary>Records the article in its story and in every index, in one transaction; returns the story's new version.</summary>
-    internal long Save(ArticleProfile profile, string storyId, JoinReason.Types.Kind kind, string? matchedArticleId, double score, IReadOnlyList<StoryMatchFeature> features, DateTimeOffset updatedAt, IReadOnlyList<long> bandKeys)
+    internal long Save(ArticleProfile profile, string storyId, JoinReason.Types.Kind kind, string? matchedArticleId, double score, IReadOnlyList<StoryMatchFeature> features, DateTimeOffset updatedAt)
     {
         // The story's position in the order of joins: how recently it was active, whatever its events' dates.
         var active = Counter(ArticleCounter) + 1;
@@ -263,17 +254,6 @@ public sealed class StoryStore : IDisposable
             ("$target", profile.Lead.TargetId), ("$date", profile.Lead.Date?.DayNumber),
             ("$terms", JsonSerializer.Serialize(profile.Terms, Json)), ("$entities", JsonSerializer.Serialize(profile.Entities.Keys, Json)),
             ("$minhash", profile.Signature.ToBytes()));
-
-        using (var command = Command("INSERT INTO dedup_lsh (band_key, article_id) VALUES ($key, $id)", transaction))
-        {
-            command.Parameters.AddWithValue("$id", profile.ArticleId);
-            var key = command.Parameters.Add("$key", SqliteType.Integer);
-            foreach (var bandKey in bandKeys.Distinct())
-            {
-                key.Value = bandKey;
-                command.ExecuteNonQuery();
-            }
-        }
 
         SaveEntities(transaction, profile, storyId, active);
         SaveTerms(transaction, profile, storyId);
@@ -465,8 +445,8 @@ public sealed class StoryStore : IDisposable
     }
 
     /// <summary>
-    /// 1: times unknown to the article stay NULL (no processing clock), recency is the order of joins, and story
-    /// entities carry their summed centrality.
+    /// 1: times unknown to the article stay NULL (no processing clock), recency is the order of joins, story
+    /// entities carry their summed centrality, and the LSH bands live in memory (<see cref="NearDuplicateIndex"/>).
     /// </summary>
     private const int SchemaVersion = 1;
 
@@ -498,6 +478,7 @@ public sealed class StoryStore : IDisposable
         ALTER TABLE dedup_articles ADD COLUMN event_time INTEGER;
         UPDATE dedup_articles SET event_time = event_time_v0;
         ALTER TABLE dedup_articles DROP COLUMN event_time_v0;
+        DROP TABLE dedup_lsh;
         """;
 
     private const string Schema =
@@ -528,8 +509,6 @@ public sealed class StoryStore : IDisposable
           entities_json TEXT NOT NULL,
           minhash BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_dedup_articles_story ON dedup_articles (story_id, version);
-        CREATE TABLE IF NOT EXISTS dedup_lsh (band_key INTEGER NOT NULL, article_id TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS ix_dedup_lsh_band ON dedup_lsh (band_key);
         CREATE TABLE IF NOT EXISTS dedup_story_entities (
           entity_id TEXT NOT NULL,
           story_id TEXT NOT NULL,

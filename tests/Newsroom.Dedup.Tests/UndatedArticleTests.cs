@@ -52,7 +52,7 @@ public sealed class UndatedArticleTests
     }
 
     [Fact]
-    public void A_store_written_before_undated_times_is_migrated_and_keeps_its_stories()
+    public void A_store_of_schema_zero_is_migrated_and_keeps_its_stories_and_copies()
     {
         var path = Path.Combine(Path.GetTempPath(), $"dedup-v0-{Guid.NewGuid():N}.db");
         try
@@ -68,10 +68,13 @@ public sealed class UndatedArticleTests
             using var reopened = new StoryStore(SqliteDatabase.File(path));
             var clusterer = new StoryClusterer(reopened);
             var redelivered = clusterer.Assign(KataibStories.WireOriginal(), ProcessedLater);
+            var copy = clusterer.Assign(KataibStories.WireCopy(), ProcessedLater);
             var rewrite = clusterer.Assign(Undated(KataibStories.Rewrite()), ProcessedLater);
 
             Assert.Equal((original.StoryId, original.Version), (redelivered.StoryId, redelivered.Version));
-            Assert.Equal((original.StoryId, 2L, JoinReason.Types.Kind.SameEvent), (rewrite.StoryId, rewrite.Version, rewrite.JoinKind));
+            // The copy is found through the original's signature, computed again in the current shape.
+            Assert.Equal((original.StoryId, 2L, JoinReason.Types.Kind.NearDuplicate), (copy.StoryId, copy.Version, copy.JoinKind));
+            Assert.Equal((original.StoryId, 3L, JoinReason.Types.Kind.SameEvent), (rewrite.StoryId, rewrite.Version, rewrite.JoinKind));
         }
         finally
         {
@@ -89,7 +92,10 @@ public sealed class UndatedArticleTests
     private static ArticleExtracted WithoutLeadDate(ArticleExtracted article) =>
         article with { LeadEvent = article.LeadEvent! with { Date = null } };
 
-    /// <summary>Rewrites the tables as the store before schema version 1 kept them: every time NOT NULL, ordered by last_time.</summary>
+    /// <summary>
+    /// Rewrites the tables as the store before schema version 1 kept them: stories ordered by last_time, no
+    /// entity centrality, LSH bands in a table, and 128 four-byte MinHash values a signature.
+    /// </summary>
     private static void DowngradeToSchemaZero(string path)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
@@ -103,6 +109,8 @@ public sealed class UndatedArticleTests
             UPDATE dedup_story_entities SET last_time = (SELECT last_time FROM dedup_stories s WHERE s.story_id = dedup_story_entities.story_id);
             DROP INDEX ix_dedup_story_entities_active;
             CREATE INDEX ix_dedup_story_entities_recent ON dedup_story_entities (entity_id, last_time);
+            CREATE TABLE dedup_lsh (band_key INTEGER NOT NULL, article_id TEXT NOT NULL);
+            UPDATE dedup_articles SET minhash = zeroblob(512);
             PRAGMA user_version = 0;
             """;
         command.ExecuteNonQuery();
