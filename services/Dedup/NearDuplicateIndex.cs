@@ -4,7 +4,7 @@ namespace Newsroom.Dedup;
 /// The near-identical layer's LSH index, in memory: every article's MinHash bins in one array, and for
 /// each band key the chain of articles that share it, newest first. One open-addressing table holds the
 /// keys of all bands; a key shared by chance (two bands, or two hashes) only costs a comparison, since
-/// every candidate is checked on its whole signature. About 0.7 KB an article at 100 bins in 20 bands.
+/// every candidate is checked on its whole signature. Under 1 KB an article at 100 bins in 20 bands.
 /// Not thread-safe: <see cref="StoryClusterer"/> serialises access.
 /// </summary>
 internal sealed class NearDuplicateIndex
@@ -38,7 +38,7 @@ internal sealed class NearDuplicateIndex
         _storyIds = new string[capacity];
         _next = new int[capacity * _bands];
         _seen = new int[capacity];
-        var slots = (int)Math.Min(1 << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(capacity * _bands * 2)));
+        var slots = (int)Math.Min(1 << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Min(1 << 30, (long)capacity * _bands * 10 / 7)));
         _keys = new uint[slots];
         _heads = new int[slots];
         Array.Fill(_heads, Empty);
@@ -136,8 +136,8 @@ internal sealed class NearDuplicateIndex
             Array.Resize(ref _next, capacity * _bands);
             Array.Resize(ref _seen, capacity);
         }
-        // Keep the table at most half full, so probes stay short.
-        if ((long)(_usedSlots + _bands) * 2 > _keys.Length)
+        // Keep the table at most 70% full, so linear probes stay short.
+        if ((long)(_usedSlots + _bands) * 10 > (long)_keys.Length * 7)
         {
             Rehash(_keys.Length * 2);
         }
