@@ -166,13 +166,15 @@ public sealed class StoryClusterer
         {
             var story = _store.LoadStory(storyId, _options.MaxMembersCompared);
             var match = scorer.Score(story);
-            if (match.Veto is null && (best is null || match.Score > best.Score))
+            // Time that cannot corroborate (either side undated) asks more of the content.
+            var threshold = _options.SameEventThreshold + (profile.EventTime is null || !story.Dated ? _options.UndatedMargin : 0);
+            if (match.Veto is null && match.Score >= threshold && (best is null || match.Score > best.Score))
             {
                 best = match;
                 bestStory = story;
             }
         }
-        if (best is null || bestStory is null || best.Score < _options.SameEventThreshold)
+        if (best is null || bestStory is null)
         {
             return null;
         }

@@ -23,6 +23,12 @@ public sealed class StoryClustererOptions
     /// <summary>Combined score at or above which an article is a rewrite of a story's event.</summary>
     public double SameEventThreshold { get; set; } = 0.18;
 
+    /// <summary>
+    /// Added to <see cref="SameEventThreshold"/> when the article or the story has no time: dates that fall
+    /// together corroborate a match, and without them only the content can.
+    /// </summary>
+    public double UndatedMargin { get; set; } = 0.03;
+
     /// <summary>Weight of the title-and-lead TF-IDF cosine against the story's centroid.</summary>
     public double TextWeight { get; set; } = 0.4;
 

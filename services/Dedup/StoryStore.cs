@@ -131,11 +131,15 @@ public sealed class StoryStore : IDisposable
 
     internal StoryProfile LoadStory(string storyId, int maxMembers)
     {
-        var memberCount = 0;
-        using (var command = Command("SELECT member_count FROM dedup_stories WHERE story_id = $id"))
+        var (memberCount, dated) = (0, false);
+        using (var command = Command("SELECT member_count, last_time IS NOT NULL FROM dedup_stories WHERE story_id = $id"))
         {
             command.Parameters.AddWithValue("$id", storyId);
-            memberCount = Convert.ToInt32(command.ExecuteScalar() ?? 0, CultureInfo.InvariantCulture);
+            using var reader = command.ExecuteReader();
+            if (reader.Read())
+            {
+                (memberCount, dated) = (reader.GetInt32(0), reader.GetBoolean(1));
+            }
         }
 
         var entities = new Dictionary<string, StoryEntity>(StringComparer.Ordinal);
@@ -188,7 +192,7 @@ public sealed class StoryStore : IDisposable
                     reader.IsDBNull(4) ? null : DateOnly.FromDayNumber(reader.GetInt32(4))));
             }
         }
-        return new StoryProfile(storyId, memberCount, entities, terms, members);
+        return new StoryProfile(storyId, memberCount, dated, entities, terms, members);
     }
 
     /// <summary>Title-and-lead term counts and entity ids of the given members, for choosing the best-matching one.</summary>

@@ -39,6 +39,24 @@ public sealed class UndatedArticleTests
     }
 
     [Fact]
+    public void Without_a_time_on_both_sides_the_content_must_clear_the_threshold_plus_the_undated_margin()
+    {
+        var options = new StoryClustererOptions { SameEventThreshold = 0.01, UndatedMargin = 1.0 };
+        using var undatedStore = new StoryStore(SqliteDatabase.InMemory());
+        using var datedStore = new StoryStore(SqliteDatabase.InMemory());
+        var withUndated = new StoryClusterer(undatedStore, options);
+        var withDated = new StoryClusterer(datedStore, options);
+
+        var undatedOriginal = withUndated.Assign(KataibStories.WireOriginal(), SyntheticArticles.Ingested);
+        var undated = withUndated.Assign(Undated(KataibStories.Rewrite()), ProcessedLater);
+        var datedOriginal = withDated.Assign(KataibStories.WireOriginal(), SyntheticArticles.Ingested);
+        var dated = withDated.Assign(KataibStories.Rewrite(), ProcessedLater);
+
+        Assert.NotEqual(undatedOriginal.StoryId, undated.StoryId);
+        Assert.Equal(datedOriginal.StoryId, dated.StoryId);
+    }
+
+    [Fact]
     public void Dated_reports_far_apart_still_fall_outside_each_others_window()
     {
         using var store = new StoryStore(SqliteDatabase.InMemory());
