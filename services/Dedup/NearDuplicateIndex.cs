@@ -129,7 +129,12 @@ internal sealed class NearDuplicateIndex
     {
         if (articles > _articleIds.Length)
         {
-            var capacity = Math.Max(articles, _articleIds.Length * 2);
+            var capacity = (int)Math.Min(Math.Max(articles, (long)_articleIds.Length * 2), Array.MaxLength / Math.Max(_bins, _bands * 2));
+            if (capacity < articles)
+            {
+                throw new InvalidOperationException(
+                    $"The near-identical index holds {Count:N0} articles, as many as one process can at {_bins} MinHash bins; lower Dedup:MinHashCount or start a new dedup database.");
+            }
             Array.Resize(ref _signatures, capacity * _bins);
             Array.Resize(ref _articleIds, capacity);
             Array.Resize(ref _storyIds, capacity);
