@@ -72,7 +72,8 @@ public sealed class StoryClustererOptions
     /// <summary>Most recent members read when comparing lead events and choosing the best-matching member.</summary>
     public int MaxMembersCompared { get; set; } = 50;
 
-    internal void Validate()
+    /// <exception cref="InvalidOperationException">The options cannot work together; the message says which and where to fix them.</exception>
+    public void Validate()
     {
         if (MaxTitleTokens < 1 || MaxTextTokens < LeadTokenCount)
         {

@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Newsroom.Cli.Eval;
 using Newsroom.Cli.Output;
-using Newsroom.Dedup;
 using Spectre.Console;
 using static Newsroom.Cli.Output.TableExtensions;
 
@@ -54,7 +53,7 @@ internal static class EvalClustersCommand
             var runs = await ItemProgress.RunAsync(context.Environment.Error, "articles replayed", "orders scored", items.Count * orders.Count, lineEvery: 100,
                 progress => Task.Run(() => orders.Select(order =>
                 {
-                    var clustered = Replay(order.Items, options, progress, cancellationToken);
+                    var clustered = ClusteringEvaluation.Run(order.Items, options, TimeProvider.System, progress.AdvanceFirst, cancellationToken);
                     progress.AdvanceSecond(orders.Count);
                     return (order.Name, Items: clustered, Scores: ClusteringEvaluation.Score(clustered));
                 }).ToList(), cancellationToken)).ConfigureAwait(false);
@@ -73,18 +72,6 @@ internal static class EvalClustersCommand
             return ExitCodes.Success;
         }));
         return command;
-    }
-
-    private static IReadOnlyList<ClusteredItem> Replay(IReadOnlyList<GoldClusterItem> items, StoryClustererOptions options, ItemProgress progress, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return ClusteringEvaluation.Run(items, options, TimeProvider.System, progress.AdvanceFirst, cancellationToken);
-        }
-        catch (InvalidOperationException exception) when (exception.Message.StartsWith("Dedup options", StringComparison.Ordinal))
-        {
-            throw new CommandFailedException(exception.Message, "fix the \"Dedup\" section of the --settings file");
-        }
     }
 
     private static void WritePredictions(string path, IEnumerable<(string Name, IReadOnlyList<ClusteredItem> Items, ClusteringScores Scores)> runs)

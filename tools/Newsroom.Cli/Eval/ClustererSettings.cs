@@ -32,6 +32,15 @@ internal static class ClustererSettings
             throw new CommandFailedException($"cannot read the settings file '{path}': {exception.Message}", "fix the file: a JSON object with a \"Dedup\" section of StoryClustererOptions values");
         }
 
+        try
+        {
+            options.Validate();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new CommandFailedException(exception.Message, "fix the \"Dedup\" section of the --settings file");
+        }
+
         return options;
     }
 }
