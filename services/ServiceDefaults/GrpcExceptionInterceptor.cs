@@ -74,8 +74,10 @@ public sealed partial class GrpcExceptionInterceptor(ILogger<GrpcExceptionInterc
             return new RpcException(new Status(StatusCode.InvalidArgument, exception.Message));
         }
 
-        // A reset stream surfaces as an IOException, a cancelled token as OperationCanceledException.
-        if (exception is OperationCanceledException or IOException && context.CancellationToken.IsCancellationRequested)
+        // A cancelled token surfaces as OperationCanceledException. A stream the client reset surfaces as an
+        // IOException from the request or response stream, at times before the call's token is cancelled:
+        // the connection to the client broke, which is no fault of the server (its own I/O is SQLite's).
+        if ((exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested) || exception is IOException)
         {
             var expired = context.Deadline - DeadlineSkew <= time.GetUtcNow().UtcDateTime;
             LogCallEnded(logger, context.Method, expired ? "its deadline passed" : "the client cancelled it");

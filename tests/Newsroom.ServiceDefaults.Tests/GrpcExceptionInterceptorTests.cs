@@ -91,4 +91,14 @@ public sealed class GrpcExceptionInterceptorTests : IAsyncLifetime
         await WaitForLogAsync("its deadline passed");
         Assert.Empty(Alarming());
     }
+
+    [Fact]
+    public async Task A_stream_reset_that_surfaces_before_the_token_is_cancelled_is_CANCELLED_and_logs_no_error_or_stack_trace()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.SearchStoriesAsync(new SearchStoriesRequest { Query = "x" }, deadline: Deadline).ResponseAsync);
+
+        Assert.Equal(StatusCode.Cancelled, error.StatusCode);
+        await WaitForLogAsync("the client cancelled it");
+        Assert.Empty(Alarming());
+    }
 }

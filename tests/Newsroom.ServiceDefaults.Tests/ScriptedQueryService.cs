@@ -20,6 +20,10 @@ public sealed class ScriptedQueryService : QueryService.QueryServiceBase
     public override Task<ArticleStatus> GetArticleStatus(GetArticleStatusRequest request, ServerCallContext context) =>
         throw new RpcException(new Status(StatusCode.NotFound, $"Article '{request.ArticleId}' is unknown."));
 
+    /// <summary>What Kestrel throws into a method reading or writing a stream the client has just reset, before the call's token is cancelled.</summary>
+    public override Task<SearchStoriesResponse> SearchStories(SearchStoriesRequest request, ServerCallContext context) =>
+        throw new IOException("The client reset the request stream.");
+
     /// <summary>Sends one update, then waits for more until the call ends, as a watch does.</summary>
     public override async Task WatchStories(WatchStoriesRequest request, IServerStreamWriter<StoryUpdate> responseStream, ServerCallContext context)
     {
