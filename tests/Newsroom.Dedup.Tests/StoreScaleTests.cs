@@ -59,7 +59,8 @@ public sealed class StoreScaleTests(ITestOutputHelper output)
             var whole = placed.GroupBy(a => a.Event).Count(e => e.Select(a => a.Story).Distinct().Count() == 1);
             var mixed = placed.GroupBy(a => a.Story).Count(s => s.Select(a => a.Event).Distinct().Count() > 1);
             output.WriteLine($"{articles.Count} articles, {Events} events: {whole} kept whole, {mixed} stories mixing events");
-            Assert.True(whole > Events * 0.8 && mixed < Events * 0.05, $"{whole} of {Events} events kept whole, {mixed} stories mixing events");
+            // Loose on purpose, like the B-cubed floor this replaced: synthetic events share Zipf-common entities and words.
+            Assert.True(whole > Events * 0.8 && mixed < Events * 0.1, $"{whole} of {Events} events kept whole, {mixed} stories mixing events");
         }
         finally
         {
