@@ -51,7 +51,8 @@ public sealed class StoryClustererOptions
     public int LeadTokenCount { get; set; } = 100;
 
     /// <summary>
-    /// Only stories with an article this close in time to the article's own time are candidates. Wide on
+    /// A dated article meets only the stories with a dated member this close in time to it; an undated article,
+    /// or a story without a dated member, is not held to the window (see <see cref="UndatedMargin"/>). Wide on
     /// purpose: outlets revisit an event for weeks, and a page's publication date is often the day it was
     /// crawled or a site banner. Look-alike events are told apart by lead-event dates and action classes.
     /// </summary>
