@@ -79,16 +79,16 @@ internal sealed class ArticleProfile
             {
                 continue;
             }
-            entities.TryAdd(mention.CanonicalId, string.IsNullOrEmpty(mention.CanonicalName) ? mention.Text : mention.CanonicalName);
-            mentions[mention.CanonicalId] = mentions.GetValueOrDefault(mention.CanonicalId) + (mention.Start < centralEnd ? 3 : 1);
-        }
-        // The title's entities are not reported with offsets (they are resolved with the text); a name of the text found in the title counts as one there.
-        foreach (var mention in (article.Entities ?? []).Where(m => !string.IsNullOrEmpty(m.CanonicalId)).DistinctBy(m => m.CanonicalId))
-        {
-            if (title.Contains(mention.Text, StringComparison.OrdinalIgnoreCase) || title.Contains(entities[mention.CanonicalId], StringComparison.OrdinalIgnoreCase))
+            var name = string.IsNullOrEmpty(mention.CanonicalName) ? mention.Text : mention.CanonicalName;
+            var weight = mention.Start < centralEnd ? 3 : 1;
+            // The title's entities are not reported with offsets (they are resolved with the text); an entity
+            // of the text whose name is in the title counts once more as a title mention.
+            if (entities.TryAdd(mention.CanonicalId, name)
+                && (title.Contains(mention.Text, StringComparison.OrdinalIgnoreCase) || title.Contains(name, StringComparison.OrdinalIgnoreCase)))
             {
-                mentions[mention.CanonicalId] += 3;
+                weight += 3;
             }
+            mentions[mention.CanonicalId] = mentions.GetValueOrDefault(mention.CanonicalId) + weight;
         }
         var weights = mentions.ToDictionary(m => m.Key, m => Math.Log(1 + m.Value), StringComparer.Ordinal);
         return new ArticleProfile(article, signature, terms, leadTerms.Keys.ToHashSet(StringComparer.Ordinal), entities, weights);

@@ -32,7 +32,7 @@ internal sealed class NearDuplicateIndex
         _bins = bins;
         _rowsPerBand = rowsPerBand;
         _bands = bins / rowsPerBand;
-        capacity = Math.Max(capacity, 16);
+        capacity = (int)Math.Clamp(capacity, 16, MaxArticles(bins, _bands));
         _signatures = new ushort[capacity * bins];
         _articleIds = new string[capacity];
         _storyIds = new string[capacity];
@@ -129,7 +129,7 @@ internal sealed class NearDuplicateIndex
     {
         if (articles > _articleIds.Length)
         {
-            var capacity = (int)Math.Min(Math.Max(articles, (long)_articleIds.Length * 2), Array.MaxLength / Math.Max(_bins, _bands * 2));
+            var capacity = (int)Math.Min(Math.Max(articles, (long)_articleIds.Length * 2), MaxArticles(_bins, _bands));
             if (capacity < articles)
             {
                 throw new InvalidOperationException(
@@ -147,6 +147,9 @@ internal sealed class NearDuplicateIndex
             Rehash(_keys.Length * 2);
         }
     }
+
+    /// <summary>The most articles whose bins and chain links fit in arrays.</summary>
+    private static long MaxArticles(int bins, int bands) => Array.MaxLength / Math.Max(bins, bands * 2);
 
     private void Rehash(int slots)
     {

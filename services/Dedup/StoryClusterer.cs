@@ -80,7 +80,7 @@ public sealed class StoryClusterer
     /// </summary>
     private NearDuplicateIndex LoadNearDuplicates()
     {
-        var index = new NearDuplicateIndex(_options.MinHashCount, _options.RowsPerBand, (int)Math.Min(int.MaxValue / _options.MinHashCount, _store.CountArticles() + 1024));
+        var index = new NearDuplicateIndex(_options.MinHashCount, _options.RowsPerBand, (int)Math.Min(int.MaxValue, _store.CountArticles() + 1024));
         var reshaped = new List<string>();
         foreach (var (articleId, storyId, stored) in _store.ReadSignatures())
         {

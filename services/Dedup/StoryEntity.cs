@@ -1,7 +1,7 @@
 namespace Newsroom.Dedup;
 
 /// <summary>
-/// A canonical entity of a story: in how many of its members, its summed centrality across them
-/// (see <see cref="ArticleProfile.EntityWeights"/>), and in how many stories overall.
+/// A canonical entity of a story: its summed centrality across the members (see
+/// <see cref="ArticleProfile.EntityWeights"/>), and in how many stories overall it occurs.
 /// </summary>
-internal sealed record StoryEntity(string Name, int Members, double Weight, int StoriesWithEntity);
+internal sealed record StoryEntity(double Weight, int StoriesWithEntity);

@@ -7,7 +7,6 @@ namespace Newsroom.Dedup;
 /// </summary>
 internal sealed record StoryProfile(
     string StoryId,
-    int MemberCount,
     bool Dated,
     IReadOnlyDictionary<string, StoryEntity> Entities,
     IReadOnlyDictionary<string, StoryTerm> Terms,

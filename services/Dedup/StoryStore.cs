@@ -131,21 +131,17 @@ public sealed class StoryStore : IDisposable
 
     internal StoryProfile LoadStory(string storyId, int maxMembers)
     {
-        var (memberCount, dated) = (0, false);
-        using (var command = Command("SELECT member_count, last_time IS NOT NULL FROM dedup_stories WHERE story_id = $id"))
+        bool dated;
+        using (var command = Command("SELECT last_time IS NOT NULL FROM dedup_stories WHERE story_id = $id"))
         {
             command.Parameters.AddWithValue("$id", storyId);
-            using var reader = command.ExecuteReader();
-            if (reader.Read())
-            {
-                (memberCount, dated) = (reader.GetInt32(0), reader.GetBoolean(1));
-            }
+            dated = Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture) == 1;
         }
 
         var entities = new Dictionary<string, StoryEntity>(StringComparer.Ordinal);
         using (var command = Command(
             """
-            SELECT se.entity_id, se.name, se.members, se.weight, es.stories FROM dedup_story_entities se
+            SELECT se.entity_id, se.weight, es.stories FROM dedup_story_entities se
             JOIN dedup_entity_stats es ON es.entity_id = se.entity_id WHERE se.story_id = $id
             """))
         {
@@ -153,7 +149,7 @@ public sealed class StoryStore : IDisposable
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                entities[reader.GetString(0)] = new StoryEntity(reader.GetString(1), reader.GetInt32(2), reader.GetDouble(3), reader.GetInt32(4));
+                entities[reader.GetString(0)] = new StoryEntity(reader.GetDouble(1), reader.GetInt32(2));
             }
         }
 
@@ -192,7 +188,7 @@ public sealed class StoryStore : IDisposable
                     reader.IsDBNull(4) ? null : DateOnly.FromDayNumber(reader.GetInt32(4))));
             }
         }
-        return new StoryProfile(storyId, memberCount, dated, entities, terms, members);
+        return new StoryProfile(storyId, dated, entities, terms, members);
     }
 
     /// <summary>Title-and-lead term counts and entity ids of the given members, for choosing the best-matching one.</summary>
@@ -218,10 +214,15 @@ public sealed class StoryStore : IDisposable
     /// <summary>Records the article in its story and in every index, in one transaction; returns the story's new version.</summary>
     internal long Save(ArticleProfile profile, string storyId, JoinReason.Types.Kind kind, string? matchedArticleId, double score, IReadOnlyList<StoryMatchFeature> features, DateTimeOffset updatedAt)
     {
-        // The story's position in the order of joins: how recently it was active, whatever its events' dates.
-        var active = Counter(ArticleCounter) + 1;
         var connection = Connection();
         using var transaction = connection.BeginTransaction();
+        // The article's number in the order of joins is the story's activity: how recently it was joined, whatever its events' dates.
+        long active;
+        using (var counter = Command("UPDATE dedup_counters SET value = value + 1 WHERE name = $name RETURNING value", transaction))
+        {
+            counter.Parameters.AddWithValue("$name", ArticleCounter);
+            active = Convert.ToInt64(counter.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
         var eventTime = profile.EventTime?.ToUnixTimeSeconds();
         var newStory = kind == JoinReason.Types.Kind.FirstArticle;
 
@@ -262,7 +263,6 @@ public sealed class StoryStore : IDisposable
         SaveEntities(transaction, profile, storyId, active);
         SaveTerms(transaction, profile, storyId);
         PruneStoryProfile(transaction, storyId);
-        Execute(transaction, "UPDATE dedup_counters SET value = value + 1 WHERE name = $name", ("$name", ArticleCounter));
         if (newStory)
         {
             Execute(transaction, "UPDATE dedup_counters SET value = value + 1 WHERE name = $name", ("$name", StoryCounter));

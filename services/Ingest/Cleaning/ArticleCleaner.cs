@@ -86,7 +86,7 @@ public sealed partial class ArticleCleaner
 
     /// <summary>The sender's title, unless it is only a date line (a feed that took the page's first line for its title).</summary>
     private static string? GivenTitle(string? title) =>
-        NonEmpty(title) is { } given && !PublicationDates.TryParseDateLine(given.Trim(), out _) ? given : null;
+        NonEmpty(title) is { } given && !PublicationDates.TryParseDateLine(given, out _) ? given : null;
 
     private string Validate(RawArticle raw)
     {

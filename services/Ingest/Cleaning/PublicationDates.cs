@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Newsroom.Ingest;
@@ -70,21 +71,38 @@ internal static partial class PublicationDates
         {
             return false;
         }
-        var residue = DatePart().Replace(line, " ");
-        var time = TimePart().Match(residue);
-        residue = TimePart().Replace(residue, " ");
-        residue = Dateline().Replace(residue, " ");
+        // Each pattern runs once: the residue is what its matches leave.
+        var withoutDates = Without(line, dates);
+        var times = TimePart().Matches(withoutDates);
+        var residue = Dateline().Replace(Without(withoutDates, times), " ");
         if (Filler().Replace(residue, "").Length > 0)
         {
             return false;
         }
         var (hour, minute) = (0, 0);
-        if (time.Success && !TryReadTime(time, out hour, out minute))
+        if (times.Count > 0 && !TryReadTime(times[0], out hour, out minute))
         {
             return false;
         }
         date = new DateTimeOffset(day.Year, day.Month, day.Day, hour, minute, 0, TimeSpan.Zero);
         return true;
+    }
+
+    /// <summary>The text with each match replaced by a space.</summary>
+    private static string Without(string text, MatchCollection matches)
+    {
+        if (matches.Count == 0)
+        {
+            return text;
+        }
+        var builder = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (Match match in matches)
+        {
+            builder.Append(text, at, match.Index - at).Append(' ');
+            at = match.Index + match.Length;
+        }
+        return builder.Append(text, at, text.Length - at).ToString();
     }
 
     private static DateOnly? DateOf(Match match)

@@ -36,7 +36,19 @@ public static class JsonLinesArticleReader
         try
         {
             using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
+            return Parse(document.RootElement, lineNumber, clientRef);
+        }
+        catch (JsonException e)
+        {
+            return Error(lineNumber, $"is not valid JSON ({e.Message})");
+        }
+    }
+
+    /// <summary>Reads an article from a JSON value already parsed, for a caller that reads other fields of the same object.</summary>
+    public static JsonLinesItem Parse(JsonElement root, int lineNumber, string? clientRef)
+    {
+        try
+        {
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return Error(lineNumber, "is not a JSON object; write one article object per line");
@@ -72,10 +84,6 @@ public static class JsonLinesArticleReader
                 Published = published,
             };
             return new JsonLinesItem(lineNumber, article, null);
-        }
-        catch (JsonException e)
-        {
-            return Error(lineNumber, $"is not valid JSON ({e.Message})");
         }
         catch (InvalidOperationException e)
         {

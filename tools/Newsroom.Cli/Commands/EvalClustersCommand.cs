@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Newsroom.Cli.Eval;
 using Newsroom.Cli.Output;
@@ -12,8 +11,6 @@ namespace Newsroom.Cli.Commands;
 /// <summary>`newsroom eval clusters`: story clustering against gold clusters, through the replay path, in file order and shuffled.</summary>
 internal static class EvalClustersCommand
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Create(CommandContext context)
     {
         var gold = new Option<string>("--gold")
@@ -83,7 +80,7 @@ internal static class EvalClustersCommand
             {
                 foreach (var item in items)
                 {
-                    writer.WriteLine(JsonSerializer.Serialize(new { order = name, id = item.Id, cluster = item.Cluster, story = item.StoryId, error = item.Error }, JsonOptions));
+                    writer.WriteLine(JsonSerializer.Serialize(new { order = name, id = item.Id, cluster = item.Cluster, story = item.StoryId, error = item.Error }, JsonOutput.Readable));
                 }
             }
         }
@@ -110,7 +107,7 @@ internal static class EvalClustersCommand
                     pairwise = new { precision = Round(run.Scores.PairPrecision), recall = Round(run.Scores.PairRecall), f1 = Round(run.Scores.PairF1) },
                     ari = Round(run.Scores.AdjustedRand),
                 }),
-            }, JsonOptions));
+            }, JsonOutput.Readable));
             return;
         }
 
@@ -118,13 +115,13 @@ internal static class EvalClustersCommand
         var table = new Table().WithColumns([Column("measure"), .. runs.Select(run => Column(run.Name))]);
         (string Name, Func<(IReadOnlyList<ClusteredItem> Items, ClusteringScores Scores), string> Value)[] rows =
         [
-            ("B-cubed precision", run => Figure(run.Scores.Precision)),
-            ("B-cubed recall", run => Figure(run.Scores.Recall)),
-            ("B-cubed F1", run => Figure(run.Scores.F1)),
-            ("pairwise precision", run => Figure(run.Scores.PairPrecision)),
-            ("pairwise recall", run => Figure(run.Scores.PairRecall)),
-            ("pairwise F1", run => Figure(run.Scores.PairF1)),
-            ("adjusted Rand index", run => Figure(run.Scores.AdjustedRand)),
+            ("B-cubed precision", run => TextFormat.Measure(run.Scores.Precision)),
+            ("B-cubed recall", run => TextFormat.Measure(run.Scores.Recall)),
+            ("B-cubed F1", run => TextFormat.Measure(run.Scores.F1)),
+            ("pairwise precision", run => TextFormat.Measure(run.Scores.PairPrecision)),
+            ("pairwise recall", run => TextFormat.Measure(run.Scores.PairRecall)),
+            ("pairwise F1", run => TextFormat.Measure(run.Scores.PairF1)),
+            ("adjusted Rand index", run => TextFormat.Measure(run.Scores.AdjustedRand)),
             ("articles", run => Count(run.Scores.Items)),
             ("rejected", run => Count(run.Items.Count(i => i.Error is not null))),
             ("gold clusters", run => Count(run.Scores.GoldClusters)),
@@ -140,7 +137,6 @@ internal static class EvalClustersCommand
 
     private static double Round(double value) => Math.Round(value, 4);
 
-    private static string Figure(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Newsroom.Cli.Eval;
 using Newsroom.Cli.Output;
@@ -12,8 +11,6 @@ namespace Newsroom.Cli.Commands;
 /// <summary>`newsroom eval`: measures parts of the pipeline on labelled data, offline, through the code the services run.</summary>
 internal static class EvalCommand
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static Command Create(CommandContext context) => new("eval", "Measure the pipeline on labelled data, offline")
     {
         CreateExtraction(context),
@@ -106,14 +103,14 @@ internal static class EvalCommand
                     micro_recall = Math.Round(summary.MicroRecall, 4),
                     micro_f1 = Math.Round(summary.MicroF1, 4),
                 },
-            }, JsonOptions));
+            }, JsonOutput.Readable));
             return;
         }
 
         var table = new Table().WithColumns(IdColumn("page"), Column("precision"), Column("recall"), Column("F1"), Column("published"), Column("error"));
         foreach (var score in scores)
         {
-            table.AddTextRow(score.Id, Figure(score.Counts.Precision), Figure(score.Counts.Recall), Figure(score.Counts.F1),
+            table.AddTextRow(score.Id, TextFormat.Measure(score.Counts.Precision), TextFormat.Measure(score.Counts.Recall), TextFormat.Measure(score.Counts.F1),
                 score.Published is { } published ? published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-", score.Error ?? "");
         }
 
@@ -121,11 +118,10 @@ internal static class EvalCommand
         console.Write(table);
         var totals = new Grid().AddColumn().AddColumn();
         totals.AddTextRow("pages", string.Create(CultureInfo.InvariantCulture, $"{summary.Documents} ({summary.Errors} failed, scored 0)"));
-        totals.AddTextRow("benchmark (mean P, mean R, their F1)", $"precision {Figure(summary.Precision)}  recall {Figure(summary.Recall)}  F1 {Figure(summary.F1)}");
-        totals.AddTextRow("macro (mean per-page F1)", $"F1 {Figure(summary.MacroF1)}");
-        totals.AddTextRow("micro (all shingles pooled)", $"precision {Figure(summary.MicroPrecision)}  recall {Figure(summary.MicroRecall)}  F1 {Figure(summary.MicroF1)}");
+        totals.AddTextRow("benchmark (mean P, mean R, their F1)", $"precision {TextFormat.Measure(summary.Precision)}  recall {TextFormat.Measure(summary.Recall)}  F1 {TextFormat.Measure(summary.F1)}");
+        totals.AddTextRow("macro (mean per-page F1)", $"F1 {TextFormat.Measure(summary.MacroF1)}");
+        totals.AddTextRow("micro (all shingles pooled)", $"precision {TextFormat.Measure(summary.MicroPrecision)}  recall {TextFormat.Measure(summary.MicroRecall)}  F1 {TextFormat.Measure(summary.MicroF1)}");
         console.Write(totals);
     }
 
-    private static string Figure(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 }

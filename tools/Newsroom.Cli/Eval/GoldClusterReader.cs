@@ -64,31 +64,32 @@ internal static class GoldClusterReader
 
     private static GoldClusterItem ReadLine(string path, string line, int lineNumber)
     {
-        string id, cluster;
-        string? topic;
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw Bad(path, lineNumber, "is not a JSON object");
-            }
-
-            id = Label(root, "doc_id") ?? Label(root, "id") ?? throw Bad(path, lineNumber, "has no \"doc_id\" or \"id\"");
-            cluster = Label(root, "cluster") ?? throw Bad(path, lineNumber, $"({id}) has no \"cluster\"");
-            topic = Label(root, "topic");
+            document = JsonDocument.Parse(line);
         }
         catch (JsonException exception)
         {
             throw Bad(path, lineNumber, $"is not valid JSON ({exception.Message})");
         }
 
-        var parsed = JsonLinesArticleReader.Parse(line, lineNumber, id);
-        var input = parsed.Article is { } article
-            ? new ReplayInput(id, article, null)
-            : new ReplayInput(id, null, parsed.Error ?? $"line {lineNumber} is not an article");
-        return new GoldClusterItem(input, cluster, topic ?? cluster);
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw Bad(path, lineNumber, "is not a JSON object");
+            }
+
+            var id = Label(root, "doc_id") ?? Label(root, "id") ?? throw Bad(path, lineNumber, "has no \"doc_id\" or \"id\"");
+            var cluster = Label(root, "cluster") ?? throw Bad(path, lineNumber, $"({id}) has no \"cluster\"");
+            var parsed = JsonLinesArticleReader.Parse(root, lineNumber, id);
+            var input = parsed.Article is { } article
+                ? new ReplayInput(id, article, null)
+                : new ReplayInput(id, null, parsed.Error ?? $"line {lineNumber} is not an article");
+            return new GoldClusterItem(input, cluster, Label(root, "topic") ?? cluster);
+        }
     }
 
     /// <summary>A string or number field as text; null when absent or empty.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Google.Protobuf;
 
 namespace Newsroom.Cli.Output;
@@ -6,6 +8,9 @@ namespace Newsroom.Cli.Output;
 internal static class JsonOutput
 {
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatEnumsAsIntegers(false));
+
+    /// <summary>For plain objects (eval reports): names and text as they are, not \u-escaped.</summary>
+    public static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(CliEnvironment environment, IMessage message) =>
         environment.Out.Profile.Out.Writer.WriteLine(Formatter.Format(message));

@@ -12,6 +12,9 @@ internal static class TextFormat
 
     public static string Score(double score) => score.ToString("0.00", CultureInfo.InvariantCulture);
 
+    /// <summary>A measure between 0 and 1 (precision, F1, ARI) to three places, as the eval tables show them.</summary>
+    public static string Measure(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
     /// <summary>"Kataib Hezbollah suspend (suspended) US forces on 2024-01-30".</summary>
     public static string Event(LeadEvent? lead)
     {
