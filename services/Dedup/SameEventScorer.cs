@@ -20,12 +20,14 @@ internal sealed class SameEventScorer
     private readonly ArticleProfile _article;
     private readonly long _articles;
     private readonly long _stories;
-    private readonly Dictionary<string, int> _termArticles;
-    private readonly Dictionary<string, int> _entityStories;
+    private readonly Func<string, int> _termArticles;
+    private readonly Func<string, int> _entityStories;
     private readonly Dictionary<string, double> _articleVector;
     private readonly double _articleNorm;
 
-    public SameEventScorer(StoryClustererOptions options, ArticleProfile article, long articles, long stories, Dictionary<string, int> termArticles, Dictionary<string, int> entityStories)
+    /// <param name="termArticles">In how many stored articles a term occurs.</param>
+    /// <param name="entityStories">In how many stored stories an entity occurs.</param>
+    public SameEventScorer(StoryClustererOptions options, ArticleProfile article, long articles, long stories, Func<string, int> termArticles, Func<string, int> entityStories)
     {
         _options = options;
         _article = article;
@@ -33,21 +35,18 @@ internal sealed class SameEventScorer
         _stories = stories;
         _termArticles = termArticles;
         _entityStories = entityStories;
-        _articleVector = article.Terms.ToDictionary(
-            t => t.Key,
-            t => TermWeights.Damped(t.Value) * TermWeights.Inverse(termArticles.GetValueOrDefault(t.Key), articles),
-            StringComparer.Ordinal);
+        _articleVector = article.Terms.ToDictionary(t => t.Key, t => TermWeights.Damped(t.Value) * TermIdf(t.Key), StringComparer.Ordinal);
         _articleNorm = Norm(_articleVector.Values);
     }
 
-    /// <summary>In how many stored articles a term of this article occurs.</summary>
-    public int TermArticleCount(string term) => _termArticles.GetValueOrDefault(term);
+    /// <summary>In how many stored articles a term occurs.</summary>
+    public int TermArticleCount(string term) => _termArticles(term);
 
-    /// <summary>Inverse document frequency of a term of this article.</summary>
-    public double TermIdf(string term) => TermWeights.Inverse(_termArticles.GetValueOrDefault(term), _articles);
+    /// <summary>Inverse document frequency of a term.</summary>
+    public double TermIdf(string term) => TermWeights.Inverse(_termArticles(term), _articles);
 
-    /// <summary>Inverse story frequency of an entity of this article.</summary>
-    public double EntityIdf(string entityId) => TermWeights.Inverse(_entityStories.GetValueOrDefault(entityId), _stories);
+    /// <summary>Inverse story frequency of an entity.</summary>
+    public double EntityIdf(string entityId) => TermWeights.Inverse(_entityStories(entityId), _stories);
 
     public StoryMatch Score(StoryProfile story)
     {
@@ -69,11 +68,7 @@ internal sealed class SameEventScorer
     /// <summary>The same score against a single member, to name the member the article matches best.</summary>
     public double ScoreMember(MemberLead member, Dictionary<string, int> memberTerms, IReadOnlyCollection<string> memberEntities)
     {
-        // Terms only the member has were not looked up; counting them as rare only shifts the member's norm.
-        var vector = memberTerms.ToDictionary(
-            t => t.Key,
-            t => TermWeights.Damped(t.Value) * TermWeights.Inverse(_termArticles.GetValueOrDefault(t.Key, 1), _articles),
-            StringComparer.Ordinal);
+        var vector = memberTerms.ToDictionary(t => t.Key, t => TermWeights.Damped(t.Value) * TermIdf(t.Key), StringComparer.Ordinal);
         var text = Cosine(vector);
         double shared = 0, union = 0;
         foreach (var id in memberEntities.Union(_article.Entities.Keys, StringComparer.Ordinal))
@@ -112,7 +107,7 @@ internal sealed class SameEventScorer
         var lead = _article.Lead;
         // A shared headline alone is no evidence of one event: a text that shares no content word
         // with the story (titles included) reports something else, however alike the titles.
-        if (_article.LeadTerms.Count > 0 && !_article.LeadTerms.Any(story.Terms.ContainsKey))
+        if (_article.LeadTerms.Count > 0 && !_article.LeadTerms.Any(story.TermWeights.ContainsKey))
         {
             return "only the title is shared: the text has no content word in common with the story";
         }
@@ -128,7 +123,7 @@ internal sealed class SameEventScorer
             }
             var doers = sameAct.Select(m => m.ActorId!).Distinct().ToList();
             // An outlet may lead with another participant of the same event: a doer the other side also names does not veto.
-            if (doers.Count > 0 && !doers.Contains(actor) && !story.Entities.ContainsKey(actor) && !doers.Any(_article.Entities.ContainsKey))
+            if (doers.Count > 0 && !doers.Contains(actor) && !story.EntityWeights.ContainsKey(actor) && !doers.Any(_article.Entities.ContainsKey))
             {
                 return $"{lead.Action} by {actor}, where the story's is by {string.Join("/", doers)}";
             }
@@ -181,18 +176,26 @@ internal sealed class SameEventScorer
 
     private (double Score, List<string> Shared) TextCosine(StoryProfile story)
     {
-        var vector = story.Terms.ToDictionary(
-            t => t.Key,
-            t => t.Value.Weight * TermWeights.Inverse(t.Value.ArticlesWithTerm, _articles),
-            StringComparer.Ordinal);
-        var shared = _articleVector
-            .Where(t => vector.ContainsKey(t.Key))
-            .OrderByDescending(t => t.Value * vector[t.Key])
-            .ThenBy(t => t.Key, StringComparer.Ordinal)
-            .Take(8)
-            .Select(t => t.Key)
-            .ToList();
-        return (Cosine(vector), shared);
+        // The story's weights are read in place: a story holds up to a thousand terms and is scored at most articles.
+        var storyNorm = 0.0;
+        foreach (var (term, weight) in story.TermWeights)
+        {
+            var storyWeight = weight * TermIdf(term);
+            storyNorm += storyWeight * storyWeight;
+        }
+        var dot = 0.0;
+        var shared = new List<(string Term, double Product)>();
+        foreach (var (term, weight) in _articleVector)
+        {
+            if (story.TermWeights.TryGetValue(term, out var storyTermWeight))
+            {
+                var product = weight * (storyTermWeight * TermIdf(term));
+                dot += product;
+                shared.Add((term, product));
+            }
+        }
+        var names = shared.OrderByDescending(s => s.Product).ThenBy(s => s.Term, StringComparer.Ordinal).Take(8).Select(s => s.Term).ToList();
+        return (_articleNorm == 0 || storyNorm == 0 ? 0 : dot / (_articleNorm * Math.Sqrt(storyNorm)), names);
     }
 
     private double Cosine(Dictionary<string, double> other)
@@ -224,18 +227,19 @@ internal sealed class SameEventScorer
         var shared = new List<(string Name, double Weight)>();
         foreach (var (id, centrality) in _article.EntityWeights)
         {
-            var weight = centrality * (story.Entities.TryGetValue(id, out var known) ? TermWeights.Inverse(known.StoriesWithEntity, _stories) : EntityIdf(id));
+            var idf = EntityIdf(id);
+            var weight = centrality * idf;
             articleNorm += weight * weight;
-            if (known is not null)
+            if (story.EntityWeights.TryGetValue(id, out var storyCentrality))
             {
-                var storyWeight = known.Weight * TermWeights.Inverse(known.StoriesWithEntity, _stories);
+                var storyWeight = storyCentrality * idf;
                 dot += weight * storyWeight;
                 shared.Add((_article.Entities[id], weight * storyWeight));
             }
         }
-        foreach (var entity in story.Entities.Values)
+        foreach (var (id, storyCentrality) in story.EntityWeights)
         {
-            var storyWeight = entity.Weight * TermWeights.Inverse(entity.StoriesWithEntity, _stories);
+            var storyWeight = storyCentrality * EntityIdf(id);
             storyNorm += storyWeight * storyWeight;
         }
         var names = shared.OrderByDescending(s => s.Weight).ThenBy(s => s.Name, StringComparer.Ordinal).Take(12).Select(s => s.Name).ToList();

@@ -128,8 +128,8 @@ public sealed class StoryClusterer
             profile,
             _store.CountArticles(),
             _store.CountStories(),
-            _store.TermArticleCounts(profile.Terms.Keys),
-            _store.EntityStoryCounts(profile.Entities.Keys));
+            _store.TermArticleCount,
+            _store.EntityStoryCount);
 
         // The window applies only when the article has a time; stories without one are candidates at any time.
         var window = profile.EventTime is { } time ? (time - _options.CandidateWindow, time + _options.CandidateWindow) : ((DateTimeOffset, DateTimeOffset)?)null;

@@ -1,13 +1,14 @@
 namespace Newsroom.Dedup;
 
 /// <summary>
-/// A candidate story as the same-event layer sees it: how often each entity and title-and-lead term
-/// occurs across its members (with how common each is across all stories or articles), and its
-/// members' lead events, and whether any member gave a time (see <see cref="ArticleProfile.EventTime"/>).
+/// A candidate story as the same-event layer sees it: the summed member weight of each canonical entity
+/// (its centrality, see <see cref="ArticleProfile.EntityWeights"/>) and of each title-and-lead term,
+/// its members' lead events, and whether any member gave a time (see <see cref="ArticleProfile.EventTime"/>).
+/// How common each entity and term is overall is read at scoring time, since it changes with every article.
 /// </summary>
 internal sealed record StoryProfile(
     string StoryId,
     bool Dated,
-    IReadOnlyDictionary<string, StoryEntity> Entities,
-    IReadOnlyDictionary<string, StoryTerm> Terms,
+    IReadOnlyDictionary<string, double> EntityWeights,
+    IReadOnlyDictionary<string, double> TermWeights,
     IReadOnlyList<MemberLead> Members);

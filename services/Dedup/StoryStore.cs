@@ -24,24 +24,41 @@ public sealed class StoryStore : IDisposable
     /// <summary>Entities kept per story, those the most members mention, for the same reason.</summary>
     public const int MaxStoryEntities = 200;
 
+    /// <summary>Terms, entities and members of the story profiles kept in memory, about 60 bytes each.</summary>
+    private const int MaxCachedProfileEntries = 500_000;
+
+    /// <summary>Term and entity counts kept in memory.</summary>
+    private const int MaxCachedCounts = 1_000_000;
+
     private const string ArticleCounter = "articles";
     private const string StoryCounter = "stories";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     private readonly SqliteDatabase _database;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly StoryProfileCache _profiles = new(MaxCachedProfileEntries);
+    private readonly FrequencyCache _termArticles;
+    private readonly FrequencyCache _entityStories;
     private SqliteConnection? _connection;
 
     public StoryStore(SqliteDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
+        _termArticles = new FrequencyCache(term => Count("SELECT articles FROM dedup_term_stats WHERE term = $key", term), MaxCachedCounts);
+        _entityStories = new FrequencyCache(entityId => Count("SELECT stories FROM dedup_entity_stats WHERE entity_id = $key", entityId), MaxCachedCounts);
     }
 
     public string Description => _database.Description;
 
     public void Dispose()
     {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+        _commands.Clear();
         _connection?.Dispose();
         _connection = null;
     }
@@ -49,7 +66,7 @@ public sealed class StoryStore : IDisposable
     /// <summary>The decision already made for an article, rebuilt from what was stored; null when the article is new.</summary>
     internal StoryUpdated? FindDecision(string articleId)
     {
-        using var command = Command(
+        var command = Command(
             """
             SELECT story_id, version, join_kind, matched_article_id, score, features_json, updated_at, article_json
             FROM dedup_articles WHERE article_id = $id
@@ -77,7 +94,7 @@ public sealed class StoryStore : IDisposable
     /// <summary>Every stored article's story and MinHash signature, in the order they were placed.</summary>
     internal IEnumerable<(string ArticleId, string StoryId, byte[] MinHash)> ReadSignatures()
     {
-        using var command = Command("SELECT article_id, story_id, minhash FROM dedup_articles ORDER BY rowid");
+        var command = Command("SELECT article_id, story_id, minhash FROM dedup_articles ORDER BY rowid");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -88,7 +105,7 @@ public sealed class StoryStore : IDisposable
     /// <summary>Replaces an article's signature, computed again for the current options.</summary>
     internal void SaveSignature(string articleId, MinHashSignature signature)
     {
-        using var command = Command("UPDATE dedup_articles SET minhash = $minhash WHERE article_id = $id");
+        var command = Command("UPDATE dedup_articles SET minhash = $minhash WHERE article_id = $id");
         command.Parameters.AddWithValue("$id", articleId);
         command.Parameters.AddWithValue("$minhash", signature.ToBytes());
         command.ExecuteNonQuery();
@@ -98,13 +115,11 @@ public sealed class StoryStore : IDisposable
 
     internal long CountStories() => Counter(StoryCounter);
 
-    /// <summary>In how many articles each term occurs (0 for terms never seen).</summary>
-    internal Dictionary<string, int> TermArticleCounts(IEnumerable<string> terms) =>
-        Frequencies("SELECT articles FROM dedup_term_stats WHERE term = $key", terms);
+    /// <summary>In how many articles the term occurs (0 for a term never seen).</summary>
+    internal int TermArticleCount(string term) => _termArticles.Get(term);
 
-    /// <summary>In how many stories each entity occurs (0 for entities never seen).</summary>
-    internal Dictionary<string, int> EntityStoryCounts(IEnumerable<string> entityIds) =>
-        Frequencies("SELECT stories FROM dedup_entity_stats WHERE entity_id = $key", entityIds);
+    /// <summary>In how many stories' profiles the entity occurs (0 for an entity never seen).</summary>
+    internal int EntityStoryCount(string entityId) => _entityStories.Get(entityId);
 
     /// <summary>
     /// The most recently joined stories mentioning the entity: those whose dated members overlap the window,
@@ -131,71 +146,64 @@ public sealed class StoryStore : IDisposable
 
     internal StoryProfile LoadStory(string storyId, int maxMembers)
     {
-        bool dated;
-        using (var command = Command("SELECT last_time IS NOT NULL FROM dedup_stories WHERE story_id = $id"))
+        if (_profiles.Find(storyId, maxMembers) is { } cached)
         {
-            command.Parameters.AddWithValue("$id", storyId);
-            dated = Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture) == 1;
+            return cached;
         }
+        var command = Command("SELECT last_time IS NOT NULL FROM dedup_stories WHERE story_id = $id");
+        command.Parameters.AddWithValue("$id", storyId);
+        var dated = Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture) == 1;
+        var profile = new StoryProfile(
+            storyId,
+            dated,
+            Weights("SELECT entity_id, weight FROM dedup_story_entities WHERE story_id = $id", storyId),
+            Weights("SELECT term, weight FROM dedup_story_terms WHERE story_id = $id", storyId),
+            MemberLeads(storyId, maxMembers));
+        _profiles.Add(profile, maxMembers);
+        return profile;
+    }
 
-        var entities = new Dictionary<string, StoryEntity>(StringComparer.Ordinal);
-        using (var command = Command(
-            """
-            SELECT se.entity_id, se.weight, es.stories FROM dedup_story_entities se
-            JOIN dedup_entity_stats es ON es.entity_id = se.entity_id WHERE se.story_id = $id
-            """))
+    private Dictionary<string, double> Weights(string sql, string storyId)
+    {
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        var command = Command(sql);
+        command.Parameters.AddWithValue("$id", storyId);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            command.Parameters.AddWithValue("$id", storyId);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                entities[reader.GetString(0)] = new StoryEntity(reader.GetDouble(1), reader.GetInt32(2));
-            }
+            weights[reader.GetString(0)] = reader.GetDouble(1);
         }
+        return weights;
+    }
 
-        var terms = new Dictionary<string, StoryTerm>(StringComparer.Ordinal);
-        using (var command = Command(
-            """
-            SELECT st.term, st.weight, ts.articles FROM dedup_story_terms st
-            JOIN dedup_term_stats ts ON ts.term = st.term WHERE st.story_id = $id
-            """))
-        {
-            command.Parameters.AddWithValue("$id", storyId);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                terms[reader.GetString(0)] = new StoryTerm(reader.GetDouble(1), reader.GetInt32(2));
-            }
-        }
-
+    private List<MemberLead> MemberLeads(string storyId, int maxMembers)
+    {
         var members = new List<MemberLead>();
-        using (var command = Command(
+        var command = Command(
             """
             SELECT article_id, actor_id, action, target_id, lead_date FROM dedup_articles
             WHERE story_id = $id ORDER BY version DESC LIMIT $limit
-            """))
+            """);
+        command.Parameters.AddWithValue("$id", storyId);
+        command.Parameters.AddWithValue("$limit", maxMembers);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            command.Parameters.AddWithValue("$id", storyId);
-            command.Parameters.AddWithValue("$limit", maxMembers);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                members.Add(new MemberLead(
-                    reader.GetString(0),
-                    reader.IsDBNull(1) ? null : reader.GetString(1),
-                    (EventAction)reader.GetInt32(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.IsDBNull(4) ? null : DateOnly.FromDayNumber(reader.GetInt32(4))));
-            }
+            members.Add(new MemberLead(
+                reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                (EventAction)reader.GetInt32(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : DateOnly.FromDayNumber(reader.GetInt32(4))));
         }
-        return new StoryProfile(storyId, dated, entities, terms, members);
+        return members;
     }
 
     /// <summary>Title-and-lead term counts and entity ids of the given members, for choosing the best-matching one.</summary>
     internal Dictionary<string, (Dictionary<string, int> Terms, List<string> EntityIds)> LoadMemberContent(IEnumerable<string> articleIds)
     {
         var content = new Dictionary<string, (Dictionary<string, int>, List<string>)>(StringComparer.Ordinal);
-        using var command = Command("SELECT terms_json, entities_json FROM dedup_articles WHERE article_id = $id");
+        var command = Command("SELECT terms_json, entities_json FROM dedup_articles WHERE article_id = $id");
         var id = command.Parameters.Add("$id", SqliteType.Text);
         foreach (var articleId in articleIds)
         {
@@ -217,12 +225,9 @@ public sealed class StoryStore : IDisposable
         var connection = Connection();
         using var transaction = connection.BeginTransaction();
         // The article's number in the order of joins is the story's activity: how recently it was joined, whatever its events' dates.
-        long active;
-        using (var counter = Command("UPDATE dedup_counters SET value = value + 1 WHERE name = $name RETURNING value", transaction))
-        {
-            counter.Parameters.AddWithValue("$name", ArticleCounter);
-            active = Convert.ToInt64(counter.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
+        var counter = Command("UPDATE dedup_counters SET value = value + 1 WHERE name = $name RETURNING value", transaction);
+        counter.Parameters.AddWithValue("$name", ArticleCounter);
+        var active = Convert.ToInt64(counter.ExecuteScalar(), CultureInfo.InvariantCulture);
         var eventTime = profile.EventTime?.ToUnixTimeSeconds();
         var newStory = kind == JoinReason.Types.Kind.FirstArticle;
 
@@ -237,12 +242,9 @@ public sealed class StoryStore : IDisposable
                   last_time = COALESCE(MAX(last_time, $time), last_time, $time), active = $active WHERE story_id = $story
                   """,
             ("$story", storyId), ("$time", eventTime), ("$active", active));
-        long version;
-        using (var command = Command("SELECT version FROM dedup_stories WHERE story_id = $story", transaction))
-        {
-            command.Parameters.AddWithValue("$story", storyId);
-            version = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
+        var versionQuery = Command("SELECT version FROM dedup_stories WHERE story_id = $story", transaction);
+        versionQuery.Parameters.AddWithValue("$story", storyId);
+        var version = Convert.ToInt64(versionQuery.ExecuteScalar(), CultureInfo.InvariantCulture);
 
         Execute(
             transaction,
@@ -260,98 +262,135 @@ public sealed class StoryStore : IDisposable
             ("$terms", JsonSerializer.Serialize(profile.Terms, Json)), ("$entities", JsonSerializer.Serialize(profile.Entities.Keys, Json)),
             ("$minhash", profile.Signature.ToBytes()));
 
-        SaveEntities(transaction, profile, storyId, active);
+        var entitiesAdded = SaveEntities(transaction, profile, storyId, active);
         SaveTerms(transaction, profile, storyId);
-        PruneStoryProfile(transaction, storyId);
+        var entitiesDropped = PruneStoryProfile(transaction, storyId);
         if (newStory)
         {
             Execute(transaction, "UPDATE dedup_counters SET value = value + 1 WHERE name = $name", ("$name", StoryCounter));
         }
         transaction.Commit();
+
+        // The caches follow only what was committed.
+        _profiles.Remove(storyId);
+        foreach (var term in profile.Terms.Keys)
+        {
+            _termArticles.Add(term, 1);
+        }
+        foreach (var entityId in entitiesAdded)
+        {
+            _entityStories.Add(entityId, 1);
+        }
+        foreach (var entityId in entitiesDropped)
+        {
+            _entityStories.Add(entityId, -1);
+        }
         return version;
     }
 
-    private void SaveEntities(SqliteTransaction transaction, ArticleProfile profile, string storyId, long active)
+    /// <summary>Adds the article's entities to the story's profile; returns those new to the story.</summary>
+    private List<string> SaveEntities(SqliteTransaction transaction, ArticleProfile profile, string storyId, long active)
     {
         // Keeping the story's activity on the index rows lets the candidate lookup read recent stories straight from the index.
         Execute(transaction, "UPDATE dedup_story_entities SET active = $active WHERE story_id = $story", ("$story", storyId), ("$active", active));
-        using var insert = Command(
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var existing = Command(
             """
-            INSERT INTO dedup_story_entities (entity_id, story_id, name, members, weight, active) VALUES ($entity, $story, $name, 1, $weight, $active)
-            ON CONFLICT (entity_id, story_id) DO UPDATE SET members = members + 1, weight = weight + excluded.weight RETURNING members
+            SELECT value FROM json_each($ids)
+            WHERE EXISTS (SELECT 1 FROM dedup_story_entities WHERE entity_id = value AND story_id = $story)
             """,
             transaction);
-        insert.Parameters.AddWithValue("$story", storyId);
-        insert.Parameters.AddWithValue("$active", active);
-        var entity = insert.Parameters.Add("$entity", SqliteType.Text);
-        var name = insert.Parameters.Add("$name", SqliteType.Text);
-        var weight = insert.Parameters.Add("$weight", SqliteType.Real);
-        using var stats = Command(
-            "INSERT INTO dedup_entity_stats (entity_id, stories) VALUES ($entity, 1) ON CONFLICT (entity_id) DO UPDATE SET stories = stories + 1",
-            transaction);
-        var statsEntity = stats.Parameters.Add("$entity", SqliteType.Text);
-        foreach (var (entityId, entityName) in profile.Entities)
+        existing.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(profile.Entities.Keys, Json));
+        existing.Parameters.AddWithValue("$story", storyId);
+        using (var reader = existing.ExecuteReader())
         {
-            entity.Value = entityId;
-            name.Value = entityName;
-            weight.Value = profile.EntityWeights.GetValueOrDefault(entityId);
-            var members = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
-            if (members == 1)
+            while (reader.Read())
             {
-                statsEntity.Value = entityId;
-                stats.ExecuteNonQuery();
+                known.Add(reader.GetString(0));
             }
         }
+        var added = profile.Entities.Keys.Where(id => !known.Contains(id)).ToList();
+
+        // Statements over JSON arrays write all of the article's rows at once: a statement per row cost more than the rows.
+        Execute(
+            transaction,
+            "INSERT INTO dedup_entity_stats (entity_id, stories) SELECT value, 1 FROM json_each($ids) WHERE true ON CONFLICT (entity_id) DO UPDATE SET stories = stories + 1",
+            ("$ids", JsonSerializer.Serialize(added, Json)));
+        Execute(
+            transaction,
+            """
+            INSERT INTO dedup_story_entities (entity_id, story_id, name, members, weight, active)
+            SELECT value ->> 0, $story, value ->> 1, 1, value ->> 2, $active FROM json_each($entities) WHERE true
+            ON CONFLICT (entity_id, story_id) DO UPDATE SET members = members + 1, weight = weight + excluded.weight
+            """,
+            ("$story", storyId),
+            ("$active", active),
+            ("$entities", JsonSerializer.Serialize(
+                profile.Entities.Select(e => new object[] { e.Key, e.Value, profile.EntityWeights.GetValueOrDefault(e.Key) }), Json)));
+        return added;
     }
 
     private void SaveTerms(SqliteTransaction transaction, ArticleProfile profile, string storyId)
     {
-        using var storyTerm = Command(
-            """
-            INSERT INTO dedup_story_terms (term, story_id, weight) VALUES ($term, $story, $weight)
-            ON CONFLICT (term, story_id) DO UPDATE SET weight = weight + excluded.weight
-            """,
-            transaction);
-        storyTerm.Parameters.AddWithValue("$story", storyId);
-        var term = storyTerm.Parameters.Add("$term", SqliteType.Text);
-        var weight = storyTerm.Parameters.Add("$weight", SqliteType.Real);
-        using var stats = Command(
-            "INSERT INTO dedup_term_stats (term, articles) VALUES ($term, 1) ON CONFLICT (term) DO UPDATE SET articles = articles + 1",
-            transaction);
-        var statsTerm = stats.Parameters.Add("$term", SqliteType.Text);
-        foreach (var (text, count) in profile.Terms)
-        {
-            term.Value = text;
-            weight.Value = TermWeights.Damped(count);
-            storyTerm.ExecuteNonQuery();
-            statsTerm.Value = text;
-            stats.ExecuteNonQuery();
-        }
-    }
-
-    /// <summary>Keeps the story's profile within <see cref="MaxStoryTerms"/> and <see cref="MaxStoryEntities"/>.</summary>
-    private void PruneStoryProfile(SqliteTransaction transaction, string storyId)
-    {
+        var terms = JsonSerializer.Serialize(profile.Terms.ToDictionary(t => t.Key, t => TermWeights.Damped(t.Value), StringComparer.Ordinal), Json);
         Execute(
             transaction,
             """
-            DELETE FROM dedup_story_terms WHERE story_id = $story AND term IN (
-              SELECT term FROM dedup_story_terms WHERE story_id = $story ORDER BY weight DESC, term LIMIT -1 OFFSET $max)
+            INSERT INTO dedup_story_terms (term, story_id, weight) SELECT key, $story, value FROM json_each($terms) WHERE true
+            ON CONFLICT (term, story_id) DO UPDATE SET weight = weight + excluded.weight
             """,
-            ("$story", storyId), ("$max", MaxStoryTerms));
+            ("$story", storyId),
+            ("$terms", terms));
+        Execute(
+            transaction,
+            "INSERT INTO dedup_term_stats (term, articles) SELECT key, 1 FROM json_each($terms) WHERE true ON CONFLICT (term) DO UPDATE SET articles = articles + 1",
+            ("$terms", terms));
+    }
+
+    /// <summary>Keeps the story's profile within <see cref="MaxStoryTerms"/> and <see cref="MaxStoryEntities"/>; returns the entities dropped.</summary>
+    private List<string> PruneStoryProfile(SqliteTransaction transaction, string storyId)
+    {
+        // Counting first spares the sort of every profile that is within its bounds, as most are.
+        var sizes = Command(
+            """
+            SELECT (SELECT COUNT(*) FROM dedup_story_terms WHERE story_id = $story), (SELECT COUNT(*) FROM dedup_story_entities WHERE story_id = $story)
+            """,
+            transaction);
+        sizes.Parameters.AddWithValue("$story", storyId);
+        long terms, entities;
+        using (var reader = sizes.ExecuteReader())
+        {
+            reader.Read();
+            terms = reader.GetInt64(0);
+            entities = reader.GetInt64(1);
+        }
+        if (terms > MaxStoryTerms)
+        {
+            Execute(
+                transaction,
+                """
+                DELETE FROM dedup_story_terms WHERE story_id = $story AND term IN (
+                  SELECT term FROM dedup_story_terms WHERE story_id = $story ORDER BY weight DESC, term LIMIT -1 OFFSET $max)
+                """,
+                ("$story", storyId), ("$max", MaxStoryTerms));
+        }
 
         var dropped = new List<string>();
-        using (var command = Command(
+        if (entities <= MaxStoryEntities)
+        {
+            return dropped;
+        }
+        var command = Command(
             """
             DELETE FROM dedup_story_entities WHERE story_id = $story AND entity_id IN (
               SELECT entity_id FROM dedup_story_entities WHERE story_id = $story ORDER BY members DESC, entity_id LIMIT -1 OFFSET $max)
             RETURNING entity_id
             """,
-            transaction))
+            transaction);
+        command.Parameters.AddWithValue("$story", storyId);
+        command.Parameters.AddWithValue("$max", MaxStoryEntities);
+        using (var reader = command.ExecuteReader())
         {
-            command.Parameters.AddWithValue("$story", storyId);
-            command.Parameters.AddWithValue("$max", MaxStoryEntities);
-            using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 dropped.Add(reader.GetString(0));
@@ -363,35 +402,26 @@ public sealed class StoryStore : IDisposable
         {
             Execute(transaction, "UPDATE dedup_entity_stats SET stories = stories - 1 WHERE entity_id = $entity", ("$entity", entityId));
         }
+        return dropped;
     }
 
     private long Counter(string name)
     {
-        using var command = Command("SELECT value FROM dedup_counters WHERE name = $name");
+        var command = Command("SELECT value FROM dedup_counters WHERE name = $name");
         command.Parameters.AddWithValue("$name", name);
         return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
     }
 
-    private Dictionary<string, int> Frequencies(string sql, IEnumerable<string> keys)
+    private int Count(string sql, string key)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var command = Command(sql);
-        var key = command.Parameters.Add("$key", SqliteType.Text);
-        foreach (var k in keys)
-        {
-            if (counts.ContainsKey(k))
-            {
-                continue;
-            }
-            key.Value = k;
-            counts[k] = Convert.ToInt32(command.ExecuteScalar() ?? 0, CultureInfo.InvariantCulture);
-        }
-        return counts;
+        var command = Command(sql);
+        command.Parameters.AddWithValue("$key", key);
+        return Convert.ToInt32(command.ExecuteScalar() ?? 0, CultureInfo.InvariantCulture);
     }
 
     private List<string> StoriesByKey(string sql, string key, (DateTimeOffset From, DateTimeOffset To)? window, int limit)
     {
-        using var command = Command(sql);
+        var command = Command(sql);
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$from", window is { } w ? w.From.ToUnixTimeSeconds() : DBNull.Value);
         command.Parameters.AddWithValue("$to", window is { } v ? v.To.ToUnixTimeSeconds() : DBNull.Value);
@@ -407,7 +437,7 @@ public sealed class StoryStore : IDisposable
 
     private void Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(sql, transaction);
+        var command = Command(sql, transaction);
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
@@ -415,11 +445,20 @@ public sealed class StoryStore : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// The statement for the SQL, prepared once on this connection and reused with fresh parameters:
+    /// preparing statements anew took a large share of each article's time. A caller never disposes it.
+    /// </summary>
     private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
     {
-        var command = Connection().CreateCommand();
-        command.CommandText = sql;
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection().CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
         command.Transaction = transaction;
+        command.Parameters.Clear();
         return command;
     }
 

@@ -45,12 +45,12 @@ public sealed class StoryUpdateCostTests(ITestOutputHelper output)
                 watch.Stop();
                 var profile = store.LoadStory(storyId, new StoryClustererOptions().MaxMembersCompared);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"story of {target} articles: {watch.Elapsed.TotalMilliseconds / Measured:F2} ms per update ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Measured:F2} ms CPU); profile read per candidate: {profile.Terms.Count} terms, {profile.Entities.Count} entities"));
+                    $"story of {target} articles: {watch.Elapsed.TotalMilliseconds / Measured:F2} ms per update ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Measured:F2} ms CPU); profile read per candidate: {profile.TermWeights.Count} terms, {profile.EntityWeights.Count} entities"));
             }
 
             var final = store.LoadStory(storyId, new StoryClustererOptions().MaxMembersCompared);
-            Assert.InRange(final.Terms.Count, 1, StoryStore.MaxStoryTerms);
-            Assert.InRange(final.Entities.Count, EventEntities.Length, StoryStore.MaxStoryEntities);
+            Assert.InRange(final.TermWeights.Count, 1, StoryStore.MaxStoryTerms);
+            Assert.InRange(final.EntityWeights.Count, EventEntities.Length, StoryStore.MaxStoryEntities);
         }
         finally
         {

@@ -42,11 +42,13 @@ internal static class ReplayCommand
         var stories = new HashSet<string>(StringComparer.Ordinal);
         using var pipeline = new ReplayPipeline(TimeProvider.System);
         using var writer = new ReplayOutputWriter(OpenOutput(outputPath));
-        foreach (var item in inputs)
+        var counted = inputs.Select(item =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             progress.AdvanceFirst();
-            var outcome = pipeline.Process(item, cancellationToken);
+            return item;
+        });
+        foreach (var outcome in pipeline.Run(counted, cancellationToken))
+        {
             writer.Write(outcome);
             progress.AdvanceSecond(progress.First);
             summary.Articles++;

@@ -14,12 +14,16 @@ internal static class ClusteringEvaluation
         IEnumerable<GoldClusterItem> items, StoryClustererOptions options, TimeProvider time, Action onItem, CancellationToken cancellationToken)
     {
         using var pipeline = new ReplayPipeline(time, options);
-        var clustered = new List<ClusteredItem>();
-        foreach (var item in items)
+        var clusters = new Queue<string>();
+        var inputs = items.Select(item =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var outcome = pipeline.Process(item.Input, cancellationToken);
-            clustered.Add(new ClusteredItem(item.Input.Id, item.Cluster, outcome.StoryId, outcome.Error));
+            clusters.Enqueue(item.Cluster);
+            return item.Input;
+        });
+        var clustered = new List<ClusteredItem>();
+        foreach (var outcome in pipeline.Run(inputs, cancellationToken))
+        {
+            clustered.Add(new ClusteredItem(outcome.Id, clusters.Dequeue(), outcome.StoryId, outcome.Error));
             onItem();
         }
 

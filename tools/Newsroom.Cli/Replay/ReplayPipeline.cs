@@ -1,3 +1,4 @@
+using Newsroom.Contracts.Events;
 using Newsroom.Dedup;
 using Newsroom.Extraction;
 using Newsroom.Ingest;
@@ -26,26 +27,63 @@ internal sealed class ReplayPipeline : IDisposable
         _clusterer = new StoryClusterer(_store, options);
     }
 
-    public ReplayOutcome Process(ReplayInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The outcomes of the inputs, in input order. Cleaning and extraction of the next few inputs run on
+    /// the other cores while dedup places the current one; dedup alone decides in input order, so the
+    /// stories are the same as one article at a time. The inputs are read on the caller's thread.
+    /// </summary>
+    public IEnumerable<ReplayOutcome> Run(IEnumerable<ReplayInput> inputs, CancellationToken cancellationToken = default)
+    {
+        var lookahead = 2 * Environment.ProcessorCount;
+        var pending = new Queue<Task<Prepared>>(lookahead);
+        using var input = inputs.GetEnumerator();
+        var more = true;
+        try
+        {
+            while (true)
+            {
+                while (more && pending.Count < lookahead)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (more = input.MoveNext())
+                    {
+                        var item = input.Current;
+                        pending.Enqueue(Task.Run(() => Prepare(item, cancellationToken), cancellationToken));
+                    }
+                }
+                if (!pending.TryDequeue(out var next))
+                {
+                    yield break;
+                }
+                yield return Assign(next.GetAwaiter().GetResult());
+            }
+        }
+        finally
+        {
+            // A run stopped early (cancelled, or the caller stopped reading) leaves no work behind.
+            foreach (var task in pending)
+            {
+                task.ContinueWith(static t => t.Exception, TaskScheduler.Default).Wait(CancellationToken.None);
+            }
+        }
+    }
+
+    private Prepared Prepare(ReplayInput input, CancellationToken cancellationToken)
     {
         if (input.Article is null)
         {
-            return new ReplayOutcome(input.Id, null, null, input.Error ?? "the item could not be read");
+            return new Prepared(input.Id, null, input.Error ?? "the item could not be read");
         }
-
         var stage = "cleaning";
         try
         {
             var ingested = _cleaner.Clean(input.Article, input.Id, _time.GetUtcNow(), cancellationToken);
             stage = "extraction";
-            var extracted = _extractor.Extract(ingested, _time.GetUtcNow());
-            stage = "story assignment";
-            var story = _clusterer.Assign(extracted, _time.GetUtcNow());
-            return new ReplayOutcome(input.Id, story.StoryId, extracted, null);
+            return new Prepared(input.Id, _extractor.Extract(ingested, _time.GetUtcNow()), null);
         }
         catch (ArticleRejectedException exception)
         {
-            return new ReplayOutcome(input.Id, null, null, exception.Reason);
+            return new Prepared(input.Id, null, exception.Reason);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -55,10 +93,33 @@ internal sealed class ReplayPipeline : IDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            return new ReplayOutcome(input.Id, null, null,
-                $"{stage} failed on this article ({exception.GetType().Name}: {exception.Message}); the other articles were replayed. This is a bug: report it with the article");
+            return new Prepared(input.Id, null, Failed(stage, exception));
         }
     }
 
+    private ReplayOutcome Assign(Prepared prepared)
+    {
+        if (prepared.Extracted is null)
+        {
+            return new ReplayOutcome(prepared.Id, null, null, prepared.Error);
+        }
+        try
+        {
+            var story = _clusterer.Assign(prepared.Extracted, _time.GetUtcNow());
+            return new ReplayOutcome(prepared.Id, story.StoryId, prepared.Extracted, null);
+        }
+#pragma warning disable CA1031 // As in Prepare.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return new ReplayOutcome(prepared.Id, null, null, Failed("story assignment", exception));
+        }
+    }
+
+    private static string Failed(string stage, Exception exception) =>
+        $"{stage} failed on this article ({exception.GetType().Name}: {exception.Message}); the other articles were replayed. This is a bug: report it with the article";
+
     public void Dispose() => _store.Dispose();
+
+    private sealed record Prepared(string Id, ArticleExtracted? Extracted, string? Error);
 }
