@@ -262,7 +262,7 @@ public sealed class StoryStore : IDisposable
             ("$terms", JsonSerializer.Serialize(profile.Terms, Json)), ("$entities", JsonSerializer.Serialize(profile.Entities.Keys, Json)),
             ("$minhash", profile.Signature.ToBytes()));
 
-        var entitiesAdded = SaveEntities(transaction, profile, storyId, active);
+        var entitiesAdded = SaveEntities(transaction, profile, storyId, active, newStory);
         SaveTerms(transaction, profile, storyId);
         var entitiesDropped = PruneStoryProfile(transaction, storyId);
         if (newStory)
@@ -289,27 +289,11 @@ public sealed class StoryStore : IDisposable
     }
 
     /// <summary>Adds the article's entities to the story's profile; returns those new to the story.</summary>
-    private List<string> SaveEntities(SqliteTransaction transaction, ArticleProfile profile, string storyId, long active)
+    private List<string> SaveEntities(SqliteTransaction transaction, ArticleProfile profile, string storyId, long active, bool newStory)
     {
         // Keeping the story's activity on the index rows lets the candidate lookup read recent stories straight from the index.
         Execute(transaction, "UPDATE dedup_story_entities SET active = $active WHERE story_id = $story", ("$story", storyId), ("$active", active));
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        var existing = Command(
-            """
-            SELECT value FROM json_each($ids)
-            WHERE EXISTS (SELECT 1 FROM dedup_story_entities WHERE entity_id = value AND story_id = $story)
-            """,
-            transaction);
-        existing.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(profile.Entities.Keys, Json));
-        existing.Parameters.AddWithValue("$story", storyId);
-        using (var reader = existing.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                known.Add(reader.GetString(0));
-            }
-        }
-        var added = profile.Entities.Keys.Where(id => !known.Contains(id)).ToList();
+        var added = newStory ? [.. profile.Entities.Keys] : EntitiesNewToStory(transaction, profile, storyId);
 
         // Statements over JSON arrays write all of the article's rows at once: a statement per row cost more than the rows.
         Execute(
@@ -328,6 +312,32 @@ public sealed class StoryStore : IDisposable
             ("$entities", JsonSerializer.Serialize(
                 profile.Entities.Select(e => new object[] { e.Key, e.Value, profile.EntityWeights.GetValueOrDefault(e.Key) }), Json)));
         return added;
+    }
+
+    /// <summary>The article's entities that the story's profile does not hold yet: from the cached profile when the story was just scored.</summary>
+    private List<string> EntitiesNewToStory(SqliteTransaction transaction, ArticleProfile profile, string storyId)
+    {
+        if (_profiles.Find(storyId) is { } cached)
+        {
+            return profile.Entities.Keys.Where(id => !cached.EntityWeights.ContainsKey(id)).ToList();
+        }
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var existing = Command(
+            """
+            SELECT value FROM json_each($ids)
+            WHERE EXISTS (SELECT 1 FROM dedup_story_entities WHERE entity_id = value AND story_id = $story)
+            """,
+            transaction);
+        existing.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(profile.Entities.Keys, Json));
+        existing.Parameters.AddWithValue("$story", storyId);
+        using (var reader = existing.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                known.Add(reader.GetString(0));
+            }
+        }
+        return profile.Entities.Keys.Where(id => !known.Contains(id)).ToList();
     }
 
     private void SaveTerms(SqliteTransaction transaction, ArticleProfile profile, string storyId)

@@ -114,6 +114,40 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Replay_writes_outcomes_in_input_order_while_it_extracts_ahead_and_reports_its_rate()
+    {
+        // A long article first and short ones after: extraction runs ahead on other cores and finishes out of order.
+        var longText = SyntheticArticles.ConvoyText + string.Concat(Enumerable.Repeat("\n\n" + SyntheticArticles.WireBody, 40));
+        var items = new List<object> { new { id = "a00", text = longText } };
+        for (var i = 1; i < 40; i++)
+        {
+            var text = (i % 3) switch
+            {
+                0 => SyntheticArticles.WireCopy($"Outlet {i}", "March 13, 2025", $"Reporting by desk {i}."),
+                1 => SyntheticArticles.DockworkersText,
+                _ => SyntheticArticles.ConvoyText,
+            };
+            items.Add(new { id = $"a{i:00}", text });
+        }
+        var input = Path.Combine(_folder.FullName, "ordered.jsonl");
+        File.WriteAllLines(input, items.Select(item => JsonSerializer.Serialize(item)));
+        var output = Path.Combine(_folder.FullName, "ordered.out.jsonl");
+
+        var result = await CliRunner.RunAsync("replay", "--input", input, "--output", output, "--json");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var lines = ReadLines(output);
+        Assert.Equal(items.Count, lines.Count);
+        Assert.Equal(Enumerable.Range(0, items.Count).Select(i => $"a{i:00}"), lines.Select(line => line.GetProperty("id").GetString()));
+        // Copies of one wire report share the story the first copy opened.
+        var wireStories = lines.Where((_, i) => i > 0 && i % 3 == 0).Select(line => line.GetProperty("story").GetString()).Distinct().ToList();
+        Assert.Single(wireStories);
+        using var summary = JsonDocument.Parse(result.Out);
+        Assert.True(summary.RootElement.GetProperty("seconds").GetDouble() > 0);
+        Assert.True(summary.RootElement.GetProperty("articles_per_second").GetDouble() > 0);
+    }
+
+    [Fact]
     public async Task Replay_of_a_missing_input_says_so_and_exits_1()
     {
         var missing = Path.Combine(_folder.FullName, "nowhere.jsonl");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Newsroom.Cli.Output;
@@ -42,6 +43,8 @@ internal static class ReplayCommand
         var stories = new HashSet<string>(StringComparer.Ordinal);
         using var pipeline = new ReplayPipeline(TimeProvider.System);
         using var writer = new ReplayOutputWriter(OpenOutput(outputPath));
+        // The rate counts from the first article: loading the model is start-up, paid once per run.
+        var started = Stopwatch.GetTimestamp();
         var counted = inputs.Select(item =>
         {
             progress.AdvanceFirst();
@@ -63,6 +66,7 @@ internal static class ReplayCommand
         }
 
         summary.Stories = stories.Count;
+        summary.Elapsed = Stopwatch.GetElapsedTime(started);
         return summary;
     }
 
@@ -93,15 +97,19 @@ internal static class ReplayCommand
                 ["articles"] = summary.Articles,
                 ["stories"] = summary.Stories,
                 ["rejected"] = summary.Rejected,
+                ["seconds"] = Math.Round(summary.Elapsed.TotalSeconds, 3),
+                ["articles_per_second"] = Math.Round(summary.ArticlesPerSecond, 1),
             }));
             return;
         }
 
-        var table = new Table().WithColumns(Column("articles"), Column("stories"), Column("rejected"), Column("output"));
+        var table = new Table().WithColumns(Column("articles"), Column("stories"), Column("rejected"), Column("seconds"), Column("articles/s"), Column("output"));
         table.AddTextRow(
             summary.Articles.ToString(CultureInfo.InvariantCulture),
             summary.Stories.ToString(CultureInfo.InvariantCulture),
             summary.Rejected.ToString(CultureInfo.InvariantCulture),
+            summary.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
+            summary.ArticlesPerSecond.ToString("0", CultureInfo.InvariantCulture),
             outputPath);
         context.Environment.Out.Write(table);
     }
@@ -113,5 +121,9 @@ internal static class ReplayCommand
         public int Stories { get; set; }
 
         public int Rejected { get; set; }
+
+        public TimeSpan Elapsed { get; set; }
+
+        public double ArticlesPerSecond => Elapsed > TimeSpan.Zero ? Articles / Elapsed.TotalSeconds : 0;
     }
 }

@@ -34,7 +34,7 @@ internal sealed class ReplayPipeline : IDisposable
     /// </summary>
     public IEnumerable<ReplayOutcome> Run(IEnumerable<ReplayInput> inputs, CancellationToken cancellationToken = default)
     {
-        var lookahead = 2 * Environment.ProcessorCount;
+        var lookahead = 16 * Environment.ProcessorCount;
         var pending = new Queue<Task<Prepared>>(lookahead);
         using var input = inputs.GetEnumerator();
         var more = true;
