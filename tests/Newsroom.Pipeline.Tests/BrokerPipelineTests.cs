@@ -64,6 +64,22 @@ public sealed class BrokerPipelineTests(RabbitMqBroker broker)
         }
     }
 
+    [PipelineFact]
+    public async Task Bench_at_a_steady_rate_finds_every_article_queryable_through_the_four_services()
+    {
+        await using var group = new ServiceGroup((await VirtualHostAsync("bench")).ToString());
+        var (ingest, query) = await StartPipelineAsync(group);
+
+        var (exitCode, output) = await CliProcess.RunAsync(
+            "bench", "--articles", "150", "--rate", "50", "--seed", "7", "--json", "--server", query.Address.ToString(), "--ingest", ingest.Address.ToString());
+
+        Assert.True(exitCode == 0, output + "\n" + group.Describe());
+        var report = CliProcess.JsonLine(output).GetProperty("report");
+        Assert.Equal(150, report.GetProperty("accepted").GetInt32());
+        Assert.Equal(150, report.GetProperty("queryable").GetInt32());
+        Assert.True(report.GetProperty("latency").GetProperty("p99").GetDouble() > 0);
+    }
+
     private async Task<Uri> VirtualHostAsync(string purpose)
     {
         Assert.True(broker.Unavailable is null, broker.Unavailable);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Newsroom.Pipeline.Tests.Infrastructure;
 using Xunit;
 
@@ -42,24 +41,27 @@ public sealed class StandaloneHostTests
             await Task.Delay(300);
         }
 
-        var (exitCode, output) = await RunCliAsync("search", "suspension", "--server", host.Address.ToString());
+        var (exitCode, output) = await CliProcess.RunAsync("search", "suspension", "--server", host.Address.ToString());
         Assert.True(exitCode == 0, output);
         Assert.Contains("suspen", output, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunCliAsync(params string[] arguments)
+    [PipelineFact(needsBroker: false)]
+    public async Task Bench_drives_synthetic_news_through_the_standalone_host_and_finds_every_article_queryable()
     {
-        var cli = Path.Combine(RepositoryPaths.Root, "tools", "Newsroom.Cli", "bin", ServiceProcess.BuildConfiguration, "net10.0", "newsroom.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(cli);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+        await using var group = new ServiceGroup("in-memory");
+        var host = await group.StartAsync("Standalone");
+
+        var (exitCode, output) = await CliProcess.RunAsync("bench", "--articles", "80", "--rate", "40", "--seed", "4", "--json", "--server", host.Address.ToString());
+
+        Assert.True(exitCode == 0, output + "\n" + group.Describe());
+        var report = CliProcess.JsonLine(output).GetProperty("report");
+        Assert.Equal(80, report.GetProperty("accepted").GetInt32());
+        Assert.Equal(80, report.GetProperty("queryable").GetInt32());
+        Assert.Empty(report.GetProperty("missing").EnumerateArray());
+        // Reports of one event join one story: fewer stories than articles, more than one.
+        Assert.InRange(report.GetProperty("stories").GetInt32(), 2, 79);
+        Assert.True(report.GetProperty("latency").GetProperty("p50").GetDouble() > 0);
+        Assert.Equal(["ingested", "extracted", "clustered", "indexed"], report.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
     }
 }

@@ -17,14 +17,7 @@ internal sealed class GlobalOptions
             Recursive = true,
             DefaultValueFactory = _ => environment.GetVariable(ServerVariable) is { Length: > 0 } fromVariable ? fromVariable : DefaultServer,
         };
-        Server.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<string>();
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
-            {
-                result.AddError($"--server '{value}' is not an address such as {DefaultServer}; pass http://HOST:PORT, or https://HOST:PORT for a server with TLS.");
-            }
-        });
+        Server.Validators.Add(ValidateAddress);
         ApiKey = new Option<string?>("--api-key")
         {
             Description = $"The API key to send (as x-api-key) with every call (default ${ApiKeyVariable}); ingest needs one unless its operator turned that off",
@@ -41,6 +34,16 @@ internal sealed class GlobalOptions
             Description = "Write JSON for scripts: one document, or one object per line for streams",
             Recursive = true,
         };
+    }
+
+    /// <summary>Checks that an address option holds an http(s) URL.</summary>
+    public static void ValidateAddress(System.CommandLine.Parsing.OptionResult result)
+    {
+        var value = result.GetValueOrDefault<string?>();
+        if (value is not null && (!Uri.TryCreate(value, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https")))
+        {
+            result.AddError($"{result.Option.Name} '{value}' is not an address such as {DefaultServer}; pass http://HOST:PORT, or https://HOST:PORT for a server with TLS.");
+        }
     }
 
     public Option<string> Server { get; }

@@ -64,12 +64,18 @@ internal sealed class NewsroomClient : IDisposable
     /// Sends one batch on one SubmitArticles call. Not retried: a batch that reached the server
     /// before the failure would come back as duplicates, hiding that it was accepted.
     /// </summary>
-    public async Task<SubmitArticlesResponse> SubmitBatchAsync(IReadOnlyList<SubmitArticleRequest> batch, Action sent, CancellationToken cancellationToken)
+    /// <param name="beforeEach">Awaited before the batch's n-th article is written, to pace a load run.</param>
+    public async Task<SubmitArticlesResponse> SubmitBatchAsync(
+        IReadOnlyList<SubmitArticleRequest> batch, Action sent, CancellationToken cancellationToken, Func<int, Task>? beforeEach = null)
     {
         using var call = _ingest.SubmitArticles(new CallOptions(deadline: DateTime.UtcNow + BatchTimeout, cancellationToken: cancellationToken));
-        foreach (var request in batch)
+        for (var i = 0; i < batch.Count; i++)
         {
-            await call.RequestStream.WriteAsync(request, cancellationToken).ConfigureAwait(false);
+            if (beforeEach is not null)
+            {
+                await beforeEach(i).ConfigureAwait(false);
+            }
+            await call.RequestStream.WriteAsync(batch[i], cancellationToken).ConfigureAwait(false);
             sent();
         }
 

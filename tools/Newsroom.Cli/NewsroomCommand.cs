@@ -25,6 +25,7 @@ public static class NewsroomCommand
             WatchCommand.Create(context),
             StatusCommand.Create(context),
             ReplayCommand.Create(context),
+            BenchCommand.Create(context),
             TrainCommand.Create(context),
             EvalCommand.Create(context),
         };

@@ -1,0 +1,16 @@
+namespace Newsroom.Cli.Bench;
+
+/// <summary>What a load run measured: counts, rates and the time from sending an article to finding it queryable.</summary>
+internal sealed record LoadReport(
+    int Articles,
+    int Accepted,
+    int Duplicates,
+    int Rejected,
+    int Queryable,
+    int Stories,
+    double Seconds,
+    double SentPerSecond,
+    double QueryablePerSecond,
+    LatencySummary Latency,
+    IReadOnlyList<StageRate> Stages,
+    IReadOnlyList<string> Missing);
