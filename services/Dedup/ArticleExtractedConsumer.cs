@@ -3,14 +3,18 @@ using Newsroom.Contracts.Events;
 
 namespace Newsroom.Dedup;
 
-/// <summary>Places each extracted article in a story and publishes the story's update.</summary>
-public sealed partial class ArticleExtractedConsumer(StoryClusterer clusterer, TimeProvider time, ILogger<ArticleExtractedConsumer> logger)
+/// <summary>Places each extracted article in a story, in ingest's order, and publishes the story's update.</summary>
+public sealed partial class ArticleExtractedConsumer(StoryClusterer clusterer, ArticleResequencer resequencer, TimeProvider time, ILogger<ArticleExtractedConsumer> logger)
     : IConsumer<ArticleExtracted>
 {
     public async Task Consume(ConsumeContext<ArticleExtracted> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var updated = clusterer.Assign(context.Message, time.GetUtcNow());
+        StoryUpdated updated;
+        using (await resequencer.EnterAsync(context.Message.Article?.Sequence ?? 0, context.CancellationToken).ConfigureAwait(false))
+        {
+            updated = clusterer.Assign(context.Message, time.GetUtcNow());
+        }
         LogDecision(updated.Article.Article.ArticleId, updated.StoryId, updated.Version, updated.JoinKind, updated.Score);
         await context.Publish(updated, context.CancellationToken).ConfigureAwait(false);
     }

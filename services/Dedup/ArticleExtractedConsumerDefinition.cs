@@ -1,20 +1,26 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Dedup;
 
 /// <summary>
-/// The <c>dedup</c> endpoint. Story decisions depend on every earlier decision, so articles are taken
-/// one at a time in queue order; on RabbitMQ a quorum queue with a single active consumer lets
-/// further instances wait as hot standbys instead of competing.
+/// The <c>dedup</c> endpoint. Story decisions depend on every earlier decision, so they are made one at a
+/// time in ingest's order: the endpoint takes a window of articles at once and <see cref="ArticleResequencer"/>
+/// lets them through in turn. On RabbitMQ a quorum queue with a single active consumer lets further
+/// instances wait as hot standbys instead of competing.
 /// </summary>
 public sealed class ArticleExtractedConsumerDefinition : RetryingConsumerDefinition<ArticleExtractedConsumer>
 {
     public const string QueueName = "dedup";
 
-    public ArticleExtractedConsumerDefinition()
+    private readonly int _window;
+
+    public ArticleExtractedConsumerDefinition(IOptions<ResequencingOptions> options)
         : base(QueueName)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        _window = options.Value.Window;
     }
 
     protected override void ConfigureConsumer(
@@ -24,8 +30,8 @@ public sealed class ArticleExtractedConsumerDefinition : RetryingConsumerDefinit
     {
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
         base.ConfigureConsumer(endpointConfigurator, consumerConfigurator, context);
-        endpointConfigurator.ConcurrentMessageLimit = 1;
-        endpointConfigurator.PrefetchCount = 1;
+        endpointConfigurator.ConcurrentMessageLimit = _window;
+        endpointConfigurator.PrefetchCount = _window;
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.SetQuorumQueue();

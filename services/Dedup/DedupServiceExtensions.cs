@@ -18,6 +18,12 @@ public static class DedupServiceExtensions
             new StoryStore(SqliteDatabase.File(services.GetRequiredService<IOptions<DataOptions>>().Value.FileIn(DatabaseFileName))));
         builder.Services.AddSingleton(services =>
             new StoryClusterer(services.GetRequiredService<StoryStore>(), services.GetRequiredService<IOptions<StoryClustererOptions>>().Value));
+        builder.Services.AddOptions<ResequencingOptions>().Bind(builder.Configuration.GetSection(ResequencingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(services => new ArticleResequencer(
+            services.GetRequiredService<StoryClusterer>(),
+            services.GetRequiredService<IOptions<ResequencingOptions>>().Value,
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<ArticleResequencer>>()));
         builder.AddBusConsumer<ArticleExtractedConsumer, ArticleExtractedConsumerDefinition>();
         return builder;
     }

@@ -66,6 +66,18 @@ public sealed class StoryClusterer
         }
     }
 
+    /// <summary>The highest ingest sequence number decided so far; 0 when none was numbered.</summary>
+    public long LastDecidedSequence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _store.LastDecidedSequence();
+            }
+        }
+    }
+
     /// <summary>The id a story opened by this article gets: stable across runs and machines.</summary>
     public static string StoryIdFor(string firstArticleId)
     {

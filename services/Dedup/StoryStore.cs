@@ -33,6 +33,9 @@ public sealed class StoryStore : IDisposable
     private const string ArticleCounter = "articles";
     private const string StoryCounter = "stories";
 
+    /// <summary>The highest ingest sequence number decided (see <see cref="ArticleResequencer"/>).</summary>
+    private const string SequenceCounter = "sequence";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     private readonly SqliteDatabase _database;
@@ -114,6 +117,8 @@ public sealed class StoryStore : IDisposable
     internal long CountArticles() => Counter(ArticleCounter);
 
     internal long CountStories() => Counter(StoryCounter);
+
+    internal long LastDecidedSequence() => Counter(SequenceCounter);
 
     /// <summary>In how many articles the term occurs (0 for a term never seen).</summary>
     internal int TermArticleCount(string term) => _termArticles.Get(term);
@@ -268,6 +273,14 @@ public sealed class StoryStore : IDisposable
         if (newStory)
         {
             Execute(transaction, "UPDATE dedup_counters SET value = value + 1 WHERE name = $name", ("$name", StoryCounter));
+        }
+        if (profile.Article.Article.Sequence > 0)
+        {
+            Execute(
+                transaction,
+                "INSERT INTO dedup_counters (name, value) VALUES ($name, $sequence) ON CONFLICT (name) DO UPDATE SET value = MAX(value, excluded.value)",
+                ("$name", SequenceCounter),
+                ("$sequence", profile.Article.Article.Sequence));
         }
         transaction.Commit();
 

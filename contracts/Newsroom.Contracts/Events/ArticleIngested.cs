@@ -34,4 +34,11 @@ public sealed record ArticleIngested
     /// configured source that read it ("folder:wire-drop"); empty for an anonymous call.
     /// </summary>
     public string SubmittedBy { get; init; } = "";
+
+    /// <summary>
+    /// Ingest's number for the article: stored articles are numbered in the order they were stored, and
+    /// dedup decides in this order, so the same input gives the same stories however the stages between
+    /// reorder it. 0 when unnumbered (an event from before numbering, or from another producer).
+    /// </summary>
+    public long Sequence { get; init; }
 }

@@ -82,7 +82,7 @@ public sealed partial class OutboxDispatcher(
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
         {
             timeout.CancelAfter(publishTimeout);
-            await bus.Publish(message.Event, timeout.Token).ConfigureAwait(false);
+            await bus.Publish(message.Event with { Sequence = message.Sequence }, timeout.Token).ConfigureAwait(false);
         }
         store.MarkSent(message.Event.ArticleId, time.GetUtcNow());
         signal.Confirmed(message.Event.ArticleId);

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Newsroom.Contracts.Events;
+using Newsroom.ServiceDefaults;
+
+namespace Newsroom.Dedup.Tests;
+
+public sealed class ArticleResequencerTests : IDisposable
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+
+    private readonly StoryStore _store = new(SqliteDatabase.InMemory());
+    private readonly FakeTimeProvider _time = new();
+
+    [Fact]
+    public async Task Articles_that_arrive_out_of_order_are_let_through_in_ingest_order()
+    {
+        var resequencer = Resequencer();
+        var entered = new List<long>();
+
+        var third = Enter(resequencer, 3, entered);
+        var second = Enter(resequencer, 2, entered);
+        Assert.Empty(entered);
+
+        using (await Enter(resequencer, 1, entered))
+        {
+            Assert.False(second.IsCompleted);
+        }
+        (await second).Dispose();
+        (await third).Dispose();
+
+        Assert.Equal([1, 2, 3], entered);
+    }
+
+    [Fact]
+    public async Task A_gap_that_stays_open_for_the_wait_is_passed_over_and_the_late_article_goes_through_at_once()
+    {
+        var resequencer = Resequencer();
+        var entered = new List<long>();
+
+        var third = Enter(resequencer, 3, entered);
+        var second = Enter(resequencer, 2, entered);
+        _time.Advance(Wait - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(50);
+        Assert.Empty(entered);
+
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        (await second).Dispose();
+        (await third).Dispose();
+        (await Enter(resequencer, 1, entered)).Dispose();
+
+        Assert.Equal([2, 3, 1], entered);
+    }
+
+    [Fact]
+    public async Task Unnumbered_articles_and_those_after_a_restart_take_their_turn_from_the_stored_decisions()
+    {
+        var clusterer = new StoryClusterer(_store);
+        for (var sequence = 1; sequence <= 5; sequence++)
+        {
+            var article = SyntheticArticles.Create($"art_{sequence}", $"Title {sequence}", $"Text of article number {sequence} about harbour cranes.");
+            clusterer.Assign(article with { Article = article.Article with { Sequence = sequence } }, SyntheticArticles.Ingested);
+        }
+        var restarted = Resequencer(clusterer);
+        var entered = new List<long>();
+
+        var seventh = Enter(restarted, 7, entered);
+        (await Enter(restarted, 0, entered)).Dispose();
+        (await Enter(restarted, 6, entered)).Dispose();
+        (await seventh).Dispose();
+
+        Assert.Equal([0, 6, 7], entered);
+    }
+
+    [Fact]
+    public async Task A_cancelled_wait_leaves_no_waiter_behind()
+    {
+        var resequencer = Resequencer();
+        using var cancel = new CancellationTokenSource();
+        var waiting = resequencer.EnterAsync(2, cancel.Token);
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        (await resequencer.EnterAsync(1, CancellationToken.None)).Dispose();
+        (await resequencer.EnterAsync(2, CancellationToken.None)).Dispose();
+    }
+
+    public void Dispose() => _store.Dispose();
+
+    private ArticleResequencer Resequencer(StoryClusterer? clusterer = null) =>
+        new(clusterer ?? new StoryClusterer(_store), new ResequencingOptions { Wait = Wait }, _time, NullLogger<ArticleResequencer>.Instance);
+
+    private static async Task<IDisposable> Enter(ArticleResequencer resequencer, long sequence, List<long> entered)
+    {
+        var turn = await resequencer.EnterAsync(sequence, CancellationToken.None);
+        lock (entered)
+        {
+            entered.Add(sequence);
+        }
+        return turn;
+    }
+}
