@@ -1,6 +1,7 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Newsroom.Contracts.Events;
 using Newsroom.Contracts.V1;
 using Newsroom.ServiceDefaults;
@@ -15,6 +16,9 @@ public sealed class ArticleExtractedConsumerTests
         await using var provider = new ServiceCollection()
             .AddSingleton(new StoryClusterer(new StoryStore(SqliteDatabase.InMemory())))
             .AddSingleton(TimeProvider.System)
+            .Configure<ResequencingOptions>(_ => { })
+            .AddSingleton(services => new ArticleResequencer(
+                services.GetRequiredService<StoryClusterer>(), new ResequencingOptions(), TimeProvider.System, NullLogger<ArticleResequencer>.Instance))
             .AddLogging()
             .AddMassTransitTestHarness(bus => bus.AddConsumer<ArticleExtractedConsumer, ArticleExtractedConsumerDefinition>())
             .BuildServiceProvider(validateScopes: true);
