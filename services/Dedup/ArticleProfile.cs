@@ -3,8 +3,11 @@ using Newsroom.Contracts.V1;
 
 namespace Newsroom.Dedup;
 
-/// <summary>What dedup compares of one article, computed once from its <see cref="ArticleExtracted"/>.</summary>
-internal sealed class ArticleProfile
+/// <summary>
+/// What dedup compares of one article, computed once from its <see cref="ArticleExtracted"/> and independent of
+/// the stored stories, so it can be computed beside the decisions (<see cref="StoryClusterer.Profile"/>).
+/// </summary>
+public sealed class ArticleProfile
 {
     /// <summary>Words at the start of the text whose entities count as the article's subject, with the title's.</summary>
     private const int CentralWords = 60;
@@ -33,24 +36,24 @@ internal sealed class ArticleProfile
 
     public string ArticleId => Article.Article.ArticleId;
 
-    public MinHashSignature Signature { get; }
+    internal MinHashSignature Signature { get; }
 
     /// <summary>Content-word counts of the title and lead.</summary>
-    public Dictionary<string, int> Terms { get; }
+    internal Dictionary<string, int> Terms { get; }
 
     /// <summary>The content words of the lead alone, without the title's: empty for an article without text.</summary>
-    public HashSet<string> LeadTerms { get; }
+    internal HashSet<string> LeadTerms { get; }
 
     /// <summary>Canonical entity id to canonical name, each entity once, in id order.</summary>
-    public SortedDictionary<string, string> Entities { get; }
+    internal SortedDictionary<string, string> Entities { get; }
 
     /// <summary>
     /// How central each entity is to the article: its mentions, those in the title or the opening words
     /// counting three times, damped. The subject of a report weighs more than the background it names.
     /// </summary>
-    public Dictionary<string, double> EntityWeights { get; }
+    internal Dictionary<string, double> EntityWeights { get; }
 
-    public MemberLead Lead { get; }
+    internal MemberLead Lead { get; }
 
     /// <summary>
     /// When the event happened as far as the article tells: its lead-event date, else its publication date;
@@ -58,7 +61,7 @@ internal sealed class ArticleProfile
     /// </summary>
     public DateTimeOffset? EventTime { get; }
 
-    public static ArticleProfile Create(ArticleExtracted article, StoryClustererOptions options)
+    internal static ArticleProfile Create(ArticleExtracted article, StoryClustererOptions options)
     {
         var ingested = article.Article;
         var titleTokens = ArticleText.Tokens(ingested.Title ?? string.Empty, options.MaxTitleTokens);
@@ -109,7 +112,7 @@ internal sealed class ArticleProfile
     }
 
     /// <summary>The lead event as a reader would say it, for example "Kataib Hezbollah suspend US forces".</summary>
-    public string DescribeLeadEvent()
+    internal string DescribeLeadEvent()
     {
         var lead = Article.LeadEvent;
         if (lead is null)
