@@ -10,12 +10,10 @@ public sealed partial class ArticleExtractedConsumer(StoryClusterer clusterer, A
     public async Task Consume(ConsumeContext<ArticleExtracted> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        // Profiling reads no stored state: it runs for the whole window at once, outside the turn.
-        var profile = clusterer.Profile(context.Message);
         StoryUpdated updated;
-        using (await resequencer.EnterAsync(context.Message.Article.Sequence, context.CancellationToken).ConfigureAwait(false))
+        using (await resequencer.EnterAsync(context.Message.Article?.Sequence ?? 0, context.CancellationToken).ConfigureAwait(false))
         {
-            updated = clusterer.Assign(profile, time.GetUtcNow());
+            updated = clusterer.Assign(context.Message, time.GetUtcNow());
         }
         LogDecision(updated.Article.Article.ArticleId, updated.StoryId, updated.Version, updated.JoinKind, updated.Score);
         await context.Publish(updated, context.CancellationToken).ConfigureAwait(false);

@@ -3,11 +3,8 @@ using Newsroom.Contracts.V1;
 
 namespace Newsroom.Dedup;
 
-/// <summary>
-/// What dedup compares of one article, computed once from its <see cref="ArticleExtracted"/> and independent of
-/// the stored stories, so it can be computed beside the decisions (<see cref="StoryClusterer.Profile"/>).
-/// </summary>
-public sealed class ArticleProfile
+/// <summary>What dedup compares of one article, computed once from its <see cref="ArticleExtracted"/>.</summary>
+internal sealed class ArticleProfile
 {
     /// <summary>Words at the start of the text whose entities count as the article's subject, with the title's.</summary>
     private const int CentralWords = 60;
@@ -36,24 +33,24 @@ public sealed class ArticleProfile
 
     public string ArticleId => Article.Article.ArticleId;
 
-    internal MinHashSignature Signature { get; }
+    public MinHashSignature Signature { get; }
 
     /// <summary>Content-word counts of the title and lead.</summary>
-    internal Dictionary<string, int> Terms { get; }
+    public Dictionary<string, int> Terms { get; }
 
     /// <summary>The content words of the lead alone, without the title's: empty for an article without text.</summary>
-    internal HashSet<string> LeadTerms { get; }
+    public HashSet<string> LeadTerms { get; }
 
     /// <summary>Canonical entity id to canonical name, each entity once, in id order.</summary>
-    internal SortedDictionary<string, string> Entities { get; }
+    public SortedDictionary<string, string> Entities { get; }
 
     /// <summary>
     /// How central each entity is to the article: its mentions, those in the title or the opening words
     /// counting three times, damped. The subject of a report weighs more than the background it names.
     /// </summary>
-    internal Dictionary<string, double> EntityWeights { get; }
+    public Dictionary<string, double> EntityWeights { get; }
 
-    internal MemberLead Lead { get; }
+    public MemberLead Lead { get; }
 
     /// <summary>
     /// When the event happened as far as the article tells: its lead-event date, else its publication date;
@@ -61,7 +58,7 @@ public sealed class ArticleProfile
     /// </summary>
     public DateTimeOffset? EventTime { get; }
 
-    internal static ArticleProfile Create(ArticleExtracted article, StoryClustererOptions options)
+    public static ArticleProfile Create(ArticleExtracted article, StoryClustererOptions options)
     {
         var ingested = article.Article;
         var titleTokens = ArticleText.Tokens(ingested.Title ?? string.Empty, options.MaxTitleTokens);
@@ -112,7 +109,7 @@ public sealed class ArticleProfile
     }
 
     /// <summary>The lead event as a reader would say it, for example "Kataib Hezbollah suspend US forces".</summary>
-    internal string DescribeLeadEvent()
+    public string DescribeLeadEvent()
     {
         var lead = Article.LeadEvent;
         if (lead is null)

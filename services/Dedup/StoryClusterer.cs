@@ -33,14 +33,7 @@ public sealed class StoryClusterer
 
     /// <summary>Places the article in a story and records it; returns the story update to publish.</summary>
     /// <exception cref="InvalidMessageException">The message carries no article id.</exception>
-    public StoryUpdated Assign(ArticleExtracted article, DateTimeOffset now) => Assign(Profile(article), now);
-
-    /// <summary>
-    /// What the decision compares of the article. It reads no stored state, so callers may compute it on
-    /// other threads, ahead of the decisions, which must be made one at a time.
-    /// </summary>
-    /// <exception cref="InvalidMessageException">The message carries no article id.</exception>
-    public ArticleProfile Profile(ArticleExtracted article)
+    public StoryUpdated Assign(ArticleExtracted article, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(article);
         if (article.Article is null || string.IsNullOrWhiteSpace(article.Article.ArticleId))
@@ -48,21 +41,14 @@ public sealed class StoryClusterer
             throw new InvalidMessageException(
                 "ArticleExtracted without an article id cannot be placed in a story; republish it from the extraction service with its ArticleIngested.");
         }
-        return ArticleProfile.Create(article, _options);
-    }
-
-    /// <summary>Places a profiled article in a story and records it; returns the story update to publish.</summary>
-    public StoryUpdated Assign(ArticleProfile profile, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        var article = profile.Article;
         lock (_gate)
         {
-            if (_store.FindDecision(profile.ArticleId) is { } earlier)
+            if (_store.FindDecision(article.Article.ArticleId) is { } earlier)
             {
                 return earlier;
             }
             var nearDuplicates = _nearDuplicates ??= LoadNearDuplicates();
+            var profile = ArticleProfile.Create(article, _options);
             var decision = FindNearDuplicate(nearDuplicates, profile) ?? FindSameEvent(profile) ?? FirstArticle(profile);
             var version = _store.Save(profile, decision.StoryId, decision.Kind, decision.MatchedArticleId, decision.Score, decision.Features, now);
             nearDuplicates.Add(profile.ArticleId, decision.StoryId, profile.Signature);

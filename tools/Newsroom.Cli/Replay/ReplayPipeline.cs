@@ -28,8 +28,8 @@ internal sealed class ReplayPipeline : IDisposable
     }
 
     /// <summary>
-    /// The outcomes of the inputs, in input order. Cleaning, extraction and dedup's profiling of the next inputs
-    /// run on the other cores while dedup places the current one; dedup alone decides in input order, so the
+    /// The outcomes of the inputs, in input order. Cleaning and extraction of the next few inputs run on
+    /// the other cores while dedup places the current one; dedup alone decides in input order, so the
     /// stories are the same as one article at a time. The inputs are read on the caller's thread.
     /// </summary>
     public IEnumerable<ReplayOutcome> Run(IEnumerable<ReplayInput> inputs, CancellationToken cancellationToken = default)
@@ -72,20 +72,18 @@ internal sealed class ReplayPipeline : IDisposable
     {
         if (input.Article is null)
         {
-            return new Prepared(input.Id, null, null, input.Error ?? "the item could not be read");
+            return new Prepared(input.Id, null, input.Error ?? "the item could not be read");
         }
         var stage = "cleaning";
         try
         {
             var ingested = _cleaner.Clean(input.Article, input.Id, _time.GetUtcNow(), cancellationToken);
             stage = "extraction";
-            var extracted = _extractor.Extract(ingested, _time.GetUtcNow());
-            stage = "story assignment";
-            return new Prepared(input.Id, extracted, _clusterer.Profile(extracted), null);
+            return new Prepared(input.Id, _extractor.Extract(ingested, _time.GetUtcNow()), null);
         }
         catch (ArticleRejectedException exception)
         {
-            return new Prepared(input.Id, null, null, exception.Reason);
+            return new Prepared(input.Id, null, exception.Reason);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -95,19 +93,19 @@ internal sealed class ReplayPipeline : IDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            return new Prepared(input.Id, null, null, Failed(stage, exception));
+            return new Prepared(input.Id, null, Failed(stage, exception));
         }
     }
 
     private ReplayOutcome Assign(Prepared prepared)
     {
-        if (prepared.Extracted is null || prepared.Profile is null)
+        if (prepared.Extracted is null)
         {
             return new ReplayOutcome(prepared.Id, null, null, prepared.Error);
         }
         try
         {
-            var story = _clusterer.Assign(prepared.Profile, _time.GetUtcNow());
+            var story = _clusterer.Assign(prepared.Extracted, _time.GetUtcNow());
             return new ReplayOutcome(prepared.Id, story.StoryId, prepared.Extracted, null);
         }
 #pragma warning disable CA1031 // As in Prepare.
@@ -123,6 +121,5 @@ internal sealed class ReplayPipeline : IDisposable
 
     public void Dispose() => _store.Dispose();
 
-    /// <summary>An input cleaned, extracted and profiled for dedup, or why it could not be.</summary>
-    private sealed record Prepared(string Id, ArticleExtracted? Extracted, ArticleProfile? Profile, string? Error);
+    private sealed record Prepared(string Id, ArticleExtracted? Extracted, string? Error);
 }
