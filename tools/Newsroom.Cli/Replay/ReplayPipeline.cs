@@ -28,9 +28,10 @@ internal sealed class ReplayPipeline : IDisposable
     }
 
     /// <summary>
-    /// The outcomes of the inputs, in input order. Cleaning and extraction of the next few inputs run on
-    /// the other cores while dedup places the current one; dedup alone decides in input order, so the
-    /// stories are the same as one article at a time. The inputs are read on the caller's thread.
+    /// The outcomes of the inputs, in input order. Cleaning and extraction of the next inputs (up to 16 per
+    /// core, so that neither side waits on the other's slow articles) run on the other cores while dedup places
+    /// the current one; dedup alone decides in input order, so the stories are the same as one article at a
+    /// time. The inputs are read on the caller's thread.
     /// </summary>
     public IEnumerable<ReplayOutcome> Run(IEnumerable<ReplayInput> inputs, CancellationToken cancellationToken = default)
     {
