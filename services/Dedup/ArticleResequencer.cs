@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Newsroom.Contracts.Events;
 
 namespace Newsroom.Dedup;
@@ -10,8 +11,9 @@ namespace Newsroom.Dedup;
 /// <see cref="ResequencingOptions.Wait"/> is passed over, so one missing article delays the others by at most that;
 /// it is decided when it comes, as is an article that arrives after its turn or carries no number.
 /// </summary>
-public sealed partial class ArticleResequencer(StoryClusterer clusterer, ResequencingOptions options, TimeProvider time, ILogger<ArticleResequencer> logger)
+public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOptions<ResequencingOptions> options, TimeProvider time, ILogger<ArticleResequencer> logger)
 {
+    private readonly TimeSpan _wait = options.Value.Wait;
     private readonly Lock _gate = new();
     private readonly SortedDictionary<long, TaskCompletionSource> _waiting = [];
 
@@ -45,7 +47,7 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, Reseque
             {
                 try
                 {
-                    await signal.Task.WaitAsync(options.Wait, time, cancellationToken).ConfigureAwait(false);
+                    await signal.Task.WaitAsync(_wait, time, cancellationToken).ConfigureAwait(false);
                     return new Turn(this, sequence);
                 }
                 catch (TimeoutException)
@@ -60,7 +62,7 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, Reseque
                     // Only the first waiter passes over the gap before it; a later one waits for its own turn again.
                     if (_waiting.First().Key == sequence)
                     {
-                        LogGapPassed(_next, sequence - 1, options.Wait.TotalSeconds);
+                        LogGapPassed(_next, sequence - 1, _wait.TotalSeconds);
                         _waiting.Remove(sequence);
                         _next = sequence;
                         return new Turn(this, sequence);
@@ -81,6 +83,7 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, Reseque
         }
     }
 
+    /// <summary>Ends an article's turn; a turn already ended, a late article's or an unnumbered one's changes nothing.</summary>
     private void Leave(long sequence)
     {
         lock (_gate)
@@ -101,14 +104,6 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, Reseque
 
     private sealed class Turn(ArticleResequencer owner, long sequence) : IDisposable
     {
-        private int _left;
-
-        public void Dispose()
-        {
-            if (sequence > 0 && Interlocked.Exchange(ref _left, 1) == 0)
-            {
-                owner.Leave(sequence);
-            }
-        }
+        public void Dispose() => owner.Leave(sequence);
     }
 }

@@ -19,11 +19,7 @@ public static class DedupServiceExtensions
         builder.Services.AddSingleton(services =>
             new StoryClusterer(services.GetRequiredService<StoryStore>(), services.GetRequiredService<IOptions<StoryClustererOptions>>().Value));
         builder.Services.AddOptions<ResequencingOptions>().Bind(builder.Configuration.GetSection(ResequencingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(services => new ArticleResequencer(
-            services.GetRequiredService<StoryClusterer>(),
-            services.GetRequiredService<IOptions<ResequencingOptions>>().Value,
-            services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<ILogger<ArticleResequencer>>()));
+        builder.Services.AddSingleton<ArticleResequencer>();
         builder.AddBusConsumer<ArticleExtractedConsumer, ArticleExtractedConsumerDefinition>();
         return builder;
     }

@@ -11,10 +11,10 @@ internal sealed class StoryProfileCache(int maxEntries)
     private readonly LinkedList<Entry> _recent = new();
     private int _size;
 
-    /// <summary>The story's profile as loaded with the same member limit (any limit when none is given), when cached.</summary>
-    public StoryProfile? Find(string storyId, int? maxMembers = null)
+    /// <summary>The story's profile as loaded with the same member limit, when cached.</summary>
+    public StoryProfile? Find(string storyId, int maxMembers)
     {
-        if (!_entries.TryGetValue(storyId, out var node) || (maxMembers is { } limit && node.Value.MaxMembers != limit))
+        if (!_entries.TryGetValue(storyId, out var node) || node.Value.MaxMembers != maxMembers)
         {
             return null;
         }

@@ -251,6 +251,7 @@ public sealed class StoryStore : IDisposable
         versionQuery.Parameters.AddWithValue("$story", storyId);
         var version = Convert.ToInt64(versionQuery.ExecuteScalar(), CultureInfo.InvariantCulture);
 
+        var entityIds = JsonSerializer.Serialize(profile.Entities.Keys, Json);
         Execute(
             transaction,
             """
@@ -264,10 +265,10 @@ public sealed class StoryStore : IDisposable
             ("$updated", updatedAt.ToString("O", CultureInfo.InvariantCulture)), ("$article", JsonSerializer.Serialize(profile.Article, Json)),
             ("$time", eventTime), ("$actor", profile.Lead.ActorId), ("$action", (int)profile.Lead.Action),
             ("$target", profile.Lead.TargetId), ("$date", profile.Lead.Date?.DayNumber),
-            ("$terms", JsonSerializer.Serialize(profile.Terms, Json)), ("$entities", JsonSerializer.Serialize(profile.Entities.Keys, Json)),
+            ("$terms", JsonSerializer.Serialize(profile.Terms, Json)), ("$entities", entityIds),
             ("$minhash", profile.Signature.ToBytes()));
 
-        var entitiesAdded = SaveEntities(transaction, profile, storyId, active, newStory);
+        var entitiesAdded = SaveEntities(transaction, profile, entityIds, storyId, active);
         SaveTerms(transaction, profile, storyId);
         var entitiesDropped = PruneStoryProfile(transaction, storyId);
         if (newStory)
@@ -302,17 +303,32 @@ public sealed class StoryStore : IDisposable
     }
 
     /// <summary>Adds the article's entities to the story's profile; returns those new to the story.</summary>
-    private List<string> SaveEntities(SqliteTransaction transaction, ArticleProfile profile, string storyId, long active, bool newStory)
+    private List<string> SaveEntities(SqliteTransaction transaction, ArticleProfile profile, string entityIds, string storyId, long active)
     {
         // Keeping the story's activity on the index rows lets the candidate lookup read recent stories straight from the index.
         Execute(transaction, "UPDATE dedup_story_entities SET active = $active WHERE story_id = $story", ("$story", storyId), ("$active", active));
-        var added = newStory ? [.. profile.Entities.Keys] : EntitiesNewToStory(transaction, profile, storyId);
 
         // Statements over JSON arrays write all of the article's rows at once: a statement per row cost more than the rows.
-        Execute(
-            transaction,
-            "INSERT INTO dedup_entity_stats (entity_id, stories) SELECT value, 1 FROM json_each($ids) WHERE true ON CONFLICT (entity_id) DO UPDATE SET stories = stories + 1",
-            ("$ids", JsonSerializer.Serialize(added, Json)));
+        // An entity new to the story counts one story more, before the story's rows take it in.
+        var stats = Command(
+            """
+            INSERT INTO dedup_entity_stats (entity_id, stories)
+            SELECT value, 1 FROM json_each($ids)
+            WHERE NOT EXISTS (SELECT 1 FROM dedup_story_entities WHERE entity_id = value AND story_id = $story)
+            ON CONFLICT (entity_id) DO UPDATE SET stories = stories + 1
+            RETURNING entity_id
+            """,
+            transaction);
+        stats.Parameters.AddWithValue("$ids", entityIds);
+        stats.Parameters.AddWithValue("$story", storyId);
+        var added = new List<string>();
+        using (var reader = stats.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                added.Add(reader.GetString(0));
+            }
+        }
         Execute(
             transaction,
             """
@@ -325,32 +341,6 @@ public sealed class StoryStore : IDisposable
             ("$entities", JsonSerializer.Serialize(
                 profile.Entities.Select(e => new object[] { e.Key, e.Value, profile.EntityWeights.GetValueOrDefault(e.Key) }), Json)));
         return added;
-    }
-
-    /// <summary>The article's entities that the story's profile does not hold yet: from the cached profile when the story was just scored.</summary>
-    private List<string> EntitiesNewToStory(SqliteTransaction transaction, ArticleProfile profile, string storyId)
-    {
-        if (_profiles.Find(storyId) is { } cached)
-        {
-            return profile.Entities.Keys.Where(id => !cached.EntityWeights.ContainsKey(id)).ToList();
-        }
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        var existing = Command(
-            """
-            SELECT value FROM json_each($ids)
-            WHERE EXISTS (SELECT 1 FROM dedup_story_entities WHERE entity_id = value AND story_id = $story)
-            """,
-            transaction);
-        existing.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(profile.Entities.Keys, Json));
-        existing.Parameters.AddWithValue("$story", storyId);
-        using (var reader = existing.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                known.Add(reader.GetString(0));
-            }
-        }
-        return profile.Entities.Keys.Where(id => !known.Contains(id)).ToList();
     }
 
     private void SaveTerms(SqliteTransaction transaction, ArticleProfile profile, string storyId)

@@ -1,7 +1,6 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Newsroom.Contracts.Events;
 using Newsroom.Contracts.V1;
 using Newsroom.ServiceDefaults;
@@ -17,8 +16,7 @@ public sealed class ArticleExtractedConsumerTests
             .AddSingleton(new StoryClusterer(new StoryStore(SqliteDatabase.InMemory())))
             .AddSingleton(TimeProvider.System)
             .Configure<ResequencingOptions>(_ => { })
-            .AddSingleton(services => new ArticleResequencer(
-                services.GetRequiredService<StoryClusterer>(), new ResequencingOptions(), TimeProvider.System, NullLogger<ArticleResequencer>.Instance))
+            .AddSingleton<ArticleResequencer>()
             .AddLogging()
             .AddMassTransitTestHarness(bus => bus.AddConsumer<ArticleExtractedConsumer, ArticleExtractedConsumerDefinition>())
             .BuildServiceProvider(validateScopes: true);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Newsroom.Contracts.Events;
 using Newsroom.ServiceDefaults;
@@ -89,7 +90,7 @@ public sealed class ArticleResequencerTests : IDisposable
     public void Dispose() => _store.Dispose();
 
     private ArticleResequencer Resequencer(StoryClusterer? clusterer = null) =>
-        new(clusterer ?? new StoryClusterer(_store), new ResequencingOptions { Wait = Wait }, _time, NullLogger<ArticleResequencer>.Instance);
+        new(clusterer ?? new StoryClusterer(_store), Options.Create(new ResequencingOptions { Wait = Wait }), _time, NullLogger<ArticleResequencer>.Instance);
 
     private static async Task<IDisposable> Enter(ArticleResequencer resequencer, long sequence, List<long> entered)
     {

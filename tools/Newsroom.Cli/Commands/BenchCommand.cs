@@ -105,7 +105,7 @@ internal static class BenchCommand
         var summary = new Grid().AddColumn().AddColumn();
         summary.AddTextRow("run seed", Number(seed));
         summary.AddTextRow("articles", $"{Number(report.Articles)} sent: {Number(report.Accepted)} accepted, {Number(report.Duplicates)} duplicates, {Number(report.Rejected)} rejected");
-        summary.AddTextRow("queryable", $"{Number(report.Queryable)} in {Number(report.Stories)} stories, {report.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s after the first was sent");
+        summary.AddTextRow("queryable", $"{Number(report.Queryable)} in {Number(report.Stories)} stories, {Number(report.Seconds, "0.0")} s after the first was sent");
         summary.AddTextRow("end to end", $"{Number(report.QueryablePerSecond, "0.0")} articles/s (sent at {Number(report.SentPerSecond, "0.0")}/s)");
         summary.AddTextRow("send to queryable", $"p50 {Ms(report.Latency.P50)}, p90 {Ms(report.Latency.P90)}, p99 {Ms(report.Latency.P99)}, max {Ms(report.Latency.Max)}");
         context.Environment.Out.Write(summary);

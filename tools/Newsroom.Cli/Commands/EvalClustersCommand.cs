@@ -137,6 +137,5 @@ internal static class EvalClustersCommand
 
     private static double Round(double value) => Math.Round(value, 4);
 
-
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -123,5 +123,4 @@ internal static class EvalCommand
         totals.AddTextRow("micro (all shingles pooled)", $"precision {TextFormat.Measure(summary.MicroPrecision)}  recall {TextFormat.Measure(summary.MicroRecall)}  F1 {TextFormat.Measure(summary.MicroF1)}");
         console.Write(totals);
     }
-
 }

@@ -11,19 +11,14 @@ namespace Newsroom.Cli.Eval;
 internal static class ClusteringEvaluation
 {
     public static IReadOnlyList<ClusteredItem> Run(
-        IEnumerable<GoldClusterItem> items, StoryClustererOptions options, TimeProvider time, Action onItem, CancellationToken cancellationToken)
+        IReadOnlyList<GoldClusterItem> items, StoryClustererOptions options, TimeProvider time, Action onItem, CancellationToken cancellationToken)
     {
         using var pipeline = new ReplayPipeline(time, options);
-        var clusters = new Queue<string>();
-        var inputs = items.Select(item =>
-        {
-            clusters.Enqueue(item.Cluster);
-            return item.Input;
-        });
         var clustered = new List<ClusteredItem>();
-        foreach (var outcome in pipeline.Run(inputs, cancellationToken))
+        // Replay gives one outcome per input, in input order.
+        foreach (var (outcome, item) in pipeline.Run(items.Select(item => item.Input), cancellationToken).Zip(items))
         {
-            clustered.Add(new ClusteredItem(outcome.Id, clusters.Dequeue(), outcome.StoryId, outcome.Error));
+            clustered.Add(new ClusteredItem(outcome.Id, item.Cluster, outcome.StoryId, outcome.Error));
             onItem();
         }
 
