@@ -1,15 +1,20 @@
+using System.Diagnostics;
 using MassTransit;
 using Newsroom.Contracts.Events;
+using Newsroom.Contracts.V1;
+using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Dedup;
 
 /// <summary>Places each extracted article in a story, in ingest's order, and publishes the story's update.</summary>
-public sealed partial class ArticleExtractedConsumer(StoryClusterer clusterer, ArticleResequencer resequencer, TimeProvider time, ILogger<ArticleExtractedConsumer> logger)
+public sealed partial class ArticleExtractedConsumer(
+    StoryClusterer clusterer, ArticleResequencer resequencer, PipelineMetrics metrics, TimeProvider time, ILogger<ArticleExtractedConsumer> logger)
     : IConsumer<ArticleExtracted>
 {
     public async Task Consume(ConsumeContext<ArticleExtracted> context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        Activity.Current?.SetTag(NewsroomTelemetry.ArticleIdTag, context.Message.Article?.ArticleId);
         StoryUpdated updated;
         using (await resequencer.EnterAsync(context.Message.Article?.Sequence ?? 0, context.CancellationToken).ConfigureAwait(false))
         {
@@ -17,6 +22,8 @@ public sealed partial class ArticleExtractedConsumer(StoryClusterer clusterer, A
         }
         LogDecision(updated.Article.Article.ArticleId, updated.StoryId, updated.Version, updated.JoinKind, updated.Score);
         await context.Publish(updated, context.CancellationToken).ConfigureAwait(false);
+        metrics.Decided(updated.JoinKind);
+        metrics.StageCompleted(PipelineStage.Clustered, updated.Article.Article.IngestedAt);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleId} -> story {StoryId} v{Version}: {JoinKind}, score {Score}")]

@@ -20,6 +20,18 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
     /// <summary>The number whose turn it is; 0 until the first article, then read from the decisions stored.</summary>
     private long _next;
 
+    /// <summary>How many articles wait for an earlier one.</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiting.Count;
+            }
+        }
+    }
+
     /// <summary>Waits for the article's turn; dispose the result once the article is decided, or failed.</summary>
     public async Task<IDisposable> EnterAsync(long sequence, CancellationToken cancellationToken)
     {

@@ -9,17 +9,24 @@ public static class DedupServiceExtensions
 {
     public const string DatabaseFileName = "dedup.db";
 
+    public const string BacklogName = "dedup_resequencer";
+
     public static WebApplicationBuilder AddDedupService(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Configure<StoryClustererOptions>(builder.Configuration.GetSection(StoryClustererOptions.SectionName));
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddPipelineMetrics();
         builder.Services.AddSingleton(services =>
             new StoryStore(SqliteDatabase.File(services.GetRequiredService<IOptions<DataOptions>>().Value.FileIn(DatabaseFileName))));
         builder.Services.AddSingleton(services =>
             new StoryClusterer(services.GetRequiredService<StoryStore>(), services.GetRequiredService<IOptions<StoryClustererOptions>>().Value));
         builder.Services.AddOptions<ResequencingOptions>().Bind(builder.Configuration.GetSection(ResequencingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<ArticleResequencer>();
+        builder.Services.AddSingleton(services =>
+        {
+            var resequencer = ActivatorUtilities.CreateInstance<ArticleResequencer>(services);
+            services.GetRequiredService<PipelineMetrics>().TrackBacklog(BacklogName, () => resequencer.Waiting);
+            return resequencer;
+        });
         builder.AddBusConsumer<ArticleExtractedConsumer, ArticleExtractedConsumerDefinition>();
         return builder;
     }

@@ -9,7 +9,7 @@ public static class ExtractionServiceExtensions
     public static WebApplicationBuilder AddExtractionService(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddPipelineMetrics();
         builder.Services.TryAddSingleton<ArticleExtractor>();
         builder.AddBusConsumer<ArticleIngestedConsumer, ArticleIngestedConsumerDefinition>();
         return builder;

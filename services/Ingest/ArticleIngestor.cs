@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newsroom.Contracts.Events;
+using Newsroom.Contracts.V1;
+using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Ingest;
 
@@ -12,7 +15,8 @@ namespace Newsroom.Ingest;
 /// submission waits a bounded time for its own event's confirmation, so that "accepted" normally
 /// means published and a fast client cannot outrun the broker. An accepted article is never lost:
 /// it is stored before it is answered. A re-submission of an article whose event was never
-/// confirmed is answered "accepted" once that event goes out, never "duplicate".
+/// confirmed is answered "accepted" once that event goes out, never "duplicate". Each item gets a
+/// span of its own, under the submission's when there is one, which its event's trace continues.
 /// </summary>
 public sealed partial class ArticleIngestor(
     IngestStore store,
@@ -20,12 +24,27 @@ public sealed partial class ArticleIngestor(
     OutboxSignal outbox,
     IPublishEndpoint publisher,
     IOptions<OutboxOptions> outboxOptions,
+    PipelineMetrics metrics,
     TimeProvider time,
     ILogger<ArticleIngestor> logger) : IArticleSink
 {
     public async Task<IngestResult> SubmitAsync(RawArticle article, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
+        using var activity = NewsroomTelemetry.Source.StartActivity("ingest article");
+        var result = await IngestAsync(article, activity, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag(NewsroomTelemetry.ArticleIdTag, result.ArticleId);
+        activity?.SetTag("newsroom.ingest.outcome", OutcomeName(result.Outcome));
+        if (result.Outcome != IngestOutcome.Rejected)
+        {
+            // RejectAsync counts rejections, which sources also report to it directly.
+            metrics.Submitted(OutcomeName(result.Outcome));
+        }
+        return result;
+    }
+
+    private async Task<IngestResult> IngestAsync(RawArticle article, Activity? activity, CancellationToken cancellationToken)
+    {
         ArticleIngested cleaned;
         try
         {
@@ -37,7 +56,7 @@ public sealed partial class ArticleIngestor(
             return await RejectAsync(article.ClientRef, article.Url, reason, cancellationToken).ConfigureAwait(false);
         }
 
-        var stored = store.TryAdd(cleaned, article.ClientRef);
+        var stored = store.TryAdd(cleaned, article.ClientRef, activity?.Id);
         if (!stored.EventPending)
         {
             LogDuplicate(logger, article.ClientRef, stored.ArticleId, stored.DuplicateReason);
@@ -51,6 +70,7 @@ public sealed partial class ArticleIngestor(
         }
         if (stored.Added)
         {
+            metrics.StageCompleted(PipelineStage.Ingested, cleaned.IngestedAt);
             LogAccepted(logger, article.ClientRef, stored.ArticleId, cleaned.Title);
         }
         else
@@ -63,6 +83,7 @@ public sealed partial class ArticleIngestor(
     public async Task<IngestResult> RejectAsync(string clientRef, string? url, string reason, CancellationToken cancellationToken)
     {
         LogRejected(logger, clientRef, reason);
+        metrics.Submitted(OutcomeName(IngestOutcome.Rejected));
         try
         {
             // Bounded, so that an unreachable broker cannot hold up a source or a batch behind one bad item.
@@ -77,6 +98,13 @@ public sealed partial class ArticleIngestor(
         }
         return IngestResult.Rejected(clientRef, reason);
     }
+
+    private static string OutcomeName(IngestOutcome outcome) => outcome switch
+    {
+        IngestOutcome.Accepted => "accepted",
+        IngestOutcome.Duplicate => "duplicate",
+        _ => "rejected",
+    };
 
     private ArticleIngested Clean(RawArticle article, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public static class IngestServiceExtensions
         var services = builder.Services;
         services.Configure<IngestOptions>(builder.Configuration.GetSection(IngestOptions.SectionName));
         services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.SectionName));
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddPipelineMetrics();
         services.TryAddSingleton(provider =>
             new IngestStore(SqliteDatabase.File(provider.GetRequiredService<IOptions<DataOptions>>().Value.FileIn(IngestStore.FileName))));
         services.TryAddSingleton(provider => new ArticleCleaner(provider.GetRequiredService<IOptions<IngestOptions>>().Value));

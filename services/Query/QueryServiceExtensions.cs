@@ -13,7 +13,7 @@ public static class QueryServiceExtensions
     public static WebApplicationBuilder AddQueryService(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddPipelineMetrics();
         builder.Services.AddSingleton(provider =>
             new QueryStore(SqliteDatabase.File(provider.GetRequiredService<IOptions<DataOptions>>().Value.FileIn(DatabaseFileName))));
         builder.Services.AddSingleton<StoryUpdateBroadcaster>();

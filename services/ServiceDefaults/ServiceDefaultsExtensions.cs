@@ -51,6 +51,18 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
+    /// The counters the services record (<see cref="PipelineMetrics"/>), once however many services
+    /// share a host. Call it from a service's own registrations.
+    /// </summary>
+    public static IServiceCollection AddPipelineMetrics(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PipelineMetrics>();
+        return services;
+    }
+
+    /// <summary>
     /// The bus (RabbitMQ or in-memory, from <c>Bus:Uri</c>) with every consumer added so far,
     /// kebab-case endpoints, persistent messages and publisher confirms; gRPC on <c>Grpc:Url</c>
     /// with exception mapping, reflection, JSON transcoding (on <c>Http:Url</c> when set) and
@@ -118,7 +130,7 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// gRPC on <c>Grpc:Url</c> (and JSON over HTTP on <c>Http:Url</c> when set) with the exception
-    /// interceptor, reflection and health checks. Part of <see cref="AddServiceDefaults"/>; on its
+    /// interceptor, reflection and health checks; traces and metrics (<see cref="TelemetryRegistration"/>). Part of <see cref="AddServiceDefaults"/>; on its
     /// own for hosts that bring another bus, such as MassTransit's test harness.
     /// </summary>
     public static WebApplicationBuilder AddGrpcDefaults(this WebApplicationBuilder builder)
@@ -133,13 +145,15 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddGrpcHealthChecks().AddCheck<HostStoppingHealthCheck>(HostStoppingHealthCheck.Name);
         builder.Services.AddServiceAccess();
         builder.Services.AddClientRateLimits();
+        TelemetryRegistration.AddTelemetry(builder);
         return builder;
     }
 
     /// <summary>
     /// Adds the per-client rate limits to the pipeline (after authentication, so that a client with
     /// a key is limited by its name) and maps gRPC health (following the bus and the host) and
-    /// server reflection (v1 and v1alpha), both open to anonymous callers.
+    /// server reflection (v1 and v1alpha), both open to anonymous callers, and the metrics for
+    /// Prometheus on <c>/metrics</c>.
     /// </summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
@@ -147,6 +161,7 @@ public static class ServiceDefaultsExtensions
         app.UseRateLimiter();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        TelemetryRegistration.MapTelemetry(app);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Newsroom.ServiceDefaults;
@@ -49,5 +50,25 @@ public sealed class SqliteDatabase
             : "PRAGMA foreign_keys=ON;";
         pragma.ExecuteNonQuery();
         return connection;
+    }
+
+    /// <summary>
+    /// Adds a column that a later version introduced to a table made by an earlier one; a table
+    /// that has it already is left alone. <paramref name="definition"/> needs a default, which the
+    /// existing rows take.
+    /// </summary>
+    public static void AddColumnIfMissing(SqliteConnection connection, string table, string column, string definition)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info($table) WHERE name = $column";
+        check.Parameters.AddWithValue("$table", table);
+        check.Parameters.AddWithValue("$column", column);
+        if (Convert.ToInt32(check.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            using var add = connection.CreateCommand();
+            add.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
+            add.ExecuteNonQuery();
+        }
     }
 }

@@ -14,7 +14,7 @@ public sealed class ArticleExtractedConsumerTests
     {
         await using var provider = new ServiceCollection()
             .AddSingleton(new StoryClusterer(new StoryStore(SqliteDatabase.InMemory())))
-            .AddSingleton(TimeProvider.System)
+            .AddPipelineMetrics()
             .Configure<ResequencingOptions>(_ => { })
             .AddSingleton<ArticleResequencer>()
             .AddLogging()

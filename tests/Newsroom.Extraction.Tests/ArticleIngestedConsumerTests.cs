@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Newsroom.Contracts.Events;
+using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Extraction.Tests;
 
@@ -9,7 +10,7 @@ public sealed class ArticleIngestedConsumerTests
 {
     private static ServiceProvider HarnessProvider() => new ServiceCollection()
         .AddSingleton<ArticleExtractor>()
-        .AddSingleton(TimeProvider.System)
+        .AddPipelineMetrics()
         .AddLogging()
         .AddMassTransitTestHarness(x => x.AddConsumer<ArticleIngestedConsumer, ArticleIngestedConsumerDefinition>())
         .BuildServiceProvider(true);

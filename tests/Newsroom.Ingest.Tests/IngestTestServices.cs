@@ -37,7 +37,7 @@ internal sealed class IngestTestServices : IAsyncDisposable
         IngestTestServices? self = null;
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
+        services.AddPipelineMetrics();
         services.AddSingleton(new IngestStore(database ?? SqliteDatabase.InMemory()));
         services.AddSingleton(new ArticleCleaner());
         services.AddSingleton<OutboxSignal>();

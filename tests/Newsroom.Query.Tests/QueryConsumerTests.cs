@@ -21,7 +21,7 @@ public sealed class QueryConsumerTests : IAsyncLifetime
         _provider = new ServiceCollection()
             .AddSingleton(_store)
             .AddSingleton(_broadcaster)
-            .AddSingleton(TimeProvider.System)
+            .AddPipelineMetrics()
             .AddLogging()
             .AddMassTransitTestHarness(bus =>
             {

@@ -7,6 +7,8 @@ namespace Newsroom.Query.Tests;
 
 public sealed class QueryStoreIndexingTests
 {
+    private const string FirstTrace = "0af7651916cd43dd8448eb211c80319c";
+
     private static readonly DateTimeOffset IndexedAt = Start.AddHours(1);
     private readonly QueryStore _store = new(SqliteDatabase.InMemory());
 
@@ -132,7 +134,7 @@ public sealed class QueryStoreIndexingTests
         _store.RecordExtracted(extracted);
         Assert.Equal(PipelineStage.Extracted, _store.GetArticleStatus("a1")!.Stage);
 
-        _store.RecordIngested(extracted.Article);
+        _store.RecordIngested(extracted.Article, FirstTrace);
         var status = _store.GetArticleStatus("a1")!;
         Assert.Equal(PipelineStage.Extracted, status.Stage);
         Assert.Equal(extracted.Article.IngestedAt, status.IngestedAt.ToDateTimeOffset());
@@ -141,7 +143,7 @@ public sealed class QueryStoreIndexingTests
         _store.RecordClustered(update);
         Assert.Equal(PipelineStage.Clustered, _store.GetArticleStatus("a1")!.Stage);
         _store.IndexStory(update, IndexedAt);
-        _store.RecordIngested(extracted.Article);
+        _store.RecordIngested(extracted.Article, "4bf92f3577b34da6a3ce929d0e0e4736");
         _store.RecordExtracted(extracted);
 
         status = _store.GetArticleStatus("a1")!;
@@ -151,6 +153,32 @@ public sealed class QueryStoreIndexingTests
         Assert.Equal(update.UpdatedAt, status.ClusteredAt.ToDateTimeOffset());
         Assert.Equal(IndexedAt, status.IndexedAt.ToDateTimeOffset());
         Assert.Equal("https://news.example/a1", status.Url);
+        Assert.Equal(FirstTrace, status.TraceId);
+    }
+
+    [Fact]
+    public void An_index_from_before_tracing_gains_trace_ids_and_keeps_its_statuses()
+    {
+        var database = SqliteDatabase.InMemory();
+        using (var connection = database.Open())
+        {
+            connection.Command("""
+                CREATE TABLE article_status (
+                    article_id TEXT PRIMARY KEY, stage INTEGER NOT NULL, story_id TEXT,
+                    url TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '',
+                    ingested_at INTEGER, extracted_at INTEGER, clustered_at INTEGER, indexed_at INTEGER);
+                INSERT INTO article_status (article_id, stage, title) VALUES ('old', 4, 'Indexed before tracing');
+                """).ExecuteNonQuery();
+        }
+
+        var store = new QueryStore(database);
+        store.RecordIngested(Article("new", "Traced", "text"), FirstTrace);
+
+        var old = store.GetArticleStatus("old")!;
+        Assert.Equal(PipelineStage.Indexed, old.Stage);
+        Assert.Equal("Indexed before tracing", old.Title);
+        Assert.Equal("", old.TraceId);
+        Assert.Equal(FirstTrace, store.GetArticleStatus("new")!.TraceId);
     }
 
     [Fact]

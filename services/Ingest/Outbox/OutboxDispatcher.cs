@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Ingest;
 
@@ -11,18 +13,23 @@ namespace Newsroom.Ingest;
 /// confirmation and the mark publishes that event again; consumers key on the article id, so
 /// at least once is enough. While the bus is unhealthy (not started yet, broker unreachable) it waits
 /// rather than hang on publications; failed publications stay pending and are retried with growing pauses.
+/// Each event is published in the trace of the submission that stored it.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IngestStore store,
     OutboxSignal signal,
     IBusControl bus,
     IOptions<OutboxOptions> options,
+    PipelineMetrics metrics,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    public const string BacklogName = "ingest_outbox";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        metrics.TrackBacklog(BacklogName, () => store.PendingCount());
         if (store.PendingCount() is > 0 and var pending)
         {
             LogResuming(logger, pending, store.Description);
@@ -79,6 +86,11 @@ public sealed partial class OutboxDispatcher(
 
     private async Task PublishAsync(OutboxMessage message, TimeSpan publishTimeout, CancellationToken stoppingToken)
     {
+        // A span that continues the submission's trace; MassTransit's publish span and, over the
+        // message headers, every consumer's span are its children.
+        ActivityContext.TryParse(message.TraceParent, null, out var submission);
+        using var activity = NewsroomTelemetry.Source.StartActivity("outbox publish", ActivityKind.Internal, submission);
+        activity?.SetTag(NewsroomTelemetry.ArticleIdTag, message.Event.ArticleId);
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
         {
             timeout.CancelAfter(publishTimeout);

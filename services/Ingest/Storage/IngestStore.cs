@@ -45,25 +45,16 @@ public sealed class IngestStore
                 message     TEXT,
                 created_at  TEXT NOT NULL,
                 sent_at     TEXT,
-                attempts    INTEGER NOT NULL DEFAULT 0
+                attempts    INTEGER NOT NULL DEFAULT 0,
+                trace_parent TEXT
             );
             CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (sequence) WHERE sent_at IS NULL;
             """;
         command.ExecuteNonQuery();
-        AddSubmittedByColumn(connection);
-    }
-
-    // A database from before access control has no submitted_by; its articles were submitted anonymously.
-    private static void AddSubmittedByColumn(SqliteConnection connection)
-    {
-        using var check = connection.CreateCommand();
-        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('articles') WHERE name = 'submitted_by'";
-        if (Convert.ToInt32(check.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
-        {
-            using var add = connection.CreateCommand();
-            add.CommandText = "ALTER TABLE articles ADD COLUMN submitted_by TEXT NOT NULL DEFAULT ''";
-            add.ExecuteNonQuery();
-        }
+        // A database from before access control: its articles were submitted anonymously.
+        SqliteDatabase.AddColumnIfMissing(connection, "articles", "submitted_by", "TEXT NOT NULL DEFAULT ''");
+        // A database from before tracing: its pending events go out in traces of their own.
+        SqliteDatabase.AddColumnIfMissing(connection, "outbox", "trace_parent", "TEXT");
     }
 
     public string Description => _database.Description;
@@ -71,8 +62,10 @@ public sealed class IngestStore
     /// <summary>
     /// Stores the article with its event in the outbox, or names the stored article it duplicates
     /// ("same url" before "same content") and whether that one's event is still unpublished.
+    /// <paramref name="traceParent"/> (W3C) is the span the event is published under, so that its
+    /// trace goes on from the submission.
     /// </summary>
-    public StoreOutcome TryAdd(ArticleIngested article, string clientRef)
+    public StoreOutcome TryAdd(ArticleIngested article, string clientRef, string? traceParent = null)
     {
         ArgumentNullException.ThrowIfNull(article);
         var urlKey = article.Url.Length > 0 ? ArticleIdentity.NormaliseUrl(article.Url) : null;
@@ -97,10 +90,11 @@ public sealed class IngestStore
             {
                 using var outbox = connection.CreateCommand();
                 outbox.Transaction = transaction;
-                outbox.CommandText = "INSERT INTO outbox (article_id, message, created_at) VALUES ($id, $message, $at)";
+                outbox.CommandText = "INSERT INTO outbox (article_id, message, created_at, trace_parent) VALUES ($id, $message, $at, $trace)";
                 outbox.Parameters.AddWithValue("$id", article.ArticleId);
                 outbox.Parameters.AddWithValue("$message", JsonSerializer.Serialize(article, MessageJson));
                 outbox.Parameters.AddWithValue("$at", Timestamp(article.IngestedAt));
+                outbox.Parameters.AddWithValue("$trace", (object?)traceParent ?? DBNull.Value);
                 outbox.ExecuteNonQuery();
                 transaction.Commit();
                 return new StoreOutcome(true, article.ArticleId, "", EventPending: true);
@@ -119,7 +113,7 @@ public sealed class IngestStore
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sequence, message, attempts FROM outbox WHERE sent_at IS NULL ORDER BY sequence LIMIT $limit";
+        command.CommandText = "SELECT sequence, message, attempts, trace_parent FROM outbox WHERE sent_at IS NULL ORDER BY sequence LIMIT $limit";
         command.Parameters.AddWithValue("$limit", limit);
         using var reader = command.ExecuteReader();
         var messages = new List<OutboxMessage>();
@@ -127,7 +121,7 @@ public sealed class IngestStore
         {
             var message = JsonSerializer.Deserialize<ArticleIngested>(reader.GetString(1), MessageJson)
                 ?? throw new InvalidOperationException($"Outbox entry {reader.GetInt64(0)} in {Description} holds no event.");
-            messages.Add(new OutboxMessage(reader.GetInt64(0), message, reader.GetInt32(2)));
+            messages.Add(new OutboxMessage(reader.GetInt64(0), message, reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
         }
         return messages;
     }

@@ -4,7 +4,10 @@ using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Query;
 
-/// <summary>Marks a newly ingested article INGESTED (unless a later stage already arrived).</summary>
+/// <summary>
+/// Marks a newly ingested article INGESTED (unless a later stage already arrived), with the trace
+/// its event came in, which every later stage continues.
+/// </summary>
 public sealed class QueryArticleIngestedConsumer(QueryStore store) : IConsumer<ArticleIngested>
 {
     public Task Consume(ConsumeContext<ArticleIngested> context)
@@ -16,7 +19,7 @@ public sealed class QueryArticleIngestedConsumer(QueryStore store) : IConsumer<A
             throw new InvalidMessageException("ArticleIngested has no ArticleId; the query service cannot track it. Fix the publisher and replay the message.");
         }
 
-        store.RecordIngested(article);
+        store.RecordIngested(article, NewsroomTelemetry.CurrentTraceId);
         return Task.CompletedTask;
     }
 }

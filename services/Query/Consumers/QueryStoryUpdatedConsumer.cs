@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Newsroom.Contracts.Events;
@@ -14,6 +15,7 @@ namespace Newsroom.Query;
 public sealed partial class QueryStoryUpdatedConsumer(
     QueryStore store,
     StoryUpdateBroadcaster broadcaster,
+    PipelineMetrics metrics,
     TimeProvider time,
     ILogger<QueryStoryUpdatedConsumer> logger) : IConsumer<StoryUpdated>
 {
@@ -27,6 +29,7 @@ public sealed partial class QueryStoryUpdatedConsumer(
         }
 
         var articleId = update.Article.Article.ArticleId;
+        Activity.Current?.SetTag(NewsroomTelemetry.ArticleIdTag, articleId);
         store.RecordClustered(update);
         var indexedAt = time.GetUtcNow();
         var result = store.IndexStory(update, indexedAt);
@@ -38,6 +41,7 @@ public sealed partial class QueryStoryUpdatedConsumer(
 
         await context.Publish(new ArticleIndexed(articleId, update.StoryId, update.Version, indexedAt), context.CancellationToken).ConfigureAwait(false);
         LogIndexed(logger, articleId, update.StoryId, update.Version, result.Outcome);
+        metrics.StageCompleted(PipelineStage.Indexed, update.Article.Article.IngestedAt);
         if (result.Outcome is StoryIndexOutcome.Created or StoryIndexOutcome.Updated)
         {
             broadcaster.Publish(new StoryUpdate

@@ -8,6 +8,7 @@ namespace Newsroom.Query;
 /// never goes back and a timestamp, once set, is kept.
 /// </summary>
 /// <param name="MovesStory">True when <paramref name="StoryId"/> replaces the recorded story (the article moved); otherwise it only fills an empty one.</param>
+/// <param name="TraceId">The trace that follows the article, when known; it fills an empty one.</param>
 internal sealed record ArticleStatusChange(
     ArticleIngested Article,
     PipelineStage Stage,
@@ -15,4 +16,5 @@ internal sealed record ArticleStatusChange(
     DateTimeOffset? ClusteredAt = null,
     DateTimeOffset? IndexedAt = null,
     string? StoryId = null,
-    bool MovesStory = false);
+    bool MovesStory = false,
+    string TraceId = "");

@@ -99,7 +99,8 @@ internal static class QuerySchema
             ingested_at INTEGER,
             extracted_at INTEGER,
             clustered_at INTEGER,
-            indexed_at INTEGER
+            indexed_at INTEGER,
+            trace_id TEXT NOT NULL DEFAULT ''
         );
 
         -- One row per story, rowid = stories.story_key. Porter stemming lets "suspend" find "suspended".

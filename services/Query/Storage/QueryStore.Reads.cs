@@ -276,7 +276,7 @@ public sealed partial class QueryStore
     private static ArticleStatus? ReadArticleStatus(SqliteConnection connection, string articleId)
     {
         using var reader = connection.Command("""
-            SELECT stage, story_id, url, title, source, ingested_at, extracted_at, clustered_at, indexed_at
+            SELECT stage, story_id, url, title, source, ingested_at, extracted_at, clustered_at, indexed_at, trace_id
             FROM article_status WHERE article_id = $article
             """).With("$article", articleId).ExecuteReader();
         if (!reader.Read())
@@ -296,6 +296,7 @@ public sealed partial class QueryStore
             ExtractedAt = UnixTime.ToTimestamp(reader.GetNullableInt64(6)),
             ClusteredAt = UnixTime.ToTimestamp(reader.GetNullableInt64(7)),
             IndexedAt = UnixTime.ToTimestamp(reader.GetNullableInt64(8)),
+            TraceId = reader.GetString(9),
         };
     }
 

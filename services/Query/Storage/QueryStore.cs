@@ -29,15 +29,20 @@ public sealed partial class QueryStore
         _database = database;
         using var connection = _database.Open();
         connection.Command(QuerySchema.Ddl).ExecuteNonQuery();
+        // An index from before tracing: its articles have no trace.
+        SqliteDatabase.AddColumnIfMissing(connection, "article_status", "trace_id", "TEXT NOT NULL DEFAULT ''");
     }
 
     public string Description => _database.Description;
 
-    /// <summary>Records that ingest accepted an article: stage INGESTED unless it is already further.</summary>
-    public void RecordIngested(ArticleIngested article)
+    /// <summary>
+    /// Records that ingest accepted an article: stage INGESTED unless it is already further, and the
+    /// id of the trace that follows it through the pipeline (empty when untraced; the first one stays).
+    /// </summary>
+    public void RecordIngested(ArticleIngested article, string traceId)
     {
         ArgumentNullException.ThrowIfNull(article);
-        Write((connection, transaction) => ApplyStatus(connection, transaction, new ArticleStatusChange(article, PipelineStage.Ingested)));
+        Write((connection, transaction) => ApplyStatus(connection, transaction, new ArticleStatusChange(article, PipelineStage.Ingested, TraceId: traceId)));
     }
 
     /// <summary>Records that extraction finished an article: stage EXTRACTED unless it is already further.</summary>
@@ -406,8 +411,8 @@ public sealed partial class QueryStore
     {
         var article = change.Article;
         connection.Command("""
-            INSERT INTO article_status (article_id, stage, story_id, url, title, source, ingested_at, extracted_at, clustered_at, indexed_at)
-            VALUES ($article, $stage, $story, $url, $title, $source, $ingested, $extracted, $clustered, $indexed)
+            INSERT INTO article_status (article_id, stage, story_id, url, title, source, ingested_at, extracted_at, clustered_at, indexed_at, trace_id)
+            VALUES ($article, $stage, $story, $url, $title, $source, $ingested, $extracted, $clustered, $indexed, $trace)
             ON CONFLICT (article_id) DO UPDATE SET
                 stage = MAX(stage, excluded.stage),
                 story_id = CASE WHEN $moves AND excluded.story_id IS NOT NULL THEN excluded.story_id ELSE COALESCE(story_id, excluded.story_id) END,
@@ -417,7 +422,8 @@ public sealed partial class QueryStore
                 ingested_at = COALESCE(ingested_at, excluded.ingested_at),
                 extracted_at = COALESCE(extracted_at, excluded.extracted_at),
                 clustered_at = COALESCE(clustered_at, excluded.clustered_at),
-                indexed_at = COALESCE(indexed_at, excluded.indexed_at)
+                indexed_at = COALESCE(indexed_at, excluded.indexed_at),
+                trace_id = CASE WHEN trace_id = '' THEN excluded.trace_id ELSE trace_id END
             """, transaction)
             .With("$article", article.ArticleId)
             .With("$stage", (int)change.Stage)
@@ -430,6 +436,7 @@ public sealed partial class QueryStore
             .With("$extracted", UnixTime.ToMillis(change.ExtractedAt))
             .With("$clustered", UnixTime.ToMillis(change.ClusteredAt))
             .With("$indexed", UnixTime.ToMillis(change.IndexedAt))
+            .With("$trace", change.TraceId)
             .ExecuteNonQuery();
     }
 }

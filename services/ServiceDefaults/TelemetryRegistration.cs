@@ -1,0 +1,63 @@
+using MassTransit.Logging;
+using MassTransit.Monitoring;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Newsroom.ServiceDefaults;
+
+/// <summary>
+/// OpenTelemetry for every service: traces from ASP.NET Core (the gRPC and JSON calls), MassTransit
+/// (every publish and consume, linked over the broker by the message headers) and Newsroom's own
+/// spans; metrics from the same three plus the .NET runtime. Metrics are always served for
+/// Prometheus on <c>/metrics</c>; traces, metrics and logs go to an OpenTelemetry collector when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with the other standard <c>OTEL_*</c> settings).
+/// </summary>
+internal static class TelemetryRegistration
+{
+    public const string MetricsPath = "/metrics";
+
+    private const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    // Probes and scrapes every few seconds would outnumber the calls worth tracing.
+    private static readonly PathString[] UntracedPaths = [new(MetricsPath), new("/grpc.health.v1.Health")];
+
+    public static void AddTelemetry(WebApplicationBuilder builder)
+    {
+        builder.Services.AddPipelineMetrics();
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName(builder.Environment.ApplicationName)))
+            .WithTracing(tracing => tracing
+                .AddSource(NewsroomTelemetry.Name)
+                .AddSource(DiagnosticHeaders.DefaultListenerName)
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context =>
+                    !UntracedPaths.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.Ordinal))))
+            .WithMetrics(metrics => metrics
+                .AddMeter(NewsroomTelemetry.Name)
+                .AddMeter(InstrumentationOptions.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]))
+        {
+            builder.Logging.AddOpenTelemetry(logging =>
+            {
+                logging.IncludeFormattedMessage = true;
+                logging.IncludeScopes = true;
+            });
+            telemetry.UseOtlpExporter();
+        }
+    }
+
+    public static void MapTelemetry(WebApplication app) => app.MapPrometheusScrapingEndpoint(MetricsPath);
+
+    /// <summary>"Newsroom.Ingest" becomes "newsroom-ingest", as in the compose file and the broker's user names.</summary>
+    private static string ServiceName(string applicationName) =>
+        applicationName.Replace('.', '-').ToLowerInvariant();
+}
