@@ -381,6 +381,21 @@ check_json_api() {
   say "  JSON: /v1/stories:search finds $pair_story first, /v1/stories/$pair_story holds 002 and 003"
 }
 
+check_metrics() {
+  local service port page indexed accepted
+  for service in ingest query; do
+    port=$([[ $service == ingest ]] && echo "$INGEST_HTTP_PORT" || echo "$QUERY_HTTP_PORT")
+    page=$(curl -fsS "http://127.0.0.1:$port/metrics") \
+      || fail "$service's metrics for Prometheus (http://127.0.0.1:$port/metrics) did not answer; they are served on Http__Url (container port 8081)."
+    printf '%s\n' "$page" >"$work/metrics.$service"
+  done
+  accepted=$(awk '/^newsroom_ingest_submissions_total\{.*outcome="accepted"/ { n += $NF } END { print n + 0 }' "$work/metrics.ingest")
+  indexed=$(awk '/^newsroom_articles_total\{.*stage="indexed"/ { n += $NF } END { print n + 0 }' "$work/metrics.query")
+  ((accepted > 0 && indexed > 0)) \
+    || fail "/metrics should count the articles ingest accepted ($accepted) and query indexed ($indexed): $(grep '^newsroom' "$work/metrics.ingest" "$work/metrics.query" | head -10)"
+  say "  /metrics: ingest counts $accepted accepted, query $indexed indexed (since their last start)"
+}
+
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -405,4 +420,5 @@ stage "Dedup crash mid-stream" check_dedup_crash
 if [[ -n "${pair_story:-}" ]]; then
   stage "Seed stories over JSON" check_json_api
 fi
+stage "Metrics for Prometheus" check_metrics
 say "All compose checks passed in $(elapsed "$total_started")"

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grpc.Core;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -36,9 +37,19 @@ public sealed partial class IngestGrpcService(ArticleIngestor ingestor, IBusCont
         ArgumentNullException.ThrowIfNull(requestStream);
         ArgumentNullException.ThrowIfNull(context);
         var response = new SubmitArticlesResponse();
+        // Each item of a stream starts a trace of its own, linked to the call's: a trace follows one
+        // article, not a batch of thousands.
+        var call = Activity.Current;
+        ActivityLink[]? toCall = call is null ? null : [new ActivityLink(call.Context)];
         await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
         {
-            var result = await SubmitAsync(request, context).ConfigureAwait(false);
+            SubmitArticleResult result;
+            Activity.Current = null;
+            using (NewsroomTelemetry.Source.StartActivity("submitted item", ActivityKind.Internal, default(ActivityContext), links: toCall))
+            {
+                result = await SubmitAsync(request, context).ConfigureAwait(false);
+            }
+            Activity.Current = call;
             response.Results.Add(result);
             switch (result.Outcome)
             {

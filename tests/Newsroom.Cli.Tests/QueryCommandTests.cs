@@ -145,7 +145,7 @@ public class QueryCommandTests(FakeNewsroomServer server) : IClassFixture<FakeNe
     }
 
     [Fact]
-    public async Task Status_shows_the_stage_and_times()
+    public async Task Status_shows_the_stage_times_and_trace()
     {
         var result = await Run("status", "art-harbor");
 
@@ -154,6 +154,7 @@ public class QueryCommandTests(FakeNewsroomServer server) : IClassFixture<FakeNe
         Assert.Matches(@"story\s+st-vrf-0310", result.Out);
         Assert.Matches(@"indexed\s+-", result.Out);
         Assert.Contains("2025-03-11 09:00 UTC", result.Out, StringComparison.Ordinal);
+        Assert.Matches($@"trace\s+{FakeData.TraceId}", result.Out);
     }
 
     [Fact]
@@ -163,6 +164,7 @@ public class QueryCommandTests(FakeNewsroomServer server) : IClassFixture<FakeNe
 
         using var json = JsonDocument.Parse(result.Out);
         Assert.Equal("PIPELINE_STAGE_CLUSTERED", json.RootElement.GetProperty("stage").GetString());
+        Assert.Equal(FakeData.TraceId, json.RootElement.GetProperty("traceId").GetString());
     }
 
     private Task<CliResult> Run(params string[] args) => CliRunner.RunAsync([.. args, "--server", server.Address]);

@@ -1,5 +1,6 @@
 using Newsroom.Contracts.V1;
 using Newsroom.Pipeline.Tests.Infrastructure;
+using Newsroom.Pipeline.Tests.Otlp;
 using Xunit;
 
 namespace Newsroom.Pipeline.Tests;
@@ -9,6 +10,8 @@ namespace Newsroom.Pipeline.Tests;
 public sealed class BrokerPipelineTests(RabbitMqBroker broker)
 {
     private static readonly TimeSpan IndexLimit = TimeSpan.FromSeconds(180);
+    private static readonly string[] IngestSpans = ["ingest article", "outbox publish"];
+    private static readonly string[] ConsumingServices = ["newsroom-extraction", "newsroom-dedup", "newsroom-query"];
 
     [PipelineFact(needsCorpus: true)]
     public async Task The_seed_articles_become_four_stories_across_separate_services()
@@ -148,6 +151,83 @@ public sealed class BrokerPipelineTests(RabbitMqBroker broker)
     /// <summary>A grouping of ids as sorted member lists, whatever the stories' ids.</summary>
     private static List<string> Groups(Dictionary<string, string> storyOf) =>
         storyOf.GroupBy(p => p.Value, p => p.Key).Select(g => string.Join(' ', g.Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal).ToList();
+
+    [PipelineFact]
+    public async Task One_trace_follows_an_article_from_the_ingest_call_over_every_bus_hop_to_the_query_index()
+    {
+        await using var collector = await OtlpCollector.StartAsync();
+        await using var group = new ServiceGroup((await VirtualHostAsync("tracing")).ToString(), collector.ExporterSettings);
+        var (ingest, query) = await StartPipelineAsync(group);
+        using var client = new PipelineClient(ingest.Address, query.Address);
+
+        var articles = SyntheticArticles.Create(3, "traced");
+        var accepted = await client.SubmitAsync(articles[0]);
+        var streamed = (await client.SubmitAllAsync(articles.Skip(1))).Results.Select(r => r.ArticleId).ToList();
+        await client.WaitUntilIndexedAsync([accepted.ArticleId, .. streamed], IndexLimit, group.Describe);
+        var traceId = (await client.StatusAsync(accepted.ArticleId)).TraceId;
+        Assert.Matches("^[0-9a-f]{32}$", traceId);
+
+        var trace = await WholeTraceAsync(collector, traceId, accepted.ArticleId, group.Describe);
+        var root = Assert.Single(trace, span => span.IsRoot);
+        Assert.True(root is { Service: "newsroom-ingest", Kind: SpanKind.Server }, $"The trace starts at {root}, not at ingest's gRPC call.\n{string.Join('\n', trace)}");
+        // The index's span hangs from dedup's, which hangs from extraction's, which hangs from ingest's.
+        var byId = trace.ToDictionary(span => span.SpanId);
+        var indexing = trace.Single(span => span.Service == "newsroom-query" && span.Tag("newsroom.article_id") == accepted.ArticleId);
+        var path = new List<string>();
+        for (var span = indexing; span is not null; span = span.IsRoot ? null : byId[span.ParentSpanId])
+        {
+            if (path.LastOrDefault() != span.Service)
+            {
+                path.Add(span.Service);
+            }
+        }
+        Assert.Equal(["newsroom-query", "newsroom-dedup", "newsroom-extraction", "newsroom-ingest"], path);
+
+        // Each item of a stream has a trace of its own, linked to the call.
+        var streamedTraces = new HashSet<string>();
+        foreach (var id in streamed)
+        {
+            var streamedTrace = (await client.StatusAsync(id)).TraceId;
+            var start = Assert.Single(await WholeTraceAsync(collector, streamedTrace, id, group.Describe), span => span.IsRoot);
+            var call = collector.Span(Assert.Single(start.LinkedSpanIds));
+            Assert.True(start.Name == "submitted item" && call is { Kind: SpanKind.Server } && call.Name.EndsWith("/SubmitArticles", StringComparison.Ordinal), $"{id} starts at {start}, linked to {call}.");
+            streamedTraces.Add(streamedTrace);
+        }
+        Assert.Equal(streamed.Count, streamedTraces.Count);
+        Assert.DoesNotContain(traceId, streamedTraces);
+        Assert.True(collector.Exports("metrics") > 0 && collector.Exports("logs") > 0, $"Metrics ({collector.Exports("metrics")}) or logs ({collector.Exports("logs")}) were not exported.");
+    }
+
+    /// <summary>
+    /// Waits until the trace holds ingest's spans for the article, a span of it in each of the other
+    /// three services, and the parent of every span but one; fails naming what is missing.
+    /// </summary>
+    private static async Task<IReadOnlyList<CollectedSpan>> WholeTraceAsync(OtlpCollector collector, string traceId, string articleId, Func<string> diagnostics)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var trace = collector.SpansOf(traceId);
+            var ids = trace.Select(span => span.SpanId).ToHashSet();
+            var missing = new List<string>();
+            missing.AddRange(IngestSpans
+                .Where(name => !trace.Any(span => span.Service == "newsroom-ingest" && span.Name == name && span.Tag("newsroom.article_id") == articleId))
+                .Select(name => $"ingest's '{name}' span"));
+            missing.AddRange(ConsumingServices
+                .Where(service => !trace.Any(span => span.Service == service && span.Tag("newsroom.article_id") == articleId))
+                .Select(service => $"a span of {service} for the article"));
+            missing.AddRange(trace.Where(span => !span.IsRoot && !ids.Contains(span.ParentSpanId)).Select(span => $"the parent of {span}"));
+            if (missing.Count == 0)
+            {
+                return trace;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Trace {traceId} of {articleId} is incomplete after 30 s; missing {string.Join("; ", missing)}.\nSpans:\n{string.Join('\n', trace)}\n{diagnostics()}");
+            }
+            await Task.Delay(200);
+        }
+    }
 
     private async Task<Uri> VirtualHostAsync(string purpose)
     {

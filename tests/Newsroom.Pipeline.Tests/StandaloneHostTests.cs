@@ -47,6 +47,45 @@ public sealed class StandaloneHostTests
     }
 
     [PipelineFact(needsBroker: false)]
+    public async Task The_metrics_endpoint_counts_every_article_through_every_stage_for_prometheus()
+    {
+        var http = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        await using var group = new ServiceGroup("in-memory");
+        var host = await group.StartAsync("Standalone", new Dictionary<string, string> { ["Http:Url"] = http.ToString() });
+        using var client = new PipelineClient(host.Address);
+        using var scraper = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var submitted = await client.SubmitAllAsync(SyntheticArticles.Create(30, "metrics"));
+        await client.WaitUntilIndexedAsync(submitted.Results.Select(r => r.ArticleId).ToList(), TimeSpan.FromSeconds(120), group.Describe);
+
+        // The samples folder is ingested too, at start; wait until every accepted article is counted indexed.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        PrometheusScrape metrics;
+        while (true)
+        {
+            metrics = await PrometheusScrape.ReadAsync(scraper, new Uri(http, "/metrics"));
+            var accepted = metrics.Sum("newsroom_ingest_submissions_total", "outcome=accepted");
+            if (accepted >= 30 && metrics.Sum("newsroom_articles_total", "stage=indexed") == accepted)
+            {
+                break;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"/metrics did not count every accepted article indexed within 60 s:\n{metrics.Text}\n{group.Describe()}");
+            await Task.Delay(300);
+        }
+
+        var ingested = metrics.Sum("newsroom_ingest_submissions_total", "outcome=accepted");
+        foreach (var stage in new[] { "ingested", "extracted", "clustered", "indexed" })
+        {
+            Assert.True(metrics.Sum("newsroom_articles_total", $"stage={stage}") == ingested, $"{stage}: {metrics.Sum("newsroom_articles_total", $"stage={stage}")} of {ingested}\n{metrics.Text}");
+            Assert.Equal(ingested, metrics.Sum("newsroom_article_lag_seconds_count", $"stage={stage}"));
+        }
+        Assert.Equal(ingested, metrics.Sum("newsroom_dedup_decisions_total"));
+        Assert.True(metrics.Sum("newsroom_dedup_decisions_total", "join=first_article") > 0, metrics.Text);
+        Assert.Equal(0, metrics.Sum("newsroom_backlog", "where=ingest_outbox"));
+        Assert.True(metrics.Has("messaging_masstransit_consume_duration_milliseconds_count"), "MassTransit's consume metrics are missing.\n" + metrics.Text);
+        Assert.True(metrics.Sum("http_server_request_duration_seconds_count", "http_route=/newsroom.v1.IngestService/SubmitArticles") >= 1, "The gRPC call's request duration is missing.\n" + metrics.Text);
+    }
+
+    [PipelineFact(needsBroker: false)]
     public async Task Bench_drives_synthetic_news_through_the_standalone_host_and_finds_every_article_queryable()
     {
         await using var group = new ServiceGroup("in-memory");

@@ -8,6 +8,7 @@ public static class FakeData
 {
     public const string StoryId = "st-vrf-0310";
     public const string MissingId = "missing";
+    public const string TraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     public static EntityRef Vrf { get; } = new() { EntityId = "ent-vrf", Name = "Veyra River Front", Type = EntityType.Organization };
 

@@ -129,6 +129,7 @@ public sealed class FakeQueryService(FakeServerState state) : QueryService.Query
                 IngestedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 3, 11, 9, 0, 0, TimeSpan.Zero)),
                 ExtractedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 3, 11, 9, 0, 1, TimeSpan.Zero)),
                 ClusteredAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 3, 11, 9, 0, 2, TimeSpan.Zero)),
+                TraceId = FakeData.TraceId,
             });
     }
 }

@@ -1,7 +1,10 @@
 namespace Newsroom.Pipeline.Tests.Infrastructure;
 
-/// <summary>Service processes that share one bus and a temporary data folder, all stopped together.</summary>
-public sealed class ServiceGroup(string busUri) : IAsyncDisposable
+/// <summary>
+/// Service processes that share one bus, a temporary data folder and <paramref name="sharedSettings"/>
+/// (configuration keys every service gets), all stopped together.
+/// </summary>
+public sealed class ServiceGroup(string busUri, IReadOnlyDictionary<string, string>? sharedSettings = null) : IAsyncDisposable
 {
     private readonly List<ServiceProcess> _services = [];
     private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), $"newsroom-test-{Guid.NewGuid():N}");
@@ -13,6 +16,10 @@ public sealed class ServiceGroup(string busUri) : IAsyncDisposable
     {
         var name = $"{project.ToLowerInvariant()}-{_services.Count(s => s.Name.StartsWith(project.ToLowerInvariant(), StringComparison.Ordinal)) + 1}";
         var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
+        foreach (var (key, value) in sharedSettings ?? new Dictionary<string, string>())
+        {
+            all.TryAdd(key, value);
+        }
         if (project == "Ingest")
         {
             // Ingest requires an API key by default; these tests call it anonymously over loopback

@@ -10,7 +10,7 @@ internal static class StatusCommand
     public static Command Create(CommandContext context)
     {
         var id = new Argument<string>("article-id") { Description = "The article id that ingest returned" };
-        var command = new Command("status", "How far an article has gone through the pipeline") { id };
+        var command = new Command("status", "How far an article has gone through the pipeline, and the id of its trace") { id };
         command.SetAction((result, cancellationToken) => context.RunRemoteAsync(result, async client =>
         {
             var status = await client.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = result.GetRequiredValue(id) }, cancellationToken).ConfigureAwait(false);
@@ -41,6 +41,9 @@ internal static class StatusCommand
         grid.AddTextRow("extracted", TextFormat.Time(status.ExtractedAt));
         grid.AddTextRow("clustered", TextFormat.Time(status.ClusteredAt));
         grid.AddTextRow("indexed", TextFormat.Time(status.IndexedAt));
+        // The id to look the article up by in a tracing backend (Jaeger, Tempo, ...), which shows
+        // its path through every service.
+        grid.AddTextRow("trace", status.TraceId.Length > 0 ? status.TraceId : "-");
         console.Write(grid);
     }
 
