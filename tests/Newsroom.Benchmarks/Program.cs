@@ -3,6 +3,11 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Newsroom.Benchmarks;
 
+if (args is [QueryIndexFill.Command, .. var fillArguments])
+{
+    return QueryIndexFill.Run(fillArguments);
+}
+
 try
 {
     SeedCorpus.EnsurePresent();

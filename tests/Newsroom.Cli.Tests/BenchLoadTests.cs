@@ -53,5 +53,21 @@ public sealed class BenchLoadTests : IDisposable
         Assert.Contains("This copy, number 3 of load run 12, was sent by newsroom bench.</p><p>Footer</p>", load[3].Html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Search_queries_repeat_for_a_seed_and_reach_common_and_rare_words_alike()
+    {
+        var words = Enumerable.Range(0, 10_000).Select(i => $"w{i}").ToList();
+
+        var queries = SearchQueries.Create(words, 2000, seed: 8);
+
+        Assert.Equal(queries, SearchQueries.Create(words, 2000, seed: 8));
+        Assert.NotEqual(queries, SearchQueries.Create(words, 2000, seed: 9));
+        var asked = queries.SelectMany(q => q.Split(' ')).Select(w => int.Parse(w[1..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.All(queries, q => Assert.InRange(q.Split(' ').Length, 1, 2));
+        // Ranks spread on a log scale: each decade of ranks gets a like share.
+        Assert.InRange(asked.Count(rank => rank < 10) / (double)asked.Count, 0.15, 0.35);
+        Assert.InRange(asked.Count(rank => rank >= 1000) / (double)asked.Count, 0.15, 0.35);
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 }

@@ -9,6 +9,8 @@ namespace Newsroom.Cli.Tests;
 
 public class QueryCommandTests(FakeNewsroomServer server) : IClassFixture<FakeNewsroomServer>
 {
+    private static readonly string[] BenchWords = ["convoys", "suspends", "harbor"];
+
     [Fact]
     public async Task Search_sends_the_words_and_every_filter()
     {
@@ -165,6 +167,48 @@ public class QueryCommandTests(FakeNewsroomServer server) : IClassFixture<FakeNe
         using var json = JsonDocument.Parse(result.Out);
         Assert.Equal("PIPELINE_STAGE_CLUSTERED", json.RootElement.GetProperty("stage").GetString());
         Assert.Equal(FakeData.TraceId, json.RootElement.GetProperty("traceId").GetString());
+    }
+
+    [Fact]
+    public async Task Bench_search_sends_searches_of_the_given_words_and_reports_their_latency()
+    {
+        var words = Path.Combine(Path.GetTempPath(), $"newsroom-bench-words-{Guid.NewGuid():N}.txt");
+        // A blank line and a repeated word are not words of their own.
+        File.WriteAllLines(words, [BenchWords[0], BenchWords[1], "", BenchWords[2], BenchWords[0]]);
+        try
+        {
+            var before = server.State.Requests.OfType<SearchStoriesRequest>().Count();
+
+            var result = await Run("bench", "search", "--words", words, "--searches", "30", "--concurrency", "3", "--seed", "2", "--json");
+
+            Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+            var sent = server.State.Requests.OfType<SearchStoriesRequest>().Skip(before).ToList();
+            Assert.Equal(30, sent.Count);
+            Assert.All(sent.SelectMany(r => r.Query.Split(' ')), word => Assert.Contains(word, BenchWords));
+            using var json = JsonDocument.Parse(result.Out);
+            Assert.Equal(3, json.RootElement.GetProperty("words").GetInt32());
+            var report = json.RootElement.GetProperty("report");
+            Assert.Equal(30, report.GetProperty("searches").GetInt32());
+            Assert.Equal(0, report.GetProperty("failed").GetInt32());
+            Assert.Equal(30, report.GetProperty("with_hits").GetInt32());
+            Assert.Equal(7, report.GetProperty("mean_hits").GetDouble());
+            Assert.True(report.GetProperty("latency").GetProperty("p99").GetDouble() >= report.GetProperty("latency").GetProperty("p50").GetDouble());
+            Assert.True(report.GetProperty("latency").GetProperty("p50").GetDouble() > 0);
+        }
+        finally
+        {
+            File.Delete(words);
+        }
+    }
+
+    [Fact]
+    public async Task Bench_search_with_no_stories_to_take_words_from_says_what_to_do()
+    {
+        var result = await Run("bench", "search", "--searches", "5");
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Contains("there are no words to search for", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--words", result.Error, StringComparison.Ordinal);
     }
 
     private Task<CliResult> Run(params string[] args) => CliRunner.RunAsync([.. args, "--server", server.Address]);

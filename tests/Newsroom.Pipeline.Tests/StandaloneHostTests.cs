@@ -27,7 +27,7 @@ public sealed class StandaloneHostTests
     }
 
     [PipelineFact(needsBroker: false)]
-    public async Task The_standalone_host_ingests_its_samples_so_that_the_cli_can_search_at_once()
+    public async Task The_standalone_host_ingests_its_samples_so_that_the_cli_can_search_and_bench_search_at_once()
     {
         var sampleCount = Directory.GetFiles(SampleFolder).Count(f => !f.EndsWith(".md", StringComparison.Ordinal));
         await using var group = new ServiceGroup("in-memory");
@@ -44,6 +44,15 @@ public sealed class StandaloneHostTests
         var (exitCode, output) = await CliProcess.RunAsync("search", "suspension", "--server", host.Address.ToString());
         Assert.True(exitCode == 0, output);
         Assert.Contains("suspen", output, StringComparison.OrdinalIgnoreCase);
+
+        // A search load takes its words from the stories' titles.
+        (exitCode, output) = await CliProcess.RunAsync("bench", "search", "--searches", "50", "--seed", "5", "--json", "--server", host.Address.ToString());
+        Assert.True(exitCode == 0, output);
+        var report = CliProcess.JsonLine(output).GetProperty("report");
+        Assert.Equal(50, report.GetProperty("searches").GetInt32());
+        Assert.Equal(0, report.GetProperty("failed").GetInt32());
+        // Every word is a title's; two words of different titles may find nothing together.
+        Assert.True(report.GetProperty("with_hits").GetInt32() >= 25, output);
     }
 
     [PipelineFact(needsBroker: false)]

@@ -44,6 +44,9 @@ internal sealed class NewsroomClient : IDisposable
     public Task<SearchStoriesResponse> SearchStoriesAsync(SearchStoriesRequest request, CancellationToken cancellationToken) =>
         _query.SearchStoriesAsync(request, Unary(cancellationToken)).ResponseAsync;
 
+    public Task<ListStoriesResponse> ListStoriesAsync(ListStoriesRequest request, CancellationToken cancellationToken) =>
+        _query.ListStoriesAsync(request, Unary(cancellationToken)).ResponseAsync;
+
     public Task<Story> GetStoryAsync(GetStoryRequest request, CancellationToken cancellationToken) =>
         _query.GetStoryAsync(request, Unary(cancellationToken)).ResponseAsync;
 

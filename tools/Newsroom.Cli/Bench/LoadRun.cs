@@ -67,7 +67,7 @@ internal sealed class LoadRun(NewsroomClient ingest, NewsroomClient query, doubl
             lastArrival,
             sendSeconds > 0 ? accepted.Count / sendSeconds : 0,
             lastArrival > 0 ? found.Count / lastArrival : 0,
-            new LatencySummary(Percentile(latencies, 0.50), Percentile(latencies, 0.90), Percentile(latencies, 0.99), latencies.Count == 0 ? 0 : latencies[^1]),
+            LatencySummary.Of(latencies),
             stages,
             accepted.Where(a => !_arrivals.ContainsKey(a.Id)).Select(a => a.Id).ToList());
     }
@@ -195,11 +195,8 @@ internal sealed class LoadRun(NewsroomClient ingest, NewsroomClient query, doubl
                     .Select(s => (time(s)!.ToDateTimeOffset() - StageTimes[stage - 1].Time(s)!.ToDateTimeOffset()).TotalMilliseconds)
                     .Order()
                     .ToList();
-            rates.Add(new StageRate(name, span > 0 ? (accepted.Count - 1) / span : 0, Percentile(delays, 0.5)));
+            rates.Add(new StageRate(name, span > 0 ? (accepted.Count - 1) / span : 0, LatencySummary.Percentile(delays, 0.5)));
         }
         return rates;
     }
-
-    private static double Percentile(List<double> sorted, double fraction) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

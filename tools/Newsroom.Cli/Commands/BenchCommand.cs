@@ -84,6 +84,69 @@ internal static class BenchCommand
             }
             return report.Rejected > 0 ? ExitCodes.Failure : ExitCodes.Success;
         }));
+        command.Subcommands.Add(CreateSearch(context));
+        return command;
+    }
+
+    private static Command CreateSearch(CommandContext context)
+    {
+        var searches = new Option<int>("--searches") { Description = "How many searches to send", DefaultValueFactory = _ => 2000 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Searches in flight at once", DefaultValueFactory = _ => 4 };
+        var words = new Option<string?>("--words")
+        {
+            Description = "A file of words to search for, one a line, most frequent first (fill-query-index writes one; default: the words of the newest story titles)",
+        };
+        var seed = new Option<int?>("--seed") { Description = "Names the run: the same seed sends the same searches again (default: random)" };
+        searches.Validators.Add(r => Positive(r, "--searches"));
+        concurrency.Validators.Add(r => Positive(r, "--concurrency"));
+        words.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } path && !File.Exists(path))
+            {
+                r.AddError($"--words: {path} is not a file; give a file of words, one a line.");
+            }
+        });
+        var command = new Command("search", "Send searches to the query service and report searches/s and the latency of its answers")
+        {
+            searches, concurrency, words, seed,
+        };
+        command.SetAction((result, cancellationToken) => context.RunRemoteAsync(result, async client =>
+        {
+            var runSeed = result.GetValue(seed) ?? Random.Shared.Next(1, int.MaxValue);
+            var count = result.GetValue(searches);
+            var vocabulary = result.GetValue(words) is { } path
+                ? SearchQueries.FromFile(path)
+                : await SearchQueries.FromTitlesAsync(client, cancellationToken).ConfigureAwait(false);
+            if (vocabulary.Count == 0)
+            {
+                throw new CommandFailedException("there are no words to search for", "ingest articles first (the default words come from story titles), or give --words with a file of words");
+            }
+            var load = new SearchLoad(client, result.GetValue(concurrency));
+            var report = await ItemProgress.RunAsync(context.Environment.Error, "searches answered", "with hits", count, lineEvery: 500, progress =>
+            {
+                var gate = new Lock();
+                return load.RunAsync(SearchQueries.Create(vocabulary, count, runSeed), found =>
+                {
+                    lock (gate)
+                    {
+                        if (found)
+                        {
+                            progress.AdvanceSecond(progress.First + 1);
+                        }
+                        progress.AdvanceFirst();
+                    }
+                }, cancellationToken);
+            }).ConfigureAwait(false);
+
+            WriteSearch(context, result, report, runSeed, vocabulary.Count);
+            if (report.Failed > 0)
+            {
+                throw new CommandFailedException(
+                    $"{report.Failed} of {report.Searches} searches failed (first: {report.Failures[0]})",
+                    "check the query service's log; a DEADLINE_EXCEEDED or RESOURCE_EXHAUSTED means it is overloaded, so try a lower --concurrency");
+            }
+            return ExitCodes.Success;
+        }));
         return command;
     }
 
@@ -120,10 +183,29 @@ internal static class BenchCommand
         }
     }
 
+    private static void WriteSearch(CommandContext context, ParseResult result, SearchReport report, int seed, int words)
+    {
+        if (context.Json(result))
+        {
+            context.Environment.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new { seed, words, report }, BenchJson));
+            return;
+        }
+        var summary = new Grid().AddColumn().AddColumn();
+        summary.AddTextRow("run seed", Number(seed));
+        summary.AddTextRow("searches", $"{Number(report.Searches)} over {Number(words)} words: {Number(report.WithHits)} with hits ({Number(report.MeanHits, "0.0")} stories on average), {Number(report.Failed)} failed");
+        summary.AddTextRow("rate", $"{Number(report.SearchesPerSecond, "0.0")} searches/s in {Number(report.Seconds, "0.0")} s");
+        summary.AddTextRow("latency", $"p50 {Ms(report.Latency.P50)}, p90 {Ms(report.Latency.P90)}, p99 {Ms(report.Latency.P99)}, max {Ms(report.Latency.Max)}");
+        context.Environment.Out.Write(summary);
+    }
+
     private static readonly JsonSerializerOptions BenchJson = new(JsonOutput.Readable) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private static string Number(double value, string format = "0") => value.ToString(format, CultureInfo.InvariantCulture);
 
-    private static string Ms(double milliseconds) =>
-        milliseconds >= 1000 ? (milliseconds / 1000).ToString("0.00 's'", CultureInfo.InvariantCulture) : milliseconds.ToString("0 'ms'", CultureInfo.InvariantCulture);
+    private static string Ms(double milliseconds) => milliseconds switch
+    {
+        >= 1000 => (milliseconds / 1000).ToString("0.00 's'", CultureInfo.InvariantCulture),
+        >= 10 => milliseconds.ToString("0 'ms'", CultureInfo.InvariantCulture),
+        _ => milliseconds.ToString("0.0 'ms'", CultureInfo.InvariantCulture),
+    };
 }

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Newsroom.Contracts.V1;
+
+namespace Newsroom.Cli.Bench;
+
+/// <summary>
+/// Sends searches to the query service, <paramref name="concurrency"/> at a time, as fast as it answers,
+/// and times each answer as the client sees it: the latency an analyst gets, gRPC included.
+/// </summary>
+internal sealed class SearchLoad(NewsroomClient client, int concurrency)
+{
+    /// <param name="answered">Called after each search, with whether it found anything.</param>
+    public async Task<SearchReport> RunAsync(IReadOnlyList<string> queries, Action<bool> answered, CancellationToken cancellationToken)
+    {
+        var latencies = new double[queries.Count];
+        var hits = new int[queries.Count];
+        var failures = new List<string>();
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < queries.Count; i = Interlocked.Increment(ref next))
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    var response = await client.SearchStoriesAsync(new SearchStoriesRequest { Query = queries[i] }, cancellationToken).ConfigureAwait(false);
+                    hits[i] = response.TotalSize;
+                }
+                catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
+                {
+                    hits[i] = -1;
+                    lock (failures)
+                    {
+                        failures.Add($"'{queries[i]}': {e.StatusCode} {e.Status.Detail}");
+                    }
+                }
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                answered(hits[i] > 0);
+            }
+        })).ConfigureAwait(false);
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        var answeredLatencies = latencies.Where((_, i) => hits[i] >= 0).Order().ToList();
+        var found = hits.Where(h => h >= 0).ToList();
+        return new SearchReport(
+            queries.Count,
+            failures.Count,
+            seconds,
+            seconds > 0 ? answeredLatencies.Count / seconds : 0,
+            LatencySummary.Of(answeredLatencies),
+            found.Count(h => h > 0),
+            found.Count == 0 ? 0 : found.Average(),
+            failures.Take(5).ToList());
+    }
+}
