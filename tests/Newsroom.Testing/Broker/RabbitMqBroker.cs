@@ -17,7 +17,7 @@ namespace Newsroom.Testing.Broker;
 /// container's host ports are fixed when it is created, so that after a kill and a start the
 /// services reconnect to the same address.
 /// </summary>
-public sealed class RabbitMqBroker : IAsyncLifetime
+public sealed class RabbitMqBroker : IAsyncLifetime, IPipelineBroker
 {
     public const string UriVariable = "NEWSROOM_TEST_RABBITMQ_URI";
     public const string ManagementVariable = "NEWSROOM_TEST_RABBITMQ_MANAGEMENT";
@@ -34,8 +34,19 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(5);
 
     private readonly List<string> _vhosts = [];
+    private readonly Func<RabbitMqBuilder, RabbitMqBuilder>? _clusterNode;
     private RabbitMqContainer? _container;
     private Uri? _managementUri;
+
+    public RabbitMqBroker()
+    {
+    }
+
+    /// <summary>A node of a <see cref="RabbitMqCluster"/>: always a container, which <paramref name="clusterNode"/> joins to the others.</summary>
+    internal RabbitMqBroker(Func<RabbitMqBuilder, RabbitMqBuilder> clusterNode)
+    {
+        _clusterNode = clusterNode;
+    }
 
     /// <summary>Why the broker tests cannot run here; null when they can.</summary>
     public string? Unavailable { get; private set; }
@@ -43,11 +54,17 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     /// <summary>amqp://user:password@host:port with no virtual host.</summary>
     public Uri? AmqpRoot { get; private set; }
 
+    /// <summary>host:port of the AMQP listener, as <c>Bus:ClusterNodes</c> lists a node.</summary>
+    public string AmqpNode => $"{AmqpRoot!.Host}:{AmqpRoot.Port}";
+
+    /// <summary>A single broker needs no bus settings beyond <c>Bus:Uri</c>.</summary>
+    public IReadOnlyDictionary<string, string> BusSettings { get; } = new Dictionary<string, string>();
+
     public static string Image => Environment.GetEnvironmentVariable(ImageVariable) is { Length: > 0 } image ? image : DefaultImage;
 
     public async Task InitializeAsync()
     {
-        if (Environment.GetEnvironmentVariable(UriVariable) is { Length: > 0 } uri)
+        if (_clusterNode is null && Environment.GetEnvironmentVariable(UriVariable) is { Length: > 0 } uri)
         {
             AmqpRoot = new Uri(uri);
             _managementUri = Environment.GetEnvironmentVariable(ManagementVariable) is { Length: > 0 } management
@@ -64,7 +81,13 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     }
 
     /// <summary>A new virtual host with the bus topology of deploy/rabbitmq/definitions.json declared in it.</summary>
-    public async Task<Uri> CreateVirtualHostAsync(string purpose)
+    public Task<Uri> CreateVirtualHostAsync(string purpose) => CreateVirtualHostAsync(purpose, quorumQueues: false);
+
+    /// <summary>
+    /// A new virtual host with the bus topology of deploy/rabbitmq/definitions.json declared in it,
+    /// every queue a quorum queue when <paramref name="quorumQueues"/> (as topology.sh declares it for a cluster).
+    /// </summary>
+    public async Task<Uri> CreateVirtualHostAsync(string purpose, bool quorumQueues)
     {
         if (Unavailable is not null)
         {
@@ -80,7 +103,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         var user = Uri.UnescapeDataString(AmqpRoot!.UserInfo.Split(':')[0]);
         await ManagementAsync(HttpMethod.Put, $"api/permissions/{Uri.EscapeDataString(vhost)}/{Uri.EscapeDataString(user)}", """{"configure":".*","write":".*","read":".*"}""");
         var uri = new Uri(AmqpRoot, Uri.EscapeDataString(vhost));
-        await BrokerTopology.DeclareAsync(uri, Path.Combine(RepositoryPaths.Root, "deploy", "rabbitmq", "definitions.json"));
+        await BrokerTopology.DeclareAsync(uri, Path.Combine(RepositoryPaths.Root, "deploy", "rabbitmq", "definitions.json"), quorumQueues);
         return uri;
     }
 
@@ -112,6 +135,29 @@ public sealed class RabbitMqBroker : IAsyncLifetime
                 queue.GetProperty("name").GetString()!,
                 Count(queue, "messages_ready"),
                 Count(queue, "messages_unacknowledged")))
+            .ToList();
+    }
+
+    /// <summary>Each queue of the virtual host of <paramref name="vhostUri"/> with its type and, for a quorum queue, the nodes that hold a replica.</summary>
+    public async Task<IReadOnlyList<QueueReplicas>> QueueReplicasAsync(Uri vhostUri)
+    {
+        var vhost = Uri.UnescapeDataString(vhostUri.AbsolutePath.TrimStart('/'));
+        using var document = JsonDocument.Parse(await ManagementAsync(HttpMethod.Get, $"api/queues/{Uri.EscapeDataString(vhost)}?columns=name,type,members", null));
+        return document.RootElement.EnumerateArray()
+            .Select(queue => new QueueReplicas(
+                queue.GetProperty("name").GetString()!,
+                queue.GetProperty("type").GetString()!,
+                queue.TryGetProperty("members", out var members) ? members.EnumerateArray().Select(m => m.GetString()!).ToList() : []))
+            .ToList();
+    }
+
+    /// <summary>The names of the running nodes of this broker's cluster (this node alone when it is not clustered).</summary>
+    public async Task<IReadOnlyList<string>> RunningNodesAsync()
+    {
+        using var document = JsonDocument.Parse(await ManagementAsync(HttpMethod.Get, "api/nodes?columns=name,running", null));
+        return document.RootElement.EnumerateArray()
+            .Where(node => node.GetProperty("running").GetBoolean())
+            .Select(node => node.GetProperty("name").GetString()!)
             .ToList();
     }
 
@@ -164,10 +210,10 @@ public sealed class RabbitMqBroker : IAsyncLifetime
 
     private async Task StartContainerAsync()
     {
-        var container = new RabbitMqBuilder(Image)
+        var builder = new RabbitMqBuilder(Image)
             .WithPortBinding(FreePort.Next(), RabbitMqBuilder.RabbitMqPort)
-            .WithPortBinding(FreePort.Next(), ManagementPort)
-            .Build();
+            .WithPortBinding(FreePort.Next(), ManagementPort);
+        var container = (_clusterNode?.Invoke(builder) ?? builder).Build();
         try
         {
             using var limit = new CancellationTokenSource(StartLimit);
