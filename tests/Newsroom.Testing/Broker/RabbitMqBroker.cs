@@ -126,40 +126,25 @@ public sealed class RabbitMqBroker : IAsyncLifetime, IPipelineBroker
     }
 
     /// <summary>Every queue of the virtual host of <paramref name="vhostUri"/> with its message counts (the management API's figures, refreshed every few seconds).</summary>
-    public async Task<IReadOnlyList<QueueCounts>> QueuesAsync(Uri vhostUri)
-    {
-        var vhost = Uri.UnescapeDataString(vhostUri.AbsolutePath.TrimStart('/'));
-        using var document = JsonDocument.Parse(await ManagementAsync(HttpMethod.Get, $"api/queues/{Uri.EscapeDataString(vhost)}?columns=name,messages_ready,messages_unacknowledged", null));
-        return document.RootElement.EnumerateArray()
-            .Select(queue => new QueueCounts(
-                queue.GetProperty("name").GetString()!,
-                Count(queue, "messages_ready"),
-                Count(queue, "messages_unacknowledged")))
-            .ToList();
-    }
+    public Task<IReadOnlyList<QueueCounts>> QueuesAsync(Uri vhostUri) =>
+        ListAsync($"api/queues/{VirtualHostPath(vhostUri)}?columns=name,messages_ready,messages_unacknowledged", queue => new QueueCounts(
+            queue.GetProperty("name").GetString()!,
+            Count(queue, "messages_ready"),
+            Count(queue, "messages_unacknowledged")));
 
     /// <summary>Each queue of the virtual host of <paramref name="vhostUri"/> with its type and, for a quorum queue, the nodes that hold a replica.</summary>
-    public async Task<IReadOnlyList<QueueReplicas>> QueueReplicasAsync(Uri vhostUri)
-    {
-        var vhost = Uri.UnescapeDataString(vhostUri.AbsolutePath.TrimStart('/'));
-        using var document = JsonDocument.Parse(await ManagementAsync(HttpMethod.Get, $"api/queues/{Uri.EscapeDataString(vhost)}?columns=name,type,members", null));
-        return document.RootElement.EnumerateArray()
-            .Select(queue => new QueueReplicas(
-                queue.GetProperty("name").GetString()!,
-                queue.GetProperty("type").GetString()!,
-                queue.TryGetProperty("members", out var members) ? members.EnumerateArray().Select(m => m.GetString()!).ToList() : []))
-            .ToList();
-    }
+    public Task<IReadOnlyList<QueueReplicas>> QueueReplicasAsync(Uri vhostUri) =>
+        ListAsync($"api/queues/{VirtualHostPath(vhostUri)}?columns=name,type,members", queue => new QueueReplicas(
+            queue.GetProperty("name").GetString()!,
+            queue.GetProperty("type").GetString()!,
+            queue.TryGetProperty("members", out var members) ? members.EnumerateArray().Select(m => m.GetString()!).ToList() : []));
 
     /// <summary>The names of the running nodes of this broker's cluster (this node alone when it is not clustered).</summary>
-    public async Task<IReadOnlyList<string>> RunningNodesAsync()
-    {
-        using var document = JsonDocument.Parse(await ManagementAsync(HttpMethod.Get, "api/nodes?columns=name,running", null));
-        return document.RootElement.EnumerateArray()
-            .Where(node => node.GetProperty("running").GetBoolean())
-            .Select(node => node.GetProperty("name").GetString()!)
+    public async Task<IReadOnlyList<string>> RunningNodesAsync() =>
+        (await ListAsync("api/nodes?columns=name,running", node => (Name: node.GetProperty("name").GetString()!, Running: node.GetProperty("running").GetBoolean())))
+            .Where(node => node.Running)
+            .Select(node => node.Name)
             .ToList();
-    }
 
     /// <summary>Kills the broker's container (SIGKILL, as <c>docker kill</c> does): connections drop with no goodbye.</summary>
     public async Task KillAsync()
@@ -204,6 +189,15 @@ public sealed class RabbitMqBroker : IAsyncLifetime, IPipelineBroker
 
     private static Docker.DotNet.DockerClient DockerClient() =>
         TestcontainersSettings.OS.DockerEndpointAuthConfig.GetDockerClientBuilder(Guid.NewGuid()).Build();
+
+    private static string VirtualHostPath(Uri vhostUri) => Uri.EscapeDataString(Uri.UnescapeDataString(vhostUri.AbsolutePath.TrimStart('/')));
+
+    /// <summary>A management API listing, each item read by <paramref name="read"/>.</summary>
+    private async Task<IReadOnlyList<T>> ListAsync<T>(string path, Func<JsonElement, T> read)
+    {
+        using var document = JsonDocument.Parse(await ManagementAsync(HttpMethod.Get, path, null));
+        return document.RootElement.EnumerateArray().Select(read).ToList();
+    }
 
     private static long Count(JsonElement queue, string property) =>
         queue.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;
