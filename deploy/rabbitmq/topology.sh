@@ -39,13 +39,23 @@ fi
 # Declares every queue of definitions.json as a quorum queue when QUORUM_QUEUES=true (the services'
 # Bus__QuorumQueues must say the same). RabbitMQ cannot change the type of a queue that exists, and
 # an import leaves such a queue as it is, so this stops, naming them, when an endpoint's queue or its
-# _error or _skipped queue exists with the other type.
+# _error or _skipped queue exists with the other type. On a cluster it also stops when a quorum queue
+# of a single node (dedup's) lacks replicas on the nodes that joined since.
 definitions=/tmp/definitions.json
-admin -f raw_json list queues name type | python3 -c '
+admin -f raw_json list queues name type members | python3 -c '
 import json, sys
-definitions_file, quorum, out = sys.argv[1], sys.argv[2] == "true", sys.argv[3]
+definitions_file, quorum, out, nodes = sys.argv[1], sys.argv[2] == "true", sys.argv[3], int(sys.argv[4] or 0)
 definitions = json.load(open(definitions_file))
-existing = {queue["name"]: queue.get("type", "classic") for queue in json.load(sys.stdin)}
+queues = json.load(sys.stdin)
+existing = {queue["name"]: queue.get("type", "classic") for queue in queues}
+short = []
+for queue in queues:
+    replicas = len(queue.get("members", []))
+    if 0 < replicas < nodes:
+        short.append(queue["name"] + " (on " + str(replicas) + ")")
+if short:
+    sys.exit("topology: these quorum queues have replicas on fewer than the " + str(nodes) + " nodes: " + ", ".join(short) + ". "
+             "Add the missing ones, for each node that joined: docker-compose exec rabbitmq rabbitmq-queues grow rabbit@rabbitmq-2 all (and rabbit@rabbitmq-3), then run up again.")
 wrong = []
 for queue in definitions["queues"]:
     if quorum:
@@ -60,7 +70,7 @@ if wrong:
              "messages of _error queues in the console), stop the services, delete these queues (docker-compose exec rabbitmq rabbitmqctl delete_queue NAME), "
              "and run up again. README, \"RabbitMQ cluster\", has the steps.")
 json.dump(definitions, open(out, "w"))
-' /etc/rabbitmq/definitions.json "${QUORUM_QUEUES:-false}" "$definitions"
+' /etc/rabbitmq/definitions.json "${QUORUM_QUEUES:-false}" "$definitions" "${CLUSTER_NODES:-}"
 admin import "$definitions"
 
 # Publishes only.
