@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Newsroom.ServiceDefaults;
 
@@ -63,7 +64,8 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// The bus (RabbitMQ or in-memory, from <c>Bus:Uri</c>) with every consumer added so far,
+    /// The bus (RabbitMQ or in-memory, from <c>Bus:Uri</c>; a RabbitMQ cluster's further nodes from
+    /// <c>Bus:ClusterNodes</c>, quorum queues with <c>Bus:QuorumQueues</c>) with every consumer added so far,
     /// kebab-case endpoints, persistent messages and publisher confirms; gRPC on <c>Grpc:Url</c>
     /// with exception mapping, reflection, JSON transcoding (on <c>Http:Url</c> when set) and
     /// health that is SERVING only while the bus is connected (a bus without consumers gets a
@@ -75,6 +77,9 @@ public static class ServiceDefaultsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = DefaultSettings });
         var busOptions = builder.Configuration.GetSection(BusOptions.SectionName).Get<BusOptions>() ?? new BusOptions();
+        // Checked before the bus is created from the same section, so a wrong setting is named instead of failing the bus's start.
+        builder.Services.AddOptions<BusOptions>().BindConfiguration(BusOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<BusOptions>, BusOptionsValidator>();
         builder.Services.Configure<DataOptions>(builder.Configuration.GetSection(DataOptions.SectionName));
 
         builder.Logging.AddSimpleConsole(o =>
@@ -100,6 +105,12 @@ public static class ServiceDefaultsExtensions
             {
                 register(bus);
             }
+            if (busOptions.QuorumQueues)
+            {
+                // Every endpoint of a consumer definition; MassTransit declares its _error and _skipped
+                // queues with the same arguments. Temporary endpoints stay classic and auto-delete.
+                bus.AddConfigureEndpointsCallback((_, endpoint) => (endpoint as IRabbitMqReceiveEndpointConfigurator)?.SetQuorumQueue());
+            }
             if (busOptions.IsInMemory)
             {
                 bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
@@ -108,7 +119,20 @@ public static class ServiceDefaultsExtensions
             {
                 bus.UsingRabbitMq((context, transport) =>
                 {
-                    transport.Host(new Uri(busOptions.Uri), host => host.PublisherConfirmation = true);
+                    transport.Host(new Uri(busOptions.Uri), host =>
+                    {
+                        host.PublisherConfirmation = true;
+                        if (busOptions.ClusterNodes.Count > 0)
+                        {
+                            host.UseCluster(cluster =>
+                            {
+                                foreach (var node in busOptions.ClusterNodeAddresses())
+                                {
+                                    cluster.Node(node);
+                                }
+                            });
+                        }
+                    });
                     transport.Durable = true;
                     if (watchConnection)
                     {

@@ -15,12 +15,12 @@ public sealed class FaultPipeline : IAsyncDisposable
     private static readonly TimeSpan IndexedLimit = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan DrainedLimit = TimeSpan.FromSeconds(60);
 
-    private readonly RabbitMqBroker _broker;
+    private readonly IPipelineBroker _broker;
     private readonly ITestOutputHelper _output;
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly string _dataRoot = Path.Combine(Path.GetTempPath(), $"newsroom-faults-{Guid.NewGuid():N}");
 
-    private FaultPipeline(RabbitMqBroker broker, Uri virtualHost, ITestOutputHelper output)
+    private FaultPipeline(IPipelineBroker broker, Uri virtualHost, ITestOutputHelper output)
     {
         _broker = broker;
         _output = output;
@@ -51,8 +51,8 @@ public sealed class FaultPipeline : IAsyncDisposable
 
     public NewsroomClient Client { get; } = new();
 
-    /// <summary>A new virtual host on <paramref name="broker"/> and the four services on it, each SERVING.</summary>
-    public static async Task<FaultPipeline> StartAsync(RabbitMqBroker broker, string purpose, ITestOutputHelper output)
+    /// <summary>A new virtual host on <paramref name="broker"/> (one node or a cluster) and the four services on it, each SERVING.</summary>
+    public static async Task<FaultPipeline> StartAsync(IPipelineBroker broker, string purpose, ITestOutputHelper output)
     {
         var pipeline = new FaultPipeline(broker, await broker.CreateVirtualHostAsync(purpose), output);
         try
@@ -110,7 +110,7 @@ public sealed class FaultPipeline : IAsyncDisposable
     }
 
     private RestartableService Service(string project, IDictionary<string, string>? settings = null) =>
-        new(project, VirtualHost.ToString(), Path.Combine(_dataRoot, project.ToLowerInvariant()), settings ?? new Dictionary<string, string>());
+        new(project, VirtualHost.ToString(), Path.Combine(_dataRoot, project.ToLowerInvariant()), _broker.BusSettings.Concat(settings ?? new Dictionary<string, string>()).ToDictionary());
 
     private async Task WaitUntilIndexedAsync(IReadOnlyCollection<string> articleIds)
     {

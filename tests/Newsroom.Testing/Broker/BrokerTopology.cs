@@ -6,7 +6,11 @@ namespace Newsroom.Testing.Broker;
 /// <summary>Declares the exchanges, queues and bindings of a RabbitMQ definitions file in one virtual host.</summary>
 public static class BrokerTopology
 {
-    public static async Task DeclareAsync(Uri vhostUri, string definitionsPath)
+    /// <summary>
+    /// Declares the file's topology; with <paramref name="quorumQueues"/> every queue is a quorum
+    /// queue, as deploy/rabbitmq/topology.sh declares them for a cluster.
+    /// </summary>
+    public static async Task DeclareAsync(Uri vhostUri, string definitionsPath, bool quorumQueues = false)
     {
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(definitionsPath));
         var root = document.RootElement;
@@ -25,12 +29,17 @@ public static class BrokerTopology
         }
         foreach (var queue in root.GetProperty("queues").EnumerateArray())
         {
+            var arguments = Arguments(queue);
+            if (quorumQueues)
+            {
+                arguments["x-queue-type"] = QueueReplicas.Quorum;
+            }
             await channel.QueueDeclareAsync(
                 queue.GetProperty("name").GetString()!,
                 queue.GetProperty("durable").GetBoolean(),
                 exclusive: false,
                 queue.GetProperty("auto_delete").GetBoolean(),
-                Arguments(queue));
+                arguments);
         }
         foreach (var binding in root.GetProperty("bindings").EnumerateArray())
         {

@@ -17,7 +17,7 @@ namespace Newsroom.Testing.Broker;
 /// container's host ports are fixed when it is created, so that after a kill and a start the
 /// services reconnect to the same address.
 /// </summary>
-public sealed class RabbitMqBroker : IAsyncLifetime
+public sealed class RabbitMqBroker : IAsyncLifetime, IPipelineBroker
 {
     public const string UriVariable = "NEWSROOM_TEST_RABBITMQ_URI";
     public const string ManagementVariable = "NEWSROOM_TEST_RABBITMQ_MANAGEMENT";
@@ -34,8 +34,19 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(5);
 
     private readonly List<string> _vhosts = [];
+    private readonly Func<RabbitMqBuilder, RabbitMqBuilder>? _clusterNode;
     private RabbitMqContainer? _container;
     private Uri? _managementUri;
+
+    public RabbitMqBroker()
+    {
+    }
+
+    /// <summary>A node of a <see cref="RabbitMqCluster"/>: always a container, which <paramref name="clusterNode"/> joins to the others.</summary>
+    internal RabbitMqBroker(Func<RabbitMqBuilder, RabbitMqBuilder> clusterNode)
+    {
+        _clusterNode = clusterNode;
+    }
 
     /// <summary>Why the broker tests cannot run here; null when they can.</summary>
     public string? Unavailable { get; private set; }
@@ -43,11 +54,17 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     /// <summary>amqp://user:password@host:port with no virtual host.</summary>
     public Uri? AmqpRoot { get; private set; }
 
+    /// <summary>host:port of the AMQP listener, as <c>Bus:ClusterNodes</c> lists a node.</summary>
+    public string AmqpNode => $"{AmqpRoot!.Host}:{AmqpRoot.Port}";
+
+    /// <summary>A single broker needs no bus settings beyond <c>Bus:Uri</c>.</summary>
+    public IReadOnlyDictionary<string, string> BusSettings { get; } = new Dictionary<string, string>();
+
     public static string Image => Environment.GetEnvironmentVariable(ImageVariable) is { Length: > 0 } image ? image : DefaultImage;
 
     public async Task InitializeAsync()
     {
-        if (Environment.GetEnvironmentVariable(UriVariable) is { Length: > 0 } uri)
+        if (_clusterNode is null && Environment.GetEnvironmentVariable(UriVariable) is { Length: > 0 } uri)
         {
             AmqpRoot = new Uri(uri);
             _managementUri = Environment.GetEnvironmentVariable(ManagementVariable) is { Length: > 0 } management
@@ -64,7 +81,13 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     }
 
     /// <summary>A new virtual host with the bus topology of deploy/rabbitmq/definitions.json declared in it.</summary>
-    public async Task<Uri> CreateVirtualHostAsync(string purpose)
+    public Task<Uri> CreateVirtualHostAsync(string purpose) => CreateVirtualHostAsync(purpose, quorumQueues: false);
+
+    /// <summary>
+    /// A new virtual host with the bus topology of deploy/rabbitmq/definitions.json declared in it,
+    /// every queue a quorum queue when <paramref name="quorumQueues"/> (as topology.sh declares it for a cluster).
+    /// </summary>
+    public async Task<Uri> CreateVirtualHostAsync(string purpose, bool quorumQueues)
     {
         if (Unavailable is not null)
         {
@@ -80,7 +103,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         var user = Uri.UnescapeDataString(AmqpRoot!.UserInfo.Split(':')[0]);
         await ManagementAsync(HttpMethod.Put, $"api/permissions/{Uri.EscapeDataString(vhost)}/{Uri.EscapeDataString(user)}", """{"configure":".*","write":".*","read":".*"}""");
         var uri = new Uri(AmqpRoot, Uri.EscapeDataString(vhost));
-        await BrokerTopology.DeclareAsync(uri, Path.Combine(RepositoryPaths.Root, "deploy", "rabbitmq", "definitions.json"));
+        await BrokerTopology.DeclareAsync(uri, Path.Combine(RepositoryPaths.Root, "deploy", "rabbitmq", "definitions.json"), quorumQueues);
         return uri;
     }
 
@@ -103,17 +126,25 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     }
 
     /// <summary>Every queue of the virtual host of <paramref name="vhostUri"/> with its message counts (the management API's figures, refreshed every few seconds).</summary>
-    public async Task<IReadOnlyList<QueueCounts>> QueuesAsync(Uri vhostUri)
-    {
-        var vhost = Uri.UnescapeDataString(vhostUri.AbsolutePath.TrimStart('/'));
-        using var document = JsonDocument.Parse(await ManagementAsync(HttpMethod.Get, $"api/queues/{Uri.EscapeDataString(vhost)}?columns=name,messages_ready,messages_unacknowledged", null));
-        return document.RootElement.EnumerateArray()
-            .Select(queue => new QueueCounts(
-                queue.GetProperty("name").GetString()!,
-                Count(queue, "messages_ready"),
-                Count(queue, "messages_unacknowledged")))
+    public Task<IReadOnlyList<QueueCounts>> QueuesAsync(Uri vhostUri) =>
+        ListAsync($"api/queues/{VirtualHostPath(vhostUri)}?columns=name,messages_ready,messages_unacknowledged", queue => new QueueCounts(
+            queue.GetProperty("name").GetString()!,
+            Count(queue, "messages_ready"),
+            Count(queue, "messages_unacknowledged")));
+
+    /// <summary>Each queue of the virtual host of <paramref name="vhostUri"/> with its type and, for a quorum queue, the nodes that hold a replica.</summary>
+    public Task<IReadOnlyList<QueueReplicas>> QueueReplicasAsync(Uri vhostUri) =>
+        ListAsync($"api/queues/{VirtualHostPath(vhostUri)}?columns=name,type,members", queue => new QueueReplicas(
+            queue.GetProperty("name").GetString()!,
+            queue.GetProperty("type").GetString()!,
+            queue.TryGetProperty("members", out var members) ? members.EnumerateArray().Select(m => m.GetString()!).ToList() : []));
+
+    /// <summary>The names of the running nodes of this broker's cluster (this node alone when it is not clustered).</summary>
+    public async Task<IReadOnlyList<string>> RunningNodesAsync() =>
+        (await ListAsync("api/nodes?columns=name,running", node => (Name: node.GetProperty("name").GetString()!, Running: node.GetProperty("running").GetBoolean())))
+            .Where(node => node.Running)
+            .Select(node => node.Name)
             .ToList();
-    }
 
     /// <summary>Kills the broker's container (SIGKILL, as <c>docker kill</c> does): connections drop with no goodbye.</summary>
     public async Task KillAsync()
@@ -159,15 +190,24 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     private static Docker.DotNet.DockerClient DockerClient() =>
         TestcontainersSettings.OS.DockerEndpointAuthConfig.GetDockerClientBuilder(Guid.NewGuid()).Build();
 
+    private static string VirtualHostPath(Uri vhostUri) => Uri.EscapeDataString(Uri.UnescapeDataString(vhostUri.AbsolutePath.TrimStart('/')));
+
+    /// <summary>A management API listing, each item read by <paramref name="read"/>.</summary>
+    private async Task<IReadOnlyList<T>> ListAsync<T>(string path, Func<JsonElement, T> read)
+    {
+        using var document = JsonDocument.Parse(await ManagementAsync(HttpMethod.Get, path, null));
+        return document.RootElement.EnumerateArray().Select(read).ToList();
+    }
+
     private static long Count(JsonElement queue, string property) =>
         queue.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;
 
     private async Task StartContainerAsync()
     {
-        var container = new RabbitMqBuilder(Image)
+        var builder = new RabbitMqBuilder(Image)
             .WithPortBinding(FreePort.Next(), RabbitMqBuilder.RabbitMqPort)
-            .WithPortBinding(FreePort.Next(), ManagementPort)
-            .Build();
+            .WithPortBinding(FreePort.Next(), ManagementPort);
+        var container = (_clusterNode?.Invoke(builder) ?? builder).Build();
         try
         {
             using var limit = new CancellationTokenSource(StartLimit);
