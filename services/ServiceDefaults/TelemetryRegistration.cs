@@ -25,6 +25,9 @@ internal static class TelemetryRegistration
 
     private const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    // Read here because the name given below would otherwise win over the standard setting.
+    private const string ServiceNameSetting = "OTEL_SERVICE_NAME";
+
     // Probes and scrapes every few seconds would outnumber the calls worth tracing.
     private static readonly PathString[] UntracedPaths = [new(MetricsPath), new("/grpc.health.v1.Health")];
 
@@ -32,7 +35,7 @@ internal static class TelemetryRegistration
     {
         builder.Services.AddPipelineMetrics();
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName(builder.Environment.ApplicationName)))
+            .ConfigureResource(resource => resource.AddService(builder.Configuration[ServiceNameSetting] is { Length: > 0 } name ? name : ServiceName(builder.Environment.ApplicationName)))
             .WithTracing(tracing => tracing
                 .AddSource(NewsroomTelemetry.Name)
                 .AddSource(DiagnosticHeaders.DefaultListenerName)
