@@ -16,8 +16,9 @@ namespace Newsroom.ServiceDefaults;
 /// OpenTelemetry for every service: traces from ASP.NET Core (the gRPC and JSON calls), MassTransit
 /// (every publish and consume, linked over the broker by the message headers) and Newsroom's own
 /// spans; metrics from the same three plus the .NET runtime. Metrics are always served for
-/// Prometheus on <c>/metrics</c>; traces, metrics and logs go to an OpenTelemetry collector when
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with the other standard <c>OTEL_*</c> settings).
+/// Prometheus on <c>/metrics</c>; spans are recorded, and traces, metrics and logs go to an
+/// OpenTelemetry collector, when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with the other standard
+/// <c>OTEL_*</c> settings).
 /// </summary>
 internal static class TelemetryRegistration
 {
