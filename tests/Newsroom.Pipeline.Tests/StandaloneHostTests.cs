@@ -69,11 +69,12 @@ public sealed class StandaloneHostTests
         // The samples folder is ingested too, at start; wait until every accepted article is counted indexed.
         var deadline = DateTime.UtcNow.AddSeconds(60);
         PrometheusScrape metrics;
+        double ingested;
         while (true)
         {
             metrics = await PrometheusScrape.ReadAsync(scraper, new Uri(http, "/metrics"));
-            var accepted = metrics.Sum("newsroom_ingest_submissions_total", "outcome=accepted");
-            if (accepted >= 30 && metrics.Sum("newsroom_articles_total", "stage=indexed") == accepted)
+            ingested = metrics.Sum("newsroom_ingest_submissions_total", "outcome=accepted");
+            if (ingested >= 30 && metrics.Sum("newsroom_articles_total", "stage=indexed") == ingested)
             {
                 break;
             }
@@ -81,7 +82,6 @@ public sealed class StandaloneHostTests
             await Task.Delay(300);
         }
 
-        var ingested = metrics.Sum("newsroom_ingest_submissions_total", "outcome=accepted");
         foreach (var stage in new[] { "ingested", "extracted", "clustered", "indexed" })
         {
             Assert.True(metrics.Sum("newsroom_articles_total", $"stage={stage}") == ingested, $"{stage}: {metrics.Sum("newsroom_articles_total", $"stage={stage}")} of {ingested}\n{metrics.Text}");

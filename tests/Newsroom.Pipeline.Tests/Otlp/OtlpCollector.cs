@@ -75,7 +75,7 @@ public sealed class OtlpCollector : IAsyncDisposable
     {
         foreach (var resource in export.ResourceSpans)
         {
-            var service = Text(resource.Resource?.Attributes ?? [], "service.name") ?? "";
+            var service = Text(resource.Resource?.Attributes ?? [], "service.name");
             foreach (var span in resource.ScopeSpans.SelectMany(scope => scope.Spans))
             {
                 _spans.Enqueue(new CollectedSpan(
@@ -91,8 +91,8 @@ public sealed class OtlpCollector : IAsyncDisposable
         }
     }
 
-    private static string? Text(IEnumerable<KeyValue> attributes, string key) =>
-        attributes.FirstOrDefault(a => a.Key == key)?.Value?.StringValue;
+    private static string Text(IEnumerable<KeyValue> attributes, string key) =>
+        Text(attributes.FirstOrDefault(a => a.Key == key)?.Value);
 
     private static string Text(AnyValue? value) => value?.ValueCase switch
     {
