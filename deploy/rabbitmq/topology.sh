@@ -79,15 +79,17 @@ user ingest "$INGEST_BROKER_PASSWORD" \
   "$events:(ArticleIngested|ArticleRejected)|$bus|$watch" \
   "$bus|$watch"
 
-# consumer NAME PASSWORD QUEUE CONSUMED PUBLISHED: reads its queue (bound from the consumed event
-# exchanges) and writes the published events and its faults.
+# consumer NAME PASSWORD QUEUE CONSUMED PUBLISHED [HEARD]: reads its queue (bound from the consumed
+# event exchanges, and from the fault exchanges of HEARD events) and writes the published events and its faults.
 consumer() {
   endpoint="$3|$3_error|$3_skipped"
+  heard="${6:+|MassTransit:Fault--$events:($6)--}"
   user "$1" "$2" \
     "$endpoint|$events:($4|$5)|$faults|$bus" \
     "$endpoint|$events:($5)|$faults|$bus" \
-    "$endpoint|$events:($4)|$bus"
+    "$endpoint|$events:($4)$heard|$bus"
 }
 consumer extraction "$EXTRACTION_BROKER_PASSWORD" extraction ArticleIngested ArticleExtracted
-consumer dedup "$DEDUP_BROKER_PASSWORD" dedup ArticleExtracted StoryUpdated
+# Dedup hears extraction's faults, so an article parked there holds up none after it.
+consumer dedup "$DEDUP_BROKER_PASSWORD" dedup ArticleExtracted StoryUpdated ArticleIngested
 consumer query "$QUERY_BROKER_PASSWORD" query 'ArticleIngested|ArticleExtracted|StoryUpdated' ArticleIndexed

@@ -15,11 +15,20 @@ public sealed partial class ArticleExtractedConsumer(
     {
         ArgumentNullException.ThrowIfNull(context);
         Activity.Current?.SetTag(NewsroomTelemetry.ArticleIdTag, context.Message.Article?.ArticleId);
+        var sequence = context.Message.Article?.Sequence ?? 0;
+        await resequencer.EnterAsync(sequence, context.CancellationToken).ConfigureAwait(false);
         StoryUpdated updated;
-        using (await resequencer.EnterAsync(context.Message.Article?.Sequence ?? 0, context.CancellationToken).ConfigureAwait(false))
+        try
         {
             updated = clusterer.Assign(context.Message, time.GetUtcNow());
         }
+        catch (InvalidMessageException)
+        {
+            // Parked at once, never retried; any other failure keeps the turn for its retry.
+            resequencer.Leave(sequence);
+            throw;
+        }
+        resequencer.Leave(sequence);
         LogDecision(updated.Article.Article.ArticleId, updated.StoryId, updated.Version, updated.JoinKind, updated.Score);
         await context.Publish(updated, context.CancellationToken).ConfigureAwait(false);
         metrics.Decided(updated.JoinKind);

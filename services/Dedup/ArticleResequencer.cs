@@ -7,15 +7,19 @@ namespace Newsroom.Dedup;
 /// Lets extracted articles through to story decisions in ingest's order (<see cref="ArticleIngested.Sequence"/>).
 /// Extraction works on many articles at once and finishes them out of order; dedup holds each one, unacknowledged
 /// so that a crash loses nothing, until the articles numbered before it are decided. Then the same input gives the
-/// same stories, run after run and as <c>newsroom replay</c> gives them. A gap still open after
-/// <see cref="ResequencingOptions.Wait"/> is passed over, so one missing article delays the others by at most that;
-/// it is decided when it comes, as is an article that arrives after its turn or carries no number.
+/// same stories, run after run and as <c>newsroom replay</c> gives them. An article extraction parked is passed
+/// over as soon as its fault arrives (<see cref="PassOver"/>); any other gap still open after
+/// <see cref="ResequencingOptions.Wait"/> is passed over too, so one lost article delays the others by at most that.
+/// A passed-over article is decided when it comes, as is one that arrives after its turn or carries no number.
 /// </summary>
 public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOptions<ResequencingOptions> options, TimeProvider time, ILogger<ArticleResequencer> logger)
 {
     private readonly TimeSpan _wait = options.Value.Wait;
     private readonly Lock _gate = new();
     private readonly SortedDictionary<long, TaskCompletionSource> _waiting = [];
+
+    /// <summary>Numbers after the current turn that will never come (their articles were parked before dedup).</summary>
+    private readonly SortedSet<long> _passedOver = [];
 
     /// <summary>The number whose turn it is; 0 until the first article, then read from the decisions stored.</summary>
     private long _next;
@@ -32,20 +36,22 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
         }
     }
 
-    /// <summary>Waits for the article's turn; dispose the result once the article is decided, or failed.</summary>
-    public async Task<IDisposable> EnterAsync(long sequence, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the article's turn. Call <see cref="Leave"/> once the article is decided, or has failed for good;
+    /// an attempt that failed and will be retried keeps the turn, so the retry comes before the articles after it.
+    /// </summary>
+    public async Task EnterAsync(long sequence, CancellationToken cancellationToken)
     {
         TaskCompletionSource signal;
         lock (_gate)
         {
-            if (_next == 0)
-            {
-                _next = clusterer.LastDecidedSequence + 1;
-            }
+            StartIfNeeded();
             if (sequence <= _next)
             {
-                return new Turn(this, sequence);
+                return;
             }
+            // Passed over as parked, it came after all (replayed from the _error queue): it takes its turn as usual.
+            _passedOver.Remove(sequence);
             if (!_waiting.TryGetValue(sequence, out signal!))
             {
                 signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -60,7 +66,7 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
                 try
                 {
                     await signal.Task.WaitAsync(_wait, time, cancellationToken).ConfigureAwait(false);
-                    return new Turn(this, sequence);
+                    return;
                 }
                 catch (TimeoutException)
                 {
@@ -69,7 +75,7 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
                 {
                     if (_next >= sequence)
                     {
-                        return new Turn(this, sequence);
+                        return;
                     }
                     // Only the first waiter passes over the gap before it; a later one waits for its own turn again.
                     if (_waiting.First().Key == sequence)
@@ -77,7 +83,7 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
                         LogGapPassed(_next, sequence - 1, _wait.TotalSeconds);
                         _waiting.Remove(sequence);
                         _next = sequence;
-                        return new Turn(this, sequence);
+                        return;
                     }
                 }
             }
@@ -96,26 +102,60 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
     }
 
     /// <summary>Ends an article's turn; a turn already ended, a late article's or an unnumbered one's changes nothing.</summary>
-    private void Leave(long sequence)
+    public void Leave(long sequence)
     {
         lock (_gate)
         {
             if (sequence >= _next)
             {
-                _next = sequence + 1;
-                if (_waiting.Remove(_next, out var following))
-                {
-                    following.TrySetResult();
-                }
+                Advance(sequence + 1);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Articles numbered {From} to {To} did not reach dedup within {Seconds} s; deciding later ones without them, and each of them when it comes (see extraction's _error queue if they never do)")]
-    private partial void LogGapPassed(long from, long to, double seconds);
-
-    private sealed class Turn(ArticleResequencer owner, long sequence) : IDisposable
+    /// <summary>
+    /// An article that will not reach dedup (extraction parked it in its <c>_error</c> queue): those after it
+    /// need not wait for it. If it is replayed from there later, it is decided when it comes.
+    /// </summary>
+    public void PassOver(long sequence)
     {
-        public void Dispose() => owner.Leave(sequence);
+        lock (_gate)
+        {
+            StartIfNeeded();
+            if (sequence == _next)
+            {
+                Advance(sequence + 1);
+            }
+            else if (sequence > _next)
+            {
+                _passedOver.Add(sequence);
+            }
+        }
     }
+
+    private void StartIfNeeded()
+    {
+        if (_next == 0)
+        {
+            _next = clusterer.LastDecidedSequence + 1;
+        }
+    }
+
+    /// <summary>Moves the turn to <paramref name="next"/>, or past it while it is a number passed over, and wakes its article.</summary>
+    private void Advance(long next)
+    {
+        _passedOver.RemoveWhere(n => n < next);
+        while (_passedOver.Remove(next))
+        {
+            next++;
+        }
+        _next = next;
+        if (_waiting.Remove(_next, out var following))
+        {
+            following.TrySetResult();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Articles numbered {From} to {To} were not decided within {Seconds} s; deciding later ones without them, and each of them when it comes (extraction's or dedup's _error queue holds any parked one)")]
+    private partial void LogGapPassed(long from, long to, double seconds);
 }

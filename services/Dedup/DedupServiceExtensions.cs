@@ -28,6 +28,7 @@ public static class DedupServiceExtensions
             return resequencer;
         });
         builder.AddBusConsumer<ArticleExtractedConsumer, ArticleExtractedConsumerDefinition>();
+        builder.AddBusConsumer<ExtractionFaultConsumer, ExtractionFaultConsumerDefinition>();
         return builder;
     }
 

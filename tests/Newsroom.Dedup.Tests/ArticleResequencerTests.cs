@@ -83,8 +83,60 @@ public sealed class ArticleResequencerTests : IDisposable
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
-        (await resequencer.EnterAsync(1, CancellationToken.None)).Dispose();
-        (await resequencer.EnterAsync(2, CancellationToken.None)).Dispose();
+        var entered = new List<long>();
+        (await Enter(resequencer, 1, entered)).Dispose();
+        (await Enter(resequencer, 2, entered)).Dispose();
+        Assert.Equal([1, 2], entered);
+    }
+
+    [Fact]
+    public async Task An_article_passed_over_as_parked_lets_those_after_it_through_without_waiting()
+    {
+        var resequencer = Resequencer();
+        var entered = new List<long>();
+        (await Enter(resequencer, 1, entered)).Dispose();
+
+        var third = Enter(resequencer, 3, entered);
+        var fifth = Enter(resequencer, 5, entered);
+        resequencer.PassOver(4);
+        resequencer.PassOver(2);
+        (await third).Dispose();
+        (await fifth).Dispose();
+
+        Assert.Equal([1, 3, 5], entered);
+        Assert.Equal(0, resequencer.Waiting);
+    }
+
+    [Fact]
+    public async Task A_parked_article_replayed_before_its_turn_takes_its_turn_as_usual()
+    {
+        var resequencer = Resequencer();
+        var entered = new List<long>();
+        resequencer.PassOver(2);
+
+        var second = Enter(resequencer, 2, entered);
+        var third = Enter(resequencer, 3, entered);
+        (await Enter(resequencer, 1, entered)).Dispose();
+        (await second).Dispose();
+        (await third).Dispose();
+
+        Assert.Equal([1, 2, 3], entered);
+    }
+
+    [Fact]
+    public async Task An_attempt_that_failed_keeps_the_turn_for_its_retry()
+    {
+        var resequencer = Resequencer();
+        var entered = new List<long>();
+        var second = Enter(resequencer, 2, entered);
+
+        await resequencer.EnterAsync(1, CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(second.IsCompleted);
+        (await Enter(resequencer, 1, entered)).Dispose();
+        (await second).Dispose();
+
+        Assert.Equal([1, 2], entered);
     }
 
     public void Dispose() => _store.Dispose();
@@ -92,13 +144,19 @@ public sealed class ArticleResequencerTests : IDisposable
     private ArticleResequencer Resequencer(StoryClusterer? clusterer = null) =>
         new(clusterer ?? new StoryClusterer(_store), Options.Create(new ResequencingOptions { Wait = Wait }), _time, NullLogger<ArticleResequencer>.Instance);
 
+    /// <summary>Enters the article's turn and notes it; disposing the result leaves the turn.</summary>
     private static async Task<IDisposable> Enter(ArticleResequencer resequencer, long sequence, List<long> entered)
     {
-        var turn = await resequencer.EnterAsync(sequence, CancellationToken.None);
+        await resequencer.EnterAsync(sequence, CancellationToken.None);
         lock (entered)
         {
             entered.Add(sequence);
         }
-        return turn;
+        return new Turn(resequencer, sequence);
+    }
+
+    private sealed class Turn(ArticleResequencer resequencer, long sequence) : IDisposable
+    {
+        public void Dispose() => resequencer.Leave(sequence);
     }
 }
