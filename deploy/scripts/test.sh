@@ -20,6 +20,10 @@ if [[ -z "${NEWSROOM_TEST_RABBITMQ_IMAGE:-}" ]] && ! docker image inspect rabbit
   export NEWSROOM_TEST_RABBITMQ_IMAGE="${NEWSROOM_LOCAL_PREFIX:-newsroom-local}/rabbitmq:3-management"
 fi
 echo "Broker tests use ${NEWSROOM_TEST_RABBITMQ_IMAGE:-the official rabbitmq:3.13-management image}"
+if [[ -z "${NEWSROOM_TEST_POSTGRES_IMAGE:-}" ]] && ! docker image inspect postgres:15 >/dev/null 2>&1; then
+  export NEWSROOM_TEST_POSTGRES_IMAGE="${NEWSROOM_LOCAL_PREFIX:-newsroom-local}/postgres:15"
+fi
+echo "PostgreSQL tests use ${NEWSROOM_TEST_POSTGRES_IMAGE:-the official postgres:15 image}"
 
 # A safety net for containers a test run could not remove (a killed test host): only those that
 # Testcontainers started after this script did.

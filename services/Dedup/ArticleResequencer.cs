@@ -46,6 +46,11 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
         lock (_gate)
         {
             StartIfNeeded();
+            if (sequence > _next)
+            {
+                // Another replica may have decided the articles before it since this one last held the queue.
+                _next = Math.Max(_next, clusterer.LastDecidedSequence + 1);
+            }
             if (sequence <= _next)
             {
                 return;

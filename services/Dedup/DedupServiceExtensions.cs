@@ -17,7 +17,13 @@ public static class DedupServiceExtensions
         builder.Services.Configure<StoryClustererOptions>(builder.Configuration.GetSection(StoryClustererOptions.SectionName));
         builder.Services.AddPipelineMetrics();
         builder.Services.AddSingleton(services =>
-            new StoryStore(SqliteDatabase.File(services.GetRequiredService<IOptions<DataOptions>>().Value.FileIn(DatabaseFileName))));
+        {
+            var data = services.GetRequiredService<IOptions<DataOptions>>().Value;
+            return string.IsNullOrWhiteSpace(data.PostgreSql)
+                ? new StoryStore(SqliteDatabase.File(data.FileIn(DatabaseFileName)))
+                : new StoryStore(services.GetRequiredService<PostgresDatabase>());
+        });
+        builder.Services.AddSingleton(services => new PostgresDatabase(services.GetRequiredService<IOptions<DataOptions>>().Value.PostgreSql!));
         builder.Services.AddSingleton(services =>
             new StoryClusterer(services.GetRequiredService<StoryStore>(), services.GetRequiredService<IOptions<StoryClustererOptions>>().Value));
         builder.Services.AddOptions<ResequencingOptions>().Bind(builder.Configuration.GetSection(ResequencingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

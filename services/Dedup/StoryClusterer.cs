@@ -43,27 +43,47 @@ public sealed class StoryClusterer
         }
         lock (_gate)
         {
-            if (_store.FindDecision(article.Article.ArticleId) is { } earlier)
+            try
             {
-                return earlier;
+                return Decide(article, now);
             }
-            var nearDuplicates = _nearDuplicates ??= LoadNearDuplicates();
-            var profile = ArticleProfile.Create(article, _options);
-            var decision = FindNearDuplicate(nearDuplicates, profile) ?? FindSameEvent(profile) ?? FirstArticle(profile);
-            var version = _store.Save(profile, decision.StoryId, decision.Kind, decision.MatchedArticleId, decision.Score, decision.Features, now);
-            nearDuplicates.Add(profile.ArticleId, decision.StoryId, profile.Signature);
-            return new StoryUpdated
+            catch (Exception error) when (error is not InvalidMessageException)
             {
-                StoryId = decision.StoryId,
-                Version = version,
-                Article = article,
-                JoinKind = decision.Kind,
-                MatchedArticleId = decision.MatchedArticleId,
-                Score = decision.Score,
-                Features = decision.Features,
-                UpdatedAt = now,
-            };
+                // Whatever failed (a lost database connection, most likely), the store is read afresh for the retry.
+                _store.Reset();
+                _nearDuplicates = null;
+                throw;
+            }
         }
+    }
+
+    private StoryUpdated Decide(ArticleExtracted article, DateTimeOffset now)
+    {
+        if (_store.FollowStore())
+        {
+            // Another process wrote to the store (a replica that held dedup's queue for a while): re-read it.
+            _nearDuplicates = null;
+        }
+        if (_store.FindDecision(article.Article.ArticleId) is { } earlier)
+        {
+            return earlier;
+        }
+        var nearDuplicates = _nearDuplicates ??= LoadNearDuplicates();
+        var profile = ArticleProfile.Create(article, _options);
+        var decision = FindNearDuplicate(nearDuplicates, profile) ?? FindSameEvent(profile) ?? FirstArticle(profile);
+        var version = _store.Save(profile, decision.StoryId, decision.Kind, decision.MatchedArticleId, decision.Score, decision.Features, now);
+        nearDuplicates.Add(profile.ArticleId, decision.StoryId, profile.Signature);
+        return new StoryUpdated
+        {
+            StoryId = decision.StoryId,
+            Version = version,
+            Article = article,
+            JoinKind = decision.Kind,
+            MatchedArticleId = decision.MatchedArticleId,
+            Score = decision.Score,
+            Features = decision.Features,
+            UpdatedAt = now,
+        };
     }
 
     /// <summary>The highest ingest sequence number decided so far; 0 when none was numbered.</summary>

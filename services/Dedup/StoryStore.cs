@@ -1,6 +1,7 @@
+using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Newsroom.Contracts.Events;
 using Newsroom.Contracts.V1;
 using Newsroom.ServiceDefaults;
@@ -8,10 +9,12 @@ using Newsroom.ServiceDefaults;
 namespace Newsroom.Dedup;
 
 /// <summary>
-/// Dedup's state in SQLite: every assigned article with the decision that placed it and its MinHash
+/// Dedup's state, in SQLite or in PostgreSQL (<see cref="StoryStoreSql"/> has what they spell differently): every assigned article with the decision that placed it and its MinHash
 /// signature (the near-duplicate layer indexes them in memory), the stories, and the entity and term indexes (with their
 /// frequencies) of the same-event layer. Everything one article changes is written in one transaction.
-/// Not thread-safe on its own: <see cref="StoryClusterer"/> serialises access.
+/// Not thread-safe on its own: <see cref="StoryClusterer"/> serialises access. The caches in memory hold only
+/// what this process committed; <see cref="FollowStore"/> empties them when another process wrote since (a
+/// replica that took over dedup's queue for a while, on a shared PostgreSQL database).
 /// </summary>
 public sealed class StoryStore : IDisposable
 {
@@ -38,24 +41,72 @@ public sealed class StoryStore : IDisposable
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
-    private readonly SqliteDatabase _database;
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Func<DbConnection> _open;
+    private readonly StoryStoreSql _sql;
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private readonly StoryProfileCache _profiles = new(MaxCachedProfileEntries);
     private readonly FrequencyCache _termArticles;
     private readonly FrequencyCache _entityStories;
-    private SqliteConnection? _connection;
+    private DbConnection? _connection;
+
+    /// <summary>The articles counter as this process last committed or read it; -1 before the first read.</summary>
+    private long _articlesSeen = -1;
 
     public StoryStore(SqliteDatabase database)
+        : this(() => database.Open(), new SqliteStoryStoreSql(), database?.Description ?? throw new ArgumentNullException(nameof(database)))
     {
-        ArgumentNullException.ThrowIfNull(database);
-        _database = database;
-        _termArticles = new FrequencyCache(term => Count("SELECT articles FROM dedup_term_stats WHERE term = $key", term), MaxCachedCounts);
-        _entityStories = new FrequencyCache(entityId => Count("SELECT stories FROM dedup_entity_stats WHERE entity_id = $key", entityId), MaxCachedCounts);
     }
 
-    public string Description => _database.Description;
+    public StoryStore(PostgresDatabase database)
+        : this(() => database.Open(), new PostgresStoryStoreSql(), database?.Description ?? throw new ArgumentNullException(nameof(database)))
+    {
+    }
 
-    public void Dispose()
+    private StoryStore(Func<DbConnection> open, StoryStoreSql sql, string description)
+    {
+        _open = open;
+        _sql = sql;
+        Description = description;
+        _termArticles = new FrequencyCache(term => Count("SELECT articles FROM dedup_term_stats WHERE term = @key", term), MaxCachedCounts);
+        _entityStories = new FrequencyCache(entityId => Count("SELECT stories FROM dedup_entity_stats WHERE entity_id = @key", entityId), MaxCachedCounts);
+    }
+
+    public string Description { get; }
+
+    public void Dispose() => Close();
+
+    /// <summary>
+    /// Empties the caches when the store holds articles this process did not write, and says so; the caller
+    /// then drops what it derived from the store too.
+    /// </summary>
+    internal bool FollowStore()
+    {
+        var articles = Counter(ArticleCounter);
+        if (articles == _articlesSeen)
+        {
+            return false;
+        }
+        _profiles.Clear();
+        _termArticles.Clear();
+        _entityStories.Clear();
+        _articlesSeen = articles;
+        return true;
+    }
+
+    /// <summary>
+    /// After a failure: closes the connection (it may be broken; the next call opens another) and forgets the caches,
+    /// since the last transaction may have been committed or not.
+    /// </summary>
+    internal void Reset()
+    {
+        Close();
+        _profiles.Clear();
+        _termArticles.Clear();
+        _entityStories.Clear();
+        _articlesSeen = -1;
+    }
+
+    private void Close()
     {
         foreach (var command in _commands.Values)
         {
@@ -72,9 +123,9 @@ public sealed class StoryStore : IDisposable
         var command = Command(
             """
             SELECT story_id, version, join_kind, matched_article_id, score, features_json, updated_at, article_json
-            FROM dedup_articles WHERE article_id = $id
+            FROM dedup_articles WHERE article_id = @id
             """);
-        command.Parameters.AddWithValue("$id", articleId);
+        Add(command, "@id", articleId);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
@@ -97,7 +148,7 @@ public sealed class StoryStore : IDisposable
     /// <summary>Every stored article's story and MinHash signature, in the order they were placed.</summary>
     internal IEnumerable<(string ArticleId, string StoryId, byte[] MinHash)> ReadSignatures()
     {
-        var command = Command("SELECT article_id, story_id, minhash FROM dedup_articles ORDER BY rowid");
+        var command = Command(_sql.Signatures);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -108,9 +159,9 @@ public sealed class StoryStore : IDisposable
     /// <summary>Replaces an article's signature, computed again for the current options.</summary>
     internal void SaveSignature(string articleId, MinHashSignature signature)
     {
-        var command = Command("UPDATE dedup_articles SET minhash = $minhash WHERE article_id = $id");
-        command.Parameters.AddWithValue("$id", articleId);
-        command.Parameters.AddWithValue("$minhash", signature.ToBytes());
+        var command = Command("UPDATE dedup_articles SET minhash = @minhash WHERE article_id = @id");
+        Add(command, "@id", articleId);
+        Add(command, "@minhash", signature.ToBytes());
         command.ExecuteNonQuery();
     }
 
@@ -134,8 +185,8 @@ public sealed class StoryStore : IDisposable
         StoriesByKey(
             """
             SELECT se.story_id FROM dedup_story_entities se JOIN dedup_stories s ON s.story_id = se.story_id
-            WHERE se.entity_id = $key AND ($from IS NULL OR s.last_time IS NULL OR (s.last_time >= $from AND s.first_time <= $to))
-            ORDER BY se.active DESC, se.story_id LIMIT $limit
+            WHERE se.entity_id = @key AND (@from IS NULL OR s.last_time IS NULL OR (s.last_time >= @from AND s.first_time <= @to))
+            ORDER BY se.active DESC, se.story_id LIMIT @limit
             """,
             entityId, window, limit);
 
@@ -144,8 +195,8 @@ public sealed class StoryStore : IDisposable
         StoriesByKey(
             """
             SELECT st.story_id FROM dedup_story_terms st JOIN dedup_stories s ON s.story_id = st.story_id
-            WHERE st.term = $key AND ($from IS NULL OR s.last_time IS NULL OR (s.last_time >= $from AND s.first_time <= $to))
-            ORDER BY s.active DESC, st.story_id LIMIT $limit
+            WHERE st.term = @key AND (@from IS NULL OR s.last_time IS NULL OR (s.last_time >= @from AND s.first_time <= @to))
+            ORDER BY s.active DESC, st.story_id LIMIT @limit
             """,
             term, window, limit);
 
@@ -155,14 +206,14 @@ public sealed class StoryStore : IDisposable
         {
             return cached;
         }
-        var command = Command("SELECT last_time IS NOT NULL FROM dedup_stories WHERE story_id = $id");
-        command.Parameters.AddWithValue("$id", storyId);
+        var command = Command("SELECT CASE WHEN last_time IS NULL THEN 0 ELSE 1 END FROM dedup_stories WHERE story_id = @id");
+        Add(command, "@id", storyId);
         var dated = Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture) == 1;
         var profile = new StoryProfile(
             storyId,
             dated,
-            Weights("SELECT entity_id, weight FROM dedup_story_entities WHERE story_id = $id", storyId),
-            Weights("SELECT term, weight FROM dedup_story_terms WHERE story_id = $id", storyId),
+            Weights("SELECT entity_id, weight FROM dedup_story_entities WHERE story_id = @id", storyId),
+            Weights("SELECT term, weight FROM dedup_story_terms WHERE story_id = @id", storyId),
             MemberLeads(storyId, maxMembers));
         _profiles.Add(profile, maxMembers);
         return profile;
@@ -172,7 +223,7 @@ public sealed class StoryStore : IDisposable
     {
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         var command = Command(sql);
-        command.Parameters.AddWithValue("$id", storyId);
+        Add(command, "@id", storyId);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -187,10 +238,10 @@ public sealed class StoryStore : IDisposable
         var command = Command(
             """
             SELECT article_id, actor_id, action, target_id, lead_date FROM dedup_articles
-            WHERE story_id = $id ORDER BY version DESC LIMIT $limit
+            WHERE story_id = @id ORDER BY version DESC LIMIT @limit
             """);
-        command.Parameters.AddWithValue("$id", storyId);
-        command.Parameters.AddWithValue("$limit", maxMembers);
+        Add(command, "@id", storyId);
+        Add(command, "@limit", maxMembers);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -208,8 +259,8 @@ public sealed class StoryStore : IDisposable
     internal Dictionary<string, (Dictionary<string, int> Terms, List<string> EntityIds)> LoadMemberContent(IEnumerable<string> articleIds)
     {
         var content = new Dictionary<string, (Dictionary<string, int>, List<string>)>(StringComparer.Ordinal);
-        var command = Command("SELECT terms_json, entities_json FROM dedup_articles WHERE article_id = $id");
-        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var command = Command("SELECT terms_json, entities_json FROM dedup_articles WHERE article_id = @id");
+        var id = Add(command, "@id", "");
         foreach (var articleId in articleIds)
         {
             id.Value = articleId;
@@ -227,28 +278,23 @@ public sealed class StoryStore : IDisposable
     /// <summary>Records the article in its story and in every index, in one transaction; returns the story's new version.</summary>
     internal long Save(ArticleProfile profile, string storyId, JoinReason.Types.Kind kind, string? matchedArticleId, double score, IReadOnlyList<StoryMatchFeature> features, DateTimeOffset updatedAt)
     {
-        var connection = Connection();
-        using var transaction = connection.BeginTransaction();
+        using var transaction = Connection().BeginTransaction();
         // The article's number in the order of joins is the story's activity: how recently it was joined, whatever its events' dates.
-        var counter = Command("UPDATE dedup_counters SET value = value + 1 WHERE name = $name RETURNING value", transaction);
-        counter.Parameters.AddWithValue("$name", ArticleCounter);
+        var counter = Command("UPDATE dedup_counters SET value = value + 1 WHERE name = @name RETURNING value", transaction);
+        Add(counter, "@name", ArticleCounter);
         var active = Convert.ToInt64(counter.ExecuteScalar(), CultureInfo.InvariantCulture);
         var eventTime = profile.EventTime?.ToUnixTimeSeconds();
         var newStory = kind == JoinReason.Types.Kind.FirstArticle;
 
-        // A story's time span covers its dated members only; MIN and MAX of SQLite give NULL for a NULL operand.
+        // A story's time span covers its dated members only.
         Execute(
             transaction,
             newStory
-                ? "INSERT INTO dedup_stories (story_id, version, member_count, first_time, last_time, active) VALUES ($story, 1, 1, $time, $time, $active)"
-                : """
-                  UPDATE dedup_stories SET version = version + 1, member_count = member_count + 1,
-                  first_time = COALESCE(MIN(first_time, $time), first_time, $time),
-                  last_time = COALESCE(MAX(last_time, $time), last_time, $time), active = $active WHERE story_id = $story
-                  """,
-            ("$story", storyId), ("$time", eventTime), ("$active", active));
-        var versionQuery = Command("SELECT version FROM dedup_stories WHERE story_id = $story", transaction);
-        versionQuery.Parameters.AddWithValue("$story", storyId);
+                ? "INSERT INTO dedup_stories (story_id, version, member_count, first_time, last_time, active) VALUES (@story, 1, 1, @time, @time, @active)"
+                : _sql.ExtendStory,
+            ("@story", storyId), ("@time", eventTime), ("@active", active));
+        var versionQuery = Command("SELECT version FROM dedup_stories WHERE story_id = @story", transaction);
+        Add(versionQuery, "@story", storyId);
         var version = Convert.ToInt64(versionQuery.ExecuteScalar(), CultureInfo.InvariantCulture);
 
         var entityIds = JsonSerializer.Serialize(profile.Entities.Keys, Json);
@@ -257,35 +303,36 @@ public sealed class StoryStore : IDisposable
             """
             INSERT INTO dedup_articles (article_id, story_id, version, join_kind, matched_article_id, score, features_json,
               updated_at, article_json, event_time, actor_id, action, target_id, lead_date, terms_json, entities_json, minhash)
-            VALUES ($id, $story, $version, $kind, $matched, $score, $features, $updated, $article, $time, $actor, $action,
-              $target, $date, $terms, $entities, $minhash)
+            VALUES (@id, @story, @version, @kind, @matched, @score, @features, @updated, @article, @time, @actor, @action,
+              @target, @date, @terms, @entities, @minhash)
             """,
-            ("$id", profile.ArticleId), ("$story", storyId), ("$version", version), ("$kind", (int)kind),
-            ("$matched", matchedArticleId), ("$score", score), ("$features", JsonSerializer.Serialize(features, Json)),
-            ("$updated", updatedAt.ToString("O", CultureInfo.InvariantCulture)), ("$article", JsonSerializer.Serialize(profile.Article, Json)),
-            ("$time", eventTime), ("$actor", profile.Lead.ActorId), ("$action", (int)profile.Lead.Action),
-            ("$target", profile.Lead.TargetId), ("$date", profile.Lead.Date?.DayNumber),
-            ("$terms", JsonSerializer.Serialize(profile.Terms, Json)), ("$entities", entityIds),
-            ("$minhash", profile.Signature.ToBytes()));
+            ("@id", profile.ArticleId), ("@story", storyId), ("@version", version), ("@kind", (int)kind),
+            ("@matched", matchedArticleId), ("@score", score), ("@features", JsonSerializer.Serialize(features, Json)),
+            ("@updated", updatedAt.ToString("O", CultureInfo.InvariantCulture)), ("@article", JsonSerializer.Serialize(profile.Article, Json)),
+            ("@time", eventTime), ("@actor", profile.Lead.ActorId), ("@action", (int)profile.Lead.Action),
+            ("@target", profile.Lead.TargetId), ("@date", profile.Lead.Date?.DayNumber),
+            ("@terms", JsonSerializer.Serialize(profile.Terms, Json)), ("@entities", entityIds),
+            ("@minhash", profile.Signature.ToBytes()));
 
         var entitiesAdded = SaveEntities(transaction, profile, entityIds, storyId, active);
         SaveTerms(transaction, profile, storyId);
         var entitiesDropped = PruneStoryProfile(transaction, storyId);
         if (newStory)
         {
-            Execute(transaction, "UPDATE dedup_counters SET value = value + 1 WHERE name = $name", ("$name", StoryCounter));
+            Execute(transaction, "UPDATE dedup_counters SET value = value + 1 WHERE name = @name", ("@name", StoryCounter));
         }
         if (profile.Article.Article.Sequence > 0)
         {
             Execute(
                 transaction,
-                "INSERT INTO dedup_counters (name, value) VALUES ($name, $sequence) ON CONFLICT (name) DO UPDATE SET value = MAX(value, excluded.value)",
-                ("$name", SequenceCounter),
-                ("$sequence", profile.Article.Article.Sequence));
+                _sql.RecordSequence,
+                ("@name", SequenceCounter),
+                ("@sequence", profile.Article.Article.Sequence));
         }
         transaction.Commit();
 
         // The caches follow only what was committed.
+        _articlesSeen = active;
         _profiles.Remove(storyId);
         foreach (var term in profile.Terms.Keys)
         {
@@ -303,24 +350,16 @@ public sealed class StoryStore : IDisposable
     }
 
     /// <summary>Adds the article's entities to the story's profile; returns those new to the story.</summary>
-    private List<string> SaveEntities(SqliteTransaction transaction, ArticleProfile profile, string entityIds, string storyId, long active)
+    private List<string> SaveEntities(DbTransaction transaction, ArticleProfile profile, string entityIds, string storyId, long active)
     {
         // Keeping the story's activity on the index rows lets the candidate lookup read recent stories straight from the index.
-        Execute(transaction, "UPDATE dedup_story_entities SET active = $active WHERE story_id = $story", ("$story", storyId), ("$active", active));
+        Execute(transaction, "UPDATE dedup_story_entities SET active = @active WHERE story_id = @story", ("@story", storyId), ("@active", active));
 
         // Statements over JSON arrays write all of the article's rows at once: a statement per row cost more than the rows.
         // An entity new to the story counts one story more, before the story's rows take it in.
-        var stats = Command(
-            """
-            INSERT INTO dedup_entity_stats (entity_id, stories)
-            SELECT value, 1 FROM json_each($ids)
-            WHERE NOT EXISTS (SELECT 1 FROM dedup_story_entities WHERE entity_id = value AND story_id = $story)
-            ON CONFLICT (entity_id) DO UPDATE SET stories = stories + 1
-            RETURNING entity_id
-            """,
-            transaction);
-        stats.Parameters.AddWithValue("$ids", entityIds);
-        stats.Parameters.AddWithValue("$story", storyId);
+        var stats = Command(_sql.CountNewStoryEntities, transaction);
+        Add(stats, "@ids", entityIds);
+        Add(stats, "@story", storyId);
         var added = new List<string>();
         using (var reader = stats.ExecuteReader())
         {
@@ -331,45 +370,31 @@ public sealed class StoryStore : IDisposable
         }
         Execute(
             transaction,
-            """
-            INSERT INTO dedup_story_entities (entity_id, story_id, name, members, weight, active)
-            SELECT value ->> 0, $story, value ->> 1, 1, value ->> 2, $active FROM json_each($entities) WHERE true
-            ON CONFLICT (entity_id, story_id) DO UPDATE SET members = members + 1, weight = weight + excluded.weight
-            """,
-            ("$story", storyId),
-            ("$active", active),
-            ("$entities", JsonSerializer.Serialize(
+            _sql.AddStoryEntities,
+            ("@story", storyId),
+            ("@active", active),
+            ("@entities", JsonSerializer.Serialize(
                 profile.Entities.Select(e => new object[] { e.Key, e.Value, profile.EntityWeights.GetValueOrDefault(e.Key) }), Json)));
         return added;
     }
 
-    private void SaveTerms(SqliteTransaction transaction, ArticleProfile profile, string storyId)
+    private void SaveTerms(DbTransaction transaction, ArticleProfile profile, string storyId)
     {
         var terms = JsonSerializer.Serialize(profile.Terms.ToDictionary(t => t.Key, t => TermWeights.Damped(t.Value), StringComparer.Ordinal), Json);
-        Execute(
-            transaction,
-            """
-            INSERT INTO dedup_story_terms (term, story_id, weight) SELECT key, $story, value FROM json_each($terms) WHERE true
-            ON CONFLICT (term, story_id) DO UPDATE SET weight = weight + excluded.weight
-            """,
-            ("$story", storyId),
-            ("$terms", terms));
-        Execute(
-            transaction,
-            "INSERT INTO dedup_term_stats (term, articles) SELECT key, 1 FROM json_each($terms) WHERE true ON CONFLICT (term) DO UPDATE SET articles = articles + 1",
-            ("$terms", terms));
+        Execute(transaction, _sql.AddStoryTerms, ("@story", storyId), ("@terms", terms));
+        Execute(transaction, _sql.CountTermArticles, ("@terms", terms));
     }
 
     /// <summary>Keeps the story's profile within <see cref="MaxStoryTerms"/> and <see cref="MaxStoryEntities"/>; returns the entities dropped.</summary>
-    private List<string> PruneStoryProfile(SqliteTransaction transaction, string storyId)
+    private List<string> PruneStoryProfile(DbTransaction transaction, string storyId)
     {
         // Counting first spares the sort of every profile that is within its bounds, as most are.
         var sizes = Command(
             """
-            SELECT (SELECT COUNT(*) FROM dedup_story_terms WHERE story_id = $story), (SELECT COUNT(*) FROM dedup_story_entities WHERE story_id = $story)
+            SELECT (SELECT COUNT(*) FROM dedup_story_terms WHERE story_id = @story), (SELECT COUNT(*) FROM dedup_story_entities WHERE story_id = @story)
             """,
             transaction);
-        sizes.Parameters.AddWithValue("$story", storyId);
+        Add(sizes, "@story", storyId);
         long terms, entities;
         using (var reader = sizes.ExecuteReader())
         {
@@ -379,13 +404,7 @@ public sealed class StoryStore : IDisposable
         }
         if (terms > MaxStoryTerms)
         {
-            Execute(
-                transaction,
-                """
-                DELETE FROM dedup_story_terms WHERE story_id = $story AND term IN (
-                  SELECT term FROM dedup_story_terms WHERE story_id = $story ORDER BY weight DESC, term LIMIT -1 OFFSET $max)
-                """,
-                ("$story", storyId), ("$max", MaxStoryTerms));
+            Execute(transaction, _sql.PruneStoryTerms, ("@story", storyId), ("@max", MaxStoryTerms));
         }
 
         var dropped = new List<string>();
@@ -393,15 +412,9 @@ public sealed class StoryStore : IDisposable
         {
             return dropped;
         }
-        var command = Command(
-            """
-            DELETE FROM dedup_story_entities WHERE story_id = $story AND entity_id IN (
-              SELECT entity_id FROM dedup_story_entities WHERE story_id = $story ORDER BY members DESC, entity_id LIMIT -1 OFFSET $max)
-            RETURNING entity_id
-            """,
-            transaction);
-        command.Parameters.AddWithValue("$story", storyId);
-        command.Parameters.AddWithValue("$max", MaxStoryEntities);
+        var command = Command(_sql.PruneStoryEntities, transaction);
+        Add(command, "@story", storyId);
+        Add(command, "@max", MaxStoryEntities);
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -413,32 +426,33 @@ public sealed class StoryStore : IDisposable
         // An entity's story count counts the stories whose profile holds it, so one that comes back is counted once.
         foreach (var entityId in dropped)
         {
-            Execute(transaction, "UPDATE dedup_entity_stats SET stories = stories - 1 WHERE entity_id = $entity", ("$entity", entityId));
+            Execute(transaction, "UPDATE dedup_entity_stats SET stories = stories - 1 WHERE entity_id = @entity", ("@entity", entityId));
         }
         return dropped;
     }
 
     private long Counter(string name)
     {
-        var command = Command("SELECT value FROM dedup_counters WHERE name = $name");
-        command.Parameters.AddWithValue("$name", name);
+        var command = Command("SELECT value FROM dedup_counters WHERE name = @name");
+        Add(command, "@name", name);
         return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
     }
 
     private int Count(string sql, string key)
     {
         var command = Command(sql);
-        command.Parameters.AddWithValue("$key", key);
+        Add(command, "@key", key);
         return Convert.ToInt32(command.ExecuteScalar() ?? 0, CultureInfo.InvariantCulture);
     }
 
     private List<string> StoriesByKey(string sql, string key, (DateTimeOffset From, DateTimeOffset To)? window, int limit)
     {
         var command = Command(sql);
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$from", window is { } w ? w.From.ToUnixTimeSeconds() : DBNull.Value);
-        command.Parameters.AddWithValue("$to", window is { } v ? v.To.ToUnixTimeSeconds() : DBNull.Value);
-        command.Parameters.AddWithValue("$limit", limit);
+        Add(command, "@key", key);
+        // Typed, so that PostgreSQL knows what "@from IS NULL" compares when there is no window.
+        Add(command, "@from", window?.From.ToUnixTimeSeconds()).DbType = DbType.Int64;
+        Add(command, "@to", window?.To.ToUnixTimeSeconds()).DbType = DbType.Int64;
+        Add(command, "@limit", limit);
         var stories = new List<string>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -448,21 +462,30 @@ public sealed class StoryStore : IDisposable
         return stories;
     }
 
-    private void Execute(SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    private void Execute(DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = Command(sql, transaction);
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            Add(command, name, value);
         }
         command.ExecuteNonQuery();
+    }
+
+    private static DbParameter Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
     }
 
     /// <summary>
     /// The statement for the SQL, prepared once on this connection and reused with fresh parameters:
     /// preparing statements anew took a large share of each article's time. A caller never disposes it.
     /// </summary>
-    private SqliteCommand Command(string sql, SqliteTransaction? transaction = null)
+    private DbCommand Command(string sql, DbTransaction? transaction = null)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
@@ -475,115 +498,23 @@ public sealed class StoryStore : IDisposable
         return command;
     }
 
-    private SqliteConnection Connection()
+    private DbConnection Connection()
     {
         if (_connection is not null)
         {
             return _connection;
         }
-        var connection = _database.Open();
-        using (var schema = connection.CreateCommand())
+        var connection = _open();
+        try
         {
-            schema.CommandText = "PRAGMA user_version";
-            if (Convert.ToInt64(schema.ExecuteScalar(), CultureInfo.InvariantCulture) < SchemaVersion)
-            {
-                schema.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'dedup_stories'";
-                var existing = Convert.ToInt64(schema.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
-                using var transaction = connection.BeginTransaction();
-                schema.Transaction = transaction;
-                schema.CommandText = (existing ? UndatedTimesMigration : Schema) + $"PRAGMA user_version = {SchemaVersion};";
-                schema.ExecuteNonQuery();
-                transaction.Commit();
-            }
+            _sql.CreateSchema(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
         }
         _connection = connection;
         return connection;
     }
-
-    /// <summary>
-    /// 1: times unknown to the article stay NULL (no processing clock), recency is the order of joins, story
-    /// entities carry their summed centrality, and the LSH bands live in memory (<see cref="NearDuplicateIndex"/>).
-    /// </summary>
-    private const int SchemaVersion = 1;
-
-    /// <summary>
-    /// A store from before schema version 1 kept a time for every article, the processing clock when the article
-    /// gave none, and ordered candidates by it. The tables get nullable times (the old ones are kept: which of
-    /// them were invented is not recorded), the stories' order by their old last times becomes the order of joins, and each
-    /// member's mention of an entity counts as one plain mention of centrality.
-    /// </summary>
-    private const string UndatedTimesMigration =
-        """
-        ALTER TABLE dedup_stories RENAME COLUMN first_time TO first_time_v0;
-        ALTER TABLE dedup_stories RENAME COLUMN last_time TO last_time_v0;
-        ALTER TABLE dedup_stories ADD COLUMN first_time INTEGER;
-        ALTER TABLE dedup_stories ADD COLUMN last_time INTEGER;
-        ALTER TABLE dedup_stories ADD COLUMN active INTEGER NOT NULL DEFAULT 0;
-        WITH joined AS (SELECT story_id, ROW_NUMBER() OVER (ORDER BY last_time_v0, story_id) AS rank FROM dedup_stories)
-        UPDATE dedup_stories SET first_time = first_time_v0, last_time = last_time_v0,
-          active = (SELECT rank FROM joined WHERE joined.story_id = dedup_stories.story_id);
-        ALTER TABLE dedup_stories DROP COLUMN first_time_v0;
-        ALTER TABLE dedup_stories DROP COLUMN last_time_v0;
-        ALTER TABLE dedup_story_entities RENAME COLUMN last_time TO active;
-        ALTER TABLE dedup_story_entities ADD COLUMN weight REAL NOT NULL DEFAULT 0;
-        UPDATE dedup_story_entities SET weight = members * 0.6931;
-        UPDATE dedup_story_entities SET active = (SELECT active FROM dedup_stories s WHERE s.story_id = dedup_story_entities.story_id);
-        DROP INDEX ix_dedup_story_entities_recent;
-        CREATE INDEX ix_dedup_story_entities_active ON dedup_story_entities (entity_id, active);
-        ALTER TABLE dedup_articles RENAME COLUMN event_time TO event_time_v0;
-        ALTER TABLE dedup_articles ADD COLUMN event_time INTEGER;
-        UPDATE dedup_articles SET event_time = event_time_v0;
-        ALTER TABLE dedup_articles DROP COLUMN event_time_v0;
-        DROP TABLE dedup_lsh;
-        """;
-
-    private const string Schema =
-        """
-        CREATE TABLE IF NOT EXISTS dedup_stories (
-          story_id TEXT PRIMARY KEY,
-          version INTEGER NOT NULL,
-          member_count INTEGER NOT NULL,
-          first_time INTEGER,
-          last_time INTEGER,
-          active INTEGER NOT NULL);
-        CREATE TABLE IF NOT EXISTS dedup_articles (
-          article_id TEXT PRIMARY KEY,
-          story_id TEXT NOT NULL REFERENCES dedup_stories (story_id),
-          version INTEGER NOT NULL,
-          join_kind INTEGER NOT NULL,
-          matched_article_id TEXT,
-          score REAL NOT NULL,
-          features_json TEXT NOT NULL,
-          updated_at TEXT NOT NULL,
-          article_json TEXT NOT NULL,
-          event_time INTEGER,
-          actor_id TEXT,
-          action INTEGER NOT NULL,
-          target_id TEXT,
-          lead_date INTEGER,
-          terms_json TEXT NOT NULL,
-          entities_json TEXT NOT NULL,
-          minhash BLOB NOT NULL);
-        CREATE INDEX IF NOT EXISTS ix_dedup_articles_story ON dedup_articles (story_id, version);
-        CREATE TABLE IF NOT EXISTS dedup_story_entities (
-          entity_id TEXT NOT NULL,
-          story_id TEXT NOT NULL,
-          name TEXT NOT NULL,
-          members INTEGER NOT NULL,
-          weight REAL NOT NULL,
-          active INTEGER NOT NULL,
-          PRIMARY KEY (entity_id, story_id)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS ix_dedup_story_entities_active ON dedup_story_entities (entity_id, active);
-        CREATE INDEX IF NOT EXISTS ix_dedup_story_entities_story ON dedup_story_entities (story_id);
-        CREATE TABLE IF NOT EXISTS dedup_entity_stats (entity_id TEXT PRIMARY KEY, stories INTEGER NOT NULL) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS dedup_story_terms (
-          term TEXT NOT NULL,
-          story_id TEXT NOT NULL,
-          weight REAL NOT NULL,
-          PRIMARY KEY (term, story_id)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS ix_dedup_story_terms_story ON dedup_story_terms (story_id);
-        CREATE TABLE IF NOT EXISTS dedup_term_stats (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS dedup_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
-        INSERT OR IGNORE INTO dedup_counters (name, value) VALUES ('articles', 0), ('stories', 0);
-        """;
 }

@@ -8,6 +8,13 @@ public sealed class DataOptions
     /// <summary>The data folder, relative to the working directory unless absolute. Created when missing.</summary>
     public string Path { get; set; } = "data";
 
+    /// <summary>
+    /// A PostgreSQL connection string ("Host=postgres;Database=newsroom;Username=newsroom;Password=..."). When set,
+    /// the services whose state can be shared (dedup's) keep it there instead of in SQLite under <see cref="Path"/>,
+    /// so that a standby on another host takes over from the same state.
+    /// </summary>
+    public string? PostgreSql { get; set; }
+
     /// <summary>The full path of a file in the data folder, creating the folder when it is missing.</summary>
     public string FileIn(string fileName)
     {

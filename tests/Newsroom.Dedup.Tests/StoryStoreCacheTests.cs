@@ -80,7 +80,8 @@ public sealed class StoryStoreCacheTests
         Assert.All(entities, entityId => Assert.Equal(fresh.EntityStoryCount(entityId), store.EntityStoryCount(entityId)));
     }
 
-    private static ArticleExtracted Report(int number, int topic, Random random)
+    /// <summary>Report <paramref name="number"/> of a stream of three events whose first event overflows a story profile's bounds.</summary>
+    internal static ArticleExtracted Report(int number, int topic, Random random)
     {
         var words = EventWords[topic];
         var own = Enumerable.Range(0, 20).Select(i => string.Create(CultureInfo.InvariantCulture, $"w{number}x{i}")).ToArray();

@@ -1,0 +1,165 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Newsroom.Dedup;
+
+/// <summary><see cref="StoryStore"/> in a SQLite file of dedup's own, the embedded default.</summary>
+internal sealed class SqliteStoryStoreSql : StoryStoreSql
+{
+    public override string Signatures => "SELECT article_id, story_id, minhash FROM dedup_articles ORDER BY rowid";
+
+    // MIN and MAX of SQLite give NULL for a NULL operand.
+    public override string ExtendStory =>
+        """
+        UPDATE dedup_stories SET version = version + 1, member_count = member_count + 1,
+        first_time = COALESCE(MIN(first_time, @time), first_time, @time),
+        last_time = COALESCE(MAX(last_time, @time), last_time, @time), active = @active WHERE story_id = @story
+        """;
+
+    public override string CountNewStoryEntities =>
+        """
+        INSERT INTO dedup_entity_stats (entity_id, stories)
+        SELECT value, 1 FROM json_each(@ids)
+        WHERE NOT EXISTS (SELECT 1 FROM dedup_story_entities WHERE entity_id = value AND story_id = @story)
+        ON CONFLICT (entity_id) DO UPDATE SET stories = stories + 1
+        RETURNING entity_id
+        """;
+
+    // "WHERE true" keeps SQLite from reading ON CONFLICT as a join constraint.
+    public override string AddStoryEntities =>
+        """
+        INSERT INTO dedup_story_entities (entity_id, story_id, name, members, weight, active)
+        SELECT value ->> 0, @story, value ->> 1, 1, value ->> 2, @active FROM json_each(@entities) WHERE true
+        ON CONFLICT (entity_id, story_id) DO UPDATE SET members = members + 1, weight = weight + excluded.weight
+        """;
+
+    public override string AddStoryTerms =>
+        """
+        INSERT INTO dedup_story_terms (term, story_id, weight) SELECT key, @story, value FROM json_each(@terms) WHERE true
+        ON CONFLICT (term, story_id) DO UPDATE SET weight = weight + excluded.weight
+        """;
+
+    public override string CountTermArticles =>
+        "INSERT INTO dedup_term_stats (term, articles) SELECT key, 1 FROM json_each(@terms) WHERE true ON CONFLICT (term) DO UPDATE SET articles = articles + 1";
+
+    public override string PruneStoryTerms =>
+        """
+        DELETE FROM dedup_story_terms WHERE story_id = @story AND term IN (
+          SELECT term FROM dedup_story_terms WHERE story_id = @story ORDER BY weight DESC, term LIMIT -1 OFFSET @max)
+        """;
+
+    public override string PruneStoryEntities =>
+        """
+        DELETE FROM dedup_story_entities WHERE story_id = @story AND entity_id IN (
+          SELECT entity_id FROM dedup_story_entities WHERE story_id = @story ORDER BY members DESC, entity_id LIMIT -1 OFFSET @max)
+        RETURNING entity_id
+        """;
+
+    public override string RecordSequence =>
+        "INSERT INTO dedup_counters (name, value) VALUES (@name, @sequence) ON CONFLICT (name) DO UPDATE SET value = MAX(value, excluded.value)";
+
+    public override void CreateSchema(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var schema = connection.CreateCommand();
+        schema.CommandText = "PRAGMA user_version";
+        if (Convert.ToInt64(schema.ExecuteScalar(), CultureInfo.InvariantCulture) >= SchemaVersion)
+        {
+            return;
+        }
+        schema.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'dedup_stories'";
+        var existing = Convert.ToInt64(schema.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+        using var transaction = connection.BeginTransaction();
+        schema.Transaction = transaction;
+        schema.CommandText = (existing ? UndatedTimesMigration : Schema) + $"PRAGMA user_version = {SchemaVersion};";
+        schema.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    /// <summary>
+    /// 1: times unknown to the article stay NULL (no processing clock), recency is the order of joins, story
+    /// entities carry their summed centrality, and the LSH bands live in memory (<see cref="NearDuplicateIndex"/>).
+    /// </summary>
+    private const int SchemaVersion = 1;
+
+    /// <summary>
+    /// A store from before schema version 1 kept a time for every article, the processing clock when the article
+    /// gave none, and ordered candidates by it. The tables get nullable times (the old ones are kept: which of
+    /// them were invented is not recorded), the stories' order by their old last times becomes the order of joins, and each
+    /// member's mention of an entity counts as one plain mention of centrality.
+    /// </summary>
+    private const string UndatedTimesMigration =
+        """
+        ALTER TABLE dedup_stories RENAME COLUMN first_time TO first_time_v0;
+        ALTER TABLE dedup_stories RENAME COLUMN last_time TO last_time_v0;
+        ALTER TABLE dedup_stories ADD COLUMN first_time INTEGER;
+        ALTER TABLE dedup_stories ADD COLUMN last_time INTEGER;
+        ALTER TABLE dedup_stories ADD COLUMN active INTEGER NOT NULL DEFAULT 0;
+        WITH joined AS (SELECT story_id, ROW_NUMBER() OVER (ORDER BY last_time_v0, story_id) AS rank FROM dedup_stories)
+        UPDATE dedup_stories SET first_time = first_time_v0, last_time = last_time_v0,
+          active = (SELECT rank FROM joined WHERE joined.story_id = dedup_stories.story_id);
+        ALTER TABLE dedup_stories DROP COLUMN first_time_v0;
+        ALTER TABLE dedup_stories DROP COLUMN last_time_v0;
+        ALTER TABLE dedup_story_entities RENAME COLUMN last_time TO active;
+        ALTER TABLE dedup_story_entities ADD COLUMN weight REAL NOT NULL DEFAULT 0;
+        UPDATE dedup_story_entities SET weight = members * 0.6931;
+        UPDATE dedup_story_entities SET active = (SELECT active FROM dedup_stories s WHERE s.story_id = dedup_story_entities.story_id);
+        DROP INDEX ix_dedup_story_entities_recent;
+        CREATE INDEX ix_dedup_story_entities_active ON dedup_story_entities (entity_id, active);
+        ALTER TABLE dedup_articles RENAME COLUMN event_time TO event_time_v0;
+        ALTER TABLE dedup_articles ADD COLUMN event_time INTEGER;
+        UPDATE dedup_articles SET event_time = event_time_v0;
+        ALTER TABLE dedup_articles DROP COLUMN event_time_v0;
+        DROP TABLE dedup_lsh;
+        """;
+
+    private const string Schema =
+        """
+        CREATE TABLE IF NOT EXISTS dedup_stories (
+          story_id TEXT PRIMARY KEY,
+          version INTEGER NOT NULL,
+          member_count INTEGER NOT NULL,
+          first_time INTEGER,
+          last_time INTEGER,
+          active INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS dedup_articles (
+          article_id TEXT PRIMARY KEY,
+          story_id TEXT NOT NULL REFERENCES dedup_stories (story_id),
+          version INTEGER NOT NULL,
+          join_kind INTEGER NOT NULL,
+          matched_article_id TEXT,
+          score REAL NOT NULL,
+          features_json TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          article_json TEXT NOT NULL,
+          event_time INTEGER,
+          actor_id TEXT,
+          action INTEGER NOT NULL,
+          target_id TEXT,
+          lead_date INTEGER,
+          terms_json TEXT NOT NULL,
+          entities_json TEXT NOT NULL,
+          minhash BLOB NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_dedup_articles_story ON dedup_articles (story_id, version);
+        CREATE TABLE IF NOT EXISTS dedup_story_entities (
+          entity_id TEXT NOT NULL,
+          story_id TEXT NOT NULL,
+          name TEXT NOT NULL,
+          members INTEGER NOT NULL,
+          weight REAL NOT NULL,
+          active INTEGER NOT NULL,
+          PRIMARY KEY (entity_id, story_id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_dedup_story_entities_active ON dedup_story_entities (entity_id, active);
+        CREATE INDEX IF NOT EXISTS ix_dedup_story_entities_story ON dedup_story_entities (story_id);
+        CREATE TABLE IF NOT EXISTS dedup_entity_stats (entity_id TEXT PRIMARY KEY, stories INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS dedup_story_terms (
+          term TEXT NOT NULL,
+          story_id TEXT NOT NULL,
+          weight REAL NOT NULL,
+          PRIMARY KEY (term, story_id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_dedup_story_terms_story ON dedup_story_terms (story_id);
+        CREATE TABLE IF NOT EXISTS dedup_term_stats (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS dedup_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT OR IGNORE INTO dedup_counters (name, value) VALUES ('articles', 0), ('stories', 0);
+        """;
+}

@@ -1,0 +1,59 @@
+using Npgsql;
+
+namespace Newsroom.ServiceDefaults;
+
+/// <summary>
+/// A PostgreSQL database that services on several hosts share (<see cref="DataOptions.PostgreSql"/>), opened
+/// through one pooled data source per process.
+/// </summary>
+public sealed class PostgresDatabase : IDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresDatabase(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        // No automatic preparation: with commands reused across calls it answered a count from an earlier row.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 };
+        Description = $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}";
+        _dataSource = NpgsqlDataSource.Create(builder);
+    }
+
+    /// <summary>Where the database is, without credentials, for logs and errors.</summary>
+    public string Description { get; }
+
+    public NpgsqlConnection Open()
+    {
+        try
+        {
+            return _dataSource.OpenConnection();
+        }
+        catch (Exception error) when (error is NpgsqlException or TimeoutException)
+        {
+            throw new InvalidOperationException(
+                $"Could not open the {Description}: {error.Message}. Check that PostgreSQL runs and that Data:PostgreSql names its host, database, user and password.",
+                error);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> (a schema's CREATE ... IF NOT EXISTS statements) in one transaction under an
+    /// advisory lock named by <paramref name="lockKey"/>, so that replicas starting together do not race to create the same tables.
+    /// </summary>
+    public static void CreateSchema(NpgsqlConnection connection, long lockKey, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT pg_advisory_xact_lock(@key)";
+        command.Parameters.AddWithValue("key", lockKey);
+        command.ExecuteNonQuery();
+        command.Parameters.Clear();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    public void Dispose() => _dataSource.Dispose();
+}
