@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Newsroom.ServiceDefaults;
+using Npgsql;
 
 namespace Newsroom.Dedup;
 
@@ -29,6 +30,15 @@ public sealed class ArticleExtractedConsumerDefinition : RetryingConsumerDefinit
         IRegistrationContext context)
     {
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
+        ArgumentNullException.ThrowIfNull(consumerConfigurator);
+        // Around the usual retries: while a shared database is unreachable (PostgreSQL restarting, a network
+        // failure) the article keeps its turn and waits for it, for about ten minutes, rather than being parked as bad.
+        consumerConfigurator.UseMessageRetry(retry =>
+        {
+            retry.Handle<NpgsqlException>(e => e.IsTransient);
+            retry.Handle<InvalidOperationException>(e => e.InnerException is NpgsqlException { IsTransient: true });
+            retry.Exponential(12, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(5));
+        });
         base.ConfigureConsumer(endpointConfigurator, consumerConfigurator, context);
         endpointConfigurator.ConcurrentMessageLimit = _window;
         endpointConfigurator.PrefetchCount = _window;

@@ -8,15 +8,16 @@ namespace Newsroom.Dedup;
 /// Extraction works on many articles at once and finishes them out of order; dedup holds each one, unacknowledged
 /// so that a crash loses nothing, until the articles numbered before it are decided. Then the same input gives the
 /// same stories, run after run and as <c>newsroom replay</c> gives them. An article extraction parked is passed
-/// over as soon as its fault arrives (<see cref="PassOver"/>); any other gap still open after
+/// over as soon as its fault arrives (<see cref="PassOverAsync"/>); any other gap still open after
 /// <see cref="ResequencingOptions.Wait"/> is passed over too, so one lost article delays the others by at most that.
 /// A passed-over article is decided when it comes, as is one that arrives after its turn or carries no number.
 /// </summary>
-public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOptions<ResequencingOptions> options, TimeProvider time, ILogger<ArticleResequencer> logger)
+public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOptions<ResequencingOptions> options, TimeProvider time, ILogger<ArticleResequencer> logger) : IDisposable
 {
     private readonly TimeSpan _wait = options.Value.Wait;
     private readonly Lock _gate = new();
     private readonly SortedDictionary<long, TaskCompletionSource> _waiting = [];
+    private readonly SemaphoreSlim _storeRead = new(1, 1);
 
     /// <summary>Numbers after the current turn that will never come (their articles were parked before dedup).</summary>
     private readonly SortedSet<long> _passedOver = [];
@@ -42,15 +43,13 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
     /// </summary>
     public async Task EnterAsync(long sequence, CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _next) == 0)
+        {
+            await CatchUpWithStoreAsync(cancellationToken).ConfigureAwait(false);
+        }
         TaskCompletionSource signal;
         lock (_gate)
         {
-            StartIfNeeded();
-            if (sequence > _next)
-            {
-                // Another replica may have decided the articles before it since this one last held the queue.
-                _next = Math.Max(_next, clusterer.LastDecidedSequence + 1);
-            }
             if (sequence <= _next)
             {
                 return;
@@ -76,10 +75,13 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
                 catch (TimeoutException)
                 {
                 }
+                // Another replica may have decided the missing articles while this one stood by.
+                await CatchUpWithStoreAsync(cancellationToken).ConfigureAwait(false);
                 lock (_gate)
                 {
                     if (_next >= sequence)
                     {
+                        _waiting.Remove(sequence);
                         return;
                     }
                     // Only the first waiter passes over the gap before it; a later one waits for its own turn again.
@@ -87,7 +89,7 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
                     {
                         LogGapPassed(_next, sequence - 1, _wait.TotalSeconds);
                         _waiting.Remove(sequence);
-                        _next = sequence;
+                        Advance(sequence);
                         return;
                     }
                 }
@@ -122,11 +124,14 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
     /// An article that will not reach dedup (extraction parked it in its <c>_error</c> queue): those after it
     /// need not wait for it. If it is replayed from there later, it is decided when it comes.
     /// </summary>
-    public void PassOver(long sequence)
+    public async Task PassOverAsync(long sequence, CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _next) == 0)
+        {
+            await CatchUpWithStoreAsync(cancellationToken).ConfigureAwait(false);
+        }
         lock (_gate)
         {
-            StartIfNeeded();
             if (sequence == _next)
             {
                 Advance(sequence + 1);
@@ -138,28 +143,50 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
         }
     }
 
-    private void StartIfNeeded()
+    /// <summary>
+    /// Moves the turn past the decisions stored: at the first article, and when a wait runs out. One caller reads
+    /// the store while the others wait without holding a thread, however many articles arrive at once.
+    /// </summary>
+    private async Task CatchUpWithStoreAsync(CancellationToken cancellationToken)
     {
-        if (_next == 0)
+        await _storeRead.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            _next = clusterer.LastDecidedSequence + 1;
+            var decided = clusterer.LastDecidedSequence;
+            lock (_gate)
+            {
+                Advance(decided + 1);
+            }
+        }
+        finally
+        {
+            _storeRead.Release();
         }
     }
 
-    /// <summary>Moves the turn to <paramref name="next"/>, or past it while it is a number passed over, and wakes its article.</summary>
+    /// <summary>
+    /// Moves the turn forward to <paramref name="next"/>, or past it while it is a number passed over, and lets
+    /// through every waiting article whose turn has come: the next one, and any the turn moved past.
+    /// </summary>
     private void Advance(long next)
     {
-        _passedOver.RemoveWhere(n => n < next);
-        while (_passedOver.Remove(next))
+        if (next > _next)
         {
-            next++;
+            _passedOver.RemoveWhere(n => n < next);
+            while (_passedOver.Remove(next))
+            {
+                next++;
+            }
+            _next = next;
         }
-        _next = next;
-        if (_waiting.Remove(_next, out var following))
+        while (_waiting.Count > 0 && _waiting.First() is { Key: var waiting, Value: var signal } && waiting <= _next)
         {
-            following.TrySetResult();
+            _waiting.Remove(waiting);
+            signal.TrySetResult();
         }
     }
+
+    public void Dispose() => _storeRead.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Articles numbered {From} to {To} were not decided within {Seconds} s; deciding later ones without them, and each of them when it comes (extraction's or dedup's _error queue holds any parked one)")]
     private partial void LogGapPassed(long from, long to, double seconds);

@@ -24,6 +24,10 @@ public static class DedupServiceExtensions
                 : new StoryStore(services.GetRequiredService<PostgresDatabase>());
         });
         builder.Services.AddSingleton(services => new PostgresDatabase(services.GetRequiredService<IOptions<DataOptions>>().Value.PostgreSql!));
+        if (builder.Configuration.GetSection(DataOptions.SectionName).Get<DataOptions>()?.PostgreSql is { Length: > 0 } postgreSql)
+        {
+            builder.Services.AddHealthChecks().AddNpgSql(postgreSql, name: "postgresql", timeout: TimeSpan.FromSeconds(5));
+        }
         builder.Services.AddSingleton(services =>
             new StoryClusterer(services.GetRequiredService<StoryStore>(), services.GetRequiredService<IOptions<StoryClustererOptions>>().Value));
         builder.Services.AddOptions<ResequencingOptions>().Bind(builder.Configuration.GetSection(ResequencingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

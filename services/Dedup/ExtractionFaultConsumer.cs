@@ -11,16 +11,15 @@ namespace Newsroom.Dedup;
 public sealed partial class ExtractionFaultConsumer(ArticleResequencer resequencer, ILogger<ExtractionFaultConsumer> logger)
     : IConsumer<Fault<ArticleIngested>>
 {
-    public Task Consume(ConsumeContext<Fault<ArticleIngested>> context)
+    public async Task Consume(ConsumeContext<Fault<ArticleIngested>> context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var article = context.Message.Message;
         if (article is not null && article.Sequence > 0)
         {
             LogPassedOver(article.ArticleId, article.Sequence, context.Message.Exceptions.FirstOrDefault()?.Message ?? "no reason given");
-            resequencer.PassOver(article.Sequence);
+            await resequencer.PassOverAsync(article.Sequence, context.CancellationToken).ConfigureAwait(false);
         }
-        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Extraction parked article {ArticleId} (number {Sequence}): {Reason}; deciding the articles after it without it, and it when it comes (replay it from extraction_error once fixed)")]

@@ -10,8 +10,15 @@ public sealed class ArticleResequencerTests : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
 
-    private readonly StoryStore _store = new(SqliteDatabase.InMemory());
+    private readonly SqliteDatabase _database = SqliteDatabase.InMemory();
+
+    private readonly StoryStore _store;
     private readonly FakeTimeProvider _time = new();
+
+    public ArticleResequencerTests()
+    {
+        _store = new StoryStore(_database);
+    }
 
     [Fact]
     public async Task Articles_that_arrive_out_of_order_are_let_through_in_ingest_order()
@@ -74,6 +81,31 @@ public sealed class ArticleResequencerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_standby_finds_the_articles_another_replica_decided_instead_of_waiting_for_them_again()
+    {
+        var resequencer = Resequencer();
+        var entered = new List<long>();
+        (await Enter(resequencer, 1, entered)).Dispose();
+        // The other replica, on the same store, decides 2 to 12 while this one stands by.
+        var other = new StoryClusterer(new StoryStore(_database));
+        for (var sequence = 2; sequence <= 12; sequence++)
+        {
+            var article = SyntheticArticles.Create($"art_{sequence}", $"Title {sequence}", $"Text of article number {sequence} about harbour cranes.");
+            other.Assign(article with { Article = article.Article with { Sequence = sequence } }, SyntheticArticles.Ingested);
+        }
+
+        var eleventh = Enter(resequencer, 11, entered);
+        _time.Advance(Wait / 2);
+        var thirteenth = Enter(resequencer, 13, entered);
+        _time.Advance(Wait / 2);
+        (await eleventh).Dispose();
+        // Before its own wait is out: the turn moved past 12, which the store holds.
+        (await thirteenth.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+
+        Assert.Equal([1, 11, 13], entered);
+    }
+
+    [Fact]
     public async Task A_cancelled_wait_leaves_no_waiter_behind()
     {
         var resequencer = Resequencer();
@@ -98,8 +130,8 @@ public sealed class ArticleResequencerTests : IDisposable
 
         var third = Enter(resequencer, 3, entered);
         var fifth = Enter(resequencer, 5, entered);
-        resequencer.PassOver(4);
-        resequencer.PassOver(2);
+        await resequencer.PassOverAsync(4, CancellationToken.None);
+        await resequencer.PassOverAsync(2, CancellationToken.None);
         (await third).Dispose();
         (await fifth).Dispose();
 
@@ -112,7 +144,7 @@ public sealed class ArticleResequencerTests : IDisposable
     {
         var resequencer = Resequencer();
         var entered = new List<long>();
-        resequencer.PassOver(2);
+        await resequencer.PassOverAsync(2, CancellationToken.None);
 
         var second = Enter(resequencer, 2, entered);
         var third = Enter(resequencer, 3, entered);

@@ -91,39 +91,16 @@ public sealed class BrokerPipelineTests(RabbitMqBroker broker)
     [PipelineFact(needsCorpus: true)]
     public async Task The_same_input_gives_the_same_stories_run_after_run_and_as_replay_gives_them()
     {
-        var requests = File.ReadLines(RepositoryPaths.CorpusFile("ecbplus", "dev.jsonl"))
-            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
-            .Select(article => new SubmitArticleRequest
-            {
-                ClientRef = article.GetProperty("doc_id").GetString()!,
-                Title = article.GetProperty("title").GetString() ?? "",
-                Text = article.GetProperty("text").GetString()!,
-            })
-            .ToList();
-        var input = Path.Combine(Path.GetTempPath(), $"newsroom-same-input-{Guid.NewGuid():N}.jsonl");
-        var output = input + ".out";
-        try
-        {
-            var inOrder = await StoriesThroughThePipelineAsync("same-input-1x", requests, extractors: 1);
-            // ECB+ holds a few exact copies, which ingest answers as duplicates; replay has no such store, so it gets the articles ingest took.
-            var accepted = requests.Where(r => inOrder.ContainsKey(r.ClientRef)).ToList();
-            var reordered = await StoriesThroughThePipelineAsync("same-input-3x", accepted, extractors: 3);
-            await File.WriteAllLinesAsync(input, accepted.Select(r => System.Text.Json.JsonSerializer.Serialize(new { id = r.ClientRef, title = r.Title, text = r.Text })));
-            var (exitCode, replayOutput) = await CliProcess.RunAsync("replay", "--input", input, "--output", output);
-            Assert.True(exitCode == 0, replayOutput);
-            var replayed = File.ReadLines(output)
-                .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
-                .ToDictionary(line => line.GetProperty("id").GetString()!, line => line.GetProperty("story").GetString()!);
+        var requests = CorpusRequests.EcbPlusDev();
+        var inOrder = await StoriesThroughThePipelineAsync("same-input-1x", requests, extractors: 1);
+        // ECB+ holds a few exact copies, which ingest answers as duplicates; replay has no such store, so it gets the articles ingest took.
+        var accepted = requests.Where(r => inOrder.ContainsKey(r.ClientRef)).ToList();
+        var reordered = await StoriesThroughThePipelineAsync("same-input-3x", accepted, extractors: 3);
+        var replayed = await StoryGroups.ReplayAsync(accepted);
 
-            Assert.InRange(accepted.Count, requests.Count - 20, requests.Count);
-            Assert.Equal(Groups(inOrder), Groups(reordered));
-            Assert.Equal(Groups(replayed), Groups(inOrder));
-        }
-        finally
-        {
-            File.Delete(input);
-            File.Delete(output);
-        }
+        Assert.InRange(accepted.Count, requests.Count - 20, requests.Count);
+        Assert.Equal(StoryGroups.Of(inOrder), StoryGroups.Of(reordered));
+        Assert.Equal(StoryGroups.Of(replayed), StoryGroups.Of(inOrder));
     }
 
     /// <summary>Each accepted article's story (by client ref) after the requests went through a fresh deployment.</summary>
@@ -143,17 +120,8 @@ public sealed class BrokerPipelineTests(RabbitMqBroker broker)
         // Order, and so the stories, holds only while no gap is passed over: say so rather than fail on a story later.
         var dedup = group.Services.Single(s => s.Name.StartsWith("dedup", StringComparison.Ordinal));
         Assert.True(dedup.LinesContaining("were not decided within").Count == 0, $"Dedup passed over a gap, so it did not decide in ingest's order.\n{dedup.Describe()}");
-        var stories = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var result in accepted)
-        {
-            stories[result.ClientRef] = (await client.StatusAsync(result.ArticleId)).StoryId;
-        }
-        return stories;
+        return await client.StoriesOfAsync(accepted);
     }
-
-    /// <summary>A grouping of ids as sorted member lists, whatever the stories' ids.</summary>
-    private static List<string> Groups(Dictionary<string, string> storyOf) =>
-        storyOf.GroupBy(p => p.Value, p => p.Key).Select(g => string.Join(' ', g.Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal).ToList();
 
     [PipelineFact]
     public async Task One_trace_follows_an_article_from_the_ingest_call_over_every_bus_hop_to_the_query_index()

@@ -19,7 +19,7 @@ public sealed class IndexingProgress(IEnumerable<string> articleIds)
 
     public string StageOf(string articleId) => _stages.GetValueOrDefault(articleId, "?");
 
-    /// <summary>Asks once for the status of each article still pending; true when none is left.</summary>
+    /// <summary>Asks once for the status of each article still pending (fewer when rate-limited); true when none is left.</summary>
     public async Task<bool> RefreshAsync(Func<string, Task<ArticleStatus>> statusOf)
     {
         ArgumentNullException.ThrowIfNull(statusOf);
@@ -37,6 +37,11 @@ public sealed class IndexingProgress(IEnumerable<string> articleIds)
             catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
             {
                 _stages[id] = UnknownToQuery;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
+            {
+                // The query service's rate limit for one client: the rest wait for the next round, as it asks.
+                break;
             }
         }
         return _pending.Count == 0;

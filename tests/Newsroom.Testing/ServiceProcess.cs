@@ -96,13 +96,19 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Describe() => $"--- {Name} output ---\n{string.Join('\n', _output)}";
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the process (SIGKILL), as a crash would; what it printed stays readable.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
     }
 

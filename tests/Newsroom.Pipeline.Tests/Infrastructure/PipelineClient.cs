@@ -57,6 +57,17 @@ public sealed class PipelineClient(Uri ingestAddress, Uri queryAddress) : IDispo
     public async Task<ArticleStatus> StatusAsync(string articleId) =>
         await Query.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = articleId }, deadline: Deadline);
 
+    /// <summary>Each submitted article's story now, by client ref.</summary>
+    public async Task<Dictionary<string, string>> StoriesOfAsync(IEnumerable<SubmitArticleResult> submitted)
+    {
+        var stories = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var result in submitted)
+        {
+            stories[result.ClientRef] = (await StatusAsync(result.ArticleId)).StoryId;
+        }
+        return stories;
+    }
+
     /// <summary>Every story, following page tokens.</summary>
     public async Task<IReadOnlyList<StorySummary>> AllStoriesAsync()
     {
