@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs docker-compose.yml for real and checks it from the outside, as a user would:
-#   1. the local base images (deploy/scripts/local-images.sh) unless RABBITMQ_IMAGE,
+#   1. the local base images (deploy/scripts/local-images.sh) unless RABBITMQ_IMAGE, POSTGRES_IMAGE,
 #      DOTNET_SDK_IMAGE and DOTNET_RUNTIME_IMAGE name others, and the newsroom CLI on the host;
 #   2. the services' image, then `up` on free host ports under a project name of its own, so a
 #      stack a developer runs is never touched, with new random secrets (make-env.sh), and every
@@ -14,6 +14,8 @@
 #   5. dedup killed (SIGKILL of its process) while a batch flows: it must come back through the
 #      restart policy and every article must be indexed exactly once;
 #   6. the seed stories through the JSON API (HTTP/1.1) of the query service;
+#   7. the metrics for Prometheus; then deploy/compose.postgres.yml with two dedup replicas on
+#      PostgreSQL: the active one is stopped while a batch flows, and the other decides the rest;
 # then `down -v`, also on failure or Ctrl+C. Prints the time of each stage.
 # Without the seeds it skips stages 3 and 6 with a message, except under CI=true.
 set -euo pipefail
@@ -29,6 +31,7 @@ local_prefix="${NEWSROOM_LOCAL_PREFIX:-newsroom-local}"
 export RABBITMQ_IMAGE="${RABBITMQ_IMAGE:-$local_prefix/rabbitmq:3-management}"
 export DOTNET_SDK_IMAGE="${DOTNET_SDK_IMAGE:-$local_prefix/dotnet-sdk:10.0}"
 export DOTNET_RUNTIME_IMAGE="${DOTNET_RUNTIME_IMAGE:-$local_prefix/dotnet-aspnet:10.0}"
+export POSTGRES_IMAGE="${POSTGRES_IMAGE:-$local_prefix/postgres:15}"
 
 seeds="$(cd "$root/.." && pwd)/shared/corpus/seeds"
 cli="$root/tools/Newsroom.Cli/bin/Debug/net10.0/newsroom.dll"
@@ -93,7 +96,7 @@ newsroom() { dotnet "$cli" "$@"; }
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 prepare_images() {
-  if [[ "$RABBITMQ_IMAGE$DOTNET_SDK_IMAGE$DOTNET_RUNTIME_IMAGE" == *"$local_prefix/"* ]]; then
+  if [[ "$RABBITMQ_IMAGE$POSTGRES_IMAGE$DOTNET_SDK_IMAGE$DOTNET_RUNTIME_IMAGE" == *"$local_prefix/"* ]]; then
     bash "$root/deploy/scripts/local-images.sh"
   else
     ensure_docker_daemon
@@ -355,19 +358,50 @@ check_dedup_crash() {
   wait_healthy
   wait_indexed "$work/crash.ids"
 
-  # Every article in exactly one story, once: across the stories that hold the batch (found by
-  # its marker word, and each article's own story), each article of the batch appears once.
-  newsroom --server "$query" search crashcheck --limit 100 --json | jq -r '.hits[].story.storyId' >"$work/crash.found"
-  awk '{ print $2 }' "$work/crash.ids.stories" | cat - "$work/crash.found" | sort -u >"$work/crash.stories"
+  assert_indexed_once crash crashcheck "after dedup's crash"
+}
+
+# Every article of a batch in exactly one story, once: across the stories that hold the batch
+# (found by its marker word, and each article's own story), each article appears once.
+assert_indexed_once() { # name marker when
+  local name="$1" marker="$2" when="$3" twice missing
+  newsroom --server "$query" search "$marker" --limit 100 --json | jq -r '.hits[].story.storyId' >"$work/$name.found"
+  awk '{ print $2 }' "$work/$name.ids.stories" | cat - "$work/$name.found" | sort -u >"$work/$name.stories"
   xargs -r -P 3 -I{} sh -c 'dotnet "$1" --server "$2" story "$3" --json | jq -r ".articles[].articleId" || echo "unreadable story $3"' \
-    _ "$cli" "$query" {} <"$work/crash.stories" | sort >"$work/crash.members"
-  grep -q '^unreadable story' "$work/crash.members" && fail "$(grep '^unreadable story' "$work/crash.members" | head -3 | tr '\n' ' ')could not be read."
-  local twice missing
-  twice=$(grep -Fxf "$work/crash.ids" "$work/crash.members" | uniq -d | head -5 | tr '\n' ' ')
-  missing=$(sort "$work/crash.ids" | comm -23 - <(sort -u "$work/crash.members") | head -5 | tr '\n' ' ')
-  [[ -z "$twice" ]] || fail "articles indexed more than once after dedup's crash: $twice"
-  [[ -z "$missing" ]] || fail "articles in no story after dedup's crash: $missing"
-  say "  all $total articles indexed once, in $(wc -l <"$work/crash.stories") stories"
+    _ "$cli" "$query" {} <"$work/$name.stories" | sort >"$work/$name.members"
+  grep -q '^unreadable story' "$work/$name.members" && fail "$(grep '^unreadable story' "$work/$name.members" | head -3 | tr '\n' ' ')could not be read."
+  twice=$(grep -Fxf "$work/$name.ids" "$work/$name.members" | uniq -d | head -5 | tr '\n' ' ')
+  missing=$(sort "$work/$name.ids" | comm -23 - <(sort -u "$work/$name.members") | head -5 | tr '\n' ' ')
+  [[ -z "$twice" ]] || fail "articles indexed more than once $when: $twice"
+  [[ -z "$missing" ]] || fail "articles in no story $when: $missing"
+  say "  all $(wc -l <"$work/$name.ids") articles indexed once, in $(wc -l <"$work/$name.stories") stories"
+}
+
+# Dedup on PostgreSQL (deploy/compose.postgres.yml), two replicas: the one the broker lets consume is
+# stopped while a batch flows, and the other continues from the shared state.
+check_dedup_standby() {
+  export COMPOSE_FILE="$root/docker-compose.yml:$root/deploy/compose.postgres.yml"
+  docker-compose up -d --scale dedup=2 --scale extraction=3 \
+    || fail "docker-compose up with deploy/compose.postgres.yml and --scale dedup=2 failed (see above)."
+  wait_healthy
+  local total=40 started active standby counts
+  synthetic_articles "$work/standby" standbycheck "$total"
+  ingest_files standby "$work/standby" &
+  local ingesting=$!
+  started=$(date +%s)
+  until active=$(log_counts dedup '-> story' | awk '$2 > 0 { print $1; exit }') && [[ -n "$active" ]]; do
+    (($(date +%s) - started < 120)) || fail "neither dedup replica decided an article of the batch within 120 s."
+    sleep 0.2
+  done
+  docker stop --time 0 "$active" >/dev/null
+  say "  stopped the active dedup, $active"
+  wait "$ingesting" || fail "ingesting the batch failed."
+  wait_indexed "$work/standby.ids"
+  counts=$(log_counts dedup '-> story')
+  standby=$(awk -v active="$active" '$1 != active && $2 > 0 { print $1 }' <<<"$counts")
+  [[ -n "$standby" ]] || fail "the standby dedup decided none of the batch after $active stopped: $counts"
+  say "  decisions by replica: ${counts//$'\n'/, }"
+  assert_indexed_once standby standbycheck "after the active dedup stopped"
 }
 
 check_json_api() {
@@ -421,4 +455,5 @@ if [[ -n "${pair_story:-}" ]]; then
   stage "Seed stories over JSON" check_json_api
 fi
 stage "Metrics for Prometheus" check_metrics
+stage "Dedup standby on PostgreSQL" check_dedup_standby
 say "All compose checks passed in $(elapsed "$total_started")"

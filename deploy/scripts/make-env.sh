@@ -21,5 +21,6 @@ DEDUP_BROKER_PASSWORD=$(secret)
 QUERY_BROKER_PASSWORD=$(secret)
 NEWSROOM_INGEST_API_KEY=$(secret)
 RABBITMQ_ERLANG_COOKIE=$(secret)
+POSTGRES_PASSWORD=$(secret)
 ENV
 echo "Wrote $file (readable by you only). Give clients NEWSROOM_INGEST_API_KEY as their NEWSROOM_API_KEY."

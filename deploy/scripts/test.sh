@@ -37,13 +37,14 @@ remove_leftover_test_containers() {
 log="$(mktemp)"
 trap 'remove_leftover_test_containers; rm -f "$log"' EXIT
 
-echo "Checking docker-compose.yml, alone and with the cluster profile (deploy/compose.cluster.yml)"
+echo "Checking docker-compose.yml, alone and with the cluster and PostgreSQL profiles (deploy/compose.cluster.yml, deploy/compose.postgres.yml)"
 # Placeholders for the secrets they require; compose-test.sh runs it with random ones.
 (
   export RABBITMQ_PASSWORD=check INGEST_BROKER_PASSWORD=check EXTRACTION_BROKER_PASSWORD=check DEDUP_BROKER_PASSWORD=check \
-    QUERY_BROKER_PASSWORD=check NEWSROOM_INGEST_API_KEY=check-check-check RABBITMQ_ERLANG_COOKIE=check
+    QUERY_BROKER_PASSWORD=check NEWSROOM_INGEST_API_KEY=check-check-check RABBITMQ_ERLANG_COOKIE=check POSTGRES_PASSWORD=check
   docker-compose -f docker-compose.yml config -q
   docker-compose -f docker-compose.yml -f deploy/compose.cluster.yml config -q
+  docker-compose -f docker-compose.yml -f deploy/compose.postgres.yml -f deploy/compose.cluster.yml config -q
 )
 
 echo "Building Microservices.sln"
