@@ -15,7 +15,8 @@
 #      restart policy and every article must be indexed exactly once;
 #   6. the seed stories through the JSON API (HTTP/1.1) of the query service;
 #   7. the metrics for Prometheus; then deploy/compose.postgres.yml with two dedup replicas on
-#      PostgreSQL: the active one is stopped while a batch flows, and the other decides the rest;
+#      PostgreSQL: the active one decides the first part of a batch and is stopped, and the other
+#      decides the rest, joining articles to the stories the first opened;
 # then `down -v`, also on failure or Ctrl+C. Prints the time of each stage.
 # Without the seeds it skips stages 3 and 6 with a message, except under CI=true.
 set -euo pipefail
@@ -377,30 +378,35 @@ assert_indexed_once() { # name marker when
   say "  all $(wc -l <"$work/$name.ids") articles indexed once, in $(wc -l <"$work/$name.stories") stories"
 }
 
-# Dedup on PostgreSQL (deploy/compose.postgres.yml), two replicas: the one the broker lets consume is
-# stopped while a batch flows, and the other continues from the shared state.
+# Dedup on PostgreSQL (deploy/compose.postgres.yml), two replicas: the one the broker lets consume
+# decides a first part of a batch and is stopped; the other decides the rest from the shared state,
+# so articles of the rest join stories the stopped one opened.
 check_dedup_standby() {
   export COMPOSE_FILE="$root/docker-compose.yml:$root/deploy/compose.postgres.yml"
   docker-compose up -d --scale dedup=2 --scale extraction=3 \
     || fail "docker-compose up with deploy/compose.postgres.yml and --scale dedup=2 failed (see above)."
   wait_healthy
-  local total=40 started active standby counts
-  synthetic_articles "$work/standby" standbycheck "$total"
-  ingest_files standby "$work/standby" &
-  local ingesting=$!
-  started=$(date +%s)
-  until active=$(log_counts dedup '-> story' | awk '$2 > 0 { print $1; exit }') && [[ -n "$active" ]]; do
-    (($(date +%s) - started < 120)) || fail "neither dedup replica decided an article of the batch within 120 s."
-    sleep 0.2
-  done
+  local active counts joined
+  synthetic_articles "$work/standby" standbycheck 40
+  mkdir -p "$work/standby/first" "$work/standby/rest"
+  find "$work/standby" -maxdepth 1 -name '*.txt' | sort | head -n 12 | xargs mv -t "$work/standby/first"
+  find "$work/standby" -maxdepth 1 -name '*.txt' | xargs mv -t "$work/standby/rest"
+  ingest_files standby-first "$work/standby/first"
+  wait_indexed "$work/standby-first.ids"
+  active=$(log_counts dedup '-> story' | awk '$2 > 0 { print $1; exit }')
+  [[ -n "$active" ]] || fail "neither dedup replica logged a decision for the first part of the batch."
   docker stop --time 0 "$active" >/dev/null
-  say "  stopped the active dedup, $active"
-  wait "$ingesting" || fail "ingesting the batch failed."
-  wait_indexed "$work/standby.ids"
+  say "  stopped the active dedup, $active, after the first 12 articles"
+  ingest_files standby-rest "$work/standby/rest"
+  wait_indexed "$work/standby-rest.ids"
   counts=$(log_counts dedup '-> story')
-  standby=$(awk -v active="$active" '$1 != active && $2 > 0 { print $1 }' <<<"$counts")
-  [[ -n "$standby" ]] || fail "the standby dedup decided none of the batch after $active stopped: $counts"
-  say "  decisions by replica: ${counts//$'\n'/, }"
+  awk -v active="$active" '$1 != active && $2 > 0 { found = 1 } END { exit !found }' <<<"$counts" \
+    || fail "the standby dedup decided none of the batch after $active stopped: ${counts//$'\n'/, }"
+  joined=$(awk 'NR == FNR { first[$2] = 1; next } ($2 in first) { n++ } END { print n + 0 }' "$work/standby-first.ids.stories" "$work/standby-rest.ids.stories")
+  ((joined > 0)) || fail "no article after the switch joined a story of the first 12: the standby did not continue from the shared state."
+  say "  decisions by replica: ${counts//$'\n'/, }; $joined of the 28 later articles joined stories opened before the switch"
+  cat "$work/standby-first.ids" "$work/standby-rest.ids" >"$work/standby.ids"
+  cat "$work/standby-first.ids.stories" "$work/standby-rest.ids.stories" >"$work/standby.ids.stories"
   assert_indexed_once standby standbycheck "after the active dedup stopped"
 }
 
