@@ -25,6 +25,21 @@ internal sealed class FrequencyCache(Func<string, int> read, int capacity)
         return count;
     }
 
+    public bool Contains(string key) => _counts.ContainsKey(key);
+
+    /// <summary>Takes counts read in bulk for keys not cached (see <see cref="StoryStore.PrefetchCounts"/>).</summary>
+    public void Fill(IReadOnlyDictionary<string, int> counts)
+    {
+        if (_counts.Count + counts.Count > capacity)
+        {
+            _counts.Clear();
+        }
+        foreach (var (key, count) in counts)
+        {
+            _counts[key] = count;
+        }
+    }
+
     /// <summary>Follows a committed change; a key not cached is read fresh when next asked for.</summary>
     public void Add(string key, int delta)
     {

@@ -68,6 +68,12 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
         ON CONFLICT (name) DO UPDATE SET value = GREATEST(dedup_counters.value, excluded.value)
         """;
 
+    public override string TermCounts =>
+        "SELECT term, articles FROM dedup_term_stats WHERE term IN (SELECT jsonb_array_elements_text(CAST(@keys AS jsonb)))";
+
+    public override string EntityCounts =>
+        "SELECT entity_id, stories FROM dedup_entity_stats WHERE entity_id IN (SELECT jsonb_array_elements_text(CAST(@keys AS jsonb)))";
+
     public override void CreateSchema(DbConnection connection) => PostgresDatabase.CreateSchema((NpgsqlConnection)connection, SchemaLock, Schema);
 
     /// <summary>The tables of SQLite's schema version 1; "C" collation orders terms and ids as SQLite and .NET's ordinal do.</summary>

@@ -58,6 +58,10 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
     public override string RecordSequence =>
         "INSERT INTO dedup_counters (name, value) VALUES (@name, @sequence) ON CONFLICT (name) DO UPDATE SET value = MAX(value, excluded.value)";
 
+    public override string TermCounts => "SELECT term, articles FROM dedup_term_stats WHERE term IN (SELECT value FROM json_each(@keys))";
+
+    public override string EntityCounts => "SELECT entity_id, stories FROM dedup_entity_stats WHERE entity_id IN (SELECT value FROM json_each(@keys))";
+
     public override void CreateSchema(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);

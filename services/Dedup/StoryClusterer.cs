@@ -155,6 +155,7 @@ public sealed class StoryClusterer
 
     private Decision? FindSameEvent(ArticleProfile profile)
     {
+        _store.PrefetchCounts(profile.Terms.Keys, profile.Entities.Keys);
         var scorer = new SameEventScorer(
             _options,
             profile,

@@ -32,6 +32,12 @@ internal abstract class StoryStoreSql
     /// <summary>Keeps the highest ingest sequence number decided (@sequence).</summary>
     public abstract string RecordSequence { get; }
 
+    /// <summary>The article counts of the terms in @keys (a JSON array); terms never seen have no row.</summary>
+    public abstract string TermCounts { get; }
+
+    /// <summary>The story counts of the entities in @keys (a JSON array); entities never seen have no row.</summary>
+    public abstract string EntityCounts { get; }
+
     /// <summary>Creates the tables on a new database and brings an older one up to date.</summary>
     public abstract void CreateSchema(DbConnection connection);
 }
