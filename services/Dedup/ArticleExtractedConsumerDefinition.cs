@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Newsroom.ServiceDefaults;
-using Npgsql;
 
 namespace Newsroom.Dedup;
 
@@ -35,8 +34,7 @@ public sealed class ArticleExtractedConsumerDefinition : RetryingConsumerDefinit
         // failure) the article keeps its turn and waits for it, for about ten minutes, rather than being parked as bad.
         consumerConfigurator.UseMessageRetry(retry =>
         {
-            retry.Handle<NpgsqlException>(e => e.IsTransient);
-            retry.Handle<InvalidOperationException>(e => e.InnerException is NpgsqlException { IsTransient: true });
+            retry.Handle<Exception>(PostgresDatabase.IsUnavailable);
             retry.Exponential(12, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(5));
         });
         base.ConfigureConsumer(endpointConfigurator, consumerConfigurator, context);

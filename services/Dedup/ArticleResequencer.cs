@@ -43,10 +43,7 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
     /// </summary>
     public async Task EnterAsync(long sequence, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _next) == 0)
-        {
-            await CatchUpWithStoreAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await StartAsync(cancellationToken).ConfigureAwait(false);
         TaskCompletionSource signal;
         lock (_gate)
         {
@@ -81,7 +78,6 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
                 {
                     if (_next >= sequence)
                     {
-                        _waiting.Remove(sequence);
                         return;
                     }
                     // Only the first waiter passes over the gap before it; a later one waits for its own turn again.
@@ -126,10 +122,7 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
     /// </summary>
     public async Task PassOverAsync(long sequence, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref _next) == 0)
-        {
-            await CatchUpWithStoreAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await StartAsync(cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             if (sequence == _next)
@@ -142,6 +135,10 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
             }
         }
     }
+
+    /// <summary>Takes the first turn after the decisions stored, once.</summary>
+    private Task StartAsync(CancellationToken cancellationToken) =>
+        Volatile.Read(ref _next) == 0 ? CatchUpWithStoreAsync(cancellationToken) : Task.CompletedTask;
 
     /// <summary>
     /// Moves the turn past the decisions stored: at the first article, and when a wait runs out. One caller reads

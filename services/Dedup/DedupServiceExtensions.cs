@@ -16,17 +16,16 @@ public static class DedupServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Configure<StoryClustererOptions>(builder.Configuration.GetSection(StoryClustererOptions.SectionName));
         builder.Services.AddPipelineMetrics();
-        builder.Services.AddSingleton(services =>
-        {
-            var data = services.GetRequiredService<IOptions<DataOptions>>().Value;
-            return string.IsNullOrWhiteSpace(data.PostgreSql)
-                ? new StoryStore(SqliteDatabase.File(data.FileIn(DatabaseFileName)))
-                : new StoryStore(services.GetRequiredService<PostgresDatabase>());
-        });
-        builder.Services.AddSingleton(services => new PostgresDatabase(services.GetRequiredService<IOptions<DataOptions>>().Value.PostgreSql!));
         if (builder.Configuration.GetSection(DataOptions.SectionName).Get<DataOptions>()?.PostgreSql is { Length: > 0 } postgreSql)
         {
+            builder.Services.AddSingleton(new PostgresDatabase(postgreSql));
+            builder.Services.AddSingleton(services => new StoryStore(services.GetRequiredService<PostgresDatabase>()));
             builder.Services.AddHealthChecks().AddNpgSql(postgreSql, name: "postgresql", timeout: TimeSpan.FromSeconds(5));
+        }
+        else
+        {
+            builder.Services.AddSingleton(services =>
+                new StoryStore(SqliteDatabase.File(services.GetRequiredService<IOptions<DataOptions>>().Value.FileIn(DatabaseFileName))));
         }
         builder.Services.AddSingleton(services =>
             new StoryClusterer(services.GetRequiredService<StoryStore>(), services.GetRequiredService<IOptions<StoryClustererOptions>>().Value));

@@ -86,9 +86,7 @@ public sealed class StoryStore : IDisposable
         {
             return false;
         }
-        _profiles.Clear();
-        _termArticles.Clear();
-        _entityStories.Clear();
+        ForgetCaches();
         _articlesSeen = articles;
         return true;
     }
@@ -100,10 +98,15 @@ public sealed class StoryStore : IDisposable
     internal void Reset()
     {
         Close();
+        ForgetCaches();
+        _articlesSeen = -1;
+    }
+
+    private void ForgetCaches()
+    {
         _profiles.Clear();
         _termArticles.Clear();
         _entityStories.Clear();
-        _articlesSeen = -1;
     }
 
     private void Close()

@@ -36,6 +36,10 @@ public sealed class PostgresDatabase : IDisposable
         }
     }
 
+    /// <summary>A failure that passes when the database is back (a lost connection, a restart), as <see cref="Open"/> reports it or as Npgsql does.</summary>
+    public static bool IsUnavailable(Exception error) =>
+        error is NpgsqlException { IsTransient: true } || error is InvalidOperationException { InnerException: NpgsqlException { IsTransient: true } };
+
     /// <summary>
     /// Runs <paramref name="sql"/> (a schema's CREATE ... IF NOT EXISTS statements) in one transaction under an
     /// advisory lock named by <paramref name="lockKey"/>, so that replicas starting together do not race to create the same tables.

@@ -64,11 +64,7 @@ public sealed class ArticleResequencerTests : IDisposable
     public async Task Unnumbered_articles_and_those_after_a_restart_take_their_turn_from_the_stored_decisions()
     {
         var clusterer = new StoryClusterer(_store);
-        for (var sequence = 1; sequence <= 5; sequence++)
-        {
-            var article = SyntheticArticles.Create($"art_{sequence}", $"Title {sequence}", $"Text of article number {sequence} about harbour cranes.");
-            clusterer.Assign(article with { Article = article.Article with { Sequence = sequence } }, SyntheticArticles.Ingested);
-        }
+        DecideNumbered(clusterer, 1, 5);
         var restarted = Resequencer(clusterer);
         var entered = new List<long>();
 
@@ -87,12 +83,7 @@ public sealed class ArticleResequencerTests : IDisposable
         var entered = new List<long>();
         (await Enter(resequencer, 1, entered)).Dispose();
         // The other replica, on the same store, decides 2 to 12 while this one stands by.
-        var other = new StoryClusterer(new StoryStore(_database));
-        for (var sequence = 2; sequence <= 12; sequence++)
-        {
-            var article = SyntheticArticles.Create($"art_{sequence}", $"Title {sequence}", $"Text of article number {sequence} about harbour cranes.");
-            other.Assign(article with { Article = article.Article with { Sequence = sequence } }, SyntheticArticles.Ingested);
-        }
+        DecideNumbered(new StoryClusterer(new StoryStore(_database)), 2, 12);
 
         var eleventh = Enter(resequencer, 11, entered);
         _time.Advance(Wait / 2);
@@ -175,6 +166,16 @@ public sealed class ArticleResequencerTests : IDisposable
 
     private ArticleResequencer Resequencer(StoryClusterer? clusterer = null) =>
         new(clusterer ?? new StoryClusterer(_store), Options.Create(new ResequencingOptions { Wait = Wait }), _time, NullLogger<ArticleResequencer>.Instance);
+
+    /// <summary>Decides articles numbered <paramref name="from"/> to <paramref name="to"/>, as a dedup that held the queue would have.</summary>
+    private static void DecideNumbered(StoryClusterer clusterer, long from, long to)
+    {
+        for (var sequence = from; sequence <= to; sequence++)
+        {
+            var article = SyntheticArticles.Create($"art_{sequence}", $"Title {sequence}", $"Text of article number {sequence} about harbour cranes.");
+            clusterer.Assign(article with { Article = article.Article with { Sequence = sequence } }, SyntheticArticles.Ingested);
+        }
+    }
 
     /// <summary>Enters the article's turn and notes it; disposing the result leaves the turn.</summary>
     private static async Task<IDisposable> Enter(ArticleResequencer resequencer, long sequence, List<long> entered)

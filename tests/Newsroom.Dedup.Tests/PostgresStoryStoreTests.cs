@@ -103,7 +103,7 @@ public sealed class PostgresStoryStoreTests(PostgreSqlServer server) : IClassFix
     private static IEnumerable<ArticleExtracted> Reports(int count)
     {
         var random = new Random(11);
-        return Enumerable.Range(0, count).Select(number => StoryStoreCacheTests.Report(number, number % 5 < 3 ? 0 : (number % 5) - 2, random));
+        return Enumerable.Range(0, count).Select(number => StoryStoreCacheTests.Report(number, random));
     }
 
     private static ArticleExtracted Copy(ArticleExtracted original) =>

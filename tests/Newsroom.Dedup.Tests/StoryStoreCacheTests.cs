@@ -40,8 +40,7 @@ public sealed class StoryStoreCacheTests
         // The first event gets most reports, each with a person of its own, so its entities overflow the profile's bound and are pruned.
         for (var number = 0; number < 420; number++)
         {
-            var topic = number % 5 < 3 ? 0 : (number % 5) - 2;
-            var article = Report(number, topic, random);
+            var article = Report(number, random);
             stories.Add(clusterer.Assign(article, SyntheticArticles.Ingested).StoryId);
             terms.UnionWith(ArticleProfile.Create(article, options).Terms.Keys);
             entities.UnionWith(article.Entities.Select(e => e.CanonicalId!));
@@ -81,8 +80,9 @@ public sealed class StoryStoreCacheTests
     }
 
     /// <summary>Report <paramref name="number"/> of a stream of three events whose first event overflows a story profile's bounds.</summary>
-    internal static ArticleExtracted Report(int number, int topic, Random random)
+    internal static ArticleExtracted Report(int number, Random random)
     {
+        var topic = number % 5 < 3 ? 0 : (number % 5) - 2;
         var words = EventWords[topic];
         var own = Enumerable.Range(0, 20).Select(i => string.Create(CultureInfo.InvariantCulture, $"w{number}x{i}")).ToArray();
         var body = Enumerable.Range(0, 80).Select(_ => random.NextDouble() < 0.6 ? words[random.Next(words.Length)] : own[random.Next(own.Length)]);
