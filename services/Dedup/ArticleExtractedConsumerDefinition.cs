@@ -30,13 +30,6 @@ public sealed class ArticleExtractedConsumerDefinition : RetryingConsumerDefinit
     {
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
         ArgumentNullException.ThrowIfNull(consumerConfigurator);
-        // Around the usual retries: while a shared database is unreachable (PostgreSQL restarting, a network
-        // failure) the article keeps its turn and waits for it, for about ten minutes, rather than being parked as bad.
-        consumerConfigurator.UseMessageRetry(retry =>
-        {
-            retry.Handle<Exception>(PostgresDatabase.IsUnavailable);
-            retry.Exponential(12, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(5));
-        });
         base.ConfigureConsumer(endpointConfigurator, consumerConfigurator, context);
         endpointConfigurator.ConcurrentMessageLimit = _window;
         endpointConfigurator.PrefetchCount = _window;

@@ -16,11 +16,9 @@ public static class DedupServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Configure<StoryClustererOptions>(builder.Configuration.GetSection(StoryClustererOptions.SectionName));
         builder.Services.AddPipelineMetrics();
-        if (builder.Configuration.GetSection(DataOptions.SectionName).Get<DataOptions>()?.PostgreSql is { Length: > 0 } postgreSql)
+        if (builder.AddPostgresDatabase())
         {
-            builder.Services.AddSingleton(new PostgresDatabase(postgreSql));
             builder.Services.AddSingleton(services => new StoryStore(services.GetRequiredService<PostgresDatabase>()));
-            builder.Services.AddHealthChecks().AddNpgSql(postgreSql, name: "postgresql", timeout: TimeSpan.FromSeconds(5));
         }
         else
         {

@@ -14,9 +14,19 @@ public static class QueryServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddPipelineMetrics();
-        builder.Services.AddSingleton(provider =>
-            new QueryStore(SqliteDatabase.File(provider.GetRequiredService<IOptions<DataOptions>>().Value.FileIn(DatabaseFileName))));
         builder.Services.AddSingleton<StoryUpdateBroadcaster>();
+        if (builder.AddPostgresDatabase())
+        {
+            // Replicas share the read model and hear of each other's changes.
+            builder.Services.AddSingleton(services => new QueryStore(services.GetRequiredService<PostgresDatabase>()));
+            builder.Services.AddHostedService<StoryChangeListener>();
+        }
+        else
+        {
+            builder.Services.AddSingleton(services =>
+                new QueryStore(SqliteDatabase.File(services.GetRequiredService<IOptions<DataOptions>>().Value.FileIn(DatabaseFileName))));
+        }
+
         builder.AddBusConsumer<QueryArticleIngestedConsumer, QueryArticleIngestedConsumerDefinition>();
         builder.AddBusConsumer<QueryArticleExtractedConsumer, QueryArticleExtractedConsumerDefinition>();
         builder.AddBusConsumer<QueryStoryUpdatedConsumer, QueryStoryUpdatedConsumerDefinition>();

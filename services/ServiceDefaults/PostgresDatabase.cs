@@ -30,11 +30,25 @@ public sealed class PostgresDatabase : IDisposable
         }
         catch (Exception error) when (error is NpgsqlException or TimeoutException)
         {
-            throw new InvalidOperationException(
-                $"Could not open the {Description}: {error.Message}. Check that PostgreSQL runs and that Data:PostgreSql names its host, database, user and password.",
-                error);
+            throw Unreachable(error);
         }
     }
+
+    public async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is NpgsqlException or TimeoutException)
+        {
+            throw Unreachable(error);
+        }
+    }
+
+    private InvalidOperationException Unreachable(Exception error) => new(
+        $"Could not open the {Description}: {error.Message}. Check that PostgreSQL runs and that Data:PostgreSql names its host, database, user and password.",
+        error);
 
     /// <summary>A failure that passes when the database is back (a lost connection, a restart), as <see cref="Open"/> reports it or as Npgsql does.</summary>
     public static bool IsUnavailable(Exception error) =>

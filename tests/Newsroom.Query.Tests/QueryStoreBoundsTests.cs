@@ -85,8 +85,9 @@ public sealed class QueryStoreBoundsTests(ITestOutputHelper output)
 
         // The statement itself cancels the call at its 1,000th row, so nothing depends on timing:
         // only an interrupt stops it before its 10,000,000th.
-        var exception = Assert.ThrowsAny<OperationCanceledException>(() => store.Read(connection =>
+        var exception = Assert.ThrowsAny<OperationCanceledException>(() => store.Read(db =>
         {
+            var connection = (SqliteConnection)db.Connection;
             connection.CreateFunction("cancel_the_call", (long row) =>
             {
                 if (row == 1_000)
@@ -96,11 +97,10 @@ public sealed class QueryStoreBoundsTests(ITestOutputHelper output)
 
                 return row;
             });
-            using var command = connection.CreateCommand();
-            command.CommandText = """
+            using var command = db.Command("""
                 WITH RECURSIVE rows(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM rows WHERE n < 10000000)
                 SELECT COUNT(cancel_the_call(n)) FROM rows
-                """;
+                """);
             rowsRead = (long)command.ExecuteScalar()!;
             return rowsRead;
         }, call.Token));

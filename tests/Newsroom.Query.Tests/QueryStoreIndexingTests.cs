@@ -162,13 +162,15 @@ public sealed class QueryStoreIndexingTests
         var database = SqliteDatabase.InMemory();
         using (var connection = database.Open())
         {
-            connection.Command("""
+            using var command = connection.CreateCommand();
+            command.CommandText = """
                 CREATE TABLE article_status (
                     article_id TEXT PRIMARY KEY, stage INTEGER NOT NULL, story_id TEXT,
                     url TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '',
                     ingested_at INTEGER, extracted_at INTEGER, clustered_at INTEGER, indexed_at INTEGER);
                 INSERT INTO article_status (article_id, stage, title) VALUES ('old', 4, 'Indexed before tracing');
-                """).ExecuteNonQuery();
+                """;
+            command.ExecuteNonQuery();
         }
 
         var store = new QueryStore(database);

@@ -9,7 +9,8 @@ namespace Newsroom.Query;
 
 /// <summary>
 /// Indexes a story change: marks the article CLUSTERED, makes it searchable in its story (INDEXED),
-/// publishes <see cref="ArticleIndexed"/> and tells live watchers. A redelivery republishes
+/// publishes <see cref="ArticleIndexed"/> and tells live watchers (through <see cref="StoryChangeListener"/> when
+/// replicas share the database). A redelivery republishes
 /// <see cref="ArticleIndexed"/> (its consumers key on article and version) but tells watchers nothing.
 /// </summary>
 public sealed partial class QueryStoryUpdatedConsumer(
@@ -42,14 +43,10 @@ public sealed partial class QueryStoryUpdatedConsumer(
         await context.Publish(new ArticleIndexed(articleId, update.StoryId, update.Version, indexedAt), context.CancellationToken).ConfigureAwait(false);
         LogIndexed(logger, articleId, update.StoryId, update.Version, result.Outcome);
         metrics.StageCompleted(PipelineStage.Indexed, update.Article.Article.IngestedAt);
-        if (result.Outcome is StoryIndexOutcome.Created or StoryIndexOutcome.Updated)
+        // On a shared database every replica's listener tells its own watchers, this one's included.
+        if (!store.IsShared && StoryChange.Of(result.Outcome, update.StoryId, articleId) is { } change)
         {
-            broadcaster.Publish(new StoryUpdate
-            {
-                Kind = result.Outcome == StoryIndexOutcome.Created ? StoryUpdate.Types.Kind.Created : StoryUpdate.Types.Kind.Updated,
-                Story = result.Summary,
-                ArticleId = articleId,
-            });
+            broadcaster.Publish(change.ToUpdate(result.Summary!));
         }
     }
 

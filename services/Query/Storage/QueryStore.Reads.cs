@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Newsroom.Contracts.Events;
 using Newsroom.Contracts.V1;
 
@@ -25,41 +25,22 @@ public sealed partial class QueryStore
 
     /// <summary>
     /// Stories matching every word of <paramref name="words"/> (see <see cref="SearchTerms"/>) and the
-    /// filter, best BM25 score first, with the title highlighted and passages of leads and text.
+    /// filter, best score first (BM25 on SQLite, ts_rank on PostgreSQL), with the title highlighted and passages of leads and text.
     /// </summary>
     /// <exception cref="OperationCanceledException">The token was cancelled; a running statement is interrupted.</exception>
     public StorySearchPage SearchStories(IReadOnlyList<string> words, StoryFilter? filter, int offset, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(words);
-        var match = SearchTerms.ToMatchExpression(words);
-        return Read(connection =>
+        var match = _sql.MatchQuery(words);
+        return Read(db =>
         {
-            using var count = connection.Command("");
-            count.CommandText = $"""
-                SELECT COUNT(*) FROM story_search JOIN stories s ON s.story_key = story_search.rowid
-                WHERE story_search MATCH $match{StoryFilterSql.Conditions(filter, count)}
-                """;
-            var total = Convert.ToInt32(count.With("$match", match).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            using var count = db.Command("");
+            count.CommandText = db.Sql.SearchCount(StoryFilterSql.Conditions(filter, count));
+            var total = Convert.ToInt32(count.With("@match", match).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
-            // The page is chosen first and highlighted after: SQLite computes every result column of
-            // every match before sorting, and highlight() and snippet() re-read the whole column.
-            using var search = connection.Command("");
-            search.CommandText = $"""
-                WITH page AS MATERIALIZED (
-                    SELECT story_search.rowid AS story_key, s.story_id, -bm25(story_search, {QuerySchema.Bm25Weights}) AS score
-                    FROM story_search JOIN stories s ON s.story_key = story_search.rowid
-                    WHERE story_search MATCH $match{StoryFilterSql.Conditions(filter, search)}
-                    ORDER BY score DESC, s.story_id
-                    LIMIT $limit OFFSET $offset)
-                SELECT page.story_id, page.score,
-                       highlight(story_search, 0, '[', ']'),
-                       snippet(story_search, 4, '[', ']', '…', 24),
-                       snippet(story_search, 5, '[', ']', '…', 24)
-                FROM page JOIN story_search ON story_search.rowid = page.story_key
-                WHERE story_search MATCH $match
-                ORDER BY page.score DESC, page.story_id
-                """;
-            search.With("$match", match).With("$limit", limit).With("$offset", offset);
+            using var search = db.Command("");
+            search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(filter, search));
+            search.With("@match", match).With("@limit", limit).With("@offset", offset);
             var hits = new List<(string StoryId, double Score, string[] Snippets)>();
             using (var reader = search.ExecuteReader())
             {
@@ -78,7 +59,7 @@ public sealed partial class QueryStore
             foreach (var (storyId, score, snippets) in hits)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                results.Add(new StoryHit { Story = ReadSummary(connection, null, storyId), Score = score, Snippets = { snippets } });
+                results.Add(new StoryHit { Story = ReadSummary(db, storyId), Score = score, Snippets = { snippets } });
             }
 
             return new StorySearchPage(results, total);
@@ -87,14 +68,14 @@ public sealed partial class QueryStore
 
     /// <summary>Stories matching the filter, most recently updated first.</summary>
     public StoryListPage ListStories(StoryFilter? filter, int offset, int limit, CancellationToken cancellationToken = default) =>
-        Read(connection =>
+        Read(db =>
         {
-            using var list = connection.Command("");
+            using var list = db.Command("");
             list.CommandText = $"""
                 SELECT s.story_id FROM stories s WHERE 1 = 1{StoryFilterSql.Conditions(filter, list)}
-                ORDER BY s.last_updated DESC, s.story_id LIMIT $limit OFFSET $offset
+                ORDER BY s.last_updated DESC, s.story_id LIMIT @limit OFFSET @offset
                 """;
-            list.With("$limit", limit + 1).With("$offset", offset);
+            list.With("@limit", limit + 1).With("@offset", offset);
             var ids = new List<string>();
             using (var reader = list.ExecuteReader())
             {
@@ -108,7 +89,7 @@ public sealed partial class QueryStore
             foreach (var id in ids.Take(limit))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (ReadSummary(connection, null, id) is { } summary)
+                if (ReadSummary(db, id) is { } summary)
                 {
                     stories.Add(summary);
                 }
@@ -119,33 +100,33 @@ public sealed partial class QueryStore
 
     /// <summary>True when the story exists and passes the filter.</summary>
     public bool StoryMatches(string storyId, StoryFilter? filter, CancellationToken cancellationToken = default) =>
-        Read(connection =>
+        Read(db =>
         {
-            using var command = connection.Command("");
-            command.CommandText = $"SELECT 1 FROM stories s WHERE s.story_id = $story{StoryFilterSql.Conditions(filter, command)}";
-            return command.With("$story", storyId).ExecuteScalar() is not null;
+            using var command = db.Command("");
+            command.CommandText = $"SELECT 1 FROM stories s WHERE s.story_id = @story{StoryFilterSql.Conditions(filter, command)}";
+            return command.With("@story", storyId).ExecuteScalar() is not null;
         }, cancellationToken);
 
     public StorySummary? GetStorySummary(string storyId, CancellationToken cancellationToken = default) =>
-        Read(connection => ReadSummary(connection, null, storyId), cancellationToken);
+        Read(db => ReadSummary(db, storyId), cancellationToken);
 
     /// <summary>A story with its articles oldest first (by publication, then by when they joined); null when unknown.</summary>
     public Story? GetStory(string storyId, CancellationToken cancellationToken = default) =>
-        Read(connection =>
+        Read(db =>
         {
-            if (ReadSummary(connection, null, storyId) is not { } summary)
+            if (ReadSummary(db, storyId) is not { } summary)
             {
                 return null;
             }
 
             var story = new Story { Summary = summary };
-            using var reader = connection.Command($"""
+            using var reader = db.Command($"""
                 SELECT a.article_id, a.url, a.title, a.source, a.published, a.lead, a.join_kind, a.matched_article_id, a.join_score, a.join_features,
                        {LeadEventColumns}
                 FROM story_articles a LEFT JOIN events e ON e.article_id = a.article_id {LeadEventJoins}
-                WHERE a.story_id = $story
+                WHERE a.story_id = @story
                 ORDER BY COALESCE(a.published, a.placed_at), a.story_version, a.article_id
-                """).With("$story", storyId).ExecuteReader();
+                """).With("@story", storyId).ExecuteReader();
             while (reader.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -174,19 +155,19 @@ public sealed partial class QueryStore
 
     /// <summary>An entity by canonical id, canonical name or any alias, ignoring case; null when none matches.</summary>
     public Entity? GetEntity(string entity, CancellationToken cancellationToken = default) =>
-        Read(connection => ReadEntity(connection, entity), cancellationToken);
+        Read(db => ReadEntity(db, entity), cancellationToken);
 
-    private static Entity? ReadEntity(SqliteConnection connection, string entity)
+    private static Entity? ReadEntity(ReadModelConnection db, string entity)
     {
-        if (ResolveEntity(connection, entity) is not { } reference)
+        if (ResolveEntity(db, entity) is not { } reference)
         {
             return null;
         }
 
         var result = new Entity { EntityId = reference.EntityId, CanonicalName = reference.Name, Type = reference.Type };
-        using (var reader = connection.Command(
-                   "SELECT alias, mention_count FROM aliases WHERE entity_id = $entity ORDER BY mention_count DESC, alias")
-                   .With("$entity", reference.EntityId).ExecuteReader())
+        using (var reader = db.Command(
+                   "SELECT alias, mention_count FROM aliases WHERE entity_id = @entity ORDER BY mention_count DESC, alias")
+                   .With("@entity", reference.EntityId).ExecuteReader())
         {
             while (reader.Read())
             {
@@ -194,10 +175,10 @@ public sealed partial class QueryStore
             }
         }
 
-        using (var reader = connection.Command("""
+        using (var reader = db.Command("""
                    SELECT COALESCE(SUM(m.mention_count), 0), COUNT(DISTINCT a.story_id), MIN(a.published), MAX(a.published)
-                   FROM mentions m JOIN story_articles a ON a.article_id = m.article_id WHERE m.entity_id = $entity
-                   """).With("$entity", reference.EntityId).ExecuteReader())
+                   FROM mentions m JOIN story_articles a ON a.article_id = m.article_id WHERE m.entity_id = @entity
+                   """).With("@entity", reference.EntityId).ExecuteReader())
         {
             reader.Read();
             result.MentionCount = reader.GetInt32(0);
@@ -216,23 +197,23 @@ public sealed partial class QueryStore
     /// </summary>
     public EntityTimelinePage? GetEntityTimeline(string entity, DateTimeOffset? after, DateTimeOffset? before, int offset, int limit,
         CancellationToken cancellationToken = default) =>
-        Read(connection => ReadEntityTimeline(connection, entity, after, before, offset, limit), cancellationToken);
+        Read(db => ReadEntityTimeline(db, entity, after, before, offset, limit), cancellationToken);
 
-    private static EntityTimelinePage? ReadEntityTimeline(SqliteConnection connection, string entity, DateTimeOffset? after, DateTimeOffset? before, int offset, int limit)
+    private static EntityTimelinePage? ReadEntityTimeline(ReadModelConnection db, string entity, DateTimeOffset? after, DateTimeOffset? before, int offset, int limit)
     {
-        if (ResolveEntity(connection, entity) is not { } reference)
+        if (ResolveEntity(db, entity) is not { } reference)
         {
             return null;
         }
 
-        using var reader = connection.Command($"""
+        using var reader = db.Command($"""
             WITH hits AS (
                 SELECT e.article_id AS article_id, e.story_id AS story_id,
-                       CASE WHEN e.actor_entity_id = $entity THEN 1 ELSE 2 END AS role,
-                       ROW_NUMBER() OVER (PARTITION BY e.story_id, CASE WHEN e.actor_entity_id = $entity THEN 1 ELSE 2 END
+                       CASE WHEN e.actor_entity_id = @entity THEN 1 ELSE 2 END AS role,
+                       ROW_NUMBER() OVER (PARTITION BY e.story_id, CASE WHEN e.actor_entity_id = @entity THEN 1 ELSE 2 END
                                           ORDER BY a.story_version, e.article_id) AS rank
                 FROM events e JOIN story_articles a ON a.article_id = e.article_id
-                WHERE e.actor_entity_id = $entity OR e.target_entity_id = $entity),
+                WHERE e.actor_entity_id = @entity OR e.target_entity_id = @entity),
             dated AS (
                 SELECT h.article_id, h.story_id, h.role, s.title,
                        COALESCE(ev.event_date_ms,
@@ -243,15 +224,15 @@ public sealed partial class QueryStore
                 WHERE h.rank = 1)
             SELECT d.story_id, d.title, d.role, d.occurred, {LeadEventColumns}
             FROM dated d JOIN events e ON e.article_id = d.article_id {LeadEventJoins}
-            WHERE ($after IS NULL OR d.occurred >= $after) AND ($before IS NULL OR d.occurred < $before)
+            WHERE (CAST(@after AS bigint) IS NULL OR d.occurred >= @after) AND (CAST(@before AS bigint) IS NULL OR d.occurred < @before)
             ORDER BY d.occurred IS NULL, d.occurred, d.story_id, d.role
-            LIMIT $limit OFFSET $offset
+            LIMIT @limit OFFSET @offset
             """)
-            .With("$entity", reference.EntityId)
-            .With("$after", UnixTime.ToMillis(after))
-            .With("$before", UnixTime.ToMillis(before))
-            .With("$limit", limit + 1)
-            .With("$offset", offset)
+            .With("@entity", reference.EntityId)
+            .With("@after", UnixTime.ToMillis(after))
+            .With("@before", UnixTime.ToMillis(before))
+            .With("@limit", limit + 1)
+            .With("@offset", offset)
             .ExecuteReader();
         var events = new List<TimelineEvent>();
         while (reader.Read())
@@ -271,14 +252,14 @@ public sealed partial class QueryStore
 
     /// <summary>How far an article has gone through the pipeline; null when the read model never heard of it.</summary>
     public ArticleStatus? GetArticleStatus(string articleId, CancellationToken cancellationToken = default) =>
-        Read(connection => ReadArticleStatus(connection, articleId), cancellationToken);
+        Read(db => ReadArticleStatus(db, articleId), cancellationToken);
 
-    private static ArticleStatus? ReadArticleStatus(SqliteConnection connection, string articleId)
+    private static ArticleStatus? ReadArticleStatus(ReadModelConnection db, string articleId)
     {
-        using var reader = connection.Command("""
+        using var reader = db.Command("""
             SELECT stage, story_id, url, title, source, ingested_at, extracted_at, clustered_at, indexed_at, trace_id
-            FROM article_status WHERE article_id = $article
-            """).With("$article", articleId).ExecuteReader();
+            FROM article_status WHERE article_id = @article
+            """).With("@article", articleId).ExecuteReader();
         if (!reader.Read())
         {
             return null;
@@ -301,48 +282,48 @@ public sealed partial class QueryStore
     }
 
     /// <summary>
-    /// Runs a read on its own connection, interrupted by SQLite when the token is cancelled: a
-    /// statement in progress stops at its next step instead of running on after the caller left.
+    /// Runs a read on its own connection, interrupted when the token is cancelled: a statement in
+    /// progress stops instead of running on after the caller left.
     /// </summary>
-    internal T Read<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    internal T Read<T>(Func<ReadModelConnection, T> read, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var connection = _database.Open();
-        using var interrupt = cancellationToken.Register(static state => SqliteInterrupt.Interrupt((SqliteConnection)state!), connection);
+        using var db = new ReadModelConnection(_open(), _sql);
+        using var interrupt = cancellationToken.Register(static state => ((ReadModelConnection)state!).Interrupt(), db);
         try
         {
-            return read(connection);
+            return read(db);
         }
-        catch (SqliteException exception) when (SqliteInterrupt.WasInterrupted(exception) && cancellationToken.IsCancellationRequested)
+        catch (DbException exception) when (_sql.WasInterrupted(exception) && cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException("The query was stopped because its call was cancelled or its deadline passed.", exception, cancellationToken);
         }
     }
 
-    private static EntityRef? ResolveEntity(SqliteConnection connection, string entity)
+    private static EntityRef? ResolveEntity(ReadModelConnection db, string entity)
     {
         // An exact id beats a canonical name, which beats an alias; among aliases the most used spelling wins.
-        using var reader = connection.Command("""
+        using var reader = db.Command("""
             SELECT r.entity_id, e.canonical_name, e.type FROM (
-                SELECT entity_id, 3 AS rank, 0 AS uses FROM entities WHERE entity_id = $entity COLLATE NOCASE
-                UNION ALL SELECT entity_id, 2, 0 FROM entities WHERE canonical_name = $entity COLLATE NOCASE
-                UNION ALL SELECT entity_id, 1, SUM(mention_count) FROM mentions WHERE alias = $entity COLLATE NOCASE GROUP BY entity_id
+                SELECT entity_id, 3 AS rank, 0 AS uses FROM entities WHERE lower(entity_id) = lower(@entity)
+                UNION ALL SELECT entity_id, 2, 0 FROM entities WHERE lower(canonical_name) = lower(@entity)
+                UNION ALL SELECT entity_id, 1, SUM(mention_count) FROM mentions WHERE lower(alias) = lower(@entity) GROUP BY entity_id
             ) r JOIN entities e ON e.entity_id = r.entity_id
             ORDER BY r.rank DESC, r.uses DESC, r.entity_id LIMIT 1
-            """).With("$entity", entity).ExecuteReader();
+            """).With("@entity", entity).ExecuteReader();
         return reader.Read()
             ? new EntityRef { EntityId = reader.GetString(0), Name = reader.GetString(1), Type = (EntityType)reader.GetInt32(2) }
             : null;
     }
 
-    private static StorySummary? ReadSummary(SqliteConnection connection, SqliteTransaction? transaction, string storyId)
+    private static StorySummary? ReadSummary(ReadModelConnection db, string storyId)
     {
         StorySummary summary;
         string? leadArticleId;
-        using (var reader = connection.Command("""
+        using (var reader = db.Command("""
                    SELECT story_id, title, version, article_count, first_published, last_updated, lead_article_id
-                   FROM stories WHERE story_id = $story
-                   """, transaction).With("$story", storyId).ExecuteReader())
+                   FROM stories WHERE story_id = @story
+                   """).With("@story", storyId).ExecuteReader())
         {
             if (!reader.Read())
             {
@@ -361,9 +342,9 @@ public sealed partial class QueryStore
             leadArticleId = reader.GetNullableString(6);
         }
 
-        using (var reader = connection.Command(
-                   "SELECT DISTINCT source FROM story_articles WHERE story_id = $story AND source <> '' ORDER BY source", transaction)
-                   .With("$story", storyId).ExecuteReader())
+        using (var reader = db.Command(
+                   "SELECT DISTINCT source FROM story_articles WHERE story_id = @story AND source <> '' ORDER BY source")
+                   .With("@story", storyId).ExecuteReader())
         {
             while (reader.Read())
             {
@@ -371,12 +352,12 @@ public sealed partial class QueryStore
             }
         }
 
-        using (var reader = connection.Command($"""
+        using (var reader = db.Command($"""
                    SELECT e.entity_id, e.canonical_name, e.type FROM mentions m
                    JOIN story_articles a ON a.article_id = m.article_id JOIN entities e ON e.entity_id = m.entity_id
-                   WHERE a.story_id = $story GROUP BY e.entity_id
+                   WHERE a.story_id = @story GROUP BY e.entity_id
                    ORDER BY SUM(m.mention_count) DESC, e.canonical_name LIMIT {MaxSummaryEntities}
-                   """, transaction).With("$story", storyId).ExecuteReader())
+                   """).With("@story", storyId).ExecuteReader())
         {
             while (reader.Read())
             {
@@ -386,15 +367,15 @@ public sealed partial class QueryStore
 
         if (leadArticleId is not null)
         {
-            using var reader = connection.Command($"SELECT {LeadEventColumns} FROM events e {LeadEventJoins} WHERE e.article_id = $article", transaction)
-                .With("$article", leadArticleId).ExecuteReader();
+            using var reader = db.Command($"SELECT {LeadEventColumns} FROM events e {LeadEventJoins} WHERE e.article_id = @article")
+                .With("@article", leadArticleId).ExecuteReader();
             summary.LeadEvent = reader.Read() ? ReadLeadEvent(reader, 0) : null;
         }
 
         return summary;
     }
 
-    private static LeadEvent? ReadLeadEvent(SqliteDataReader reader, int start)
+    private static LeadEvent? ReadLeadEvent(DbDataReader reader, int start)
     {
         if (reader.IsDBNull(start))
         {
@@ -412,7 +393,7 @@ public sealed partial class QueryStore
     }
 
     /// <summary>Reads (text, entity id, canonical name, type) starting at <paramref name="start"/>.</summary>
-    private static EventParticipant ReadParticipant(SqliteDataReader reader, int start) => new()
+    private static EventParticipant ReadParticipant(DbDataReader reader, int start) => new()
     {
         Text = reader.GetString(start),
         Entity = reader.GetNullableString(start + 1) is { } id

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Newsroom.Contracts.V1;
 
 namespace Newsroom.Query;
@@ -11,12 +11,12 @@ internal static class StoryFilterSql
 {
     /// <summary>Canonical ids of the entity a caller named by id, canonical name or any alias, ignoring case.</summary>
     public const string ResolveEntityIds = """
-        SELECT entity_id FROM entities WHERE entity_id = $entity COLLATE NOCASE OR canonical_name = $entity COLLATE NOCASE
-        UNION SELECT entity_id FROM mentions WHERE alias = $entity COLLATE NOCASE
+        SELECT entity_id FROM entities WHERE lower(entity_id) = lower(@entity) OR lower(canonical_name) = lower(@entity)
+        UNION SELECT entity_id FROM mentions WHERE lower(alias) = lower(@entity)
         """;
 
     /// <summary>" AND ..." conditions for every field set in <paramref name="filter"/>, with their parameters added to <paramref name="command"/>.</summary>
-    public static string Conditions(StoryFilter? filter, SqliteCommand command)
+    public static string Conditions(StoryFilter? filter, DbCommand command)
     {
         if (filter is null)
         {
@@ -26,7 +26,7 @@ internal static class StoryFilterSql
         var conditions = new List<string>();
         if (filter.Entity.Length > 0)
         {
-            command.With("$entity", filter.Entity);
+            command.With("@entity", filter.Entity);
             conditions.Add($"""
                 EXISTS (SELECT 1 FROM mentions m JOIN story_articles fa ON fa.article_id = m.article_id
                         WHERE fa.story_id = s.story_id AND m.entity_id IN ({ResolveEntityIds}))
@@ -35,14 +35,14 @@ internal static class StoryFilterSql
 
         if (filter.Action != EventAction.Unspecified)
         {
-            command.With("$action", (int)filter.Action);
-            conditions.Add("s.lead_action = $action");
+            command.With("@action", (int)filter.Action);
+            conditions.Add("s.lead_action = @action");
         }
 
         if (filter.Source.Length > 0)
         {
-            command.With("$source", filter.Source);
-            conditions.Add("EXISTS (SELECT 1 FROM story_articles fa WHERE fa.story_id = s.story_id AND fa.source = $source COLLATE NOCASE)");
+            command.With("@source", filter.Source);
+            conditions.Add("EXISTS (SELECT 1 FROM story_articles fa WHERE fa.story_id = s.story_id AND lower(fa.source) = lower(@source))");
         }
 
         if (filter.PublishedAfter is not null || filter.PublishedBefore is not null)
@@ -50,14 +50,14 @@ internal static class StoryFilterSql
             var bounds = new List<string>();
             if (filter.PublishedAfter is { } after)
             {
-                command.With("$published_after", UnixTime.ToMillis(after.ToDateTimeOffset()));
-                bounds.Add("fa.published >= $published_after");
+                command.With("@published_after", UnixTime.ToMillis(after.ToDateTimeOffset()));
+                bounds.Add("fa.published >= @published_after");
             }
 
             if (filter.PublishedBefore is { } before)
             {
-                command.With("$published_before", UnixTime.ToMillis(before.ToDateTimeOffset()));
-                bounds.Add("fa.published < $published_before");
+                command.With("@published_before", UnixTime.ToMillis(before.ToDateTimeOffset()));
+                bounds.Add("fa.published < @published_before");
             }
 
             conditions.Add($"EXISTS (SELECT 1 FROM story_articles fa WHERE fa.story_id = s.story_id AND {string.Join(" AND ", bounds)})");

@@ -1,16 +1,89 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Newsroom.ServiceDefaults;
+using SQLitePCL;
+
 namespace Newsroom.Query;
 
-/// <summary>The read model's tables. Times are Unix milliseconds (UTC).</summary>
-internal static class QuerySchema
+/// <summary>
+/// <see cref="QueryStore"/> on a SQLite file of the service's own, searched with FTS5. Times are Unix
+/// milliseconds (UTC).
+/// </summary>
+internal sealed class SqliteQueryStoreSql : QueryStoreSql
 {
     /// <summary>
     /// Column weights for bm25() over <c>story_search</c>, in column order. The story title and the
     /// words of its lead events weigh most, so a story about an action outranks stories that only
     /// mention it in passing.
     /// </summary>
-    public const string Bm25Weights = "10.0, 8.0, 3.0, 4.0, 2.0, 1.0";
+    private const string Bm25Weights = "10.0, 8.0, 3.0, 4.0, 2.0, 1.0";
 
-    public const string Ddl = """
+    public override bool SerialWrites => true;
+
+    public override string Greatest => "max";
+
+    public override void CreateSchema(DbConnection connection)
+    {
+        var sqlite = (SqliteConnection)connection;
+        using (var command = sqlite.CreateCommand())
+        {
+            command.CommandText = Schema;
+            command.ExecuteNonQuery();
+        }
+        // An index from before tracing: its articles have no trace.
+        SqliteDatabase.AddColumnIfMissing(sqlite, "article_status", "trace_id", "TEXT NOT NULL DEFAULT ''");
+    }
+
+    /// <summary>FTS5 terms in quotes, so no input is taken for FTS5 syntax (operators, column filters).</summary>
+    public override string MatchQuery(IReadOnlyList<string> words) =>
+        string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+
+    public override string SearchCount(string conditions) => $"""
+        SELECT COUNT(*) FROM story_search JOIN stories s ON s.story_key = story_search.rowid
+        WHERE story_search MATCH @match{conditions}
+        """;
+
+    // The page is chosen first and highlighted after: SQLite computes every result column of every
+    // match before sorting, and highlight() and snippet() re-read the whole column.
+    public override string SearchPage(string conditions) => $"""
+        WITH page AS MATERIALIZED (
+            SELECT story_search.rowid AS story_key, s.story_id, -bm25(story_search, {Bm25Weights}) AS score
+            FROM story_search JOIN stories s ON s.story_key = story_search.rowid
+            WHERE story_search MATCH @match{conditions}
+            ORDER BY score DESC, s.story_id
+            LIMIT @limit OFFSET @offset)
+        SELECT page.story_id, page.score,
+               highlight(story_search, 0, '[', ']'),
+               snippet(story_search, 4, '[', ']', '…', 24),
+               snippet(story_search, 5, '[', ']', '…', 24)
+        FROM page JOIN story_search ON story_search.rowid = page.story_key
+        WHERE story_search MATCH @match
+        ORDER BY page.score DESC, page.story_id
+        """;
+
+    /// <summary>Nothing to hold: the process lets one write at a time through (<see cref="SerialWrites"/>).</summary>
+    public override void Lock(ReadModelConnection connection, IEnumerable<string> keys)
+    {
+    }
+
+    /// <summary>No other replica reads this file.</summary>
+    public override void AnnounceStoryChange(ReadModelConnection connection, StoryChange change)
+    {
+    }
+
+    // Microsoft.Data.Sqlite checks a token only between statements and its SqliteCommand.Cancel does
+    // nothing, so a long statement is stopped through SQLite's own sqlite3_interrupt.
+    public override void Interrupt(DbConnection connection, DbCommand? latest)
+    {
+        if (((SqliteConnection)connection).Handle is { } handle)
+        {
+            raw.sqlite3_interrupt(handle);
+        }
+    }
+
+    public override bool WasInterrupted(DbException error) => error is SqliteException { SqliteErrorCode: raw.SQLITE_INTERRUPT };
+
+    private const string Schema = """
         CREATE TABLE IF NOT EXISTS stories (
             story_key INTEGER PRIMARY KEY,
             story_id TEXT NOT NULL UNIQUE,
@@ -47,7 +120,10 @@ internal static class QuerySchema
             canonical_name TEXT NOT NULL,
             type INTEGER NOT NULL
         );
-        CREATE INDEX IF NOT EXISTS entities_by_name ON entities (canonical_name COLLATE NOCASE);
+        -- Callers name entities ignoring case (lower(), as on PostgreSQL); an index of earlier versions went by COLLATE NOCASE.
+        DROP INDEX IF EXISTS entities_by_name;
+        CREATE INDEX IF NOT EXISTS entities_by_lower_id ON entities (lower(entity_id));
+        CREATE INDEX IF NOT EXISTS entities_by_lower_name ON entities (lower(canonical_name));
 
         CREATE TABLE IF NOT EXISTS mentions (
             article_id TEXT NOT NULL,
@@ -57,7 +133,8 @@ internal static class QuerySchema
             PRIMARY KEY (article_id, entity_id, alias)
         );
         CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions (entity_id);
-        CREATE INDEX IF NOT EXISTS mentions_by_alias ON mentions (alias COLLATE NOCASE);
+        DROP INDEX IF EXISTS mentions_by_alias;
+        CREATE INDEX IF NOT EXISTS mentions_by_lower_alias ON mentions (lower(alias));
 
         -- Each article's name and type for an entity, weighted by its mentions: the entity's settled name and type are the most mentioned.
         CREATE TABLE IF NOT EXISTS entity_names (

@@ -1,0 +1,50 @@
+using System.Data.Common;
+
+namespace Newsroom.Query;
+
+/// <summary>
+/// What <see cref="QueryStore"/> does differently on SQLite and on PostgreSQL: the schema, full-text
+/// search, how concurrent writers and a cancelled read are handled. The other statements are shared
+/// (parameters are written <c>@name</c>, which both understand).
+/// </summary>
+internal abstract class QueryStoreSql
+{
+    /// <summary>
+    /// True when the process must let one write at a time through (SQLite has a single writer); false when
+    /// writers only wait for one another on the stories they share (<see cref="Lock"/>).
+    /// </summary>
+    public abstract bool SerialWrites { get; }
+
+    /// <summary>The function that gives the larger of two values (SQLite's two-argument max, PostgreSQL's GREATEST).</summary>
+    public abstract string Greatest { get; }
+
+    /// <summary>Creates the tables on a new database and brings an older one up to date.</summary>
+    public abstract void CreateSchema(DbConnection connection);
+
+    /// <summary>The value of <c>@match</c> in <see cref="SearchCount"/> and <see cref="SearchPage"/>: all of <paramref name="words"/> must match.</summary>
+    public abstract string MatchQuery(IReadOnlyList<string> words);
+
+    /// <summary>Counts the stories <c>story_search</c> matches (<c>@match</c>) that pass <paramref name="conditions"/> (on <c>stories s</c>).</summary>
+    public abstract string SearchCount(string conditions);
+
+    /// <summary>
+    /// One page (<c>@limit</c>, <c>@offset</c>) of those stories, best first: story id, score, the highlighted
+    /// title, and a passage each of leads and text with the matched words in brackets.
+    /// </summary>
+    public abstract string SearchPage(string conditions);
+
+    /// <summary>
+    /// Holds <paramref name="keys"/> until the transaction ends, so that two processes writing at once change
+    /// an article or a story one after the other. Keys are taken in a fixed order, which cannot deadlock.
+    /// </summary>
+    public abstract void Lock(ReadModelConnection connection, IEnumerable<string> keys);
+
+    /// <summary>Tells the other replicas on the database, once the transaction commits, that a story changed.</summary>
+    public abstract void AnnounceStoryChange(ReadModelConnection connection, StoryChange change);
+
+    /// <summary>Stops the statement running on <paramref name="connection"/> (<paramref name="latest"/> is its newest command).</summary>
+    public abstract void Interrupt(DbConnection connection, DbCommand? latest);
+
+    /// <summary>True when <paramref name="error"/> says a statement was stopped by <see cref="Interrupt"/>.</summary>
+    public abstract bool WasInterrupted(DbException error);
+}
