@@ -1,18 +1,17 @@
 using Newsroom.Contracts.V1;
-using Newsroom.ServiceDefaults;
+using Newsroom.Testing.Database;
 using Xunit;
 using static Newsroom.Query.Tests.StoryEvents;
 
 namespace Newsroom.Query.Tests;
 
-public sealed class QueryStoreIndexingTests
+public abstract class QueryStoreIndexingTests(QueryStores stores) : QueryStoreTests(stores)
 {
-    private const string FirstTrace = "0af7651916cd43dd8448eb211c80319c";
+    protected const string FirstTrace = "0af7651916cd43dd8448eb211c80319c";
 
     private static readonly DateTimeOffset IndexedAt = Start.AddHours(1);
-    private readonly QueryStore _store = new(SqliteDatabase.InMemory());
 
-    [Fact]
+    [StoreFact]
     public void First_event_creates_the_story_from_its_article()
     {
         var opening = Extracted(
@@ -20,10 +19,10 @@ public sealed class QueryStoreIndexingTests
             Lead("Kataib Hezbollah", "kh", EventAction.Suspend, "suspended", "US forces", "us-forces"),
             Mention("Kataib Hezbollah", "kh", "Kataib Hezbollah"), Mention("KH", "kh", "Kataib Hezbollah"));
 
-        var result = _store.IndexStory(Update("s1", 1, opening), IndexedAt);
+        var result = Store.IndexStory(Update("s1", 1, opening), IndexedAt);
 
         Assert.Equal(StoryIndexOutcome.Created, result.Outcome);
-        var story = _store.GetStory("s1")!;
+        var story = Store.GetStory("s1")!;
         Assert.Equal("Kataib Hezbollah suspends operations", story.Summary.Title);
         Assert.Equal(1, story.Summary.Version);
         Assert.Equal(["Reuters"], story.Summary.Sources);
@@ -36,16 +35,16 @@ public sealed class QueryStoreIndexingTests
         Assert.Equal("suspended", article.LeadEvent.ActionText);
     }
 
-    [Fact]
+    [StoreFact]
     public void Joining_articles_keep_the_first_title_list_articles_oldest_first_and_explain_the_join()
     {
-        _store.IndexStory(Update("s1", 1, Extracted(Article("a1", "First report", "one", "Reuters", Start))), IndexedAt);
+        Store.IndexStory(Update("s1", 1, Extracted(Article("a1", "First report", "one", "Reuters", Start))), IndexedAt);
         var second = Update("s1", 2, Extracted(Article("a2", "Second report", "two", "AP", Start.AddHours(-1))), matched: "a1");
 
-        var result = _store.IndexStory(second, IndexedAt);
+        var result = Store.IndexStory(second, IndexedAt);
 
         Assert.Equal(StoryIndexOutcome.Updated, result.Outcome);
-        var story = _store.GetStory("s1")!;
+        var story = Store.GetStory("s1")!;
         Assert.Equal("First report", story.Summary.Title);
         Assert.Equal(2, story.Summary.ArticleCount);
         Assert.Equal(["AP", "Reuters"], story.Summary.Sources);
@@ -57,96 +56,96 @@ public sealed class QueryStoreIndexingTests
         Assert.Equal("canonical_entities", Assert.Single(join.Features).Name);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_redelivered_event_changes_nothing()
     {
         var update = Update("s1", 1, Extracted(Article("a1", "Title", "text")));
-        _store.IndexStory(update, IndexedAt);
-        var before = _store.GetStory("s1");
+        Store.IndexStory(update, IndexedAt);
+        var before = Store.GetStory("s1");
 
-        var again = _store.IndexStory(update, IndexedAt.AddHours(1));
+        var again = Store.IndexStory(update, IndexedAt.AddHours(1));
 
         Assert.Equal(StoryIndexOutcome.Unchanged, again.Outcome);
-        Assert.Equal(before, _store.GetStory("s1"));
-        Assert.Equal(IndexedAt, _store.GetArticleStatus("a1")!.IndexedAt.ToDateTimeOffset());
+        Assert.Equal(before, Store.GetStory("s1"));
+        Assert.Equal(IndexedAt, Store.GetArticleStatus("a1")!.IndexedAt.ToDateTimeOffset());
     }
 
-    [Fact]
+    [StoreFact]
     public void An_older_version_arriving_late_adds_its_article_but_not_its_version()
     {
-        _store.IndexStory(Update("s1", 2, Extracted(Article("a2", "Second", "two")), Start.AddMinutes(20)), IndexedAt);
+        Store.IndexStory(Update("s1", 2, Extracted(Article("a2", "Second", "two")), Start.AddMinutes(20)), IndexedAt);
 
-        var late = _store.IndexStory(Update("s1", 1, Extracted(Article("a1", "First", "one")), Start.AddMinutes(10)), IndexedAt);
+        var late = Store.IndexStory(Update("s1", 1, Extracted(Article("a1", "First", "one")), Start.AddMinutes(10)), IndexedAt);
 
         Assert.Equal(StoryIndexOutcome.Updated, late.Outcome);
-        var summary = _store.GetStorySummary("s1")!;
+        var summary = Store.GetStorySummary("s1")!;
         Assert.Equal(2, summary.Version);
         Assert.Equal(Start.AddMinutes(20), summary.LastUpdated.ToDateTimeOffset());
         Assert.Equal(2, summary.ArticleCount);
         Assert.Equal("First", summary.Title);
     }
 
-    [Fact]
+    [StoreFact]
     public void An_article_moved_by_a_later_event_leaves_its_old_story()
     {
-        _store.IndexStory(Update("old", 1, Extracted(Article("a1", "Old opener", "one"))), IndexedAt);
+        Store.IndexStory(Update("old", 1, Extracted(Article("a1", "Old opener", "one"))), IndexedAt);
         var moving = Extracted(Article("a2", "Mover", "two"));
-        _store.IndexStory(Update("old", 2, moving, Start.AddMinutes(20)), IndexedAt);
+        Store.IndexStory(Update("old", 2, moving, Start.AddMinutes(20)), IndexedAt);
 
-        var moved = _store.IndexStory(Update("new", 1, moving, Start.AddMinutes(30)), IndexedAt);
+        var moved = Store.IndexStory(Update("new", 1, moving, Start.AddMinutes(30)), IndexedAt);
 
         Assert.Equal(StoryIndexOutcome.Created, moved.Outcome);
-        Assert.Equal(["a1"], _store.GetStory("old")!.Articles.Select(a => a.ArticleId));
-        Assert.Equal(["a2"], _store.GetStory("new")!.Articles.Select(a => a.ArticleId));
-        Assert.Equal("new", _store.GetArticleStatus("a2")!.StoryId);
-        Assert.Equal(1, _store.SearchStories(["mover"], null, 0, 10).TotalSize);
+        Assert.Equal(["a1"], Store.GetStory("old")!.Articles.Select(a => a.ArticleId));
+        Assert.Equal(["a2"], Store.GetStory("new")!.Articles.Select(a => a.ArticleId));
+        Assert.Equal("new", Store.GetArticleStatus("a2")!.StoryId);
+        Assert.Equal(1, Store.SearchStories(["mover"], null, 0, 10).TotalSize);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_stale_placement_after_a_move_is_superseded()
     {
         var article = Extracted(Article("a1", "Mover", "text"));
-        _store.IndexStory(Update("new", 1, article, Start.AddMinutes(30)), IndexedAt);
+        Store.IndexStory(Update("new", 1, article, Start.AddMinutes(30)), IndexedAt);
 
-        var stale = _store.IndexStory(Update("old", 1, article, Start.AddMinutes(10)), IndexedAt);
+        var stale = Store.IndexStory(Update("old", 1, article, Start.AddMinutes(10)), IndexedAt);
 
         Assert.Equal(StoryIndexOutcome.Superseded, stale.Outcome);
-        Assert.Null(_store.GetStory("old"));
-        Assert.Equal("new", _store.GetArticleStatus("a1")!.StoryId);
+        Assert.Null(Store.GetStory("old"));
+        Assert.Equal("new", Store.GetArticleStatus("a1")!.StoryId);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_story_whose_only_article_moves_away_is_removed()
     {
         var article = Extracted(Article("a1", "Lonely", "text"));
-        _store.IndexStory(Update("old", 1, article, Start.AddMinutes(10)), IndexedAt);
+        Store.IndexStory(Update("old", 1, article, Start.AddMinutes(10)), IndexedAt);
 
-        _store.IndexStory(Update("new", 3, article, Start.AddMinutes(30)), IndexedAt);
+        Store.IndexStory(Update("new", 3, article, Start.AddMinutes(30)), IndexedAt);
 
-        Assert.Null(_store.GetStory("old"));
-        Assert.Equal(["new"], _store.ListStories(null, 0, 10).Stories.Select(s => s.StoryId));
+        Assert.Null(Store.GetStory("old"));
+        Assert.Equal(["new"], Store.ListStories(null, 0, 10).Stories.Select(s => s.StoryId));
     }
 
-    [Fact]
+    [StoreFact]
     public void Status_stages_only_move_forward()
     {
         var extracted = Extracted(Article("a1", "Title", "text"));
-        _store.RecordExtracted(extracted);
-        Assert.Equal(PipelineStage.Extracted, _store.GetArticleStatus("a1")!.Stage);
+        Store.RecordExtracted(extracted);
+        Assert.Equal(PipelineStage.Extracted, Store.GetArticleStatus("a1")!.Stage);
 
-        _store.RecordIngested(extracted.Article, FirstTrace);
-        var status = _store.GetArticleStatus("a1")!;
+        Store.RecordIngested(extracted.Article, FirstTrace);
+        var status = Store.GetArticleStatus("a1")!;
         Assert.Equal(PipelineStage.Extracted, status.Stage);
         Assert.Equal(extracted.Article.IngestedAt, status.IngestedAt.ToDateTimeOffset());
 
         var update = Update("s1", 1, extracted);
-        _store.RecordClustered(update);
-        Assert.Equal(PipelineStage.Clustered, _store.GetArticleStatus("a1")!.Stage);
-        _store.IndexStory(update, IndexedAt);
-        _store.RecordIngested(extracted.Article, "4bf92f3577b34da6a3ce929d0e0e4736");
-        _store.RecordExtracted(extracted);
+        Store.RecordClustered(update);
+        Assert.Equal(PipelineStage.Clustered, Store.GetArticleStatus("a1")!.Stage);
+        Store.IndexStory(update, IndexedAt);
+        Store.RecordIngested(extracted.Article, "4bf92f3577b34da6a3ce929d0e0e4736");
+        Store.RecordExtracted(extracted);
 
-        status = _store.GetArticleStatus("a1")!;
+        status = Store.GetArticleStatus("a1")!;
         Assert.Equal(PipelineStage.Indexed, status.Stage);
         Assert.Equal("s1", status.StoryId);
         Assert.Equal(extracted.ExtractedAt, status.ExtractedAt.ToDateTimeOffset());
@@ -156,36 +155,9 @@ public sealed class QueryStoreIndexingTests
         Assert.Equal(FirstTrace, status.TraceId);
     }
 
-    [Fact]
-    public void An_index_from_before_tracing_gains_trace_ids_and_keeps_its_statuses()
-    {
-        var database = SqliteDatabase.InMemory();
-        using (var connection = database.Open())
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                CREATE TABLE article_status (
-                    article_id TEXT PRIMARY KEY, stage INTEGER NOT NULL, story_id TEXT,
-                    url TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '',
-                    ingested_at INTEGER, extracted_at INTEGER, clustered_at INTEGER, indexed_at INTEGER);
-                INSERT INTO article_status (article_id, stage, title) VALUES ('old', 4, 'Indexed before tracing');
-                """;
-            command.ExecuteNonQuery();
-        }
-
-        var store = new QueryStore(database);
-        store.RecordIngested(Article("new", "Traced", "text"), FirstTrace);
-
-        var old = store.GetArticleStatus("old")!;
-        Assert.Equal(PipelineStage.Indexed, old.Stage);
-        Assert.Equal("Indexed before tracing", old.Title);
-        Assert.Equal("", old.TraceId);
-        Assert.Equal(FirstTrace, store.GetArticleStatus("new")!.TraceId);
-    }
-
-    [Fact]
+    [StoreFact]
     public void An_unknown_article_has_no_status()
     {
-        Assert.Null(_store.GetArticleStatus("nope"));
+        Assert.Null(Store.GetArticleStatus("nope"));
     }
 }

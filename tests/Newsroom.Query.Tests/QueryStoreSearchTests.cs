@@ -1,91 +1,90 @@
 using Google.Protobuf.WellKnownTypes;
 using Newsroom.Contracts.Events;
 using Newsroom.Contracts.V1;
-using Newsroom.ServiceDefaults;
+using Newsroom.Testing.Database;
 using Xunit;
 using static Newsroom.Query.Tests.StoryEvents;
 
 namespace Newsroom.Query.Tests;
 
-public sealed class QueryStoreSearchTests
+public abstract class QueryStoreSearchTests(QueryStores stores) : QueryStoreTests(stores)
 {
     private static readonly DateTimeOffset IndexedAt = Start.AddDays(1);
-    private readonly QueryStore _store = new(SqliteDatabase.InMemory());
 
     private static IReadOnlyList<string> Words(string query) => SearchTerms.Words(query);
 
-    [Fact]
+    [StoreFact]
     public void A_story_about_suspending_ranks_above_stories_that_mention_a_suspension_in_passing()
     {
         // The passing mentions come first and use the word more often, so only weighting can put the real story on top.
-        _store.IndexStory(Story("passing-1", "p1", "Parliament debates the budget",
+        Store.IndexStory(Story("passing-1", "p1", "Parliament debates the budget",
             "Lawmakers argued for hours. Talks were suspended last year and suspended again in spring before a vote on the budget."), IndexedAt);
-        _store.IndexStory(Story("passing-2", "p2", "Oil prices climb",
+        Store.IndexStory(Story("passing-2", "p2", "Oil prices climb",
             "Prices rose on Monday. A pipeline that was suspended in March reopened, traders said, while exports suspended earlier resumed."), IndexedAt);
-        _store.IndexStory(Story("about", "k1", "Iraqi group halts attacks on US forces",
+        Store.IndexStory(Story("about", "k1", "Iraqi group halts attacks on US forces",
             "The armed group said on Tuesday it would stop its campaign.",
             lead: Lead("Kataib Hezbollah", "kh", EventAction.Suspend, "suspended", "US forces")), IndexedAt);
 
-        var page = _store.SearchStories(Words("suspend"), null, 0, 10);
+        var page = Store.SearchStories(Words("suspend"), null, 0, 10);
 
         Assert.Equal(3, page.TotalSize);
         Assert.Equal("about", page.Hits[0].Story.StoryId);
         Assert.True(page.Hits[0].Score > page.Hits[1].Score);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_title_match_outranks_a_body_match()
     {
-        _store.IndexStory(Story("body", "b1", "Markets open higher", "Shares rose. Drone strikes were reported elsewhere in the region."), IndexedAt);
-        _store.IndexStory(Story("title", "t1", "Drone strike hits convoy", "A convoy was hit on the road north of the city."), IndexedAt);
+        Store.IndexStory(Story("body", "b1", "Markets open higher", "Shares rose. Drone strikes were reported elsewhere in the region."), IndexedAt);
+        Store.IndexStory(Story("title", "t1", "Drone strike hits convoy", "A convoy was hit on the road north of the city."), IndexedAt);
 
-        var page = _store.SearchStories(Words("drone"), null, 0, 10);
+        var page = Store.SearchStories(Words("drone"), null, 0, 10);
 
         Assert.Equal(["title", "body"], page.Hits.Select(h => h.Story.StoryId));
     }
 
-    [Fact]
+    [StoreFact]
     public void Snippets_mark_the_matched_terms()
     {
-        _store.IndexStory(Story("s1", "a1", "Drone strike hits convoy", "A drone hit a convoy on the road north of the city."), IndexedAt);
+        Store.IndexStory(Story("s1", "a1", "Drone strike hits convoy", "A drone hit a convoy on the road north of the city."), IndexedAt);
 
-        var hit = Assert.Single(_store.SearchStories(Words("drone"), null, 0, 10).Hits);
+        var hit = Assert.Single(Store.SearchStories(Words("drone"), null, 0, 10).Hits);
 
         Assert.Contains("[Drone] strike hits convoy", hit.Snippets);
         Assert.Contains(hit.Snippets, s => s.Contains("A [drone] hit", StringComparison.Ordinal));
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("\"unbalanced quote")]
     [InlineData("drone AND (convoy OR")]
     [InlineData("title:drone NEAR(x y) * ^")]
     public void Query_syntax_in_user_input_is_matched_as_plain_words(string query)
     {
-        _store.IndexStory(Story("s1", "a1", "Drone strike hits convoy", "unbalanced quote title near and or x y"), IndexedAt);
+        Store.IndexStory(Story("s1", "a1", "Drone strike hits convoy", "unbalanced quote title near and or x y"), IndexedAt);
 
-        var page = _store.SearchStories(Words(query), null, 0, 10);
+        var page = Store.SearchStories(Words(query), null, 0, 10);
 
         Assert.True(page.TotalSize <= 1);
     }
 
-    [Fact]
+    [StoreFact]
     public void Every_word_must_match()
     {
-        _store.IndexStory(Story("both", "a1", "Drone hits convoy", "text"), IndexedAt);
-        _store.IndexStory(Story("one", "a2", "Drone show", "text"), IndexedAt);
+        Store.IndexStory(Story("both", "a1", "Drone hits convoy", "text"), IndexedAt);
+        Store.IndexStory(Story("one", "a2", "Drone show", "text"), IndexedAt);
 
-        Assert.Equal(["both"], _store.SearchStories(Words("drone convoy"), null, 0, 10).Hits.Select(h => h.Story.StoryId));
+        Assert.Equal(["both"], Store.SearchStories(Words("drone convoy"), null, 0, 10).Hits.Select(h => h.Story.StoryId));
     }
 
-    [Fact]
+    [StoreFact]
     public void Filters_narrow_by_entity_alias_action_source_and_publication_time()
     {
-        _store.IndexStory(Story("kh", "a1", "Militia news", "news", "Reuters", Start,
+        Store.IndexStory(Story("kh", "a1", "Militia news", "news", "Reuters", Start,
             Lead("Kataib Hezbollah", "kh", EventAction.Suspend, "suspended"), Mention("Kataeb Hezbollah", "kh", "Kataib Hezbollah")), IndexedAt);
-        _store.IndexStory(Story("other", "a2", "Other news", "news", "AP", Start.AddDays(2),
+        Store.IndexStory(Story("other", "a2", "Other news", "news", "AP", Start.AddDays(2),
             Lead("Someone", null, EventAction.Attack, "attacked"), Mention("Baghdad", "baghdad", "Baghdad", EntityType.Location)), IndexedAt);
 
-        string[] Search(StoryFilter filter) => _store.SearchStories(Words("news"), filter, 0, 10).Hits.Select(h => h.Story.StoryId).ToArray();
+        string[] Search(StoryFilter filter) => Store.SearchStories(Words("news"), filter, 0, 10).Hits.Select(h => h.Story.StoryId).ToArray();
 
         Assert.Equal(["kh"], Search(new StoryFilter { Entity = "kataeb hezbollah" }));
         Assert.Equal(["kh"], Search(new StoryFilter { Entity = "Kataib Hezbollah" }));
@@ -96,24 +95,24 @@ public sealed class QueryStoreSearchTests
         Assert.Equal(["kh"], Search(new StoryFilter { PublishedBefore = Timestamp.FromDateTimeOffset(Start.AddDays(1)) }));
         Assert.Equal(["other"], Search(new StoryFilter { PublishedAfter = Timestamp.FromDateTimeOffset(Start.AddDays(2)) }));
         Assert.Empty(Search(new StoryFilter { PublishedAfter = Timestamp.FromDateTimeOffset(Start.AddDays(2).AddMilliseconds(1)) }));
-        Assert.Equal(["kh"], _store.ListStories(new StoryFilter { Entity = "kh" }, 0, 10).Stories.Select(s => s.StoryId));
-        Assert.True(_store.StoryMatches("other", new StoryFilter { Source = "AP" }));
-        Assert.False(_store.StoryMatches("kh", new StoryFilter { Source = "AP" }));
+        Assert.Equal(["kh"], Store.ListStories(new StoryFilter { Entity = "kh" }, 0, 10).Stories.Select(s => s.StoryId));
+        Assert.True(Store.StoryMatches("other", new StoryFilter { Source = "AP" }));
+        Assert.False(Store.StoryMatches("kh", new StoryFilter { Source = "AP" }));
     }
 
-    [Fact]
+    [StoreFact]
     public void Search_pages_cover_every_hit_once_in_order()
     {
         for (var i = 0; i < 7; i++)
         {
-            _store.IndexStory(Story($"s{i}", $"a{i}", $"Convoy report {i}", string.Join(' ', Enumerable.Repeat("convoy", i + 1)) + " filler text"), IndexedAt);
+            Store.IndexStory(Story($"s{i}", $"a{i}", $"Convoy report {i}", string.Join(' ', Enumerable.Repeat("convoy", i + 1)) + " filler text"), IndexedAt);
         }
 
-        var all = _store.SearchStories(Words("convoy"), null, 0, 100).Hits.Select(h => h.Story.StoryId).ToList();
+        var all = Store.SearchStories(Words("convoy"), null, 0, 100).Hits.Select(h => h.Story.StoryId).ToList();
         var paged = new List<string>();
         for (var offset = 0; offset < 7; offset += 3)
         {
-            var page = _store.SearchStories(Words("convoy"), null, offset, 3);
+            var page = Store.SearchStories(Words("convoy"), null, offset, 3);
             Assert.Equal(7, page.TotalSize);
             paged.AddRange(page.Hits.Select(h => h.Story.StoryId));
         }
@@ -122,25 +121,25 @@ public sealed class QueryStoreSearchTests
         Assert.Equal(all, paged);
     }
 
-    [Fact]
+    [StoreFact]
     public void Listing_pages_go_from_most_recently_updated_without_gaps()
     {
         for (var i = 0; i < 5; i++)
         {
-            _store.IndexStory(Update($"s{i}", 1, Extracted(Article($"a{i}", $"Story {i}", "text")), Start.AddMinutes(i)), IndexedAt);
+            Store.IndexStory(Update($"s{i}", 1, Extracted(Article($"a{i}", $"Story {i}", "text")), Start.AddMinutes(i)), IndexedAt);
         }
 
-        var first = _store.ListStories(null, 0, 2);
-        var second = _store.ListStories(null, 2, 2);
-        var last = _store.ListStories(null, 4, 2);
+        var first = Store.ListStories(null, 0, 2);
+        var second = Store.ListStories(null, 2, 2);
+        var last = Store.ListStories(null, 4, 2);
 
         Assert.Equal(["s4", "s3", "s2", "s1", "s0"], first.Stories.Concat(second.Stories).Concat(last.Stories).Select(s => s.StoryId));
         Assert.True(first.HasMore);
         Assert.False(last.HasMore);
     }
 
-    [Fact]
-    public void An_entity_keeps_the_name_and_type_most_mentions_carry_whatever_order_its_articles_come_in()
+    [StoreFact]
+    public async Task An_entity_keeps_the_name_and_type_most_mentions_carry_whatever_order_its_articles_come_in()
     {
         StoryUpdated[] articles =
         [
@@ -150,7 +149,7 @@ public sealed class QueryStoreSearchTests
         ];
         foreach (var order in new[] { new[] { 0, 1, 2 }, [2, 1, 0], [1, 0, 2] })
         {
-            var store = new QueryStore(SqliteDatabase.InMemory());
+            var store = await OpenStoreAsync();
             var names = new List<string>();
             foreach (var i in order)
             {
@@ -164,26 +163,26 @@ public sealed class QueryStoreSearchTests
         }
     }
 
-    [Fact]
+    [StoreFact]
     public void A_reindexed_article_replaces_its_own_say_in_the_entity_name()
     {
-        _store.IndexStory(Story("s1", "a1", "One", "text", entities: [Mention("Veyra Brigades", "vrf", "Veyra Brigades"), Mention("Veyra Brigades", "vrf", "Veyra Brigades")]), IndexedAt);
-        _store.IndexStory(Story("s2", "a2", "Two", "text", entities: [Mention("Veyra River Front", "vrf", "Veyra River Front")]), IndexedAt);
-        Assert.Equal("Veyra Brigades", _store.GetEntity("vrf")!.CanonicalName);
+        Store.IndexStory(Story("s1", "a1", "One", "text", entities: [Mention("Veyra Brigades", "vrf", "Veyra Brigades"), Mention("Veyra Brigades", "vrf", "Veyra Brigades")]), IndexedAt);
+        Store.IndexStory(Story("s2", "a2", "Two", "text", entities: [Mention("Veyra River Front", "vrf", "Veyra River Front")]), IndexedAt);
+        Assert.Equal("Veyra Brigades", Store.GetEntity("vrf")!.CanonicalName);
 
-        _store.IndexStory(Update("s1", 2, Extracted(Article("a1", "One", "text"), null, Mention("Veyra River Front", "vrf", "Veyra River Front"))), IndexedAt);
+        Store.IndexStory(Update("s1", 2, Extracted(Article("a1", "One", "text"), null, Mention("Veyra River Front", "vrf", "Veyra River Front"))), IndexedAt);
 
-        Assert.Equal("Veyra River Front", _store.GetEntity("vrf")!.CanonicalName);
+        Assert.Equal("Veyra River Front", Store.GetEntity("vrf")!.CanonicalName);
     }
 
-    [Fact]
+    [StoreFact]
     public void An_entity_is_found_by_any_alias_with_counts_and_first_and_last_sightings()
     {
-        _store.IndexStory(Story("s1", "a1", "One", "text", published: Start, entities:
+        Store.IndexStory(Story("s1", "a1", "One", "text", published: Start, entities:
             [Mention("Kataib Hezbollah", "kh", "Kataib Hezbollah"), Mention("KH", "kh", "Kataib Hezbollah"), Mention("KH", "kh", "Kataib Hezbollah")]), IndexedAt);
-        _store.IndexStory(Story("s2", "a2", "Two", "text", published: Start.AddDays(3), entities: [Mention("Kataeb Hezbollah", "kh", "Kataib Hezbollah")]), IndexedAt);
+        Store.IndexStory(Story("s2", "a2", "Two", "text", published: Start.AddDays(3), entities: [Mention("Kataeb Hezbollah", "kh", "Kataib Hezbollah")]), IndexedAt);
 
-        var entity = _store.GetEntity("kataeb HEZBOLLAH")!;
+        var entity = Store.GetEntity("kataeb HEZBOLLAH")!;
 
         Assert.Equal("kh", entity.EntityId);
         Assert.Equal("Kataib Hezbollah", entity.CanonicalName);
@@ -194,22 +193,22 @@ public sealed class QueryStoreSearchTests
         Assert.Equal(3, entity.Aliases.Count);
         Assert.Equal(Start, entity.FirstSeen.ToDateTimeOffset());
         Assert.Equal(Start.AddDays(3), entity.LastSeen.ToDateTimeOffset());
-        Assert.Null(_store.GetEntity("nobody"));
+        Assert.Null(Store.GetEntity("nobody"));
     }
 
-    [Fact]
+    [StoreFact]
     public void A_timeline_lists_one_event_per_story_and_role_oldest_first()
     {
         var kh = Mention("KH", "kh", "Kataib Hezbollah");
-        _store.IndexStory(Story("late", "a1", "Attack", "text", published: Start.AddDays(5),
+        Store.IndexStory(Story("late", "a1", "Attack", "text", published: Start.AddDays(5),
             lead: Lead("KH", "kh", EventAction.Attack, "attacked", "US base", "us"), entities: kh), IndexedAt);
-        _store.IndexStory(Story("early", "a2", "Suspension", "text", published: Start,
+        Store.IndexStory(Story("early", "a2", "Suspension", "text", published: Start,
             lead: Lead("KH", "kh", EventAction.Suspend, "suspended", date: DateOnly.FromDateTime(Start.AddDays(-1).UtcDateTime)), entities: kh), IndexedAt);
-        _store.IndexStory(Update("early", 2, Extracted(Article("a3", "Suspension copy", "text", "AP"), Lead("KH", "kh", EventAction.Suspend, "suspended"), kh)), IndexedAt);
-        _store.IndexStory(Story("target", "a4", "Strike on KH", "text", published: Start.AddDays(2),
+        Store.IndexStory(Update("early", 2, Extracted(Article("a3", "Suspension copy", "text", "AP"), Lead("KH", "kh", EventAction.Suspend, "suspended"), kh)), IndexedAt);
+        Store.IndexStory(Story("target", "a4", "Strike on KH", "text", published: Start.AddDays(2),
             lead: Lead("US", "us", EventAction.Attack, "struck", "Kataib Hezbollah", "kh"), entities: kh), IndexedAt);
 
-        var timeline = _store.GetEntityTimeline("Kataib Hezbollah", null, null, 0, 10)!;
+        var timeline = Store.GetEntityTimeline("Kataib Hezbollah", null, null, 0, 10)!;
 
         Assert.Equal("kh", timeline.Entity.EntityId);
         Assert.Equal(["early", "target", "late"], timeline.Events.Select(e => e.StoryId));
@@ -218,32 +217,32 @@ public sealed class QueryStoreSearchTests
         Assert.Equal(EventAction.Suspend, timeline.Events[0].Event.Action);
         Assert.Equal("Suspension", timeline.Events[0].StoryTitle);
 
-        var window = _store.GetEntityTimeline("kh", Start, Start.AddDays(5), 0, 10)!;
+        var window = Store.GetEntityTimeline("kh", Start, Start.AddDays(5), 0, 10)!;
         Assert.Equal(["target"], window.Events.Select(e => e.StoryId));
-        var paged = _store.GetEntityTimeline("kh", null, null, 1, 1)!;
+        var paged = Store.GetEntityTimeline("kh", null, null, 1, 1)!;
         Assert.Equal(["target"], paged.Events.Select(e => e.StoryId));
         Assert.True(paged.HasMore);
-        Assert.Null(_store.GetEntityTimeline("nobody", null, null, 0, 10));
+        Assert.Null(Store.GetEntityTimeline("nobody", null, null, 0, 10));
     }
 
-    [Fact]
+    [StoreFact]
     public void A_timeline_dates_an_undated_event_by_its_story_and_lists_an_undatable_one_last_never_at_processing_time()
     {
         var kh = Mention("KH", "kh", "Kataib Hezbollah");
         // "joined": the first member has no date, a later member gives the event's date; "undatable" has none.
-        _store.IndexStory(Update("joined", 1, Extracted(Undated("j1", "Suspension"), Lead("KH", "kh", EventAction.Suspend, "suspended"), kh)), IndexedAt);
-        _store.IndexStory(Update("joined", 2, Extracted(Undated("j2", "Suspension, dated"),
+        Store.IndexStory(Update("joined", 1, Extracted(Undated("j1", "Suspension"), Lead("KH", "kh", EventAction.Suspend, "suspended"), kh)), IndexedAt);
+        Store.IndexStory(Update("joined", 2, Extracted(Undated("j2", "Suspension, dated"),
             Lead("US", "us", EventAction.Condemn, "condemned", date: DateOnly.FromDateTime(Start.AddDays(4).UtcDateTime)), kh)), IndexedAt);
-        _store.IndexStory(Update("undatable", 1, Extracted(Undated("u1", "Threat"), Lead("KH", "kh", EventAction.Threaten, "threatened"), kh)), IndexedAt);
-        _store.IndexStory(Story("dated", "d1", "Attack", "text", published: Start,
+        Store.IndexStory(Update("undatable", 1, Extracted(Undated("u1", "Threat"), Lead("KH", "kh", EventAction.Threaten, "threatened"), kh)), IndexedAt);
+        Store.IndexStory(Story("dated", "d1", "Attack", "text", published: Start,
             lead: Lead("KH", "kh", EventAction.Attack, "attacked"), entities: kh), IndexedAt);
 
-        var timeline = _store.GetEntityTimeline("kh", null, null, 0, 10)!;
+        var timeline = Store.GetEntityTimeline("kh", null, null, 0, 10)!;
 
         Assert.Equal(["dated", "joined", "undatable"], timeline.Events.Select(e => e.StoryId));
         Assert.Equal(Start.AddDays(4).Date, timeline.Events[1].Occurred.ToDateTime().Date);
         Assert.Null(timeline.Events[2].Occurred);
-        var window = _store.GetEntityTimeline("kh", Start.AddDays(-1), IndexedAt.AddYears(5), 0, 10)!;
+        var window = Store.GetEntityTimeline("kh", Start.AddDays(-1), IndexedAt.AddYears(5), 0, 10)!;
         Assert.Equal(["dated", "joined"], window.Events.Select(e => e.StoryId));
     }
 

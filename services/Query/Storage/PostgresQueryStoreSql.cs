@@ -84,7 +84,9 @@ internal sealed class PostgresQueryStoreSql : QueryStoreSql
         }
     }
 
-    public override bool WasInterrupted(DbException error) => error is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled };
+    /// <summary>Npgsql reports a cancelled statement as an OperationCanceledException around the server's error.</summary>
+    public override DbException? Interruption(Exception error) =>
+        (error is OperationCanceledException ? error.InnerException : error) is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } cancelled ? cancelled : null;
 
     /// <summary>
     /// The tables of SQLite's schema. "C" collation orders and compares text as SQLite does (lower() folds

@@ -294,9 +294,9 @@ public sealed partial class QueryStore
         {
             return read(db);
         }
-        catch (DbException exception) when (_sql.WasInterrupted(exception) && cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested && _sql.Interruption(exception) is { } interruption)
         {
-            throw new OperationCanceledException("The query was stopped because its call was cancelled or its deadline passed.", exception, cancellationToken);
+            throw new OperationCanceledException("The query was stopped because its call was cancelled or its deadline passed.", interruption, cancellationToken);
         }
     }
 

@@ -45,6 +45,6 @@ internal abstract class QueryStoreSql
     /// <summary>Stops the statement running on <paramref name="connection"/> (<paramref name="latest"/> is its newest command).</summary>
     public abstract void Interrupt(DbConnection connection, DbCommand? latest);
 
-    /// <summary>True when <paramref name="error"/> says a statement was stopped by <see cref="Interrupt"/>.</summary>
-    public abstract bool WasInterrupted(DbException error);
+    /// <summary>The database's error that says a statement was stopped by <see cref="Interrupt"/>, found in <paramref name="error"/>; null when it is another failure.</summary>
+    public abstract DbException? Interruption(Exception error);
 }

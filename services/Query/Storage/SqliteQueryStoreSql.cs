@@ -81,7 +81,7 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
         }
     }
 
-    public override bool WasInterrupted(DbException error) => error is SqliteException { SqliteErrorCode: raw.SQLITE_INTERRUPT };
+    public override DbException? Interruption(Exception error) => error is SqliteException { SqliteErrorCode: raw.SQLITE_INTERRUPT } interrupted ? interrupted : null;
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS stories (

@@ -8,8 +8,9 @@ namespace Newsroom.Query;
 /// <summary>
 /// Where query replicas share a PostgreSQL read model: listens for the story changes every replica
 /// announces when it commits (<see cref="PostgresQueryStoreSql.StoryChangeChannel"/>) and hands each to
-/// this replica's watchers, so a watcher hears of every change whichever replica indexed it. A lost
-/// connection is opened again; changes announced while it was down are not heard.
+/// this replica's watchers, so a watcher hears of every change whichever replica indexed it, with the
+/// story as this replica reads it then (a later change may already show). A lost connection is opened
+/// again; changes announced while it was down are not heard.
 /// </summary>
 public sealed partial class StoryChangeListener(
     PostgresDatabase database,

@@ -12,17 +12,22 @@ public sealed class PostgresFactAttribute : FactAttribute
 {
     public PostgresFactAttribute(bool needsCorpus = false)
     {
+        Skip = SkipReason(needsCorpus);
+    }
+
+    /// <summary>Why a PostgreSQL test cannot run here; null when it can, and always under CI=true.</summary>
+    public static string? SkipReason(bool needsCorpus = false)
+    {
         if (CorpusFactAttribute.IsCi)
         {
-            return;
+            return null;
         }
         if (Environment.GetEnvironmentVariable(PostgreSqlServer.ConnectionVariable) is not { Length: > 0 } && DockerDaemon.Missing)
         {
-            Skip = PostgreSqlServer.NoDocker;
+            return PostgreSqlServer.NoDocker;
         }
-        else if (needsCorpus && !Directory.Exists(RepositoryPaths.Corpus))
-        {
-            Skip = $"needs the shared corpus at {RepositoryPaths.Corpus} (../shared/corpus beside the checkout).";
-        }
+        return needsCorpus && !Directory.Exists(RepositoryPaths.Corpus)
+            ? $"needs the shared corpus at {RepositoryPaths.Corpus} (../shared/corpus beside the checkout)."
+            : null;
     }
 }

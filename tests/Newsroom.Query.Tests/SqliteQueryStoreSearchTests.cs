@@ -1,0 +1,3 @@
+namespace Newsroom.Query.Tests;
+
+public sealed class SqliteQueryStoreSearchTests() : QueryStoreSearchTests(new SqliteQueryStores());
