@@ -7,27 +7,28 @@ namespace Newsroom.Benchmarks;
 
 /// <summary>
 /// <c>fill-query-index</c>: writes synthetic stories (<see cref="SyntheticCoverage"/>) into a query
-/// service's data folder through <see cref="QueryStore"/>, the code the service indexes with, so that a
-/// query service started on the folder can be measured with <c>newsroom bench search</c> at a scale the
-/// pipeline would take hours to reach. Also writes <c>search-words.txt</c>, the vocabulary by frequency.
+/// service's data folder, or into the PostgreSQL database its replicas share, through <see cref="QueryStore"/>,
+/// the code the service indexes with, so that a query service started on it can be measured with
+/// <c>newsroom bench search</c> at a scale the pipeline would take hours to reach. Also writes
+/// <c>search-words.txt</c> into the folder, the vocabulary by frequency.
 /// </summary>
 internal static class QueryIndexFill
 {
     public const string Command = "fill-query-index";
     public const string WordsFile = "search-words.txt";
 
-    private const string Usage = "usage: fill-query-index --data <folder> [--articles 1000000] [--seed 1]";
+    private const string Usage = "usage: fill-query-index --data <folder> [--postgres <connection string>] [--articles 1000000] [--seed 1]";
 
     public static int Run(IReadOnlyList<string> args)
     {
-        if (!TryParse(args, out var folder, out var articles, out var seed, out var problem))
+        if (!TryParse(args, out var folder, out var postgres, out var articles, out var seed, out var problem))
         {
             Console.Error.WriteLine($"error: {problem}\n{Usage}");
             return 2;
         }
         Directory.CreateDirectory(folder);
         var database = Path.Combine(folder, QueryServiceExtensions.DatabaseFileName);
-        if (File.Exists(database))
+        if (postgres.Length == 0 && File.Exists(database))
         {
             Console.Error.WriteLine($"error: {database} exists; give an empty folder, so that the index holds exactly this run's articles.");
             return 2;
@@ -35,7 +36,8 @@ internal static class QueryIndexFill
 
         var coverage = new SyntheticCoverage(seed);
         File.WriteAllLines(Path.Combine(folder, WordsFile), coverage.Words);
-        var store = new QueryStore(SqliteDatabase.File(database));
+        using var shared = postgres.Length > 0 ? new PostgresDatabase(postgres) : null;
+        var store = shared is null ? new QueryStore(SqliteDatabase.File(database)) : new QueryStore(shared);
         var clock = Stopwatch.StartNew();
         var done = 0;
         foreach (var update in coverage.Updates(articles))
@@ -46,13 +48,14 @@ internal static class QueryIndexFill
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{done:N0} of {articles:N0} articles indexed, {done / clock.Elapsed.TotalSeconds:F0}/s, {clock.Elapsed:hh\\:mm\\:ss}"));
             }
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{articles:N0} articles in {folder}; start a query service with Data__Path={folder} and run `newsroom bench search --words {Path.Combine(folder, WordsFile)}`"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{articles:N0} articles in {store.Description}; start a query service on it ({(shared is null ? $"Data__Path={folder}" : "Data__PostgreSql")}) and run `newsroom bench search --words {Path.Combine(folder, WordsFile)}`"));
         return 0;
     }
 
-    private static bool TryParse(IReadOnlyList<string> args, out string folder, out int articles, out int seed, out string problem)
+    private static bool TryParse(IReadOnlyList<string> args, out string folder, out string postgres, out int articles, out int seed, out string problem)
     {
-        (folder, articles, seed, problem) = ("", 1_000_000, 1, "");
+        (folder, postgres, articles, seed, problem) = ("", "", 1_000_000, 1, "");
         for (var i = 0; i < args.Count; i += 2)
         {
             var value = i + 1 < args.Count ? args[i + 1] : null;
@@ -60,6 +63,9 @@ internal static class QueryIndexFill
             {
                 case "--data" when value is not null:
                     folder = value;
+                    break;
+                case "--postgres" when value is not null:
+                    postgres = value;
                     break;
                 case "--articles" when int.TryParse(value, CultureInfo.InvariantCulture, out articles) && articles > 0:
                     break;
@@ -70,7 +76,7 @@ internal static class QueryIndexFill
                     return false;
             }
         }
-        problem = folder.Length == 0 ? "--data is required: the query service's data folder to fill" : "";
+        problem = folder.Length == 0 ? "--data is required: the query service's data folder to fill (with --postgres, where the vocabulary goes)" : "";
         return problem.Length == 0;
     }
 }

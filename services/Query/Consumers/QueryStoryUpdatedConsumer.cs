@@ -8,7 +8,7 @@ using Newsroom.ServiceDefaults;
 namespace Newsroom.Query;
 
 /// <summary>
-/// Indexes a story change: marks the article CLUSTERED, makes it searchable in its story (INDEXED),
+/// Indexes a story change: makes the article searchable in its story (INDEXED),
 /// publishes <see cref="ArticleIndexed"/> and tells live watchers (through <see cref="StoryChangeListener"/> when
 /// replicas share the database). A redelivery republishes
 /// <see cref="ArticleIndexed"/> (its consumers key on article and version) but tells watchers nothing.
@@ -31,22 +31,21 @@ public sealed partial class QueryStoryUpdatedConsumer(
 
         var articleId = update.Article.Article.ArticleId;
         Activity.Current?.SetTag(NewsroomTelemetry.ArticleIdTag, articleId);
-        store.RecordClustered(update);
         var indexedAt = time.GetUtcNow();
-        var result = store.IndexStory(update, indexedAt);
-        if (result.Outcome == StoryIndexOutcome.Superseded)
+        var outcome = store.IndexStory(update, indexedAt);
+        if (outcome == StoryIndexOutcome.Superseded)
         {
             LogSuperseded(logger, articleId, update.StoryId, update.Version);
             return;
         }
 
         await context.Publish(new ArticleIndexed(articleId, update.StoryId, update.Version, indexedAt), context.CancellationToken).ConfigureAwait(false);
-        LogIndexed(logger, articleId, update.StoryId, update.Version, result.Outcome);
+        LogIndexed(logger, articleId, update.StoryId, update.Version, outcome);
         metrics.StageCompleted(PipelineStage.Indexed, update.Article.Article.IngestedAt);
         // On a shared database every replica's listener tells its own watchers, this one's included.
-        if (!store.IsShared && StoryChange.Of(result.Outcome, update.StoryId, articleId) is { } change)
+        if (!store.IsShared && StoryChange.Of(outcome, update.StoryId, articleId) is { } change && store.GetStorySummary(update.StoryId) is { } story)
         {
-            broadcaster.Publish(change.ToUpdate(result.Summary!));
+            broadcaster.Publish(change.ToUpdate(story));
         }
     }
 

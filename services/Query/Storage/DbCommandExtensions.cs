@@ -14,6 +14,18 @@ internal static class DbCommandExtensions
         return command;
     }
 
+    /// <summary>
+    /// "(@p0_0, @p0_1), (@p1_0, @p1_1)": a tuple of parameters per row of values, added to the command, for a
+    /// multi-row VALUES list (parameters named after <paramref name="prefix"/>).
+    /// </summary>
+    public static string Rows(this DbCommand command, string prefix, IEnumerable<object?[]> rows) =>
+        string.Join(", ", rows.Select((row, r) => "(" + string.Join(", ", row.Select((value, c) =>
+        {
+            var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"@{prefix}{r}_{c}");
+            command.With(name, value);
+            return name;
+        })) + ")"));
+
     public static string? GetNullableString(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

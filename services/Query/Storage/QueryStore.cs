@@ -17,6 +17,9 @@ namespace Newsroom.Query;
 /// </summary>
 public sealed partial class QueryStore
 {
+    /// <summary>Rows of one multi-row INSERT: a statement's parameters are bounded (SQLite: 32,766).</summary>
+    private const int MaxRowsPerStatement = 1_000;
+
     // The article ids of a story's members that its search row is made of (@story, @members).
     private const string IndexedMembers =
         "SELECT article_id FROM story_articles WHERE story_id = @story ORDER BY story_version, article_id LIMIT @members";
@@ -61,22 +64,14 @@ public sealed partial class QueryStore
     public void RecordIngested(ArticleIngested article, string traceId)
     {
         ArgumentNullException.ThrowIfNull(article);
-        Write(db => ApplyStatus(db, new ArticleStatusChange(article, PipelineStage.Ingested, TraceId: traceId)));
+        WriteStatus(new ArticleStatusChange(article, PipelineStage.Ingested, TraceId: traceId));
     }
 
     /// <summary>Records that extraction finished an article: stage EXTRACTED unless it is already further.</summary>
     public void RecordExtracted(ArticleExtracted extracted)
     {
         ArgumentNullException.ThrowIfNull(extracted);
-        Write(db => ApplyStatus(db, new ArticleStatusChange(extracted.Article, PipelineStage.Extracted, extracted.ExtractedAt)));
-    }
-
-    /// <summary>Records that dedup placed an article in a story: stage CLUSTERED unless it is already further.</summary>
-    public void RecordClustered(StoryUpdated update)
-    {
-        ArgumentNullException.ThrowIfNull(update);
-        Write(db => ApplyStatus(db, new ArticleStatusChange(
-            update.Article.Article, PipelineStage.Clustered, update.Article.ExtractedAt, update.UpdatedAt, StoryId: update.StoryId)));
+        WriteStatus(new ArticleStatusChange(extracted.Article, PipelineStage.Extracted, extracted.ExtractedAt));
     }
 
     /// <summary>
@@ -86,42 +81,47 @@ public sealed partial class QueryStore
     /// is harmless and a late one still adds its article. An article already placed in another
     /// story by a later event (by <see cref="StoryUpdated.UpdatedAt"/>) stays there.
     /// </summary>
-    public StoryIndexResult IndexStory(StoryUpdated update, DateTimeOffset indexedAt)
+    public StoryIndexOutcome IndexStory(StoryUpdated update, DateTimeOffset indexedAt)
     {
         ArgumentNullException.ThrowIfNull(update);
         return Write(db => IndexStory(db, update, indexedAt));
     }
 
-    private T Write<T>(Func<ReadModelConnection, T> write)
+    private T Write<T>(Func<ReadModelConnection, T> write, bool inTransaction = true)
     {
         if (!_sql.SerialWrites)
         {
-            return WriteNow(write);
+            return WriteNow(write, inTransaction);
         }
 
         lock (_writeGate)
         {
-            return WriteNow(write);
+            return WriteNow(write, inTransaction);
         }
     }
 
-    private T WriteNow<T>(Func<ReadModelConnection, T> write)
+    private T WriteNow<T>(Func<ReadModelConnection, T> write, bool inTransaction)
     {
         using var db = new ReadModelConnection(_open(), _sql);
-        db.BeginTransaction();
+        if (inTransaction)
+        {
+            db.BeginTransaction();
+        }
+
         var result = write(db);
         db.Commit();
         return result;
     }
 
-    private void Write(Action<ReadModelConnection> write) =>
+    /// <summary>One statement, which needs no transaction of its own (a round trip less).</summary>
+    private void WriteStatus(ArticleStatusChange change) =>
         Write(db =>
         {
-            write(db);
+            ApplyStatus(db, change);
             return true;
-        });
+        }, inTransaction: false);
 
-    private static StoryIndexResult IndexStory(ReadModelConnection db, StoryUpdated update, DateTimeOffset indexedAt)
+    private static StoryIndexOutcome IndexStory(ReadModelConnection db, StoryUpdated update, DateTimeOffset indexedAt)
     {
         var article = update.Article.Article;
         var placedAt = UnixTime.ToMillis(update.UpdatedAt);
@@ -142,7 +142,7 @@ public sealed partial class QueryStore
         var moves = currentStory is not null && currentStory != update.StoryId;
         if (moves && currentPlacedAt >= placedAt)
         {
-            return new StoryIndexResult(StoryIndexOutcome.Superseded, null);
+            return StoryIndexOutcome.Superseded;
         }
 
         db.Sql.Lock(db, currentStory is null ? ["story:" + update.StoryId] : ["story:" + update.StoryId, "story:" + currentStory]);
@@ -182,7 +182,7 @@ public sealed partial class QueryStore
             db.Sql.AnnounceStoryChange(db, change);
         }
 
-        return new StoryIndexResult(outcome, ReadSummary(db, update.StoryId));
+        return outcome;
     }
 
     private static void UpsertArticle(ReadModelConnection db, StoryUpdated update, long placedAt)
@@ -217,100 +217,113 @@ public sealed partial class QueryStore
             .ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Replaces the article's mentions and its say in each entity's name, and settles the name of every
+    /// entity it mentions or mentioned: three statements, however many entities.
+    /// </summary>
     private static void ReplaceMentions(ReadModelConnection db, ArticleExtracted extracted)
     {
         var articleId = extracted.Article.ArticleId;
-        var touched = new HashSet<string>(StringComparer.Ordinal);
-        using (var reader = db.Command("SELECT entity_id FROM entity_names WHERE article_id = @article").With("@article", articleId).ExecuteReader())
+        var touched = new SortedSet<string>(StringComparer.Ordinal);
+        using (var reader = db.Command("""
+                   DELETE FROM entity_names WHERE article_id = @article RETURNING entity_id;
+                   DELETE FROM mentions WHERE article_id = @article
+                   """).With("@article", articleId).ExecuteReader())
         {
             while (reader.Read())
             {
                 touched.Add(reader.GetString(0));
             }
-        }
-
-        db.Command("DELETE FROM mentions WHERE article_id = @article").With("@article", articleId).ExecuteNonQuery();
-        db.Command("DELETE FROM entity_names WHERE article_id = @article").With("@article", articleId).ExecuteNonQuery();
-        var resolved = extracted.Entities.Where(m => m.CanonicalId.Length > 0 && m.Text.Length > 0).ToList();
-        foreach (var entity in resolved.GroupBy(m => m.CanonicalId, StringComparer.Ordinal))
-        {
-            touched.Add(entity.Key);
-            var named = entity.GroupBy(m => (Name: m.CanonicalName.Length > 0 ? m.CanonicalName : m.Text, m.Type)).OrderByDescending(g => g.Count()).First();
-            db.Command("""
-                INSERT INTO entity_names (entity_id, article_id, canonical_name, type, mention_count) VALUES (@entity, @article, @name, @type, @count)
-                """)
-                .With("@entity", entity.Key).With("@article", articleId).With("@name", named.Key.Name).With("@type", (int)named.Key.Type).With("@count", entity.Count())
-                .ExecuteNonQuery();
-            foreach (var alias in entity.GroupBy(m => m.Text, StringComparer.Ordinal))
+            while (reader.NextResult())
             {
-                db.Command("INSERT INTO mentions (article_id, entity_id, alias, mention_count) VALUES (@article, @entity, @alias, @count)")
-                    .With("@article", articleId).With("@entity", entity.Key).With("@alias", alias.Key).With("@count", alias.Count())
-                    .ExecuteNonQuery();
             }
         }
 
-        // In one order in every writer: each takes its entities' rows one by one.
-        foreach (var entityId in touched.Order(StringComparer.Ordinal))
-        {
-            SettleEntity(db, entityId);
-        }
-    }
-
-    /// <summary>
-    /// An entity's name and type are the ones most of its mentions over all indexed articles carry, ties
-    /// going to the first in ordinal order: a function of the indexed articles, not of their order, so a
-    /// name does not flip with each article that spells it its own way. An entity no article mentions
-    /// any more keeps what it had.
-    /// </summary>
-    private static void SettleEntity(ReadModelConnection db, string entityId)
-    {
-        db.Command("""
-            INSERT INTO entities (entity_id, canonical_name, type)
-            SELECT @entity,
-                   (SELECT canonical_name FROM entity_names WHERE entity_id = @entity
-                    GROUP BY canonical_name ORDER BY SUM(mention_count) DESC, canonical_name LIMIT 1),
-                   (SELECT type FROM entity_names WHERE entity_id = @entity
-                    GROUP BY type ORDER BY SUM(mention_count) DESC, type LIMIT 1)
-            WHERE EXISTS (SELECT 1 FROM entity_names WHERE entity_id = @entity)
-            ON CONFLICT (entity_id) DO UPDATE SET canonical_name = excluded.canonical_name, type = excluded.type
-            """)
-            .With("@entity", entityId).ExecuteNonQuery();
-    }
-
-    private static void ReplaceLeadEvent(ReadModelConnection db, string storyId, ArticleExtracted extracted)
-    {
-        var articleId = extracted.Article.ArticleId;
-        db.Command("DELETE FROM events WHERE article_id = @article").With("@article", articleId).ExecuteNonQuery();
-        if (extracted.LeadEvent is not { } lead)
+        var entities = extracted.Entities.Where(m => m.CanonicalId.Length > 0 && m.Text.Length > 0).GroupBy(m => m.CanonicalId, StringComparer.Ordinal).ToList();
+        touched.UnionWith(entities.Select(e => e.Key));
+        if (touched.Count == 0)
         {
             return;
         }
 
-        // An event may name an entity that no mention resolved; keep it reachable by its own words.
-        foreach (var (id, text) in new[] { (lead.ActorEntityId, lead.ActorText), (lead.TargetEntityId, lead.TargetText) })
+        using var write = db.Command("");
+        var sql = new System.Text.StringBuilder();
+        // At most MaxRowsPerStatement rows a statement: the databases bound the parameters of one.
+        foreach (var (chunk, i) in entities.Chunk(MaxRowsPerStatement).Select((chunk, i) => (chunk, i)))
         {
-            if (!string.IsNullOrEmpty(id))
+            var names = write.Rows($"n{i}_", chunk.Select(entity =>
             {
-                db.Command("INSERT INTO entities (entity_id, canonical_name, type) VALUES (@entity, @name, 0) ON CONFLICT (entity_id) DO NOTHING")
-                    .With("@entity", id).With("@name", string.IsNullOrEmpty(text) ? id : text).ExecuteNonQuery();
-            }
+                var named = entity.GroupBy(m => (Name: m.CanonicalName.Length > 0 ? m.CanonicalName : m.Text, m.Type)).OrderByDescending(g => g.Count()).First();
+                return new object?[] { entity.Key, articleId, named.Key.Name, (int)named.Key.Type, entity.Count() };
+            }));
+            sql.Append($"INSERT INTO entity_names (entity_id, article_id, canonical_name, type, mention_count) VALUES {names};\n");
         }
 
-        db.Command("""
-            INSERT INTO events (article_id, story_id, actor_text, actor_entity_id, action, action_text, target_text, target_entity_id, event_date, event_date_ms)
-            VALUES (@article, @story, @actor, @actor_id, @action, @action_text, @target, @target_id, @date, @date_ms)
-            """)
-            .With("@article", articleId)
-            .With("@story", storyId)
-            .With("@actor", lead.ActorText)
-            .With("@actor_id", string.IsNullOrEmpty(lead.ActorEntityId) ? null : lead.ActorEntityId)
-            .With("@action", (int)lead.Action)
-            .With("@action_text", lead.ActionText)
-            .With("@target", lead.TargetText)
-            .With("@target_id", string.IsNullOrEmpty(lead.TargetEntityId) ? null : lead.TargetEntityId)
-            .With("@date", lead.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
-            .With("@date_ms", lead.Date is { } date ? UnixTime.ToMillis(date) : null)
-            .ExecuteNonQuery();
+        var aliasRows = entities.SelectMany(entity => entity.GroupBy(m => m.Text, StringComparer.Ordinal)
+            .Select(alias => new object?[] { articleId, entity.Key, alias.Key, alias.Count() }));
+        foreach (var (chunk, i) in aliasRows.Chunk(MaxRowsPerStatement).Select((chunk, i) => (chunk, i)))
+        {
+            sql.Append($"INSERT INTO mentions (article_id, entity_id, alias, mention_count) VALUES {write.Rows($"m{i}_", chunk)};\n");
+        }
+
+        // Entities are settled in one order in every writer: each statement takes their rows one by one.
+        foreach (var (chunk, i) in touched.Chunk(MaxRowsPerStatement).Select((chunk, i) => (chunk, i)))
+        {
+            var settled = write.Rows($"t{i}_", chunk.Select(id => new object?[] { id }));
+            sql.Append($"""
+            WITH touched (entity_id) AS (VALUES {settled})
+            INSERT INTO entities (entity_id, canonical_name, type)
+            SELECT t.entity_id,
+                   (SELECT canonical_name FROM entity_names WHERE entity_id = t.entity_id
+                    GROUP BY canonical_name ORDER BY SUM(mention_count) DESC, canonical_name LIMIT 1),
+                   (SELECT type FROM entity_names WHERE entity_id = t.entity_id
+                    GROUP BY type ORDER BY SUM(mention_count) DESC, type LIMIT 1)
+            FROM touched t
+            WHERE EXISTS (SELECT 1 FROM entity_names WHERE entity_id = t.entity_id)
+            ORDER BY t.entity_id
+            ON CONFLICT (entity_id) DO UPDATE SET canonical_name = excluded.canonical_name, type = excluded.type;
+
+            """);
+        }
+
+        write.CommandText = sql.ToString();
+        write.ExecuteNonQuery();
+    }
+
+    /// <summary>Replaces the article's lead event, in one statement batch.</summary>
+    private static void ReplaceLeadEvent(ReadModelConnection db, string storyId, ArticleExtracted extracted)
+    {
+        var articleId = extracted.Article.ArticleId;
+        using var write = db.Command("DELETE FROM events WHERE article_id = @article").With("@article", articleId);
+        if (extracted.LeadEvent is { } lead)
+        {
+            // An event may name an entity that no mention resolved; keep it reachable by its own words.
+            var participants = new[] { (lead.ActorEntityId, lead.ActorText), (lead.TargetEntityId, lead.TargetText) }
+                .Where(p => !string.IsNullOrEmpty(p.Item1))
+                .Select(p => new object?[] { p.Item1, string.IsNullOrEmpty(p.Item2) ? p.Item1 : p.Item2, 0 })
+                .ToList();
+            if (participants.Count > 0)
+            {
+                write.CommandText += $";\nINSERT INTO entities (entity_id, canonical_name, type) VALUES {write.Rows("p", participants)} ON CONFLICT (entity_id) DO NOTHING";
+            }
+
+            write.CommandText += """
+                ;
+                INSERT INTO events (article_id, story_id, actor_text, actor_entity_id, action, action_text, target_text, target_entity_id, event_date, event_date_ms)
+                VALUES (@article, @story, @actor, @actor_id, @action, @action_text, @target, @target_id, @date, @date_ms)
+                """;
+            write.With("@story", storyId)
+                .With("@actor", lead.ActorText)
+                .With("@actor_id", string.IsNullOrEmpty(lead.ActorEntityId) ? null : lead.ActorEntityId)
+                .With("@action", (int)lead.Action)
+                .With("@action_text", lead.ActionText)
+                .With("@target", lead.TargetText)
+                .With("@target_id", string.IsNullOrEmpty(lead.TargetEntityId) ? null : lead.TargetEntityId)
+                .With("@date", lead.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                .With("@date_ms", lead.Date is { } date ? UnixTime.ToMillis(date) : null);
+        }
+
+        write.ExecuteNonQuery();
     }
 
     /// <summary>
@@ -322,7 +335,10 @@ public sealed partial class QueryStore
     {
         long storyKey, articleCount;
         string title;
-        using (var reader = db.Command("""
+        // With the update, whether the changed member is one the search row is made of, and the row's title.
+        bool memberIndexed;
+        string? indexedTitle;
+        using (var reader = db.Command($"""
             UPDATE stories SET
                 article_count = (SELECT COUNT(*) FROM story_articles WHERE story_id = @story),
                 title = COALESCE((SELECT title FROM story_articles WHERE story_id = @story AND title <> ''
@@ -333,8 +349,10 @@ public sealed partial class QueryStore
                 lead_action = COALESCE((SELECT e.action FROM story_articles a JOIN events e ON e.article_id = a.article_id
                                         WHERE a.story_id = @story ORDER BY a.story_version, a.article_id LIMIT 1), 0)
             WHERE story_id = @story
-            RETURNING story_key, article_count, title
-            """).With("@story", storyId).ExecuteReader())
+            RETURNING story_key, article_count, title;
+            SELECT (SELECT COUNT(*) FROM ({IndexedMembers}) i WHERE i.article_id = @article),
+                   (SELECT title FROM story_search WHERE rowid = (SELECT story_key FROM stories WHERE story_id = @story))
+            """).With("@story", storyId).With("@members", IndexLimits.MaxIndexedMembers).With("@article", changedMember ?? "").ExecuteReader())
         {
             if (!reader.Read())
             {
@@ -344,35 +362,26 @@ public sealed partial class QueryStore
             storyKey = reader.GetInt64(0);
             articleCount = reader.GetInt64(1);
             title = reader.GetString(2);
+            reader.NextResult();
+            reader.Read();
+            memberIndexed = reader.GetInt64(0) > 0;
+            indexedTitle = reader.GetNullableString(1);
         }
 
-        if (changedMember is not null && articleCount > 0 && !SearchRowChanges(db, storyId, storyKey, changedMember, title))
+        // Past IndexLimits.MaxIndexedMembers members this spares rewriting the row at every update: the
+        // row already says all it would when the changed member is not one it is made of and the title is the same.
+        if (changedMember is not null && articleCount > 0 && !memberIndexed && indexedTitle == title)
         {
             return;
         }
 
-        db.Command("DELETE FROM story_search WHERE rowid = @key").With("@key", storyKey).ExecuteNonQuery();
         if (articleCount == 0)
         {
-            db.Command("DELETE FROM stories WHERE story_key = @key").With("@key", storyKey).ExecuteNonQuery();
+            db.Command("DELETE FROM story_search WHERE rowid = @key; DELETE FROM stories WHERE story_key = @key").With("@key", storyKey).ExecuteNonQuery();
             return;
         }
 
         WriteSearchRow(db, storyId, storyKey);
-    }
-
-    /// <summary>
-    /// False when the search row already says all it would after <paramref name="changedMember"/>
-    /// changed: the member is not among those the row is made of, and the story's title is the same.
-    /// Past <see cref="IndexLimits.MaxIndexedMembers"/> members this spares rewriting the row at every update.
-    /// </summary>
-    private static bool SearchRowChanges(ReadModelConnection db, string storyId, long storyKey, string changedMember, string title)
-    {
-        var indexed = db.Command($"SELECT 1 FROM ({IndexedMembers}) i WHERE i.article_id = @article")
-            .With("@story", storyId).With("@members", IndexLimits.MaxIndexedMembers).With("@article", changedMember).ExecuteScalar() is not null;
-        return indexed
-            || db.Command("SELECT title FROM story_search WHERE rowid = @key").With("@key", storyKey).ExecuteScalar() is not string indexedTitle
-            || indexedTitle != title;
     }
 
     /// <summary>
@@ -385,9 +394,16 @@ public sealed partial class QueryStore
         var memberTitles = new BoundedText(IndexLimits.MaxSearchColumnLength);
         var leads = new BoundedText(IndexLimits.MaxSearchColumnLength);
         var body = new BoundedText(IndexLimits.MaxSearchColumnLength);
+        var leadEvents = new BoundedText(IndexLimits.MaxSearchColumnLength);
+        var entityNames = new BoundedText(IndexLimits.MaxSearchColumnLength);
         using (var reader = db.Command($"""
                    SELECT a.title, a.lead, a.text FROM ({IndexedMembers}) i JOIN story_articles a ON a.article_id = i.article_id
-                   ORDER BY a.story_version, a.article_id
+                   ORDER BY a.story_version, a.article_id;
+                   SELECT e.action, e.action_text, e.actor_text, e.target_text FROM ({IndexedMembers}) i
+                   JOIN events e ON e.article_id = i.article_id ORDER BY e.article_id;
+                   SELECT DISTINCT e.canonical_name, m.alias FROM ({IndexedMembers}) i
+                   JOIN mentions m ON m.article_id = i.article_id JOIN entities e ON e.entity_id = m.entity_id
+                   ORDER BY e.canonical_name, m.alias
                    """).With("@story", storyId).With("@members", IndexLimits.MaxIndexedMembers).ExecuteReader())
         {
             while (reader.Read())
@@ -396,15 +412,8 @@ public sealed partial class QueryStore
                 leads.AppendLine(reader.GetString(1));
                 body.AppendLine(reader.GetString(2));
             }
-        }
 
-        var leadEvents = new BoundedText(IndexLimits.MaxSearchColumnLength);
-        var entityNames = new BoundedText(IndexLimits.MaxSearchColumnLength);
-        using (var reader = db.Command($"""
-                   SELECT e.action, e.action_text, e.actor_text, e.target_text FROM ({IndexedMembers}) i
-                   JOIN events e ON e.article_id = i.article_id ORDER BY e.article_id
-                   """).With("@story", storyId).With("@members", IndexLimits.MaxIndexedMembers).ExecuteReader())
-        {
+            reader.NextResult();
             while (reader.Read())
             {
                 var action = (EventAction)reader.GetInt32(0);
@@ -417,14 +426,8 @@ public sealed partial class QueryStore
                 leadEvents.AppendLine(reader.GetString(1));
                 entityNames.AppendLine(reader.GetString(2)).AppendLine(reader.GetNullableString(3));
             }
-        }
 
-        using (var reader = db.Command($"""
-                   SELECT DISTINCT e.canonical_name, m.alias FROM ({IndexedMembers}) i
-                   JOIN mentions m ON m.article_id = i.article_id JOIN entities e ON e.entity_id = m.entity_id
-                   ORDER BY e.canonical_name, m.alias
-                   """).With("@story", storyId).With("@members", IndexLimits.MaxIndexedMembers).ExecuteReader())
-        {
+            reader.NextResult();
             while (reader.Read())
             {
                 entityNames.AppendLine(reader.GetString(0)).AppendLine(reader.GetString(1));
@@ -432,6 +435,7 @@ public sealed partial class QueryStore
         }
 
         db.Command("""
+            DELETE FROM story_search WHERE rowid = @key;
             INSERT INTO story_search (rowid, title, lead_event, entities, member_titles, leads, body)
             VALUES (@key, (SELECT title FROM stories WHERE story_key = @key), @lead_event, @entities, @member_titles, @leads, @body)
             """)

@@ -32,6 +32,7 @@ internal sealed class ReadModelConnection : IDisposable
 
     public void BeginTransaction() => _transaction = Connection.BeginTransaction();
 
+    /// <summary>Commits the transaction, if there is one.</summary>
     public void Commit() => _transaction?.Commit();
 
     /// <summary>Stops the statement running now, from another thread.</summary>
