@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Runs docker-compose.yml for real and checks it from the outside, as a user would:
 #   1. the local base images (deploy/scripts/local-images.sh) unless RABBITMQ_IMAGE, POSTGRES_IMAGE,
-#      DOTNET_SDK_IMAGE and DOTNET_RUNTIME_IMAGE name others, and the newsroom CLI on the host;
+#      HAPROXY_IMAGE, DOTNET_SDK_IMAGE and DOTNET_RUNTIME_IMAGE name others, and the newsroom CLI on
+#      the host;
 #   2. the services' image, then `up` on free host ports under a project name of its own, so a
 #      stack a developer runs is never touched, with new random secrets (make-env.sh), and every
-#      healthcheck;
+#      healthcheck (the gateway's waits for a query replica to pass HAProxy's check);
 #   2b. access: ingest refuses a call without the API key (UNAUTHENTICATED over gRPC, 401 over
 #      JSON); the ingest broker user may not read extraction's queue while extraction's may, and
 #      may not use the management API;
 #   3. the seed articles (../shared/corpus/seeds) through the ingest port, and their four gold
-#      stories through the query port over gRPC (002 and 003 one story; 000, 001, 004 alone);
+#      stories through the query port, the gateway's, over gRPC (002 and 003 one story; 000, 001,
+#      004 alone);
 #   4. three extraction replicas, each of which must take part of a batch of synthetic articles;
 #   5. dedup killed (SIGKILL of its process) while a batch flows: it must come back through the
 #      restart policy and every article must be indexed exactly once;
-#   6. the seed stories through the JSON API (HTTP/1.1) of the query service;
+#   6. the seed stories through the JSON API (HTTP/1.1) of the query service, through the gateway;
 #   7. the metrics for Prometheus; then deploy/compose.postgres.yml with two dedup replicas on
 #      PostgreSQL: the active one decides the first part of a batch and is stopped, and the other
 #      decides the rest, joining articles to the stories the first opened;
@@ -33,6 +35,7 @@ export RABBITMQ_IMAGE="${RABBITMQ_IMAGE:-$local_prefix/rabbitmq:3-management}"
 export DOTNET_SDK_IMAGE="${DOTNET_SDK_IMAGE:-$local_prefix/dotnet-sdk:10.0}"
 export DOTNET_RUNTIME_IMAGE="${DOTNET_RUNTIME_IMAGE:-$local_prefix/dotnet-aspnet:10.0}"
 export POSTGRES_IMAGE="${POSTGRES_IMAGE:-$local_prefix/postgres:15}"
+export HAPROXY_IMAGE="${HAPROXY_IMAGE:-$local_prefix/haproxy:2.6}"
 
 seeds="$(cd "$root/.." && pwd)/shared/corpus/seeds"
 cli="$root/tools/Newsroom.Cli/bin/Debug/net10.0/newsroom.dll"
@@ -97,7 +100,7 @@ newsroom() { dotnet "$cli" "$@"; }
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 prepare_images() {
-  if [[ "$RABBITMQ_IMAGE$POSTGRES_IMAGE$DOTNET_SDK_IMAGE$DOTNET_RUNTIME_IMAGE" == *"$local_prefix/"* ]]; then
+  if [[ "$RABBITMQ_IMAGE$POSTGRES_IMAGE$HAPROXY_IMAGE$DOTNET_SDK_IMAGE$DOTNET_RUNTIME_IMAGE" == *"$local_prefix/"* ]]; then
     bash "$root/deploy/scripts/local-images.sh"
   else
     ensure_docker_daemon
@@ -145,7 +148,7 @@ start_stack() {
   INGEST_HTTP_PORT=$(free_port) RABBITMQ_MANAGEMENT_PORT=$(free_port)
   query="http://127.0.0.1:$QUERY_PORT"
   ingest="http://127.0.0.1:$INGEST_PORT"
-  say "Project $COMPOSE_PROJECT_NAME: query gRPC $QUERY_PORT, JSON $QUERY_HTTP_PORT; ingest gRPC $INGEST_PORT; RabbitMQ console $RABBITMQ_MANAGEMENT_PORT"
+  say "Project $COMPOSE_PROJECT_NAME: query gRPC $QUERY_PORT, JSON $QUERY_HTTP_PORT (the gateway); ingest gRPC $INGEST_PORT; RabbitMQ console $RABBITMQ_MANAGEMENT_PORT"
   docker-compose down -v --remove-orphans >/dev/null 2>&1 || true
   docker-compose up -d || fail "docker-compose up failed (see above)."
   wait_healthy

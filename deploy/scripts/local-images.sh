@@ -4,6 +4,7 @@
 #   newsroom-local/debian:bookworm        debootstrap --variant=minbase, imported (about 50 s)
 #   newsroom-local/rabbitmq:3-management  Debian's rabbitmq-server + management (deploy/images/rabbitmq)
 #   newsroom-local/postgres:15            Debian's postgresql-15 (deploy/images/postgres)
+#   newsroom-local/haproxy:2.6            Debian's haproxy, 2.6 in bookworm (deploy/images/haproxy)
 #   newsroom-local/dotnet-sdk:10.0        this machine's .NET SDK and CA certificates (deploy/images/dotnet-sdk)
 #   newsroom-local/dotnet-aspnet:10.0     this machine's .NET runtime only (deploy/images/dotnet-aspnet)
 # It starts a Docker daemon when none answers. Each image is labelled with a hash of its recipe
@@ -135,6 +136,9 @@ build_from_recipe "$prefix/rabbitmq:3-management" rabbitmq "" \
   "apt-get in the container could not reach $mirror, or the package changed: read the log above."
 
 build_from_recipe "$prefix/postgres:15" postgres "" \
+  "apt-get in the container could not reach $mirror, or the package changed: read the log above."
+
+build_from_recipe "$prefix/haproxy:2.6" haproxy "" \
   "apt-get in the container could not reach $mirror, or the package changed: read the log above."
 
 if ! compgen -G "$dotnet_root/sdk/10.*" >/dev/null || ! compgen -G "$dotnet_root/shared/Microsoft.AspNetCore.App/10.*" >/dev/null; then
