@@ -19,6 +19,8 @@
 #   7. the metrics for Prometheus; then deploy/compose.postgres.yml with two dedup replicas on
 #      PostgreSQL: the active one decides the first part of a batch and is stopped, and the other
 #      decides the rest, joining articles to the stories the first opened;
+#   8. with it, three query replicas behind the gateway: each answers the same, and a watcher
+#      connected to one hears of the changes every replica indexed;
 # then `down -v`, also on failure or Ctrl+C. Prints the time of each stage.
 # Without the seeds it skips stages 3 and 6 with a message, except under CI=true.
 set -euo pipefail
@@ -386,8 +388,8 @@ assert_indexed_once() { # name marker when
 # so articles of the rest join stories the stopped one opened.
 check_dedup_standby() {
   export COMPOSE_FILE="$root/docker-compose.yml:$root/deploy/compose.postgres.yml"
-  docker-compose up -d --scale dedup=2 --scale extraction=3 \
-    || fail "docker-compose up with deploy/compose.postgres.yml and --scale dedup=2 failed (see above)."
+  docker-compose up -d --scale dedup=2 --scale extraction=3 --scale query=3 \
+    || fail "docker-compose up with deploy/compose.postgres.yml, --scale dedup=2 and --scale query=3 failed (see above)."
   wait_healthy
   local active counts joined
   synthetic_articles "$work/standby" standbycheck 40
@@ -411,6 +413,44 @@ check_dedup_standby() {
   cat "$work/standby-first.ids" "$work/standby-rest.ids" >"$work/standby.ids"
   cat "$work/standby-first.ids.stories" "$work/standby-rest.ids.stories" >"$work/standby.ids.stories"
   assert_indexed_once standby standbycheck "after the active dedup stopped"
+}
+
+# Three query replicas on the PostgreSQL read model behind the gateway (the stack of the previous
+# stage): each answers exactly what the others answer, and a watcher connected through the gateway,
+# to one replica, hears of every story change, also those the other replicas indexed.
+check_query_replicas() {
+  local replicas container address watcher story body first="" indexers
+  replicas=$(docker-compose ps -q query)
+  (($(wc -l <<<"$replicas") == 3)) || fail "expected three query replicas, found: $replicas"
+  newsroom --server "$query" watch --json >"$work/watch.jsonl" 2>"$work/watch.err" &
+  watcher=$!
+  sleep 3
+  synthetic_articles "$work/watched" watchcheck 9
+  ingest_files watched "$work/watched"
+  wait_indexed "$work/watched.ids"
+  sleep 2
+  kill "$watcher" 2>/dev/null || true
+  while read -r article story; do
+    jq -e --arg article "$article" --arg story "$story" 'select(.articleId == $article and .story.storyId == $story)' "$work/watch.jsonl" >/dev/null \
+      || fail "the watcher (one replica, through the gateway) did not hear that $article joined $story: $(head -c 600 "$work/watch.jsonl") $(cat "$work/watch.err")"
+  done <"$work/watched.ids.stories"
+  indexers=$(for id in $(cat "$work/watched.ids"); do log_counts query "Indexed article $id"; done | awk '$2 > 0 { print $1 }' | sort -u | wc -l)
+  for container in $replicas; do
+    address=$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$container")
+    body=$(for story in $(awk '{ print $2 }' "$work/standby.ids.stories" "$work/watched.ids.stories" | sort -u); do
+        newsroom --server "http://$address:8080" story "$story" --json
+      done
+      newsroom --server "http://$address:8080" search standbycheck --json
+      newsroom --server "http://$address:8080" search watchcheck council --json) \
+      || fail "query replica $container ($address) did not answer."
+    if [[ -z "$first" ]]; then
+      first="$body"
+    elif [[ "$body" != "$first" ]]; then
+      diff <(echo "$first") <(echo "$body") | head -20 >&2
+      fail "query replica $container answers differently from the first replica (diff above): they should share the PostgreSQL read model."
+    fi
+  done
+  say "  3 replicas give the same stories and searches; the watcher heard all 9 changes, indexed by $indexers replicas"
 }
 
 check_json_api() {
@@ -465,4 +505,5 @@ if [[ -n "${pair_story:-}" ]]; then
 fi
 stage "Metrics for Prometheus" check_metrics
 stage "Dedup standby on PostgreSQL" check_dedup_standby
+stage "Query replicas on PostgreSQL" check_query_replicas
 say "All compose checks passed in $(elapsed "$total_started")"

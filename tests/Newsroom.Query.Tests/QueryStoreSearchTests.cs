@@ -176,6 +176,20 @@ public abstract class QueryStoreSearchTests(QueryStores stores) : QueryStoreTest
     }
 
     [StoreFact]
+    public void Names_match_ignoring_the_case_of_ASCII_letters_alike_on_every_database()
+    {
+        Store.IndexStory(Story("s1", "a1", "One", "text", entities: [Mention("Élan Vital Group", "elan", "Élan Vital Group")]), IndexedAt);
+        Store.IndexStory(Story("s2", "a2", "Two", "text", source: "Agência Brasil"), IndexedAt);
+
+        Assert.Equal("elan", Store.GetEntity("Élan Vital Group")?.EntityId);
+        Assert.Equal("elan", Store.GetEntity("ÉLAN VITAL GROUP")?.EntityId);
+        Assert.Equal(["s1"], Store.ListStories(new StoryFilter { Entity = "ÉLAN vital GROUP" }, 0, 10).Stories.Select(s => s.StoryId));
+        // Other letters are compared as they are, as SQLite's NOCASE does.
+        Assert.Null(Store.GetEntity("élan vital group"));
+        Assert.Equal(["s2"], Store.ListStories(new StoryFilter { Source = "AGêNCIA BRASIL" }, 0, 10).Stories.Select(s => s.StoryId));
+    }
+
+    [StoreFact]
     public void An_entity_is_found_by_any_alias_with_counts_and_first_and_last_sightings()
     {
         Store.IndexStory(Story("s1", "a1", "One", "text", published: Start, entities:

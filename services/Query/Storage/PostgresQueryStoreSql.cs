@@ -27,6 +27,9 @@ internal sealed class PostgresQueryStoreSql : QueryStoreSql
 
     public override string Greatest => "GREATEST";
 
+    /// <summary>Under "C", as the columns: the database's own collation may fold other letters too.</summary>
+    public override string Lower(string parameter) => $"lower({parameter} COLLATE \"C\")";
+
     public override void CreateSchema(DbConnection connection) => PostgresDatabase.CreateSchema((NpgsqlConnection)connection, SchemaLock, Schema);
 
     /// <summary>Plain words, which plainto_tsquery stems and joins with AND; it reads no operators.</summary>

@@ -35,11 +35,11 @@ public sealed partial class QueryStore
         return Read(db =>
         {
             using var count = db.Command("");
-            count.CommandText = db.Sql.SearchCount(StoryFilterSql.Conditions(filter, count));
+            count.CommandText = db.Sql.SearchCount(StoryFilterSql.Conditions(db.Sql, filter, count));
             var total = Convert.ToInt32(count.With("@match", match).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
             using var search = db.Command("");
-            search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(filter, search));
+            search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(db.Sql, filter, search));
             search.With("@match", match).With("@limit", limit).With("@offset", offset);
             var hits = new List<(string StoryId, double Score, string[] Snippets)>();
             using (var reader = search.ExecuteReader())
@@ -72,7 +72,7 @@ public sealed partial class QueryStore
         {
             using var list = db.Command("");
             list.CommandText = $"""
-                SELECT s.story_id FROM stories s WHERE 1 = 1{StoryFilterSql.Conditions(filter, list)}
+                SELECT s.story_id FROM stories s WHERE 1 = 1{StoryFilterSql.Conditions(db.Sql, filter, list)}
                 ORDER BY s.last_updated DESC, s.story_id LIMIT @limit OFFSET @offset
                 """;
             list.With("@limit", limit + 1).With("@offset", offset);
@@ -103,7 +103,7 @@ public sealed partial class QueryStore
         Read(db =>
         {
             using var command = db.Command("");
-            command.CommandText = $"SELECT 1 FROM stories s WHERE s.story_id = @story{StoryFilterSql.Conditions(filter, command)}";
+            command.CommandText = $"SELECT 1 FROM stories s WHERE s.story_id = @story{StoryFilterSql.Conditions(db.Sql, filter, command)}";
             return command.With("@story", storyId).ExecuteScalar() is not null;
         }, cancellationToken);
 
@@ -303,11 +303,12 @@ public sealed partial class QueryStore
     private static EntityRef? ResolveEntity(ReadModelConnection db, string entity)
     {
         // An exact id beats a canonical name, which beats an alias; among aliases the most used spelling wins.
-        using var reader = db.Command("""
+        var entityFolded = db.Sql.Lower("@entity");
+        using var reader = db.Command($"""
             SELECT r.entity_id, e.canonical_name, e.type FROM (
-                SELECT entity_id, 3 AS rank, 0 AS uses FROM entities WHERE lower(entity_id) = lower(@entity)
-                UNION ALL SELECT entity_id, 2, 0 FROM entities WHERE lower(canonical_name) = lower(@entity)
-                UNION ALL SELECT entity_id, 1, SUM(mention_count) FROM mentions WHERE lower(alias) = lower(@entity) GROUP BY entity_id
+                SELECT entity_id, 3 AS rank, 0 AS uses FROM entities WHERE lower(entity_id) = {entityFolded}
+                UNION ALL SELECT entity_id, 2, 0 FROM entities WHERE lower(canonical_name) = {entityFolded}
+                UNION ALL SELECT entity_id, 1, SUM(mention_count) FROM mentions WHERE lower(alias) = {entityFolded} GROUP BY entity_id
             ) r JOIN entities e ON e.entity_id = r.entity_id
             ORDER BY r.rank DESC, r.uses DESC, r.entity_id LIMIT 1
             """).With("@entity", entity).ExecuteReader();

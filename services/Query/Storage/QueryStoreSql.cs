@@ -18,6 +18,12 @@ internal abstract class QueryStoreSql
     /// <summary>The function that gives the larger of two values (SQLite's two-argument max, PostgreSQL's GREATEST).</summary>
     public abstract string Greatest { get; }
 
+    /// <summary>
+    /// <paramref name="parameter"/> lower-cased as a column is: ASCII letters only, as SQLite's lower() and
+    /// NOCASE do, so that names are matched ignoring case alike on both.
+    /// </summary>
+    public abstract string Lower(string parameter);
+
     /// <summary>Creates the tables on a new database and brings an older one up to date.</summary>
     public abstract void CreateSchema(DbConnection connection);
 

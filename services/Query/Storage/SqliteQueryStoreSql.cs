@@ -22,6 +22,8 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
 
     public override string Greatest => "max";
 
+    public override string Lower(string parameter) => $"lower({parameter})";
+
     public override void CreateSchema(DbConnection connection)
     {
         var sqlite = (SqliteConnection)connection;

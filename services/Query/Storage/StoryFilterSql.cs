@@ -9,14 +9,14 @@ namespace Newsroom.Query;
 /// </summary>
 internal static class StoryFilterSql
 {
-    /// <summary>Canonical ids of the entity a caller named by id, canonical name or any alias, ignoring case.</summary>
-    public const string ResolveEntityIds = """
-        SELECT entity_id FROM entities WHERE lower(entity_id) = lower(@entity) OR lower(canonical_name) = lower(@entity)
-        UNION SELECT entity_id FROM mentions WHERE lower(alias) = lower(@entity)
+    /// <summary>Canonical ids of the entity a caller named (@entity) by id, canonical name or any alias, ignoring case.</summary>
+    public static string ResolveEntityIds(QueryStoreSql sql) => $"""
+        SELECT entity_id FROM entities WHERE lower(entity_id) = {sql.Lower("@entity")} OR lower(canonical_name) = {sql.Lower("@entity")}
+        UNION SELECT entity_id FROM mentions WHERE lower(alias) = {sql.Lower("@entity")}
         """;
 
     /// <summary>" AND ..." conditions for every field set in <paramref name="filter"/>, with their parameters added to <paramref name="command"/>.</summary>
-    public static string Conditions(StoryFilter? filter, DbCommand command)
+    public static string Conditions(QueryStoreSql sql, StoryFilter? filter, DbCommand command)
     {
         if (filter is null)
         {
@@ -29,7 +29,7 @@ internal static class StoryFilterSql
             command.With("@entity", filter.Entity);
             conditions.Add($"""
                 EXISTS (SELECT 1 FROM mentions m JOIN story_articles fa ON fa.article_id = m.article_id
-                        WHERE fa.story_id = s.story_id AND m.entity_id IN ({ResolveEntityIds}))
+                        WHERE fa.story_id = s.story_id AND m.entity_id IN ({ResolveEntityIds(sql)}))
                 """);
         }
 
@@ -42,7 +42,7 @@ internal static class StoryFilterSql
         if (filter.Source.Length > 0)
         {
             command.With("@source", filter.Source);
-            conditions.Add("EXISTS (SELECT 1 FROM story_articles fa WHERE fa.story_id = s.story_id AND lower(fa.source) = lower(@source))");
+            conditions.Add($"EXISTS (SELECT 1 FROM story_articles fa WHERE fa.story_id = s.story_id AND lower(fa.source) = {sql.Lower("@source")})");
         }
 
         if (filter.PublishedAfter is not null || filter.PublishedBefore is not null)
