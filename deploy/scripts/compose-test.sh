@@ -424,7 +424,12 @@ check_query_replicas() {
   (($(wc -l <<<"$replicas") == 3)) || fail "expected three query replicas, found: $replicas"
   newsroom --server "$query" watch --json >"$work/watch.jsonl" 2>"$work/watch.err" &
   watcher=$!
-  sleep 3
+  # The CLI says so once the server has taken the call, and the replica's watcher is subscribed.
+  for _ in $(seq 1 60); do
+    grep -q "Watching for story updates" "$work/watch.err" && break
+    sleep 1
+  done
+  grep -q "Watching for story updates" "$work/watch.err" || fail "newsroom watch through the gateway did not start within 60 s: $(cat "$work/watch.err")"
   synthetic_articles "$work/watched" watchcheck 9
   ingest_files watched "$work/watched"
   wait_indexed "$work/watched.ids"

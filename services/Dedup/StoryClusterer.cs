@@ -167,9 +167,10 @@ public sealed class StoryClusterer
         // The window applies only when the article has a time; stories without one are candidates at any time.
         var window = profile.EventTime is { } time ? (time - _options.CandidateWindow, time + _options.CandidateWindow) : ((DateTimeOffset, DateTimeOffset)?)null;
         var candidates = new Dictionary<string, double>(StringComparer.Ordinal);
+        var storiesByEntity = _store.StoriesWithEntities(profile.Entities.Keys, window, _options.MaxStoriesPerKey);
         foreach (var entityId in profile.Entities.Keys)
         {
-            foreach (var storyId in _store.StoriesWithEntity(entityId, window, _options.MaxStoriesPerKey))
+            foreach (var storyId in storiesByEntity[entityId])
             {
                 candidates[storyId] = candidates.GetValueOrDefault(storyId) + scorer.EntityIdf(entityId);
             }
@@ -180,10 +181,12 @@ public sealed class StoryClusterer
             .OrderByDescending(t => TermWeights.Damped(t.Value) * scorer.TermIdf(t.Key))
             .ThenBy(t => t.Key, StringComparer.Ordinal)
             .Take(_options.CandidateTermCount)
-            .Select(t => t.Key);
+            .Select(t => t.Key)
+            .ToList();
+        var storiesByTerm = _store.StoriesWithTerms(keyTerms, window, _options.MaxStoriesPerKey);
         foreach (var term in keyTerms)
         {
-            foreach (var storyId in _store.StoriesWithTerm(term, window, _options.MaxStoriesPerKey))
+            foreach (var storyId in storiesByTerm[term])
             {
                 candidates[storyId] = candidates.GetValueOrDefault(storyId) + scorer.TermIdf(term);
             }

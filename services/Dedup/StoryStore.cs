@@ -33,6 +33,9 @@ public sealed class StoryStore : IDisposable
     /// <summary>Term and entity counts kept in memory.</summary>
     private const int MaxCachedCounts = 1_000_000;
 
+    /// <summary>Keys looked up by one statement: each count of keys is a statement prepared once.</summary>
+    private const int KeysPerLookup = 16;
+
     private const string ArticleCounter = "articles";
     private const string StoryCounter = "stories";
 
@@ -210,27 +213,27 @@ public sealed class StoryStore : IDisposable
     internal int EntityStoryCount(string entityId) => _entityStories.Get(entityId);
 
     /// <summary>
-    /// The most recently joined stories mentioning the entity: those whose dated members overlap the window,
-    /// and those with no dated member; every one of them when there is no window (an undated article).
+    /// For each entity, the most recently joined stories mentioning it: those whose dated members overlap the
+    /// window, and those with no dated member; every one of them when there is no window (an undated article).
     /// </summary>
-    internal List<string> StoriesWithEntity(string entityId, (DateTimeOffset From, DateTimeOffset To)? window, int limit) =>
-        StoriesByKey(
+    internal Dictionary<string, List<string>> StoriesWithEntities(IEnumerable<string> entityIds, (DateTimeOffset From, DateTimeOffset To)? window, int limit) =>
+        StoriesByKeys(
             """
             SELECT se.story_id FROM dedup_story_entities se JOIN dedup_stories s ON s.story_id = se.story_id
-            WHERE se.entity_id = @key AND (@from IS NULL OR s.last_time IS NULL OR (s.last_time >= @from AND s.first_time <= @to))
+            WHERE se.entity_id = {key} AND (@from IS NULL OR s.last_time IS NULL OR (s.last_time >= @from AND s.first_time <= @to))
             ORDER BY se.active DESC, se.story_id LIMIT @limit
             """,
-            entityId, window, limit);
+            entityIds, window, limit);
 
-    /// <summary>The same as <see cref="StoriesWithEntity"/> for stories whose title-and-lead terms include the term.</summary>
-    internal List<string> StoriesWithTerm(string term, (DateTimeOffset From, DateTimeOffset To)? window, int limit) =>
-        StoriesByKey(
+    /// <summary>The same as <see cref="StoriesWithEntities"/> for stories whose title-and-lead terms include each term.</summary>
+    internal Dictionary<string, List<string>> StoriesWithTerms(IEnumerable<string> terms, (DateTimeOffset From, DateTimeOffset To)? window, int limit) =>
+        StoriesByKeys(
             """
             SELECT st.story_id FROM dedup_story_terms st JOIN dedup_stories s ON s.story_id = st.story_id
-            WHERE st.term = @key AND (@from IS NULL OR s.last_time IS NULL OR (s.last_time >= @from AND s.first_time <= @to))
+            WHERE st.term = {key} AND (@from IS NULL OR s.last_time IS NULL OR (s.last_time >= @from AND s.first_time <= @to))
             ORDER BY s.active DESC, st.story_id LIMIT @limit
             """,
-            term, window, limit);
+            terms, window, limit);
 
     internal StoryProfile LoadStory(string storyId, int maxMembers)
     {
@@ -478,19 +481,32 @@ public sealed class StoryStore : IDisposable
         return Convert.ToInt32(command.ExecuteScalar() ?? 0, CultureInfo.InvariantCulture);
     }
 
-    private List<string> StoriesByKey(string sql, string key, (DateTimeOffset From, DateTimeOffset To)? window, int limit)
+    /// <summary>
+    /// Runs <paramref name="sql"/>, a lookup of one key's stories ("{key}" where the key goes), for every key in
+    /// one statement of at most <see cref="KeysPerLookup"/> lookups, each with its own LIMIT and index, instead
+    /// of one round trip per key.
+    /// </summary>
+    private Dictionary<string, List<string>> StoriesByKeys(string sql, IEnumerable<string> keys, (DateTimeOffset From, DateTimeOffset To)? window, int limit)
     {
-        var command = Command(sql);
-        Add(command, "@key", key);
-        // Typed, so that PostgreSQL knows what "@from IS NULL" compares when there is no window.
-        Add(command, "@from", window?.From.ToUnixTimeSeconds()).DbType = DbType.Int64;
-        Add(command, "@to", window?.To.ToUnixTimeSeconds()).DbType = DbType.Int64;
-        Add(command, "@limit", limit);
-        var stories = new List<string>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var stories = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Distinct(StringComparer.Ordinal).Chunk(KeysPerLookup))
         {
-            stories.Add(reader.GetString(0));
+            var command = Command(string.Join("\nUNION ALL\n", chunk.Select((_, i) => string.Create(CultureInfo.InvariantCulture,
+                $"SELECT {i} AS key_index, story_id FROM ({sql.Replace("{key}", $"@k{i}", StringComparison.Ordinal)}) k{i}"))));
+            foreach (var (key, i) in chunk.Select((key, i) => (key, i)))
+            {
+                Add(command, string.Create(CultureInfo.InvariantCulture, $"@k{i}"), key);
+                stories[key] = [];
+            }
+            // Typed, so that PostgreSQL knows what "@from IS NULL" compares when there is no window.
+            Add(command, "@from", window?.From.ToUnixTimeSeconds()).DbType = DbType.Int64;
+            Add(command, "@to", window?.To.ToUnixTimeSeconds()).DbType = DbType.Int64;
+            Add(command, "@limit", limit);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                stories[chunk[Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture)]].Add(reader.GetString(1));
+            }
         }
         return stories;
     }

@@ -19,12 +19,10 @@ internal static class WatchCommand
             using var call = client.WatchStories(new WatchStoriesRequest { Filter = filter.Read(result) }, cancellationToken);
             try
             {
-                // The response headers say the server took the call; only then is "watching" true.
+                // The response headers say the server took the call; only then is "watching" true. On stderr, also
+                // with --json, so that a script can wait for it without it mixing into the JSON.
                 await call.ResponseHeadersAsync.ConfigureAwait(false);
-                if (!json)
-                {
-                    context.Environment.Error.Profile.Out.Writer.WriteLine("Watching for story updates; Ctrl+C to stop.");
-                }
+                context.Environment.Error.Profile.Out.Writer.WriteLine("Watching for story updates; Ctrl+C to stop.");
 
                 await foreach (var update in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
