@@ -436,7 +436,7 @@ check_query_replicas() {
   sleep 2
   kill "$watcher" 2>/dev/null || true
   while read -r article story; do
-    jq -e --arg article "$article" --arg story "$story" 'select(.articleId == $article and .story.storyId == $story)' "$work/watch.jsonl" >/dev/null \
+    jq -e -s --arg article "$article" --arg story "$story" 'any(.[]; .articleId == $article and .story.storyId == $story)' "$work/watch.jsonl" >/dev/null \
       || fail "the watcher (one replica, through the gateway) did not hear that $article joined $story: $(head -c 600 "$work/watch.jsonl") $(cat "$work/watch.err")"
   done <"$work/watched.ids.stories"
   indexers=$(for id in $(cat "$work/watched.ids"); do log_counts query "Indexed article $id"; done | awk '$2 > 0 { print $1 }' | sort -u | wc -l)

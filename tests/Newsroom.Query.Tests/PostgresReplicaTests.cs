@@ -91,10 +91,14 @@ public sealed class PostgresReplicaTests(PostgreSqlServer server) : IClassFixtur
     [PostgresFact]
     public async Task Each_replicas_watchers_hear_of_every_change_whichever_replica_indexed_it()
     {
-        using var database = new PostgresDatabase(await server.CreateDatabaseAsync("watchers"));
-        var replicas = Enumerable.Range(0, 2).Select(_ => new QueryStore(database)).ToArray();
+        // A data source each, as replicas in processes of their own have.
+        var connectionString = await server.CreateDatabaseAsync("watchers");
+        using var one = new PostgresDatabase(connectionString);
+        using var other = new PostgresDatabase(connectionString);
+        PostgresDatabase[] databases = [one, other];
+        var replicas = databases.Select(database => new QueryStore(database)).ToArray();
         var broadcasters = replicas.Select(_ => new StoryUpdateBroadcaster()).ToArray();
-        var listeners = replicas.Select((store, i) => new StoryChangeListener(database, store, broadcasters[i], NullLogger<StoryChangeListener>.Instance)).ToArray();
+        var listeners = replicas.Select((store, i) => new StoryChangeListener(databases[i], store, broadcasters[i], NullLogger<StoryChangeListener>.Instance)).ToArray();
         var watchers = broadcasters.Select(b => b.Subscribe()).ToArray();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         foreach (var listener in listeners)
