@@ -493,7 +493,7 @@ public sealed class StoryStore : IDisposable
         {
             var command = Command(string.Join("\nUNION ALL\n", chunk.Select((_, i) => string.Create(CultureInfo.InvariantCulture,
                 $"SELECT {i} AS key_index, story_id FROM ({sql.Replace("{key}", $"@k{i}", StringComparison.Ordinal)}) k{i}"))));
-            foreach (var (key, i) in chunk.Select((key, i) => (key, i)))
+            foreach (var (i, key) in chunk.Index())
             {
                 Add(command, string.Create(CultureInfo.InvariantCulture, $"@k{i}"), key);
                 stories[key] = [];

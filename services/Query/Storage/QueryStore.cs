@@ -218,8 +218,11 @@ public sealed partial class QueryStore
     }
 
     /// <summary>
-    /// Replaces the article's mentions and its say in each entity's name, and settles the name of every
-    /// entity it mentions or mentioned: three statements, however many entities.
+    /// Replaces the article's mentions and its say in each entity's name, and settles the name and type of
+    /// every entity it mentions or mentioned, in two commands however many entities. An entity's name and
+    /// type are the ones most of its mentions over all indexed articles carry, ties going to the first in
+    /// ordinal order: a function of the indexed articles, not of their order, so a name does not flip with
+    /// each article that spells it its own way. An entity no article mentions any more keeps what it had.
     /// </summary>
     private static void ReplaceMentions(ReadModelConnection db, ArticleExtracted extracted)
     {
@@ -249,7 +252,7 @@ public sealed partial class QueryStore
         using var write = db.Command("");
         var sql = new System.Text.StringBuilder();
         // At most MaxRowsPerStatement rows a statement: the databases bound the parameters of one.
-        foreach (var (chunk, i) in entities.Chunk(MaxRowsPerStatement).Select((chunk, i) => (chunk, i)))
+        foreach (var (i, chunk) in entities.Chunk(MaxRowsPerStatement).Index())
         {
             var names = write.Rows($"n{i}_", chunk.Select(entity =>
             {
@@ -261,13 +264,13 @@ public sealed partial class QueryStore
 
         var aliasRows = entities.SelectMany(entity => entity.GroupBy(m => m.Text, StringComparer.Ordinal)
             .Select(alias => new object?[] { articleId, entity.Key, alias.Key, alias.Count() }));
-        foreach (var (chunk, i) in aliasRows.Chunk(MaxRowsPerStatement).Select((chunk, i) => (chunk, i)))
+        foreach (var (i, chunk) in aliasRows.Chunk(MaxRowsPerStatement).Index())
         {
             sql.Append($"INSERT INTO mentions (article_id, entity_id, alias, mention_count) VALUES {write.Rows($"m{i}_", chunk)};\n");
         }
 
         // Entities are settled in one order in every writer: each statement takes their rows one by one.
-        foreach (var (chunk, i) in touched.Chunk(MaxRowsPerStatement).Select((chunk, i) => (chunk, i)))
+        foreach (var (i, chunk) in touched.Chunk(MaxRowsPerStatement).Index())
         {
             var settled = write.Rows($"t{i}_", chunk.Select(id => new object?[] { id }));
             sql.Append($"""

@@ -38,7 +38,6 @@ public sealed partial class StoryChangeListener(
                 LogListenFailed(logger, database.Description, delay.TotalSeconds, error);
                 await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
-                continue;
             }
         }
     }
