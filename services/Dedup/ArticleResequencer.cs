@@ -116,6 +116,35 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
         }
     }
 
+    /// <summary>Whether the article whose turn comes right after this one's is already waiting for it.</summary>
+    public bool NextIsWaiting(long sequence)
+    {
+        lock (_gate)
+        {
+            var next = sequence + 1;
+            while (_passedOver.Contains(next))
+            {
+                next++;
+            }
+            return _waiting.ContainsKey(next);
+        }
+    }
+
+    /// <summary>
+    /// Gives the turn back to an article whose decision was rolled back after its turn had ended (the commit of
+    /// its group failed), so that its retry comes before the articles after it.
+    /// </summary>
+    public void Rewind(long sequence)
+    {
+        lock (_gate)
+        {
+            if (sequence > 0 && sequence < _next)
+            {
+                _next = sequence;
+            }
+        }
+    }
+
     /// <summary>
     /// An article that will not reach dedup (extraction parked it in its <c>_error</c> queue): those after it
     /// need not wait for it. If it is replayed from there later, it is decided when it comes.

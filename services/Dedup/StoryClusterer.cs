@@ -13,6 +13,8 @@ namespace Newsroom.Dedup;
 /// terms within a time window, scored by <see cref="SameEventScorer"/>. Otherwise the article opens a
 /// story. Decisions depend only on the stored state and the article, so the same articles in the same
 /// order give the same stories; an article seen before gets its earlier decision back unchanged.
+/// Decisions are made durable in groups: <see cref="Decide"/> records one in the store's open transaction,
+/// <see cref="Commit"/> commits all recorded since, so that a backlog pays one commit per run of articles.
 /// </summary>
 public sealed class StoryClusterer
 {
@@ -23,6 +25,10 @@ public sealed class StoryClusterer
     private readonly Lock _gate = new();
     private NearDuplicateIndex? _nearDuplicates;
 
+    /// <summary>Completed when the decisions recorded since the last commit are committed; null when there are none.</summary>
+    private TaskCompletionSource? _uncommitted;
+    private int _uncommittedCount;
+
     public StoryClusterer(StoryStore store, StoryClustererOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -31,9 +37,22 @@ public sealed class StoryClusterer
         _options.Validate();
     }
 
-    /// <summary>Places the article in a story and records it; returns the story update to publish.</summary>
+    /// <summary>Places the article in a story and commits it; returns the story update to publish.</summary>
     /// <exception cref="InvalidMessageException">The message carries no article id.</exception>
     public StoryUpdated Assign(ArticleExtracted article, DateTimeOffset now)
+    {
+        var decision = Decide(article, now);
+        Commit();
+        return decision.Update;
+    }
+
+    /// <summary>
+    /// Places the article in a story and records it with the decisions not yet committed; the update may be
+    /// published once <see cref="PendingStoryUpdate.Committed"/> completes (at the next <see cref="Commit"/>).
+    /// Should the commit fail, or any decision before it, it faults for every decision not yet committed.
+    /// </summary>
+    /// <exception cref="InvalidMessageException">The message carries no article id.</exception>
+    public PendingStoryUpdate Decide(ArticleExtracted article, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(article);
         if (article.Article is null || string.IsNullOrWhiteSpace(article.Article.ArticleId))
@@ -45,19 +64,77 @@ public sealed class StoryClusterer
         {
             try
             {
-                return Decide(article, now);
+                var (update, recorded) = Place(article, now);
+                if (recorded)
+                {
+                    _uncommitted ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _uncommittedCount++;
+                }
+                // A redelivered article's decision may be in the open group: it waits for that group's commit too.
+                return new PendingStoryUpdate(update, _uncommitted?.Task ?? Task.CompletedTask);
             }
             catch (Exception error) when (error is not InvalidMessageException)
             {
-                // Whatever failed (a lost database connection, most likely), the store is read afresh for the retry.
-                _store.Reset();
-                _nearDuplicates = null;
+                Fail(error);
                 throw;
             }
         }
     }
 
-    private StoryUpdated Decide(ArticleExtracted article, DateTimeOffset now)
+    /// <summary>Decisions recorded since the last commit.</summary>
+    public int Uncommitted
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _uncommittedCount;
+            }
+        }
+    }
+
+    /// <summary>Commits every decision recorded since the last commit; returns how many there were.</summary>
+    public int Commit()
+    {
+        lock (_gate)
+        {
+            try
+            {
+                return CommitGroup();
+            }
+            catch (Exception error)
+            {
+                Fail(error);
+                throw;
+            }
+        }
+    }
+
+    private int CommitGroup()
+    {
+        _store.Commit();
+        _uncommitted?.TrySetResult();
+        var committed = _uncommittedCount;
+        _uncommitted = null;
+        _uncommittedCount = 0;
+        return committed;
+    }
+
+    /// <summary>
+    /// Whatever failed (a lost database connection, most likely), the open transaction is rolled back, the
+    /// decisions in it fail with the error, and the store is read afresh for the retries.
+    /// </summary>
+    private void Fail(Exception error)
+    {
+        _store.Reset();
+        _nearDuplicates = null;
+        _uncommitted?.TrySetException(error);
+        _uncommitted = null;
+        _uncommittedCount = 0;
+    }
+
+    /// <summary>The article's decision, and whether it was recorded now (false: it was made before).</summary>
+    private (StoryUpdated Update, bool Recorded) Place(ArticleExtracted article, DateTimeOffset now)
     {
         if (_store.FollowStore())
         {
@@ -66,14 +143,14 @@ public sealed class StoryClusterer
         }
         if (_store.FindDecision(article.Article.ArticleId) is { } earlier)
         {
-            return earlier;
+            return (earlier, false);
         }
         var nearDuplicates = _nearDuplicates ??= LoadNearDuplicates();
         var profile = ArticleProfile.Create(article, _options);
         var decision = FindNearDuplicate(nearDuplicates, profile) ?? FindSameEvent(profile) ?? FirstArticle(profile);
         var version = _store.Save(profile, decision.StoryId, decision.Kind, decision.MatchedArticleId, decision.Score, decision.Features, now);
         nearDuplicates.Add(profile.ArticleId, decision.StoryId, profile.Signature);
-        return new StoryUpdated
+        return (new StoryUpdated
         {
             StoryId = decision.StoryId,
             Version = version,
@@ -83,7 +160,7 @@ public sealed class StoryClusterer
             Score = decision.Score,
             Features = decision.Features,
             UpdatedAt = now,
-        };
+        }, true);
     }
 
     /// <summary>The highest ingest sequence number decided so far; 0 when none was numbered.</summary>

@@ -11,7 +11,8 @@ namespace Newsroom.Dedup;
 /// <summary>
 /// Dedup's state, in SQLite or in PostgreSQL (<see cref="StoryStoreSql"/> has what they spell differently): every assigned article with the decision that placed it and its MinHash
 /// signature (the near-duplicate layer indexes them in memory), the stories, and the entity and term indexes (with their
-/// frequencies) of the same-event layer. Everything one article changes is written in one transaction.
+/// frequencies) of the same-event layer. Writes go into one open transaction until <see cref="Commit"/>: the
+/// decisions of a run of articles commit together, since a commit, not the rows, was most of an article's cost.
 /// Not thread-safe on its own: <see cref="StoryClusterer"/> serialises access. The caches in memory hold only
 /// what this process committed; <see cref="FollowStore"/> empties them when another process wrote since (a
 /// replica that took over dedup's queue for a while, on a shared PostgreSQL database).
@@ -51,6 +52,7 @@ public sealed class StoryStore : IDisposable
     private readonly FrequencyCache _termArticles;
     private readonly FrequencyCache _entityStories;
     private DbConnection? _connection;
+    private DbTransaction? _transaction;
 
     /// <summary>The articles counter as this process last committed or read it; -1 before the first read.</summary>
     private long _articlesSeen = -1;
@@ -95,8 +97,8 @@ public sealed class StoryStore : IDisposable
     }
 
     /// <summary>
-    /// After a failure: closes the connection (it may be broken; the next call opens another) and forgets the caches,
-    /// since the last transaction may have been committed or not.
+    /// After a failure: closes the connection (it may be broken; the next call opens another), which rolls back the
+    /// open transaction, and forgets the caches, since the last commit may have gone through or not.
     /// </summary>
     internal void Reset()
     {
@@ -113,6 +115,19 @@ public sealed class StoryStore : IDisposable
     }
 
     private void Close()
+    {
+        try
+        {
+            _transaction?.Dispose();
+        }
+        finally
+        {
+            _transaction = null;
+            CloseConnection();
+        }
+    }
+
+    private void CloseConnection()
     {
         foreach (var command in _commands.Values)
         {
@@ -311,12 +326,12 @@ public sealed class StoryStore : IDisposable
         return content;
     }
 
-    /// <summary>Records the article in its story and in every index, in one transaction; returns the story's new version.</summary>
+    /// <summary>Records the article in its story and in every index, in the open transaction; returns the story's new version.</summary>
     internal long Save(ArticleProfile profile, string storyId, JoinReason.Types.Kind kind, string? matchedArticleId, double score, IReadOnlyList<StoryMatchFeature> features, DateTimeOffset updatedAt)
     {
-        using var transaction = Connection().BeginTransaction();
+        _transaction ??= Connection().BeginTransaction();
         // The article's number in the order of joins is the story's activity: how recently it was joined, whatever its events' dates.
-        var counter = Command("UPDATE dedup_counters SET value = value + 1 WHERE name = @name RETURNING value", transaction);
+        var counter = Command("UPDATE dedup_counters SET value = value + 1 WHERE name = @name RETURNING value");
         Add(counter, "@name", ArticleCounter);
         var active = Convert.ToInt64(counter.ExecuteScalar(), CultureInfo.InvariantCulture);
         var eventTime = profile.EventTime?.ToUnixTimeSeconds();
@@ -324,18 +339,16 @@ public sealed class StoryStore : IDisposable
 
         // A story's time span covers its dated members only.
         Execute(
-            transaction,
             newStory
                 ? "INSERT INTO dedup_stories (story_id, version, member_count, first_time, last_time, active) VALUES (@story, 1, 1, @time, @time, @active)"
                 : _sql.ExtendStory,
             ("@story", storyId), ("@time", eventTime), ("@active", active));
-        var versionQuery = Command("SELECT version FROM dedup_stories WHERE story_id = @story", transaction);
+        var versionQuery = Command("SELECT version FROM dedup_stories WHERE story_id = @story");
         Add(versionQuery, "@story", storyId);
         var version = Convert.ToInt64(versionQuery.ExecuteScalar(), CultureInfo.InvariantCulture);
 
         var entityIds = JsonSerializer.Serialize(profile.Entities.Keys, Json);
         Execute(
-            transaction,
             """
             INSERT INTO dedup_articles (article_id, story_id, version, join_kind, matched_article_id, score, features_json,
               updated_at, article_json, event_time, actor_id, action, target_id, lead_date, terms_json, entities_json, minhash)
@@ -350,24 +363,21 @@ public sealed class StoryStore : IDisposable
             ("@terms", JsonSerializer.Serialize(profile.Terms, Json)), ("@entities", entityIds),
             ("@minhash", profile.Signature.ToBytes()));
 
-        var entitiesAdded = SaveEntities(transaction, profile, entityIds, storyId, active);
-        SaveTerms(transaction, profile, storyId);
-        var entitiesDropped = PruneStoryProfile(transaction, storyId);
+        var entitiesAdded = SaveEntities(profile, entityIds, storyId, active);
+        SaveTerms(profile, storyId);
+        var entitiesDropped = PruneStoryProfile(storyId);
         if (newStory)
         {
-            Execute(transaction, "UPDATE dedup_counters SET value = value + 1 WHERE name = @name", ("@name", StoryCounter));
+            Execute("UPDATE dedup_counters SET value = value + 1 WHERE name = @name", ("@name", StoryCounter));
         }
         if (profile.Article.Article.Sequence > 0)
         {
             Execute(
-                transaction,
                 _sql.RecordSequence,
                 ("@name", SequenceCounter),
                 ("@sequence", profile.Article.Article.Sequence));
         }
-        transaction.Commit();
-
-        // The caches follow only what was committed.
+        // The caches follow the open transaction; a failure empties them (Reset), as it rolls the transaction back.
         _articlesSeen = active;
         _profiles.Remove(storyId);
         foreach (var term in profile.Terms.Keys)
@@ -385,15 +395,27 @@ public sealed class StoryStore : IDisposable
         return version;
     }
 
+    /// <summary>Makes every article saved since the last commit durable.</summary>
+    internal void Commit()
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+        _transaction.Commit();
+        _transaction.Dispose();
+        _transaction = null;
+    }
+
     /// <summary>Adds the article's entities to the story's profile; returns those new to the story.</summary>
-    private List<string> SaveEntities(DbTransaction transaction, ArticleProfile profile, string entityIds, string storyId, long active)
+    private List<string> SaveEntities(ArticleProfile profile, string entityIds, string storyId, long active)
     {
         // Keeping the story's activity on the index rows lets the candidate lookup read recent stories straight from the index.
-        Execute(transaction, "UPDATE dedup_story_entities SET active = @active WHERE story_id = @story", ("@story", storyId), ("@active", active));
+        Execute("UPDATE dedup_story_entities SET active = @active WHERE story_id = @story", ("@story", storyId), ("@active", active));
 
         // Statements over JSON arrays write all of the article's rows at once: a statement per row cost more than the rows.
         // An entity new to the story counts one story more, before the story's rows take it in.
-        var stats = Command(_sql.CountNewStoryEntities, transaction);
+        var stats = Command(_sql.CountNewStoryEntities);
         Add(stats, "@ids", entityIds);
         Add(stats, "@story", storyId);
         var added = new List<string>();
@@ -405,7 +427,6 @@ public sealed class StoryStore : IDisposable
             }
         }
         Execute(
-            transaction,
             _sql.AddStoryEntities,
             ("@story", storyId),
             ("@active", active),
@@ -414,22 +435,21 @@ public sealed class StoryStore : IDisposable
         return added;
     }
 
-    private void SaveTerms(DbTransaction transaction, ArticleProfile profile, string storyId)
+    private void SaveTerms(ArticleProfile profile, string storyId)
     {
         var terms = JsonSerializer.Serialize(profile.Terms.ToDictionary(t => t.Key, t => TermWeights.Damped(t.Value), StringComparer.Ordinal), Json);
-        Execute(transaction, _sql.AddStoryTerms, ("@story", storyId), ("@terms", terms));
-        Execute(transaction, _sql.CountTermArticles, ("@terms", terms));
+        Execute(_sql.AddStoryTerms, ("@story", storyId), ("@terms", terms));
+        Execute(_sql.CountTermArticles, ("@terms", terms));
     }
 
     /// <summary>Keeps the story's profile within <see cref="MaxStoryTerms"/> and <see cref="MaxStoryEntities"/>; returns the entities dropped.</summary>
-    private List<string> PruneStoryProfile(DbTransaction transaction, string storyId)
+    private List<string> PruneStoryProfile(string storyId)
     {
         // Counting first spares the sort of every profile that is within its bounds, as most are.
         var sizes = Command(
             """
             SELECT (SELECT COUNT(*) FROM dedup_story_terms WHERE story_id = @story), (SELECT COUNT(*) FROM dedup_story_entities WHERE story_id = @story)
-            """,
-            transaction);
+            """);
         Add(sizes, "@story", storyId);
         long terms, entities;
         using (var reader = sizes.ExecuteReader())
@@ -440,7 +460,7 @@ public sealed class StoryStore : IDisposable
         }
         if (terms > MaxStoryTerms)
         {
-            Execute(transaction, _sql.PruneStoryTerms, ("@story", storyId), ("@max", MaxStoryTerms));
+            Execute(_sql.PruneStoryTerms, ("@story", storyId), ("@max", MaxStoryTerms));
         }
 
         var dropped = new List<string>();
@@ -448,7 +468,7 @@ public sealed class StoryStore : IDisposable
         {
             return dropped;
         }
-        var command = Command(_sql.PruneStoryEntities, transaction);
+        var command = Command(_sql.PruneStoryEntities);
         Add(command, "@story", storyId);
         Add(command, "@max", MaxStoryEntities);
         using (var reader = command.ExecuteReader())
@@ -462,7 +482,7 @@ public sealed class StoryStore : IDisposable
         // An entity's story count counts the stories whose profile holds it, so one that comes back is counted once.
         foreach (var entityId in dropped)
         {
-            Execute(transaction, "UPDATE dedup_entity_stats SET stories = stories - 1 WHERE entity_id = @entity", ("@entity", entityId));
+            Execute("UPDATE dedup_entity_stats SET stories = stories - 1 WHERE entity_id = @entity", ("@entity", entityId));
         }
         return dropped;
     }
@@ -511,9 +531,9 @@ public sealed class StoryStore : IDisposable
         return stories;
     }
 
-    private void Execute(DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    private void Execute(string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = Command(sql, transaction);
+        var command = Command(sql);
         foreach (var (name, value) in parameters)
         {
             Add(command, name, value);
@@ -533,8 +553,9 @@ public sealed class StoryStore : IDisposable
     /// <summary>
     /// The statement for the SQL, prepared once on this connection and reused with fresh parameters:
     /// preparing statements anew took a large share of each article's time. A caller never disposes it.
+    /// It runs in the open transaction, if any, and so reads what the store's own uncommitted articles changed.
     /// </summary>
-    private DbCommand Command(string sql, DbTransaction? transaction = null)
+    private DbCommand Command(string sql)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
@@ -542,7 +563,7 @@ public sealed class StoryStore : IDisposable
             command.CommandText = sql;
             _commands[sql] = command;
         }
-        command.Transaction = transaction;
+        command.Transaction = _transaction;
         command.Parameters.Clear();
         return command;
     }

@@ -6,7 +6,7 @@ namespace Newsroom.ServiceDefaults;
 
 /// <summary>
 /// What the pipeline counts (meter <see cref="NewsroomTelemetry.Name"/>): articles through each
-/// stage and how long after ingest they got there, ingest's outcomes, dedup's decisions, and the
+/// stage and how long after ingest they got there, ingest's outcomes, dedup's decisions and commits, and the
 /// messages a service holds back (ingest's unpublished outbox, dedup's resequencing window).
 /// Exported on <c>/metrics</c> for Prometheus and over OTLP when configured.
 /// </summary>
@@ -15,11 +15,15 @@ public sealed class PipelineMetrics
     // Seconds: a quiet pipeline takes tens of milliseconds, a backlog minutes.
     private static readonly double[] LagBuckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900];
 
+    // Decisions per commit: one while articles trickle in, up to the group limit in a backlog.
+    private static readonly long[] CommitBuckets = [1, 2, 4, 8, 16, 32, 64, 128];
+
     private readonly TimeProvider _time;
     private readonly Counter<long> _articles;
     private readonly Histogram<double> _lag;
     private readonly Counter<long> _submissions;
     private readonly Counter<long> _decisions;
+    private readonly Histogram<long> _commits;
     private readonly ConcurrentDictionary<string, Func<long>> _backlogs = new(StringComparer.Ordinal);
 
     public PipelineMetrics(IMeterFactory meters, TimeProvider time)
@@ -35,6 +39,11 @@ public sealed class PipelineMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
         _submissions = meter.CreateCounter<long>("newsroom.ingest.submissions", "{item}", "Items submitted to ingest, by outcome (accepted, duplicate, rejected)");
         _decisions = meter.CreateCounter<long>("newsroom.dedup.decisions", "{decision}", "Dedup's story decisions, by why the article joined its story");
+        _commits = meter.CreateHistogram<long>(
+            "newsroom.dedup.commit.decisions",
+            "{decision}",
+            "Dedup's decisions made durable by one commit of its store",
+            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = CommitBuckets });
         meter.CreateObservableGauge("newsroom.backlog", ObserveBacklogs, "{message}", "Messages a service holds back, by where: ingest's unpublished outbox, dedup's resequencing window");
     }
 
@@ -49,6 +58,15 @@ public sealed class PipelineMetrics
     public void Submitted(string outcome) => _submissions.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Decided(JoinReason.Types.Kind kind) => _decisions.Add(1, new KeyValuePair<string, object?>("join", JoinName(kind)));
+
+    /// <summary>Dedup committed <paramref name="decisions"/> decisions at once (nothing when none was pending).</summary>
+    public void Committed(int decisions)
+    {
+        if (decisions > 0)
+        {
+            _commits.Record(decisions);
+        }
+    }
 
     /// <summary>Reports <paramref name="read"/>'s count as the backlog named <paramref name="where"/> at each collection.</summary>
     public void TrackBacklog(string where, Func<long> read) => _backlogs[where] = read;

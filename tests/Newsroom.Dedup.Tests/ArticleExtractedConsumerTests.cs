@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,73 @@ public sealed class ArticleExtractedConsumerTests
         StoryClustererTests.AssertSameUpdate(originals[0], originals[1]);
         var copy = Assert.Single(updates, u => u.Article.Article.ArticleId == "art_wire_2");
         Assert.Equal((originals[0].StoryId, 2L, JoinReason.Types.Kind.NearDuplicate), (copy.StoryId, copy.Version, copy.JoinKind));
+    }
+
+    [Fact]
+    public async Task Articles_waiting_in_line_are_decided_in_order_and_committed_together()
+    {
+        var articles = Enumerable.Range(1, 40)
+            .Select(n => SyntheticArticles.Create($"art_line_{n}", $"Harbour crane number {n % 7} collapses", $"Crane {n % 7} fell at the harbour, number {n}."))
+            .Select((article, i) => article with { Article = article.Article with { Sequence = i + 1 } })
+            .ToList();
+        var expected = new StoryClusterer(new StoryStore(SqliteDatabase.InMemory()));
+        var inOrder = articles.Select(a => expected.Assign(a, SyntheticArticles.Ingested).StoryId).ToList();
+
+        var commits = new List<long>();
+        using var listener = CommitListener(commits);
+        await using var provider = new ServiceCollection()
+            .AddSingleton(new StoryClusterer(new StoryStore(SqliteDatabase.InMemory())))
+            .AddPipelineMetrics()
+            .Configure<ResequencingOptions>(_ => { })
+            .AddSingleton<ArticleResequencer>()
+            .AddLogging()
+            .AddMassTransitTestHarness(bus => bus.AddConsumer<ArticleExtractedConsumer, ArticleExtractedConsumerDefinition>())
+            .BuildServiceProvider(validateScopes: true);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+
+        // All but the first arrive, newest first, and wait for it.
+        foreach (var article in articles.Skip(1).Reverse())
+        {
+            await harness.Bus.Publish(article);
+        }
+        var resequencer = provider.GetRequiredService<ArticleResequencer>();
+        Assert.True(await WaitForAsync(() => resequencer.Waiting == articles.Count - 1), $"{resequencer.Waiting} articles wait for the first");
+        await harness.Bus.Publish(articles[0]);
+
+        Assert.True(await WaitForAsync(() => harness.Published.Select<StoryUpdated>().Count() >= articles.Count));
+        var stories = harness.Published.Select<StoryUpdated>().Select(m => m.Context.Message)
+            .ToDictionary(u => u.Article.Article.ArticleId, u => u.StoryId);
+        Assert.Equal(inOrder, articles.Select(a => stories[a.Article.ArticleId]));
+        lock (commits)
+        {
+            Assert.Equal(articles.Count, commits.Sum());
+            Assert.True(commits.Count <= 3, $"{articles.Count} articles in line took {commits.Count} commits: [{string.Join(", ", commits)}]");
+        }
+    }
+
+    /// <summary>Collects the sizes of dedup's commits, as the metric reports them.</summary>
+    private static MeterListener CommitListener(List<long> commits)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == "newsroom.dedup.commit.decisions")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
+        {
+            lock (commits)
+            {
+                commits.Add(value);
+            }
+        });
+        listener.Start();
+        return listener;
     }
 
     private static async Task<bool> WaitForAsync(Func<bool> condition)

@@ -94,6 +94,25 @@ public sealed class PostgresStoryStoreTests(PostgreSqlServer server) : IClassFix
         AssertSameDecisions(DecisionsOnSqlite(articles), decisions);
     }
 
+    [PostgresFact]
+    public async Task A_commit_that_fails_fails_every_decision_in_it_and_their_retries_decide_as_if_nothing_happened()
+    {
+        var articles = Reports(60).ToList();
+        var connection = await CreateDatabaseAsync("lost-commit");
+        using var database = new PostgresDatabase(connection);
+        var clusterer = new StoryClusterer(new StoryStore(database));
+
+        var decisions = Decide(clusterer, articles.Take(30));
+        var group = articles.Skip(30).Take(10).Select(article => clusterer.Decide(article, SyntheticArticles.Ingested)).ToList();
+        await server.DropConnectionsAsync(connection);
+        Assert.ThrowsAny<NpgsqlException>(() => clusterer.Commit());
+
+        Assert.All(group, pending => Assert.True(pending.Committed.IsFaulted, "a decision of the failed commit did not fail"));
+        Assert.Equal(0, clusterer.Uncommitted);
+        decisions.AddRange(Decide(clusterer, articles.Skip(30)));
+        AssertSameDecisions(DecisionsOnSqlite(articles), decisions);
+    }
+
     private async Task<string> CreateDatabaseAsync(string purpose)
     {
         Assert.True(server.Unavailable is null, server.Unavailable);

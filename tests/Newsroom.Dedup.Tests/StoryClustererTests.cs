@@ -24,6 +24,48 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public async Task Decisions_become_durable_together_at_the_commit_and_only_then()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dedup-group-{Guid.NewGuid():N}.db");
+        try
+        {
+            var database = SqliteDatabase.File(path);
+            using var store = new StoryStore(database);
+            var clusterer = new StoryClusterer(store);
+            var pending = new[] { KataibStories.WireOriginal(), KataibStories.WireCopy(), KataibStories.Rewrite() }
+                .Select(article => clusterer.Decide(article, Now))
+                .ToList();
+
+            Assert.Equal(3, clusterer.Uncommitted);
+            Assert.All(pending, p => Assert.False(p.Committed.IsCompleted));
+            // The second decision already sees the first, uncommitted as it is.
+            Assert.Equal((JoinReason.Types.Kind.NearDuplicate, 2L), (pending[1].Update.JoinKind, pending[1].Update.Version));
+            Assert.Equal(0, DecidedInAnotherConnection(database));
+
+            Assert.Equal(3, clusterer.Commit());
+
+            await Task.WhenAll(pending.Select(p => p.Committed)).WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.Equal(3, DecidedInAnotherConnection(database));
+            Assert.Equal(0, clusterer.Commit());
+            // A redelivery after the commit needs no commit of its own.
+            Assert.True(clusterer.Decide(KataibStories.WireCopy(), Now).Committed.IsCompleted);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    private static long DecidedInAnotherConnection(SqliteDatabase database)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM dedup_articles";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
     public void Wire_copy_joins_as_near_duplicate_with_its_shingle_jaccard()
     {
         var clusterer = NewClusterer();
