@@ -13,7 +13,8 @@ public static class QueryServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddPipelineMetrics();
-        builder.Services.AddSingleton<StoryUpdateBroadcaster>();
+        builder.Services.AddOptions<WatchOptions>().Bind(builder.Configuration.GetSection(WatchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(services => new StoryUpdateBroadcaster(services.GetRequiredService<IOptions<WatchOptions>>().Value.Buffer));
         if (builder.AddPostgresDatabase())
         {
             // Replicas share the read model and hear of each other's changes.

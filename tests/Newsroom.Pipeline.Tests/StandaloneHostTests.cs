@@ -112,4 +112,19 @@ public sealed class StandaloneHostTests
         Assert.True(report.GetProperty("latency").GetProperty("p50").GetDouble() > 0);
         Assert.Equal(["ingested", "extracted", "clustered", "indexed"], report.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
     }
+
+    [PipelineFact(needsBroker: false)]
+    public async Task Bench_goes_on_when_the_server_drops_its_watch_and_still_finds_every_article()
+    {
+        await using var group = new ServiceGroup("in-memory");
+        // A watch one update long falls behind at the first burst of stories.
+        var host = await group.StartAsync("Standalone", new Dictionary<string, string> { ["Query:Watch:Buffer"] = "1" });
+
+        var (exitCode, output) = await CliProcess.RunAsync("bench", "--articles", "120", "--seed", "9", "--json", "--server", host.Address.ToString());
+
+        Assert.True(exitCode == 0, output + "\n" + group.Describe());
+        var report = CliProcess.JsonLine(output).GetProperty("report");
+        Assert.Equal(120, report.GetProperty("queryable").GetInt32());
+        Assert.Empty(report.GetProperty("missing").EnumerateArray());
+    }
 }

@@ -87,8 +87,7 @@ public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster br
     /// <summary>
     /// Streams updates from the moment of the call; response headers are sent once the watch is
     /// registered, so a client that awaits them misses nothing published afterwards. A watcher that
-    /// falls <see cref="StoryUpdateBroadcaster.DefaultWatcherCapacity"/> updates behind is dropped
-    /// with RESOURCE_EXHAUSTED.
+    /// falls <see cref="WatchOptions.Buffer"/> updates behind is dropped with RESOURCE_EXHAUSTED.
     /// </summary>
     public override async Task WatchStories(WatchStoriesRequest request, IServerStreamWriter<StoryUpdate> responseStream, ServerCallContext context)
     {

@@ -1,6 +1,9 @@
 namespace Newsroom.Cli.Bench;
 
-/// <summary>What a load run measured: counts, rates and the time from sending an article to finding it queryable.</summary>
+/// <summary>
+/// What a load run measured: counts, rates and the time from sending an article to finding it queryable.
+/// <see cref="WatchDrops"/> counts the times the server dropped the run's watch for falling behind.
+/// </summary>
 internal sealed record LoadReport(
     int Articles,
     int Accepted,
@@ -13,4 +16,5 @@ internal sealed record LoadReport(
     double QueryablePerSecond,
     LatencySummary Latency,
     IReadOnlyList<StageRate> Stages,
-    IReadOnlyList<string> Missing);
+    IReadOnlyList<string> Missing,
+    int WatchDrops);

@@ -15,6 +15,9 @@ internal sealed class LoadRun(NewsroomClient ingest, NewsroomClient query, doubl
     private const int MaxBatch = 100;
     private const int StageSample = 200;
 
+    /// <summary>Articles the watch has not reported that are asked for by status, each quiet second.</summary>
+    private const int StatusChecksPerSecond = 100;
+
     private static readonly (string Name, Func<ArticleStatus, Google.Protobuf.WellKnownTypes.Timestamp?> Time)[] StageTimes =
     [
         ("ingested", s => s.IngestedAt),
@@ -25,6 +28,7 @@ internal sealed class LoadRun(NewsroomClient ingest, NewsroomClient query, doubl
 
     private readonly Stopwatch _clock = new();
     private readonly ConcurrentDictionary<string, (double At, string StoryId)> _arrivals = new(StringComparer.Ordinal);
+    private int _watchDrops;
 
     /// <param name="sent">Called after each article is written.</param>
     /// <param name="queryable">Called with the number of the run's accepted articles found queryable so far.</param>
@@ -69,21 +73,51 @@ internal sealed class LoadRun(NewsroomClient ingest, NewsroomClient query, doubl
             lastArrival > 0 ? found.Count / lastArrival : 0,
             LatencySummary.Of(latencies),
             stages,
-            accepted.Where(a => !_arrivals.ContainsKey(a.Id)).Select(a => a.Id).ToList());
+            accepted.Where(a => !_arrivals.ContainsKey(a.Id)).Select(a => a.Id).ToList(),
+            Volatile.Read(ref _watchDrops));
     }
 
-    private async Task ReadUpdatesAsync(AsyncServerStreamingCall<StoryUpdate> watch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Notes when each update arrives. The server drops a watch that falls behind (this client may share a busy
+    /// machine with it): a new watch goes on, and the articles whose updates were lost meanwhile are found by
+    /// status (<see cref="WaitUntilQueryableAsync"/>), later than they became queryable.
+    /// </summary>
+    private async Task ReadUpdatesAsync(AsyncServerStreamingCall<StoryUpdate> first, CancellationToken cancellationToken)
     {
+        var watch = first;
         try
         {
-            await foreach (var update in watch.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            while (true)
             {
-                _arrivals.TryAdd(update.ArticleId, (_clock.Elapsed.TotalSeconds, update.Story?.StoryId ?? string.Empty));
+                try
+                {
+                    await foreach (var update in watch.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        _arrivals.TryAdd(update.ArticleId, (_clock.Elapsed.TotalSeconds, update.Story?.StoryId ?? string.Empty));
+                    }
+                    return;
+                }
+                catch (RpcException exception) when (exception.StatusCode == StatusCode.ResourceExhausted && !cancellationToken.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref _watchDrops);
+                }
+                if (watch != first)
+                {
+                    watch.Dispose();
+                }
+                watch = query.WatchStories(new WatchStoriesRequest(), cancellationToken);
             }
         }
         catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is OperationCanceledException or RpcException)
         {
             // The run stops the watch when it is done.
+        }
+        finally
+        {
+            if (watch != first)
+            {
+                watch.Dispose();
+            }
         }
     }
 
@@ -147,7 +181,7 @@ internal sealed class LoadRun(NewsroomClient ingest, NewsroomClient query, doubl
             }
             else if (_clock.Elapsed - quietSince > TimeSpan.FromSeconds(1))
             {
-                foreach (var id in missing.Take(20))
+                foreach (var id in missing.Take(StatusChecksPerSecond))
                 {
                     var status = await query.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = id }, cancellationToken).ConfigureAwait(false);
                     if (status.Stage == PipelineStage.Indexed)

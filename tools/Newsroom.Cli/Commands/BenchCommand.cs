@@ -171,6 +171,13 @@ internal static class BenchCommand
         summary.AddTextRow("queryable", $"{Number(report.Queryable)} in {Number(report.Stories)} stories, {Number(report.Seconds, "0.0")} s after the first was sent");
         summary.AddTextRow("end to end", $"{Number(report.QueryablePerSecond, "0.0")} articles/s (sent at {Number(report.SentPerSecond, "0.0")}/s)");
         summary.AddTextRow("send to queryable", $"p50 {Ms(report.Latency.P50)}, p90 {Ms(report.Latency.P90)}, p99 {Ms(report.Latency.P99)}, max {Ms(report.Latency.Max)}");
+        if (report.WatchDrops > 0)
+        {
+            summary.AddTextRow(
+                "watch",
+                $"dropped {Number(report.WatchDrops)} times by the server for falling behind, and opened again; the articles it missed were found by status, " +
+                "later than they became queryable, so the latencies are upper bounds (raise Query:Watch:Buffer on the server, or run the bench on another machine)");
+        }
         context.Environment.Out.Write(summary);
         if (report.Stages.Count > 0)
         {
