@@ -23,6 +23,8 @@ public sealed class QueryConsumerTests : IAsyncLifetime
             .AddSingleton(_broadcaster)
             .AddPipelineMetrics()
             .AddLogging()
+            // The harness waits for a message until 1.2 s pass without bus activity by default: too little on a busy CI host.
+            .Configure<TestHarnessOptions>(options => options.TestInactivityTimeout = TimeSpan.FromSeconds(3))
             .AddMassTransitTestHarness(bus =>
             {
                 bus.AddConsumer<QueryArticleIngestedConsumer, QueryArticleIngestedConsumerDefinition>();
