@@ -67,10 +67,12 @@ internal sealed class PostgresQueryStoreSql : QueryStoreSql
     }
 
     /// <summary>NOTIFY, which PostgreSQL delivers to every listener when the transaction commits, and never if it does not.</summary>
-    public override string AnnounceStoryChange(DbCommand command, StoryChange change)
+    public override void AnnounceStoryChange(ReadModelConnection connection, StoryChange change)
     {
-        command.With("@channel", StoryChangeChannel).With("@payload", JsonSerializer.Serialize(change));
-        return "SELECT pg_notify(@channel, @payload)";
+        using var command = connection.Command("SELECT pg_notify(@channel, @payload)")
+            .With("@channel", StoryChangeChannel)
+            .With("@payload", JsonSerializer.Serialize(change));
+        command.ExecuteNonQuery();
     }
 
     public override void Interrupt(DbConnection connection, DbCommand? latest)

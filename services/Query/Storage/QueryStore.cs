@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Data.Common;
 using Newsroom.Contracts.Events;
@@ -118,9 +117,7 @@ public sealed partial class QueryStore
     private void WriteStatus(ArticleStatusChange change) =>
         Write(db =>
         {
-            using var command = db.Command("");
-            command.CommandText = ApplyStatus(db.Sql, command, change);
-            command.ExecuteNonQuery();
+            ApplyStatus(db, change);
             return true;
         }, inTransaction: false);
 
@@ -152,64 +149,57 @@ public sealed partial class QueryStore
 
         var storedVersion = (long?)db.Command("SELECT version FROM stories WHERE story_id = @story")
             .With("@story", update.StoryId).ExecuteScalar();
-        var outcome = storedVersion is null
-            ? StoryIndexOutcome.Created
-            : update.Version > storedVersion || currentStory != update.StoryId
-                ? StoryIndexOutcome.Updated
-                : StoryIndexOutcome.Unchanged;
-
-        // The writes that need nothing read back go in one command with the deletion of the article's old
-        // mentions (a round trip each was most of an update's time on PostgreSQL). The change is announced
-        // last: PostgreSQL delivers it at commit, whatever its place in the transaction.
-        var touched = new SortedSet<string>(StringComparer.Ordinal);
-        using (var write = db.Command(""))
+        if (storedVersion is null)
         {
-            var sql = new StringBuilder();
-            if (storedVersion is null)
-            {
-                sql.Append("INSERT INTO stories (story_id, version, last_updated) VALUES (@story, @version, @updated);\n");
-            }
-            else if (update.Version > storedVersion)
-            {
-                sql.Append("UPDATE stories SET version = @version, last_updated = @updated WHERE story_id = @story;\n");
-            }
-            write.With("@updated", placedAt);
-            sql.Append(UpsertArticle(write, update, placedAt)).Append(";\n");
-            sql.Append(ApplyStatus(db.Sql, write, new ArticleStatusChange(
-                article, PipelineStage.Indexed, update.Article.ExtractedAt, update.UpdatedAt, indexedAt, update.StoryId, MovesStory: true))).Append(";\n");
-            sql.Append("DELETE FROM entity_names WHERE article_id = @article RETURNING entity_id;\nDELETE FROM mentions WHERE article_id = @article");
-            if (StoryChange.Of(outcome, update.StoryId, article.ArticleId) is { } change && db.Sql.AnnounceStoryChange(write, change) is { Length: > 0 } announce)
-            {
-                sql.Append(";\n").Append(announce);
-            }
-            write.CommandText = sql.ToString();
-            using var reader = write.ExecuteReader();
-            while (reader.Read())
-            {
-                touched.Add(reader.GetString(0));
-            }
-            while (reader.NextResult())
-            {
-            }
+            db.Command("INSERT INTO stories (story_id, version, last_updated) VALUES (@story, @version, @updated)")
+                .With("@story", update.StoryId).With("@version", update.Version).With("@updated", placedAt).ExecuteNonQuery();
+        }
+        else if (update.Version > storedVersion)
+        {
+            db.Command("UPDATE stories SET version = @version, last_updated = @updated WHERE story_id = @story")
+                .With("@story", update.StoryId).With("@version", update.Version).With("@updated", placedAt).ExecuteNonQuery();
         }
 
-        ReplaceMentionsAndLeadEvent(db, update.StoryId, update.Article, touched);
+        UpsertArticle(db, update, placedAt);
+        ReplaceMentions(db, update.Article);
+        ReplaceLeadEvent(db, update.StoryId, update.Article);
         if (moves)
         {
             RefreshStory(db, currentStory!, changedMember: null);
         }
 
         RefreshStory(db, update.StoryId, article.ArticleId);
+        ApplyStatus(db, new ArticleStatusChange(
+            article, PipelineStage.Indexed, update.Article.ExtractedAt, update.UpdatedAt, indexedAt, update.StoryId, MovesStory: true));
+
+        var outcome = storedVersion is null
+            ? StoryIndexOutcome.Created
+            : update.Version > storedVersion || currentStory != update.StoryId
+                ? StoryIndexOutcome.Updated
+                : StoryIndexOutcome.Unchanged;
+        if (StoryChange.Of(outcome, update.StoryId, article.ArticleId) is { } change)
+        {
+            db.Sql.AnnounceStoryChange(db, change);
+        }
+
         return outcome;
     }
 
-    /// <summary>The statement that inserts or replaces the article's row, with its parameters added to <paramref name="command"/>.</summary>
-    private static string UpsertArticle(DbCommand command, StoryUpdated update, long placedAt)
+    private static void UpsertArticle(ReadModelConnection db, StoryUpdated update, long placedAt)
     {
         var article = update.Article.Article;
         // Bounded on the way in: the search row, highlights and snippets are built from these columns.
         var text = IndexLimits.Truncate(article.Text, IndexLimits.MaxTextLength);
-        command
+        db.Command("""
+            INSERT INTO story_articles (article_id, story_id, story_version, placed_at, url, title, source, published, lead, text,
+                                        join_kind, matched_article_id, join_score, join_features)
+            VALUES (@article, @story, @version, @placed, @url, @title, @source, @published, @lead, @text, @kind, @matched, @score, @features)
+            ON CONFLICT (article_id) DO UPDATE SET
+                story_id = excluded.story_id, story_version = excluded.story_version, placed_at = excluded.placed_at,
+                url = excluded.url, title = excluded.title, source = excluded.source, published = excluded.published,
+                lead = excluded.lead, text = excluded.text, join_kind = excluded.join_kind,
+                matched_article_id = excluded.matched_article_id, join_score = excluded.join_score, join_features = excluded.join_features
+            """)
             .With("@article", article.ArticleId)
             .With("@story", update.StoryId)
             .With("@version", update.Version)
@@ -223,35 +213,44 @@ public sealed partial class QueryStore
             .With("@kind", (int)update.JoinKind)
             .With("@matched", update.MatchedArticleId)
             .With("@score", update.Score)
-            .With("@features", JsonSerializer.Serialize(update.Features));
-        return """
-            INSERT INTO story_articles (article_id, story_id, story_version, placed_at, url, title, source, published, lead, text,
-                                        join_kind, matched_article_id, join_score, join_features)
-            VALUES (@article, @story, @version, @placed, @url, @title, @source, @published, @lead, @text, @kind, @matched, @score, @features)
-            ON CONFLICT (article_id) DO UPDATE SET
-                story_id = excluded.story_id, story_version = excluded.story_version, placed_at = excluded.placed_at,
-                url = excluded.url, title = excluded.title, source = excluded.source, published = excluded.published,
-                lead = excluded.lead, text = excluded.text, join_kind = excluded.join_kind,
-                matched_article_id = excluded.matched_article_id, join_score = excluded.join_score, join_features = excluded.join_features
-            """;
+            .With("@features", JsonSerializer.Serialize(update.Features))
+            .ExecuteNonQuery();
     }
 
     /// <summary>
-    /// Writes the article's mentions and its say in each entity's name (its old ones are deleted already, and
-    /// <paramref name="touched"/> holds the entities they named), settles the name and type of every entity it
-    /// mentions or mentioned, and replaces its lead event, in one command however many entities. An entity's
-    /// name and type are the ones most of its mentions over all indexed articles carry, ties going to the first in
+    /// Replaces the article's mentions and its say in each entity's name, and settles the name and type of
+    /// every entity it mentions or mentioned, in two commands however many entities. An entity's name and
+    /// type are the ones most of its mentions over all indexed articles carry, ties going to the first in
     /// ordinal order: a function of the indexed articles, not of their order, so a name does not flip with
     /// each article that spells it its own way. An entity no article mentions any more keeps what it had.
     /// </summary>
-    private static void ReplaceMentionsAndLeadEvent(ReadModelConnection db, string storyId, ArticleExtracted extracted, SortedSet<string> touched)
+    private static void ReplaceMentions(ReadModelConnection db, ArticleExtracted extracted)
     {
         var articleId = extracted.Article.ArticleId;
+        var touched = new SortedSet<string>(StringComparer.Ordinal);
+        using (var reader = db.Command("""
+                   DELETE FROM entity_names WHERE article_id = @article RETURNING entity_id;
+                   DELETE FROM mentions WHERE article_id = @article
+                   """).With("@article", articleId).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                touched.Add(reader.GetString(0));
+            }
+            while (reader.NextResult())
+            {
+            }
+        }
+
         var entities = extracted.Entities.Where(m => m.CanonicalId.Length > 0 && m.Text.Length > 0).GroupBy(m => m.CanonicalId, StringComparer.Ordinal).ToList();
         touched.UnionWith(entities.Select(e => e.Key));
+        if (touched.Count == 0)
+        {
+            return;
+        }
 
         using var write = db.Command("");
-        var sql = new StringBuilder();
+        var sql = new System.Text.StringBuilder();
         // At most MaxRowsPerStatement rows a statement: the databases bound the parameters of one.
         foreach (var (i, chunk) in entities.Chunk(MaxRowsPerStatement).Index())
         {
@@ -290,16 +289,15 @@ public sealed partial class QueryStore
             """);
         }
 
-        sql.Append(ReplaceLeadEvent(write, storyId, extracted));
         write.CommandText = sql.ToString();
         write.ExecuteNonQuery();
     }
 
-    /// <summary>The statements that replace the article's lead event, with their parameters added to <paramref name="command"/>.</summary>
-    private static string ReplaceLeadEvent(DbCommand command, string storyId, ArticleExtracted extracted)
+    /// <summary>Replaces the article's lead event, in one statement batch.</summary>
+    private static void ReplaceLeadEvent(ReadModelConnection db, string storyId, ArticleExtracted extracted)
     {
-        var sql = new StringBuilder("DELETE FROM events WHERE article_id = @article");
-        command.With("@article", extracted.Article.ArticleId);
+        var articleId = extracted.Article.ArticleId;
+        using var write = db.Command("DELETE FROM events WHERE article_id = @article").With("@article", articleId);
         if (extracted.LeadEvent is { } lead)
         {
             // An event may name an entity that no mention resolved; keep it reachable by its own words.
@@ -309,15 +307,15 @@ public sealed partial class QueryStore
                 .ToList();
             if (participants.Count > 0)
             {
-                sql.Append($";\nINSERT INTO entities (entity_id, canonical_name, type) VALUES {command.Rows("p", participants)} ON CONFLICT (entity_id) DO NOTHING");
+                write.CommandText += $";\nINSERT INTO entities (entity_id, canonical_name, type) VALUES {write.Rows("p", participants)} ON CONFLICT (entity_id) DO NOTHING";
             }
 
-            sql.Append("""
+            write.CommandText += """
                 ;
                 INSERT INTO events (article_id, story_id, actor_text, actor_entity_id, action, action_text, target_text, target_entity_id, event_date, event_date_ms)
                 VALUES (@article, @story, @actor, @actor_id, @action, @action_text, @target, @target_id, @date, @date_ms)
-                """);
-            command.With("@story", storyId)
+                """;
+            write.With("@story", storyId)
                 .With("@actor", lead.ActorText)
                 .With("@actor_id", string.IsNullOrEmpty(lead.ActorEntityId) ? null : lead.ActorEntityId)
                 .With("@action", (int)lead.Action)
@@ -327,7 +325,8 @@ public sealed partial class QueryStore
                 .With("@date", lead.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
                 .With("@date_ms", lead.Date is { } date ? UnixTime.ToMillis(date) : null);
         }
-        return sql.ToString();
+
+        write.ExecuteNonQuery();
     }
 
     /// <summary>
@@ -452,33 +451,15 @@ public sealed partial class QueryStore
             .ExecuteNonQuery();
     }
 
-    /// <summary>
-    /// The statement that moves the article's status forward, with its parameters added to <paramref name="command"/>
-    /// (named apart, for a command of several statements).
-    /// </summary>
-    private static string ApplyStatus(QueryStoreSql dialect, DbCommand command, ArticleStatusChange change)
+    private static void ApplyStatus(ReadModelConnection db, ArticleStatusChange change)
     {
         var article = change.Article;
-        command
-            .With("@status_article", article.ArticleId)
-            .With("@status_stage", (int)change.Stage)
-            .With("@status_story", change.StoryId)
-            .With("@status_moves", change.MovesStory)
-            .With("@status_url", IndexLimits.Truncate(article.Url, IndexLimits.MaxFieldLength))
-            .With("@status_title", IndexLimits.Truncate(article.Title, IndexLimits.MaxTitleLength))
-            .With("@status_source", IndexLimits.Truncate(article.Source, IndexLimits.MaxFieldLength))
-            .With("@status_ingested", UnixTime.ToMillis(article.IngestedAt))
-            .With("@status_extracted", UnixTime.ToMillis(change.ExtractedAt))
-            .With("@status_clustered", UnixTime.ToMillis(change.ClusteredAt))
-            .With("@status_indexed", UnixTime.ToMillis(change.IndexedAt))
-            .With("@status_trace", change.TraceId);
-        return $"""
+        db.Command($"""
             INSERT INTO article_status AS s (article_id, stage, story_id, url, title, source, ingested_at, extracted_at, clustered_at, indexed_at, trace_id)
-            VALUES (@status_article, @status_stage, @status_story, @status_url, @status_title, @status_source, @status_ingested, @status_extracted,
-                    @status_clustered, @status_indexed, @status_trace)
+            VALUES (@article, @stage, @story, @url, @title, @source, @ingested, @extracted, @clustered, @indexed, @trace)
             ON CONFLICT (article_id) DO UPDATE SET
-                stage = {dialect.Greatest}(s.stage, excluded.stage),
-                story_id = CASE WHEN @status_moves AND excluded.story_id IS NOT NULL THEN excluded.story_id ELSE COALESCE(s.story_id, excluded.story_id) END,
+                stage = {db.Sql.Greatest}(s.stage, excluded.stage),
+                story_id = CASE WHEN @moves AND excluded.story_id IS NOT NULL THEN excluded.story_id ELSE COALESCE(s.story_id, excluded.story_id) END,
                 url = CASE WHEN s.url = '' THEN excluded.url ELSE s.url END,
                 title = CASE WHEN s.title = '' THEN excluded.title ELSE s.title END,
                 source = CASE WHEN s.source = '' THEN excluded.source ELSE s.source END,
@@ -487,6 +468,19 @@ public sealed partial class QueryStore
                 clustered_at = COALESCE(s.clustered_at, excluded.clustered_at),
                 indexed_at = COALESCE(s.indexed_at, excluded.indexed_at),
                 trace_id = CASE WHEN s.trace_id = '' THEN excluded.trace_id ELSE s.trace_id END
-            """;
+            """)
+            .With("@article", article.ArticleId)
+            .With("@stage", (int)change.Stage)
+            .With("@story", change.StoryId)
+            .With("@moves", change.MovesStory)
+            .With("@url", IndexLimits.Truncate(article.Url, IndexLimits.MaxFieldLength))
+            .With("@title", IndexLimits.Truncate(article.Title, IndexLimits.MaxTitleLength))
+            .With("@source", IndexLimits.Truncate(article.Source, IndexLimits.MaxFieldLength))
+            .With("@ingested", UnixTime.ToMillis(article.IngestedAt))
+            .With("@extracted", UnixTime.ToMillis(change.ExtractedAt))
+            .With("@clustered", UnixTime.ToMillis(change.ClusteredAt))
+            .With("@indexed", UnixTime.ToMillis(change.IndexedAt))
+            .With("@trace", change.TraceId)
+            .ExecuteNonQuery();
     }
 }

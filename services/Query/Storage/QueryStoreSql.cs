@@ -45,11 +45,8 @@ internal abstract class QueryStoreSql
     /// </summary>
     public abstract void Lock(ReadModelConnection connection, IEnumerable<string> keys);
 
-    /// <summary>
-    /// The statement that tells the other replicas on the database, once the transaction commits, that a story
-    /// changed, with its parameters added to <paramref name="command"/>; empty where no other replica reads.
-    /// </summary>
-    public abstract string AnnounceStoryChange(DbCommand command, StoryChange change);
+    /// <summary>Tells the other replicas on the database, once the transaction commits, that a story changed.</summary>
+    public abstract void AnnounceStoryChange(ReadModelConnection connection, StoryChange change);
 
     /// <summary>Stops the statement running on <paramref name="connection"/> (<paramref name="latest"/> is its newest command).</summary>
     public abstract void Interrupt(DbConnection connection, DbCommand? latest);

@@ -69,7 +69,9 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
     }
 
     /// <summary>No other replica reads this file.</summary>
-    public override string AnnounceStoryChange(DbCommand command, StoryChange change) => "";
+    public override void AnnounceStoryChange(ReadModelConnection connection, StoryChange change)
+    {
+    }
 
     // Microsoft.Data.Sqlite checks a token only between statements and its SqliteCommand.Cancel does
     // nothing, so a long statement is stopped through SQLite's own sqlite3_interrupt.
