@@ -64,12 +64,9 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
 
     public override string RecordSequence =>
         """
-        INSERT INTO dedup_counters (name, value) VALUES ('sequence', @sequence)
+        INSERT INTO dedup_counters (name, value) VALUES (@name, @sequence)
         ON CONFLICT (name) DO UPDATE SET value = GREATEST(dedup_counters.value, excluded.value)
         """;
-
-    public override string MemberContent =>
-        "SELECT article_id, terms_json, entities_json FROM dedup_articles WHERE article_id IN (SELECT jsonb_array_elements_text(CAST(@ids AS jsonb)))";
 
     public override string TermCounts =>
         "SELECT term, articles FROM dedup_term_stats WHERE term IN (SELECT jsonb_array_elements_text(CAST(@keys AS jsonb)))";

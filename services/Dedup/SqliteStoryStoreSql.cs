@@ -56,10 +56,7 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
         """;
 
     public override string RecordSequence =>
-        "INSERT INTO dedup_counters (name, value) VALUES ('sequence', @sequence) ON CONFLICT (name) DO UPDATE SET value = MAX(value, excluded.value)";
-
-    public override string MemberContent =>
-        "SELECT article_id, terms_json, entities_json FROM dedup_articles WHERE article_id IN (SELECT value FROM json_each(@ids))";
+        "INSERT INTO dedup_counters (name, value) VALUES (@name, @sequence) ON CONFLICT (name) DO UPDATE SET value = MAX(value, excluded.value)";
 
     public override string TermCounts => "SELECT term, articles FROM dedup_term_stats WHERE term IN (SELECT value FROM json_each(@keys))";
 

@@ -54,11 +54,8 @@ public sealed class StoryStore : IDisposable
     private DbConnection? _connection;
     private DbTransaction? _transaction;
 
-    /// <summary>The articles counter as this process last wrote or read it; -1 before the first read.</summary>
+    /// <summary>The articles counter as this process last committed or read it; -1 before the first read.</summary>
     private long _articlesSeen = -1;
-
-    /// <summary>The stories counter, likewise.</summary>
-    private long _storiesSeen = -1;
 
     public StoryStore(SqliteDatabase database)
         : this(() => database.Open(), new SqliteStoryStoreSql(), database?.Description ?? throw new ArgumentNullException(nameof(database)))
@@ -89,24 +86,7 @@ public sealed class StoryStore : IDisposable
     /// </summary>
     internal bool FollowStore()
     {
-        var command = Command("SELECT name, value FROM dedup_counters WHERE name IN ('articles', 'stories')");
-        long articles = 0;
-        _storiesSeen = 0;
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var value = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
-                if (reader.GetString(0) == ArticleCounter)
-                {
-                    articles = value;
-                }
-                else
-                {
-                    _storiesSeen = value;
-                }
-            }
-        }
+        var articles = Counter(ArticleCounter);
         if (articles == _articlesSeen)
         {
             return false;
@@ -125,7 +105,6 @@ public sealed class StoryStore : IDisposable
         Close();
         ForgetCaches();
         _articlesSeen = -1;
-        _storiesSeen = -1;
     }
 
     private void ForgetCaches()
@@ -207,10 +186,9 @@ public sealed class StoryStore : IDisposable
         command.ExecuteNonQuery();
     }
 
-    // Known once FollowStore has read the counters (before every decision), and kept since by Save.
-    internal long CountArticles() => _articlesSeen >= 0 ? _articlesSeen : Counter(ArticleCounter);
+    internal long CountArticles() => Counter(ArticleCounter);
 
-    internal long CountStories() => _storiesSeen >= 0 ? _storiesSeen : Counter(StoryCounter);
+    internal long CountStories() => Counter(StoryCounter);
 
     internal long LastDecidedSequence() => Counter(SequenceCounter);
 
@@ -278,45 +256,26 @@ public sealed class StoryStore : IDisposable
         {
             return cached;
         }
-        // One command, four results: a round trip each was most of a decision's time on PostgreSQL.
-        var command = Command(
-            """
-            SELECT CASE WHEN last_time IS NULL THEN 0 ELSE 1 END FROM dedup_stories WHERE story_id = @id;
-            SELECT entity_id, weight FROM dedup_story_entities WHERE story_id = @id;
-            SELECT term, weight FROM dedup_story_terms WHERE story_id = @id;
-            SELECT article_id, actor_id, action, target_id, lead_date FROM dedup_articles WHERE story_id = @id ORDER BY version DESC LIMIT @limit
-            """);
+        var command = Command("SELECT CASE WHEN last_time IS NULL THEN 0 ELSE 1 END FROM dedup_stories WHERE story_id = @id");
         Add(command, "@id", storyId);
-        Add(command, "@limit", maxMembers);
-        StoryProfile profile;
-        using (var reader = command.ExecuteReader())
-        {
-            var dated = reader.Read() && Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture) == 1;
-            reader.NextResult();
-            var entities = Weights(reader);
-            reader.NextResult();
-            var terms = Weights(reader);
-            reader.NextResult();
-            var members = new List<MemberLead>();
-            while (reader.Read())
-            {
-                members.Add(new MemberLead(
-                    reader.GetString(0),
-                    reader.IsDBNull(1) ? null : reader.GetString(1),
-                    (EventAction)reader.GetInt32(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.IsDBNull(4) ? null : DateOnly.FromDayNumber(reader.GetInt32(4))));
-            }
-            profile = new StoryProfile(storyId, dated, entities, terms, members);
-        }
+        var dated = Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture) == 1;
+        var profile = new StoryProfile(
+            storyId,
+            dated,
+            Weights("SELECT entity_id, weight FROM dedup_story_entities WHERE story_id = @id", storyId),
+            Weights("SELECT term, weight FROM dedup_story_terms WHERE story_id = @id", storyId),
+            MemberLeads(storyId, maxMembers));
         _profiles.Add(profile, maxMembers);
         PrefetchCounts(profile.TermWeights.Keys, profile.EntityWeights.Keys);
         return profile;
     }
 
-    private static Dictionary<string, double> Weights(DbDataReader reader)
+    private Dictionary<string, double> Weights(string sql, string storyId)
     {
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        var command = Command(sql);
+        Add(command, "@id", storyId);
+        using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             weights[reader.GetString(0)] = reader.GetDouble(1);
@@ -324,122 +283,102 @@ public sealed class StoryStore : IDisposable
         return weights;
     }
 
+    private List<MemberLead> MemberLeads(string storyId, int maxMembers)
+    {
+        var members = new List<MemberLead>();
+        var command = Command(
+            """
+            SELECT article_id, actor_id, action, target_id, lead_date FROM dedup_articles
+            WHERE story_id = @id ORDER BY version DESC LIMIT @limit
+            """);
+        Add(command, "@id", storyId);
+        Add(command, "@limit", maxMembers);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            members.Add(new MemberLead(
+                reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                (EventAction)reader.GetInt32(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : DateOnly.FromDayNumber(reader.GetInt32(4))));
+        }
+        return members;
+    }
+
     /// <summary>Title-and-lead term counts and entity ids of the given members, for choosing the best-matching one.</summary>
     internal Dictionary<string, (Dictionary<string, int> Terms, List<string> EntityIds)> LoadMemberContent(IEnumerable<string> articleIds)
     {
         var content = new Dictionary<string, (Dictionary<string, int>, List<string>)>(StringComparer.Ordinal);
-        var command = Command(_sql.MemberContent);
-        Add(command, "@ids", JsonSerializer.Serialize(articleIds.Distinct(StringComparer.Ordinal), Json));
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        var command = Command("SELECT terms_json, entities_json FROM dedup_articles WHERE article_id = @id");
+        var id = Add(command, "@id", "");
+        foreach (var articleId in articleIds)
         {
-            content[reader.GetString(0)] = (
-                JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(1), Json) ?? [],
-                JsonSerializer.Deserialize<List<string>>(reader.GetString(2), Json) ?? []);
+            id.Value = articleId;
+            using var reader = command.ExecuteReader();
+            if (reader.Read())
+            {
+                content[articleId] = (
+                    JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(0), Json) ?? [],
+                    JsonSerializer.Deserialize<List<string>>(reader.GetString(1), Json) ?? []);
+            }
         }
         return content;
     }
 
-    /// <summary>
-    /// Records the article in its story and in every index, in the open transaction; returns the story's new version.
-    /// The statements go in one command (one round trip to PostgreSQL, where a round trip each was most of the time).
-    /// </summary>
+    /// <summary>Records the article in its story and in every index, in the open transaction; returns the story's new version.</summary>
     internal long Save(ArticleProfile profile, string storyId, JoinReason.Types.Kind kind, string? matchedArticleId, double score, IReadOnlyList<StoryMatchFeature> features, DateTimeOffset updatedAt)
     {
         _transaction ??= Connection().BeginTransaction();
-        // The article's number in the order of joins is the story's activity: how recently it was joined, whatever its
-        // events' dates. The counter is known (FollowStore read it before the decision); the batch checks it.
-        var active = _articlesSeen + 1;
+        // The article's number in the order of joins is the story's activity: how recently it was joined, whatever its events' dates.
+        var counter = Command("UPDATE dedup_counters SET value = value + 1 WHERE name = @name RETURNING value");
+        Add(counter, "@name", ArticleCounter);
+        var active = Convert.ToInt64(counter.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var eventTime = profile.EventTime?.ToUnixTimeSeconds();
         var newStory = kind == JoinReason.Types.Kind.FirstArticle;
-        var numbered = profile.Article.Article.Sequence > 0;
-        var entityIds = JsonSerializer.Serialize(profile.Entities.Keys, Json);
-        var terms = JsonSerializer.Serialize(profile.Terms.ToDictionary(t => t.Key, t => TermWeights.Damped(t.Value), StringComparer.Ordinal), Json);
 
-        var statements = new List<string>
-        {
-            "UPDATE dedup_counters SET value = value + 1 WHERE name = 'articles' RETURNING value",
-            // A story's time span covers its dated members only.
+        // A story's time span covers its dated members only.
+        Execute(
             newStory
                 ? "INSERT INTO dedup_stories (story_id, version, member_count, first_time, last_time, active) VALUES (@story, 1, 1, @time, @time, @active)"
                 : _sql.ExtendStory,
-            "SELECT version FROM dedup_stories WHERE story_id = @story",
+            ("@story", storyId), ("@time", eventTime), ("@active", active));
+        var versionQuery = Command("SELECT version FROM dedup_stories WHERE story_id = @story");
+        Add(versionQuery, "@story", storyId);
+        var version = Convert.ToInt64(versionQuery.ExecuteScalar(), CultureInfo.InvariantCulture);
+
+        var entityIds = JsonSerializer.Serialize(profile.Entities.Keys, Json);
+        Execute(
             """
             INSERT INTO dedup_articles (article_id, story_id, version, join_kind, matched_article_id, score, features_json,
               updated_at, article_json, event_time, actor_id, action, target_id, lead_date, terms_json, entities_json, minhash)
-            VALUES (@id, @story, (SELECT version FROM dedup_stories WHERE story_id = @story), @kind, @matched, @score, @features,
-              @updated, @article, @time, @actor, @action, @target, @date, @terms_json, @ids, @minhash)
+            VALUES (@id, @story, @version, @kind, @matched, @score, @features, @updated, @article, @time, @actor, @action,
+              @target, @date, @terms, @entities, @minhash)
             """,
-            // Keeping the story's activity on the index rows lets the candidate lookup read recent stories straight from the index.
-            "UPDATE dedup_story_entities SET active = @active WHERE story_id = @story",
-            // An entity new to the story counts one story more, before the story's rows take it in.
-            _sql.CountNewStoryEntities,
-            _sql.AddStoryEntities,
-            _sql.AddStoryTerms,
-            _sql.CountTermArticles,
-            // Counting spares the sort of every profile within its bounds, as most are.
-            "SELECT (SELECT COUNT(*) FROM dedup_story_terms WHERE story_id = @story), (SELECT COUNT(*) FROM dedup_story_entities WHERE story_id = @story)",
-        };
+            ("@id", profile.ArticleId), ("@story", storyId), ("@version", version), ("@kind", (int)kind),
+            ("@matched", matchedArticleId), ("@score", score), ("@features", JsonSerializer.Serialize(features, Json)),
+            ("@updated", updatedAt.ToString("O", CultureInfo.InvariantCulture)), ("@article", JsonSerializer.Serialize(profile.Article, Json)),
+            ("@time", eventTime), ("@actor", profile.Lead.ActorId), ("@action", (int)profile.Lead.Action),
+            ("@target", profile.Lead.TargetId), ("@date", profile.Lead.Date?.DayNumber),
+            ("@terms", JsonSerializer.Serialize(profile.Terms, Json)), ("@entities", entityIds),
+            ("@minhash", profile.Signature.ToBytes()));
+
+        var entitiesAdded = SaveEntities(profile, entityIds, storyId, active);
+        SaveTerms(profile, storyId);
+        var entitiesDropped = PruneStoryProfile(storyId);
         if (newStory)
         {
-            statements.Add("UPDATE dedup_counters SET value = value + 1 WHERE name = 'stories'");
+            Execute("UPDATE dedup_counters SET value = value + 1 WHERE name = @name", ("@name", StoryCounter));
         }
-        if (numbered)
+        if (profile.Article.Article.Sequence > 0)
         {
-            statements.Add(_sql.RecordSequence);
+            Execute(
+                _sql.RecordSequence,
+                ("@name", SequenceCounter),
+                ("@sequence", profile.Article.Article.Sequence));
         }
-        var command = Command(string.Join(";\n", statements));
-        Add(command, "@story", storyId);
-        Add(command, "@time", profile.EventTime?.ToUnixTimeSeconds()).DbType = DbType.Int64;
-        Add(command, "@active", active);
-        Add(command, "@id", profile.ArticleId);
-        Add(command, "@kind", (int)kind);
-        Add(command, "@matched", matchedArticleId);
-        Add(command, "@score", score);
-        Add(command, "@features", JsonSerializer.Serialize(features, Json));
-        Add(command, "@updated", updatedAt.ToString("O", CultureInfo.InvariantCulture));
-        Add(command, "@article", JsonSerializer.Serialize(profile.Article, Json));
-        Add(command, "@actor", profile.Lead.ActorId);
-        Add(command, "@action", (int)profile.Lead.Action);
-        Add(command, "@target", profile.Lead.TargetId);
-        Add(command, "@date", profile.Lead.Date?.DayNumber).DbType = DbType.Int32;
-        Add(command, "@terms_json", JsonSerializer.Serialize(profile.Terms, Json));
-        Add(command, "@ids", entityIds);
-        Add(command, "@minhash", profile.Signature.ToBytes());
-        Add(command, "@entities", JsonSerializer.Serialize(
-            profile.Entities.Select(e => new object[] { e.Key, e.Value, profile.EntityWeights.GetValueOrDefault(e.Key) }), Json));
-        Add(command, "@terms", terms);
-        if (numbered)
-        {
-            Add(command, "@sequence", profile.Article.Article.Sequence);
-        }
-
-        long counted, version, termCount, entityCount;
-        var entitiesAdded = new List<string>();
-        using (var reader = command.ExecuteReader())
-        {
-            counted = ReadLong(reader);
-            reader.NextResult();
-            version = ReadLong(reader);
-            reader.NextResult();
-            while (reader.Read())
-            {
-                entitiesAdded.Add(reader.GetString(0));
-            }
-            reader.NextResult();
-            reader.Read();
-            termCount = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-            entityCount = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
-        }
-        if (counted != active)
-        {
-            throw new InvalidOperationException(
-                $"{Description} counted {counted} articles where this process expected {active}: another process wrote to it meanwhile. The article is decided again on the retry.");
-        }
-        var entitiesDropped = PruneStoryProfile(storyId, termCount, entityCount);
-
         // The caches follow the open transaction; a failure empties them (Reset), as it rolls the transaction back.
         _articlesSeen = active;
-        _storiesSeen += newStory ? 1 : 0;
         _profiles.Remove(storyId);
         foreach (var term in profile.Terms.Keys)
         {
@@ -456,12 +395,6 @@ public sealed class StoryStore : IDisposable
         return version;
     }
 
-    private static long ReadLong(DbDataReader reader)
-    {
-        reader.Read();
-        return Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-    }
-
     /// <summary>Makes every article saved since the last commit durable.</summary>
     internal void Commit()
     {
@@ -474,9 +407,57 @@ public sealed class StoryStore : IDisposable
         _transaction = null;
     }
 
-    /// <summary>Keeps the story's profile within <see cref="MaxStoryTerms"/> and <see cref="MaxStoryEntities"/>; returns the entities dropped.</summary>
-    private List<string> PruneStoryProfile(string storyId, long terms, long entities)
+    /// <summary>Adds the article's entities to the story's profile; returns those new to the story.</summary>
+    private List<string> SaveEntities(ArticleProfile profile, string entityIds, string storyId, long active)
     {
+        // Keeping the story's activity on the index rows lets the candidate lookup read recent stories straight from the index.
+        Execute("UPDATE dedup_story_entities SET active = @active WHERE story_id = @story", ("@story", storyId), ("@active", active));
+
+        // Statements over JSON arrays write all of the article's rows at once: a statement per row cost more than the rows.
+        // An entity new to the story counts one story more, before the story's rows take it in.
+        var stats = Command(_sql.CountNewStoryEntities);
+        Add(stats, "@ids", entityIds);
+        Add(stats, "@story", storyId);
+        var added = new List<string>();
+        using (var reader = stats.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                added.Add(reader.GetString(0));
+            }
+        }
+        Execute(
+            _sql.AddStoryEntities,
+            ("@story", storyId),
+            ("@active", active),
+            ("@entities", JsonSerializer.Serialize(
+                profile.Entities.Select(e => new object[] { e.Key, e.Value, profile.EntityWeights.GetValueOrDefault(e.Key) }), Json)));
+        return added;
+    }
+
+    private void SaveTerms(ArticleProfile profile, string storyId)
+    {
+        var terms = JsonSerializer.Serialize(profile.Terms.ToDictionary(t => t.Key, t => TermWeights.Damped(t.Value), StringComparer.Ordinal), Json);
+        Execute(_sql.AddStoryTerms, ("@story", storyId), ("@terms", terms));
+        Execute(_sql.CountTermArticles, ("@terms", terms));
+    }
+
+    /// <summary>Keeps the story's profile within <see cref="MaxStoryTerms"/> and <see cref="MaxStoryEntities"/>; returns the entities dropped.</summary>
+    private List<string> PruneStoryProfile(string storyId)
+    {
+        // Counting first spares the sort of every profile that is within its bounds, as most are.
+        var sizes = Command(
+            """
+            SELECT (SELECT COUNT(*) FROM dedup_story_terms WHERE story_id = @story), (SELECT COUNT(*) FROM dedup_story_entities WHERE story_id = @story)
+            """);
+        Add(sizes, "@story", storyId);
+        long terms, entities;
+        using (var reader = sizes.ExecuteReader())
+        {
+            reader.Read();
+            terms = reader.GetInt64(0);
+            entities = reader.GetInt64(1);
+        }
         if (terms > MaxStoryTerms)
         {
             Execute(_sql.PruneStoryTerms, ("@story", storyId), ("@max", MaxStoryTerms));

@@ -38,9 +38,6 @@ internal abstract class StoryStoreSql
     /// <summary>The story counts of the entities in @keys (a JSON array); entities never seen have no row.</summary>
     public abstract string EntityCounts { get; }
 
-    /// <summary>The id, title-and-lead term counts and entity ids of the articles in @ids (a JSON array).</summary>
-    public abstract string MemberContent { get; }
-
     /// <summary>Creates the tables on a new database and brings an older one up to date.</summary>
     public abstract void CreateSchema(DbConnection connection);
 }
