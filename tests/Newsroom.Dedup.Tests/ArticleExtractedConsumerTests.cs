@@ -13,14 +13,7 @@ public sealed class ArticleExtractedConsumerTests
     [Fact]
     public async Task Consumer_publishes_each_decision_and_republishes_a_redelivery_unchanged()
     {
-        await using var provider = new ServiceCollection()
-            .AddSingleton(new StoryClusterer(new StoryStore(SqliteDatabase.InMemory())))
-            .AddPipelineMetrics()
-            .Configure<ResequencingOptions>(_ => { })
-            .AddSingleton<ArticleResequencer>()
-            .AddLogging()
-            .AddMassTransitTestHarness(bus => bus.AddConsumer<ArticleExtractedConsumer, ArticleExtractedConsumerDefinition>())
-            .BuildServiceProvider(validateScopes: true);
+        await using var provider = Services();
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();
 
@@ -51,14 +44,7 @@ public sealed class ArticleExtractedConsumerTests
 
         var commits = new List<long>();
         using var listener = CommitListener(commits);
-        await using var provider = new ServiceCollection()
-            .AddSingleton(new StoryClusterer(new StoryStore(SqliteDatabase.InMemory())))
-            .AddPipelineMetrics()
-            .Configure<ResequencingOptions>(_ => { })
-            .AddSingleton<ArticleResequencer>()
-            .AddLogging()
-            .AddMassTransitTestHarness(bus => bus.AddConsumer<ArticleExtractedConsumer, ArticleExtractedConsumerDefinition>())
-            .BuildServiceProvider(validateScopes: true);
+        await using var provider = Services();
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();
 
@@ -81,6 +67,17 @@ public sealed class ArticleExtractedConsumerTests
             Assert.True(commits.Count <= 3, $"{articles.Count} articles in line took {commits.Count} commits: [{string.Join(", ", commits)}]");
         }
     }
+
+    /// <summary>Dedup's consumer on the test harness, with a store in memory.</summary>
+    private static ServiceProvider Services() =>
+        new ServiceCollection()
+            .AddSingleton(new StoryClusterer(new StoryStore(SqliteDatabase.InMemory())))
+            .AddPipelineMetrics()
+            .Configure<ResequencingOptions>(_ => { })
+            .AddSingleton<ArticleResequencer>()
+            .AddLogging()
+            .AddMassTransitTestHarness(bus => bus.AddConsumer<ArticleExtractedConsumer, ArticleExtractedConsumerDefinition>())
+            .BuildServiceProvider(validateScopes: true);
 
     /// <summary>Collects the sizes of dedup's commits, as the metric reports them.</summary>
     private static MeterListener CommitListener(List<long> commits)
