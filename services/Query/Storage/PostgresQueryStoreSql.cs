@@ -57,6 +57,16 @@ internal sealed class PostgresQueryStoreSql : QueryStoreSql
         ORDER BY page.score DESC, page.story_id
         """;
 
+    // One statement: Npgsql writes the second statement of a synchronous batch asynchronously (npgsql/npgsql#3846),
+    // and with the row's long text that write waited on a busy thread pool until the command timed out.
+    public override string WriteSearchRow =>
+        """
+        INSERT INTO story_search (rowid, title, lead_event, entities, member_titles, leads, body)
+        VALUES (@key, (SELECT title FROM stories WHERE story_key = @key), @lead_event, @entities, @member_titles, @leads, @body)
+        ON CONFLICT (rowid) DO UPDATE SET title = excluded.title, lead_event = excluded.lead_event, entities = excluded.entities,
+            member_titles = excluded.member_titles, leads = excluded.leads, body = excluded.body
+        """;
+
     public override void Lock(ReadModelConnection connection, IEnumerable<string> keys)
     {
         foreach (var key in keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))

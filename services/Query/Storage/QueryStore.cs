@@ -437,11 +437,7 @@ public sealed partial class QueryStore
             }
         }
 
-        db.Command("""
-            DELETE FROM story_search WHERE rowid = @key;
-            INSERT INTO story_search (rowid, title, lead_event, entities, member_titles, leads, body)
-            VALUES (@key, (SELECT title FROM stories WHERE story_key = @key), @lead_event, @entities, @member_titles, @leads, @body)
-            """)
+        db.Command(db.Sql.WriteSearchRow)
             .With("@key", storyKey)
             .With("@lead_event", leadEvents.ToString())
             .With("@entities", entityNames.ToString())

@@ -40,6 +40,12 @@ internal abstract class QueryStoreSql
     public abstract string SearchPage(string conditions);
 
     /// <summary>
+    /// Puts the story's search row (<c>@key</c>) in place, its title from <c>stories</c> and its other columns from
+    /// <c>@lead_event</c>, <c>@entities</c>, <c>@member_titles</c>, <c>@leads</c> and <c>@body</c>.
+    /// </summary>
+    public abstract string WriteSearchRow { get; }
+
+    /// <summary>
     /// Holds <paramref name="keys"/> until the transaction ends, so that two processes writing at once change
     /// an article or a story one after the other. Keys are taken in a fixed order, which cannot deadlock.
     /// </summary>

@@ -64,6 +64,14 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
         """;
 
     /// <summary>Nothing to hold: the process lets one write at a time through (<see cref="SerialWrites"/>).</summary>
+    // FTS5 tables take no upsert.
+    public override string WriteSearchRow =>
+        """
+        DELETE FROM story_search WHERE rowid = @key;
+        INSERT INTO story_search (rowid, title, lead_event, entities, member_titles, leads, body)
+        VALUES (@key, (SELECT title FROM stories WHERE story_key = @key), @lead_event, @entities, @member_titles, @leads, @body)
+        """;
+
     public override void Lock(ReadModelConnection connection, IEnumerable<string> keys)
     {
     }
