@@ -14,7 +14,7 @@ namespace Newsroom.Dedup;
 /// frequencies) of the same-event layer. Writes go into one open transaction until <see cref="Commit"/>: the
 /// decisions of a run of articles commit together, since a commit, not the rows, was most of an article's cost.
 /// Not thread-safe on its own: <see cref="StoryClusterer"/> serialises access. The caches in memory hold only
-/// what this process committed; <see cref="FollowStore"/> empties them when another process wrote since (a
+/// what this process wrote (a failure empties them with the transaction); <see cref="FollowStore"/> empties them when another process wrote since (a
 /// replica that took over dedup's queue for a while, on a shared PostgreSQL database).
 /// </summary>
 public sealed class StoryStore : IDisposable
@@ -118,24 +118,20 @@ public sealed class StoryStore : IDisposable
     {
         try
         {
+            // Rolls back what is not committed; on a broken connection it may throw, and the rest goes all the same.
             _transaction?.Dispose();
         }
         finally
         {
             _transaction = null;
-            CloseConnection();
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+            _commands.Clear();
+            _connection?.Dispose();
+            _connection = null;
         }
-    }
-
-    private void CloseConnection()
-    {
-        foreach (var command in _commands.Values)
-        {
-            command.Dispose();
-        }
-        _commands.Clear();
-        _connection?.Dispose();
-        _connection = null;
     }
 
     /// <summary>The decision already made for an article, rebuilt from what was stored; null when the article is new.</summary>

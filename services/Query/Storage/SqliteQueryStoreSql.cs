@@ -63,7 +63,6 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
         ORDER BY page.score DESC, page.story_id
         """;
 
-    /// <summary>Nothing to hold: the process lets one write at a time through (<see cref="SerialWrites"/>).</summary>
     // FTS5 tables take no upsert.
     public override string WriteSearchRow =>
         """
@@ -72,6 +71,7 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
         VALUES (@key, (SELECT title FROM stories WHERE story_key = @key), @lead_event, @entities, @member_titles, @leads, @body)
         """;
 
+    /// <summary>Nothing to hold: the process lets one write at a time through (<see cref="SerialWrites"/>).</summary>
     public override void Lock(ReadModelConnection connection, IEnumerable<string> keys)
     {
     }
