@@ -28,7 +28,13 @@ public sealed partial class ArticleExtractedConsumer(
         // A decision runs synchronously; without yielding first, the transport would hand over the next message
         // only after it, so no article would ever wait in line to share its commit.
         await Task.Yield();
-        await resequencer.EnterAsync(sequence, context.CancellationToken).ConfigureAwait(false);
+        if (!await resequencer.EnterAsync(sequence, context.CancellationToken).ConfigureAwait(false))
+        {
+            // Forwarded with its headers and id; should this process stop before the original is acknowledged,
+            // the copy is decided once and the original is a redelivery like any other.
+            await context.Forward(context.ReceiveContext.InputAddress).ConfigureAwait(false);
+            return;
+        }
         PendingStoryUpdate pending;
         try
         {

@@ -6,7 +6,7 @@ namespace Newsroom.Dedup;
 
 /// <summary>
 /// The <c>dedup</c> endpoint. Story decisions depend on every earlier decision, so they are made one at a
-/// time in ingest's order: the endpoint takes a window of articles at once and <see cref="ArticleResequencer"/>
+/// time in ingest's order: the endpoint takes many articles at once and <see cref="ArticleResequencer"/>
 /// lets them through in turn. On RabbitMQ a quorum queue with a single active consumer lets further
 /// instances wait as hot standbys instead of competing.
 /// </summary>
@@ -31,8 +31,11 @@ public sealed class ArticleExtractedConsumerDefinition : RetryingConsumerDefinit
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
         ArgumentNullException.ThrowIfNull(consumerConfigurator);
         base.ConfigureConsumer(endpointConfigurator, consumerConfigurator, context);
-        endpointConfigurator.ConcurrentMessageLimit = _window;
-        endpointConfigurator.PrefetchCount = _window;
+        // Beyond the articles waiting in the window, room for a group of decisions awaiting their commit and for
+        // the next article in the queue, which may be the one all the others wait for.
+        var taken = _window + ArticleExtractedConsumer.MaxUncommittedDecisions + 1;
+        endpointConfigurator.ConcurrentMessageLimit = taken;
+        endpointConfigurator.PrefetchCount = taken;
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.SetQuorumQueue();

@@ -15,6 +15,7 @@ namespace Newsroom.Dedup;
 public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOptions<ResequencingOptions> options, TimeProvider time, ILogger<ArticleResequencer> logger) : IDisposable
 {
     private readonly TimeSpan _wait = options.Value.Wait;
+    private readonly int _window = options.Value.Window;
     private readonly Lock _gate = new();
     private readonly SortedDictionary<long, TaskCompletionSource> _waiting = [];
     private readonly SemaphoreSlim _storeRead = new(1, 1);
@@ -37,11 +38,17 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
         }
     }
 
+    /// <summary>The number after the last one an article may wait with (<see cref="ResequencingOptions.Window"/>).</summary>
+    private long _windowEnd;
+
     /// <summary>
-    /// Waits for the article's turn. Call <see cref="Leave"/> once the article is decided, or has failed for good;
-    /// an attempt that failed and will be retried keeps the turn, so the retry comes before the articles after it.
+    /// Waits for the article's turn, and says whether it came. Call <see cref="Leave"/> once the article is decided,
+    /// or has failed for good; an attempt that failed and will be retried keeps the turn, so the retry comes before
+    /// the articles after it. An article too far ahead of the turn to wait (<see cref="ResequencingOptions.Window"/>)
+    /// is refused at once: the caller sends it to the back of the queue, so that the articles before it, queued
+    /// behind it, can arrive.
     /// </summary>
-    public async Task EnterAsync(long sequence, CancellationToken cancellationToken)
+    public async Task<bool> EnterAsync(long sequence, CancellationToken cancellationToken)
     {
         await StartAsync(cancellationToken).ConfigureAwait(false);
         TaskCompletionSource signal;
@@ -49,7 +56,16 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
         {
             if (sequence <= _next)
             {
-                return;
+                return true;
+            }
+            if (sequence >= _next + _window)
+            {
+                if (_windowEnd != _next + _window)
+                {
+                    _windowEnd = _next + _window;
+                    LogBeyondWindow(sequence, _next, _window);
+                }
+                return false;
             }
             // Passed over as parked, it came after all (replayed from the _error queue): it takes its turn as usual.
             _passedOver.Remove(sequence);
@@ -67,7 +83,7 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
                 try
                 {
                     await signal.Task.WaitAsync(_wait, time, cancellationToken).ConfigureAwait(false);
-                    return;
+                    return true;
                 }
                 catch (TimeoutException)
                 {
@@ -78,7 +94,7 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
                 {
                     if (_next >= sequence)
                     {
-                        return;
+                        return true;
                     }
                     // Only the first waiter passes over the gap before it; a later one waits for its own turn again.
                     if (_waiting.First().Key == sequence)
@@ -86,7 +102,7 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
                         LogGapPassed(_next, sequence - 1, _wait.TotalSeconds);
                         _waiting.Remove(sequence);
                         Advance(sequence);
-                        return;
+                        return true;
                     }
                 }
             }
@@ -213,6 +229,9 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
     }
 
     public void Dispose() => _storeRead.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Article {Sequence} and any others numbered {Window} or more after the turn ({Next}) go to the back of the queue until the turn comes nearer: those before them are queued behind them")]
+    private partial void LogBeyondWindow(long sequence, long next, int window);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Articles numbered {From} to {To} were not decided within {Seconds} s; deciding later ones without them, and each of them when it comes (extraction's or dedup's _error queue holds any parked one)")]
     private partial void LogGapPassed(long from, long to, double seconds);

@@ -17,9 +17,10 @@ public sealed class ResequencingOptions
     public TimeSpan Wait { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Articles dedup takes from its queue at once, waiting ones included. It must exceed how far the stages
-    /// before dedup can reorder articles (extraction's concurrent messages times its replicas), or an article
-    /// behind the window cannot arrive before the wait runs out.
+    /// How far ahead of the current turn an article may wait. The queue is first in, first out: an article a slow
+    /// extraction finished late is queued behind many later ones, so the articles held must leave room for it to
+    /// arrive. One numbered this far ahead or more goes back to the end of the queue instead of waiting, and the
+    /// endpoint takes more articles from the queue than the window holds.
     /// </summary>
     [Range(1, 4096)]
     public int Window { get; set; } = 128;

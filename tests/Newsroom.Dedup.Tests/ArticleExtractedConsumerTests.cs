@@ -35,12 +35,7 @@ public sealed class ArticleExtractedConsumerTests
     [Fact]
     public async Task Articles_waiting_in_line_are_decided_in_order_and_committed_together()
     {
-        var articles = Enumerable.Range(1, 40)
-            .Select(n => SyntheticArticles.Create($"art_line_{n}", $"Harbour crane number {n % 7} collapses", $"Crane {n % 7} fell at the harbour, number {n}."))
-            .Select((article, i) => article with { Article = article.Article with { Sequence = i + 1 } })
-            .ToList();
-        var expected = new StoryClusterer(new StoryStore(SqliteDatabase.InMemory()));
-        var inOrder = articles.Select(a => expected.Assign(a, SyntheticArticles.Ingested).StoryId).ToList();
+        var (articles, inOrder) = NumberedArticles(40);
 
         var commits = new List<long>();
         using var listener = CommitListener(commits);
@@ -68,12 +63,46 @@ public sealed class ArticleExtractedConsumerTests
         }
     }
 
+    [Fact]
+    public async Task Articles_too_far_ahead_go_to_the_back_of_the_queue_so_the_first_can_arrive_behind_them()
+    {
+        var (articles, inOrder) = NumberedArticles(12);
+        await using var provider = Services(window: 4);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+
+        // The first comes last, after more articles than the window holds.
+        foreach (var article in articles.Skip(1).Append(articles[0]))
+        {
+            await harness.Bus.Publish(article);
+        }
+
+        Assert.True(await WaitForAsync(() => harness.Published.Select<StoryUpdated>().Count() >= articles.Count));
+        await Task.Delay(200);
+        var updates = harness.Published.Select<StoryUpdated>().Select(m => m.Context.Message).ToList();
+        Assert.Equal(articles.Count, updates.Count);
+        var stories = updates.ToDictionary(u => u.Article.Article.ArticleId, u => u.StoryId);
+        Assert.Equal(inOrder, articles.Select(a => stories[a.Article.ArticleId]));
+        Assert.True(harness.Sent.Select<ArticleExtracted>().Any(), "No article was sent back to the queue");
+    }
+
+    /// <summary>Articles numbered from 1 in ingest's order, and the stories replay gives them.</summary>
+    private static (List<ArticleExtracted> Articles, List<string> Stories) NumberedArticles(int count)
+    {
+        var articles = Enumerable.Range(1, count)
+            .Select(n => SyntheticArticles.Create($"art_line_{n}", $"Harbour crane number {n % 7} collapses", $"Crane {n % 7} fell at the harbour, number {n}."))
+            .Select((article, i) => article with { Article = article.Article with { Sequence = i + 1 } })
+            .ToList();
+        var expected = new StoryClusterer(new StoryStore(SqliteDatabase.InMemory()));
+        return (articles, articles.Select(a => expected.Assign(a, SyntheticArticles.Ingested).StoryId).ToList());
+    }
+
     /// <summary>Dedup's consumer on the test harness, with a store in memory.</summary>
-    private static ServiceProvider Services() =>
+    private static ServiceProvider Services(int window = 128) =>
         new ServiceCollection()
             .AddSingleton(new StoryClusterer(new StoryStore(SqliteDatabase.InMemory())))
             .AddPipelineMetrics()
-            .Configure<ResequencingOptions>(_ => { })
+            .Configure<ResequencingOptions>(o => o.Window = window)
             .AddSingleton<ArticleResequencer>()
             .AddLogging()
             .AddMassTransitTestHarness(bus => bus.AddConsumer<ArticleExtractedConsumer, ArticleExtractedConsumerDefinition>())

@@ -209,6 +209,27 @@ public sealed class ArticleResequencerTests : IDisposable
         Assert.Equal([1, 2, 3, 2, 3, 4, 5], entered);
     }
 
+    [Fact]
+    public async Task An_article_too_far_ahead_of_the_turn_is_refused_and_waits_once_the_turn_comes_near()
+    {
+        var resequencer = Resequencer(window: 4);
+        var entered = new List<long>();
+
+        var fourth = Enter(resequencer, 4, entered);
+        Assert.False(await resequencer.EnterAsync(5, CancellationToken.None));
+        Assert.Equal(1, resequencer.Waiting);
+
+        (await Enter(resequencer, 1, entered)).Dispose();
+        var fifth = Enter(resequencer, 5, entered);
+        Assert.False(await resequencer.EnterAsync(6, CancellationToken.None));
+        (await Enter(resequencer, 2, entered)).Dispose();
+        (await Enter(resequencer, 3, entered)).Dispose();
+        (await fourth).Dispose();
+        (await fifth).Dispose();
+
+        Assert.Equal([1, 2, 3, 4, 5], entered);
+    }
+
     public void Dispose() => _store.Dispose();
 
     private static async Task<bool> WaitUntilAsync(Func<bool> condition)
@@ -220,8 +241,8 @@ public sealed class ArticleResequencerTests : IDisposable
         return condition();
     }
 
-    private ArticleResequencer Resequencer(StoryClusterer? clusterer = null) =>
-        new(clusterer ?? new StoryClusterer(_store), Options.Create(new ResequencingOptions { Wait = Wait }), _time, NullLogger<ArticleResequencer>.Instance);
+    private ArticleResequencer Resequencer(StoryClusterer? clusterer = null, int window = 128) =>
+        new(clusterer ?? new StoryClusterer(_store), Options.Create(new ResequencingOptions { Wait = Wait, Window = window }), _time, NullLogger<ArticleResequencer>.Instance);
 
     /// <summary>Decides articles numbered <paramref name="from"/> to <paramref name="to"/>, as a dedup that held the queue would have.</summary>
     private static void DecideNumbered(StoryClusterer clusterer, long from, long to)
@@ -236,7 +257,7 @@ public sealed class ArticleResequencerTests : IDisposable
     /// <summary>Enters the article's turn and notes it; disposing the result leaves the turn.</summary>
     private static async Task<IDisposable> Enter(ArticleResequencer resequencer, long sequence, List<long> entered)
     {
-        await resequencer.EnterAsync(sequence, CancellationToken.None);
+        Assert.True(await resequencer.EnterAsync(sequence, CancellationToken.None), $"Article {sequence} was refused");
         lock (entered)
         {
             entered.Add(sequence);

@@ -95,7 +95,8 @@ public sealed class BrokerPipelineTests(RabbitMqBroker broker)
         var inOrder = await StoriesThroughThePipelineAsync("same-input-1x", requests, extractors: 1);
         // ECB+ holds a few exact copies, which ingest answers as duplicates; replay has no such store, so it gets the articles ingest took.
         var accepted = requests.Where(r => inOrder.ContainsKey(r.ClientRef)).ToList();
-        var reordered = await StoriesThroughThePipelineAsync("same-input-3x", accepted, extractors: 3);
+        // A window far smaller than extraction's reordering sends most articles round the queue again.
+        var reordered = await StoriesThroughThePipelineAsync("same-input-3x", accepted, extractors: 3, dedupWindow: 8);
         var replayed = await StoryGroups.ReplayAsync(accepted);
 
         Assert.InRange(accepted.Count, requests.Count - 20, requests.Count);
@@ -104,14 +105,15 @@ public sealed class BrokerPipelineTests(RabbitMqBroker broker)
     }
 
     /// <summary>Each accepted article's story (by client ref) after the requests went through a fresh deployment.</summary>
-    private async Task<Dictionary<string, string>> StoriesThroughThePipelineAsync(string purpose, List<SubmitArticleRequest> requests, int extractors)
+    private async Task<Dictionary<string, string>> StoriesThroughThePipelineAsync(string purpose, List<SubmitArticleRequest> requests, int extractors, int? dedupWindow = null)
     {
         await using var group = new ServiceGroup((await VirtualHostAsync(purpose)).ToString());
         for (var i = 0; i < extractors; i++)
         {
             await group.StartAsync("Extraction");
         }
-        var (ingest, query) = await StartPipelineAsync(group, startExtraction: false);
+        var dedupSettings = dedupWindow is { } window ? new Dictionary<string, string> { ["Dedup:Resequencing:Window"] = $"{window}" } : null;
+        var (ingest, query) = await StartPipelineAsync(group, startExtraction: false, dedupSettings);
         using var client = new PipelineClient(ingest.Address, query.Address);
         var submitted = await client.SubmitAllAsync(requests);
         Assert.Equal(0, submitted.RejectedCount);
@@ -120,6 +122,7 @@ public sealed class BrokerPipelineTests(RabbitMqBroker broker)
         // Order, and so the stories, holds only while no gap is passed over: say so rather than fail on a story later.
         var dedup = group.Services.Single(s => s.Name.StartsWith("dedup", StringComparison.Ordinal));
         Assert.True(dedup.LinesContaining("were not decided within").Count == 0, $"Dedup passed over a gap, so it did not decide in ingest's order.\n{dedup.Describe()}");
+        Assert.True(dedupWindow is null || dedup.LinesContaining("go to the back of the queue").Count > 0, $"No article went beyond dedup's window of {dedupWindow}.\n{dedup.Describe()}");
         return await client.StoriesOfAsync(accepted);
     }
 
@@ -206,10 +209,11 @@ public sealed class BrokerPipelineTests(RabbitMqBroker broker)
         return await broker.CreateVirtualHostAsync(purpose);
     }
 
-    private static async Task<(ServiceProcess Ingest, ServiceProcess Query)> StartPipelineAsync(ServiceGroup group, bool startExtraction = true)
+    private static async Task<(ServiceProcess Ingest, ServiceProcess Query)> StartPipelineAsync(
+        ServiceGroup group, bool startExtraction = true, IDictionary<string, string>? dedupSettings = null)
     {
         var query = await group.StartAsync("Query");
-        await group.StartAsync("Dedup");
+        await group.StartAsync("Dedup", dedupSettings);
         if (startExtraction)
         {
             await group.StartAsync("Extraction");
