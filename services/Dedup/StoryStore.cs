@@ -255,10 +255,12 @@ public sealed class StoryStore : IDisposable
         var command = Command("SELECT CASE WHEN last_time IS NULL THEN 0 ELSE 1 END FROM dedup_stories WHERE story_id = @id");
         Add(command, "@id", storyId);
         var dated = Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture) == 1;
+        var entityNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var profile = new StoryProfile(
             storyId,
             dated,
-            Weights("SELECT entity_id, weight FROM dedup_story_entities WHERE story_id = @id", storyId),
+            Weights("SELECT entity_id, weight, name FROM dedup_story_entities WHERE story_id = @id", storyId, entityNames),
+            entityNames,
             Weights("SELECT term, weight FROM dedup_story_terms WHERE story_id = @id", storyId),
             MemberLeads(storyId, maxMembers));
         _profiles.Add(profile, maxMembers);
@@ -266,7 +268,8 @@ public sealed class StoryStore : IDisposable
         return profile;
     }
 
-    private Dictionary<string, double> Weights(string sql, string storyId)
+    /// <summary>Reads key and weight rows, and into <paramref name="names"/> the name a third column gives.</summary>
+    private Dictionary<string, double> Weights(string sql, string storyId, Dictionary<string, string>? names = null)
     {
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         var command = Command(sql);
@@ -275,6 +278,7 @@ public sealed class StoryStore : IDisposable
         while (reader.Read())
         {
             weights[reader.GetString(0)] = reader.GetDouble(1);
+            names?.Add(reader.GetString(0), reader.GetString(2));
         }
         return weights;
     }
