@@ -26,6 +26,9 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
     /// <summary>The number whose turn it is; 0 until the first article, then read from the decisions stored.</summary>
     private long _next;
 
+    /// <summary>The end of the window last logged as full, so that it is logged once, not for every article beyond it.</summary>
+    private long _windowEnd;
+
     /// <summary>How many articles wait for an earlier one.</summary>
     public int Waiting
     {
@@ -37,9 +40,6 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
             }
         }
     }
-
-    /// <summary>The number after the last one an article may wait with (<see cref="ResequencingOptions.Window"/>).</summary>
-    private long _windowEnd;
 
     /// <summary>
     /// Waits for the article's turn, and says whether it came. Call <see cref="Leave"/> once the article is decided,

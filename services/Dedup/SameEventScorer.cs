@@ -18,8 +18,8 @@ internal sealed class SameEventScorer
     public const string LeadEventFeature = "lead_event";
 
     /// <summary>
-    /// An article's entity is one of its subjects from a centrality of ln(1 + 7): named in the title and the opening
-    /// words and once more, or four times in the opening (see <see cref="ArticleProfile.EntityWeights"/>).
+    /// An article's entity is one of its subjects from a centrality of ln(1 + 7) (see <see cref="ArticleProfile.EntityWeights"/>):
+    /// named in the title, in the opening words and once more, or three times in the opening.
     /// </summary>
     private static readonly double ArticleSubject = Math.Log(8);
 
@@ -28,6 +28,8 @@ internal sealed class SameEventScorer
 
     /// <summary>Below this mean centrality over its members, a story has hardly named an entity: fewer than a third of them mention it once.</summary>
     private const double StoryBackground = 0.2;
+
+    private static readonly char[] NameSeparators = [' ', '-', '.', '\'', '’'];
 
     private readonly StoryClustererOptions _options;
     private readonly ArticleProfile _article;
@@ -203,8 +205,6 @@ internal sealed class SameEventScorer
         names.SelectMany(n => n.ToLowerInvariant().Split(NameSeparators, StringSplitOptions.RemoveEmptyEntries))
             .Where(word => word.Length > 2 && word is not ("the" or "and" or "for"))
             .ToHashSet(StringComparer.Ordinal);
-
-    private static readonly char[] NameSeparators = [' ', '-', '.', '\'', '’'];
 
     /// <summary>Share of actor, action, target and date that agree with one member's lead event.</summary>
     private double LeadAgreement(MemberLead member)
