@@ -14,6 +14,7 @@ public static class QueryServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddPipelineMetrics();
         builder.Services.AddOptions<WatchOptions>().Bind(builder.Configuration.GetSection(WatchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SearchOptions>().Bind(builder.Configuration.GetSection(SearchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(services => new StoryUpdateBroadcaster(services.GetRequiredService<IOptions<WatchOptions>>().Value.Buffer));
         if (builder.AddPostgresDatabase())
         {

@@ -73,7 +73,7 @@ public sealed class QueryStoreBoundsTests(ITestOutputHelper output)
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => store.SearchStories(SearchTerms.Words("drone"), null, 0, 10, cancelled.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => store.SearchStories(SearchTerms.Words("drone"), null, 0, 10, cancellationToken: cancelled.Token));
     }
 
     [Fact]

@@ -33,6 +33,28 @@ public abstract class QueryStoreSearchTests(QueryStores stores) : QueryStoreTest
     }
 
     [StoreFact]
+    public void A_search_that_matches_more_stories_than_are_ranked_ranks_the_newest_and_says_so()
+    {
+        // The oldest story is the best match: a search that ranks only the newest misses it, and says it may have.
+        Store.IndexStory(Story("oldest", "o1", "Convoy convoy convoy", "A convoy, the convoy and another convoy."), IndexedAt);
+        foreach (var n in Enumerable.Range(1, 7))
+        {
+            Store.IndexStory(Story($"newer-{n}", $"n{n}", $"Report {n} from the border", $"A convoy crossed the border, report {n} says."), IndexedAt);
+        }
+
+        var all = Store.SearchStories(Words("convoy"), null, 0, 10);
+        var newest = Store.SearchStories(Words("convoy"), null, 0, 10, rankedMatches: 5);
+        var exactly = Store.SearchStories(Words("convoy"), null, 0, 10, rankedMatches: 8);
+        var filtered = Store.SearchStories(Words("convoy"), new StoryFilter { Entity = "nobody" }, 0, 10, rankedMatches: 5);
+
+        Assert.Equal((8, false, "oldest"), (all.TotalSize, all.Capped, all.Hits[0].Story.StoryId));
+        Assert.Equal((5, true), (newest.TotalSize, newest.Capped));
+        Assert.Equal(Enumerable.Range(3, 5).Select(n => $"newer-{n}").Order(), newest.Hits.Select(h => h.Story.StoryId).Order());
+        Assert.Equal((8, false), (exactly.TotalSize, exactly.Capped));
+        Assert.Equal((0, false), (filtered.TotalSize, filtered.Capped));
+    }
+
+    [StoreFact]
     public void A_title_match_outranks_a_body_match()
     {
         Store.IndexStory(Story("body", "b1", "Markets open higher", "Shares rose. Drone strikes were reported elsewhere in the region."), IndexedAt);

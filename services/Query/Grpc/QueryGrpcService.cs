@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using Newsroom.Contracts.V1;
 using Newsroom.ServiceDefaults;
 
@@ -6,7 +7,7 @@ namespace Newsroom.Query;
 
 /// <summary>newsroom.v1.QueryService over the read model in <see cref="QueryStore"/>.</summary>
 [BindServiceMethod(typeof(QueryGrpcService), nameof(BindService))]
-public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster broadcaster) : QueryService.QueryServiceBase
+public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster broadcaster, IOptions<SearchOptions> searchOptions) : QueryService.QueryServiceBase
 {
     /// <summary>The service's descriptor, which JSON transcoding and reflection look up beside <see cref="BindService"/>.</summary>
     public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => QueryService.Descriptor;
@@ -24,12 +25,13 @@ public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster br
         var fingerprint = PageToken.Fingerprint(nameof(SearchStories), new SearchStoriesRequest { Query = string.Join(' ', words), Filter = request.Filter });
         var offset = PageToken.Decode(request.PageToken, fingerprint);
 
-        var page = store.SearchStories(words, request.Filter, offset, pageSize, context.CancellationToken);
+        var page = store.SearchStories(words, request.Filter, offset, pageSize, searchOptions.Value.RankedMatches, context.CancellationToken);
         var next = offset + page.Hits.Count;
         return Task.FromResult(new SearchStoriesResponse
         {
             Hits = { page.Hits },
             TotalSize = page.TotalSize,
+            TotalSizeCapped = page.Capped,
             NextPageToken = page.Hits.Count > 0 && next < page.TotalSize ? PageToken.Encode(next, fingerprint) : "",
         });
     }

@@ -40,6 +40,12 @@ internal sealed class PostgresQueryStoreSql : QueryStoreSql
         WHERE story_search.document @@ {TsQuery}{conditions}
         """;
 
+    public override string SearchNewestMatches(string conditions) => $"""
+        SELECT story_search.rowid FROM story_search JOIN stories s ON s.story_key = story_search.rowid
+        WHERE story_search.document @@ {TsQuery}{conditions}
+        ORDER BY story_search.rowid DESC LIMIT 1 OFFSET @ranked
+        """;
+
     // Normalisation 1 divides by the log of the row's length, as bm25 favours the shorter of two rows.
     public override string SearchPage(string conditions) => $"""
         WITH page AS MATERIALIZED (

@@ -28,19 +28,32 @@ public sealed partial class QueryStore
     /// filter, best score first (BM25 on SQLite, ts_rank on PostgreSQL), with the title highlighted and passages of leads and text.
     /// </summary>
     /// <exception cref="OperationCanceledException">The token was cancelled; a running statement is interrupted.</exception>
-    public StorySearchPage SearchStories(IReadOnlyList<string> words, StoryFilter? filter, int offset, int limit, CancellationToken cancellationToken = default)
+    /// <param name="rankedMatches">
+    /// At most this many matches are counted and ranked, the most recently created (highest key) first: ranking reads
+    /// every match it ranks, and a common word matches most of a large index.
+    /// </param>
+    public StorySearchPage SearchStories(
+        IReadOnlyList<string> words, StoryFilter? filter, int offset, int limit, int rankedMatches = int.MaxValue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(words);
         var match = _sql.MatchQuery(words);
         return Read(db =>
         {
+            // The key of the newest match beyond those ranked; none when all are.
+            using var beyond = db.Command("");
+            beyond.CommandText = db.Sql.SearchNewestMatches(StoryFilterSql.Conditions(db.Sql, filter, beyond));
+            var floor = beyond.With("@match", match).With("@ranked", Math.Max(0, rankedMatches)).ExecuteScalar() is { } key and not DBNull
+                ? Convert.ToInt64(key, System.Globalization.CultureInfo.InvariantCulture)
+                : (long?)null;
+            const string Ranked = " AND story_search.rowid > @floor";
+
             using var count = db.Command("");
-            count.CommandText = db.Sql.SearchCount(StoryFilterSql.Conditions(db.Sql, filter, count));
-            var total = Convert.ToInt32(count.With("@match", match).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            count.CommandText = db.Sql.SearchCount(StoryFilterSql.Conditions(db.Sql, filter, count) + Ranked);
+            var total = Convert.ToInt32(count.With("@match", match).With("@floor", floor ?? long.MinValue).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
             using var search = db.Command("");
-            search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(db.Sql, filter, search));
-            search.With("@match", match).With("@limit", limit).With("@offset", offset);
+            search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(db.Sql, filter, search) + Ranked);
+            search.With("@match", match).With("@floor", floor ?? long.MinValue).With("@limit", limit).With("@offset", offset);
             var hits = new List<(string StoryId, double Score, string[] Snippets)>();
             using (var reader = search.ExecuteReader())
             {
@@ -62,7 +75,7 @@ public sealed partial class QueryStore
                 results.Add(new StoryHit { Story = ReadSummary(db, storyId), Score = score, Snippets = { snippets } });
             }
 
-            return new StorySearchPage(results, total);
+            return new StorySearchPage(results, total, floor is not null);
         }, cancellationToken);
     }
 

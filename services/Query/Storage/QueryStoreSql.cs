@@ -34,6 +34,12 @@ internal abstract class QueryStoreSql
     public abstract string SearchCount(string conditions);
 
     /// <summary>
+    /// The key of the match that comes after the newest <c>@ranked</c> of <c>@match</c> and the conditions, newest
+    /// first: the newest one not ranked. No row when no more match.
+    /// </summary>
+    public abstract string SearchNewestMatches(string conditions);
+
+    /// <summary>
     /// One page (<c>@limit</c>, <c>@offset</c>) of those stories, best first: story id, score, the highlighted
     /// title, and a passage each of leads and text with the matched words in brackets.
     /// </summary>

@@ -45,8 +45,16 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
         WHERE story_search MATCH @match{conditions}
         """;
 
+    // FTS5 walks a term's matches in key order, either way, so this reads no more than @ranked + 1 of them.
+    public override string SearchNewestMatches(string conditions) => $"""
+        SELECT story_search.rowid FROM story_search JOIN stories s ON s.story_key = story_search.rowid
+        WHERE story_search MATCH @match{conditions}
+        ORDER BY story_search.rowid DESC LIMIT 1 OFFSET @ranked
+        """;
+
     // The page is chosen first and highlighted after: SQLite computes every result column of every
-    // match before sorting, and highlight() and snippet() re-read the whole column.
+    // match before sorting, and highlight() and snippet() re-read the whole column. CROSS JOIN keeps the
+    // page the outer loop, so the highlighting looks up its rows by key instead of walking every match.
     public override string SearchPage(string conditions) => $"""
         WITH page AS MATERIALIZED (
             SELECT story_search.rowid AS story_key, s.story_id, -bm25(story_search, {Bm25Weights}) AS score
@@ -58,7 +66,7 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
                highlight(story_search, 0, '[', ']'),
                snippet(story_search, 4, '[', ']', '…', 24),
                snippet(story_search, 5, '[', ']', '…', 24)
-        FROM page JOIN story_search ON story_search.rowid = page.story_key
+        FROM page CROSS JOIN story_search ON story_search.rowid = page.story_key
         WHERE story_search MATCH @match
         ORDER BY page.score DESC, page.story_id
         """;

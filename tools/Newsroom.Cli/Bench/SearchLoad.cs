@@ -15,6 +15,7 @@ internal sealed class SearchLoad(NewsroomClient client, int concurrency)
     {
         var latencies = new double[queries.Count];
         var hits = new int[queries.Count];
+        var capped = 0;
         var failures = new List<string>();
         var next = -1;
         var clock = Stopwatch.StartNew();
@@ -27,6 +28,10 @@ internal sealed class SearchLoad(NewsroomClient client, int concurrency)
                 {
                     var response = await client.SearchStoriesAsync(new SearchStoriesRequest { Query = queries[i] }, cancellationToken).ConfigureAwait(false);
                     hits[i] = response.TotalSize;
+                    if (response.TotalSizeCapped)
+                    {
+                        Interlocked.Increment(ref capped);
+                    }
                 }
                 catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
                 {
@@ -52,6 +57,7 @@ internal sealed class SearchLoad(NewsroomClient client, int concurrency)
             LatencySummary.Of(answeredLatencies),
             found.Count(h => h > 0),
             found.Count == 0 ? 0 : found.Average(),
+            capped,
             failures.Take(5).ToList());
     }
 }

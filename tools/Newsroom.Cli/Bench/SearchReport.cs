@@ -1,6 +1,9 @@
 namespace Newsroom.Cli.Bench;
 
-/// <summary>What a search load found: how many searches, how fast, how many had hits (and how many on average), and the first failures.</summary>
+/// <summary>
+/// What a search load found: how many searches, how fast, how many had hits (and how many on average), how many matched
+/// more stories than the service ranks, and the first failures.
+/// </summary>
 internal sealed record SearchReport(
     int Searches,
     int Failed,
@@ -9,4 +12,5 @@ internal sealed record SearchReport(
     LatencySummary Latency,
     int WithHits,
     double MeanHits,
+    int Capped,
     IReadOnlyList<string> Failures);

@@ -199,7 +199,7 @@ internal static class BenchCommand
         }
         var summary = new Grid().AddColumn().AddColumn();
         summary.AddTextRow("run seed", Number(seed));
-        summary.AddTextRow("searches", $"{Number(report.Searches)} over {Number(words)} words: {Number(report.WithHits)} with hits ({Number(report.MeanHits, "0.0")} stories on average), {Number(report.Failed)} failed");
+        summary.AddTextRow("searches", $"{Number(report.Searches)} over {Number(words)} words: {Number(report.WithHits)} with hits ({Number(report.MeanHits, "0.0")} stories on average, {Number(report.Capped)} matching more than the service ranks), {Number(report.Failed)} failed");
         summary.AddTextRow("rate", $"{Number(report.SearchesPerSecond, "0.0")} searches/s in {Number(report.Seconds, "0.0")} s");
         summary.AddTextRow("latency", $"p50 {Ms(report.Latency.P50)}, p90 {Ms(report.Latency.P90)}, p99 {Ms(report.Latency.P99)}, max {Ms(report.Latency.Max)}");
         context.Environment.Out.Write(summary);

@@ -61,7 +61,9 @@ internal static class SearchCommand
         }
 
         console.Write(table);
-        console.WriteLine($"{response.Hits.Count} of {response.TotalSize} stories.");
+        console.WriteLine(response.TotalSizeCapped
+            ? $"{response.Hits.Count} of the {response.TotalSize} newest matching stories: more match; add words or a filter to rank them all."
+            : $"{response.Hits.Count} of {response.TotalSize} stories.");
         if (response.NextPageToken.Length > 0)
         {
             console.WriteLine($"More: --page-token {response.NextPageToken}");
