@@ -65,7 +65,7 @@ public sealed class StandaloneHost : IAsyncLifetime
         var settings = new Dictionary<string, string>
         {
             // The JSON port gets a free port too: its default would clash between two hosts.
-            ["Http:Url"] = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}",
+            ["Http:Url"] = $"http://127.0.0.1:{ServiceProcess.FreePortToken}",
             ["Ingest:Sources:0:Path"] = samples,
         };
 

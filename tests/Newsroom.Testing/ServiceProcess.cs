@@ -39,10 +39,14 @@ public sealed class ServiceProcess : IAsyncDisposable
     public static string OutputFolder(string project) =>
         Path.Combine(RepositoryPaths.Root, "services", project, "bin", BuildConfiguration, "net10.0");
 
+    /// <summary>Stands, in a setting's value, for a free port of its own (see <see cref="StartAsync"/>).</summary>
+    public const string FreePortToken = "{free-port}";
+
     /// <summary>
     /// Starts services/<paramref name="project"/> with the bus, a data folder and a free gRPC port;
-    /// <paramref name="settings"/> are further configuration keys (section:key), and
-    /// <paramref name="onLine"/> sees each line the process prints as it comes.
+    /// <paramref name="settings"/> are further configuration keys (section:key), where <see cref="FreePortToken"/>
+    /// becomes another free port, and <paramref name="onLine"/> sees each line the process prints as it comes.
+    /// A port taken between its check and the bind (by another test run beside this one) is retried with new ports.
     /// </summary>
     public static async Task<ServiceProcess> StartAsync(
         string project, string name, string busUri, string dataFolder, IDictionary<string, string>? settings = null, Action<string>? onLine = null)
@@ -53,7 +57,30 @@ public sealed class ServiceProcess : IAsyncDisposable
             throw new InvalidOperationException($"{assembly} is missing: build the solution in the tests' configuration first (dotnet build Microservices.sln -c {BuildConfiguration}).");
         }
 
-        var address = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
+        for (var attempt = 1; ; attempt++)
+        {
+            var service = Start(assembly, name, busUri, dataFolder, settings, onLine);
+            try
+            {
+                await service.WaitUntilServingAsync();
+                return service;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && service.LinesContaining("address already in use").Count > 0)
+            {
+                await service.DisposeAsync();
+            }
+            catch
+            {
+                await service.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private static ServiceProcess Start(
+        string assembly, string name, string busUri, string dataFolder, IDictionary<string, string>? settings, Action<string>? onLine)
+    {
+        var address = new Uri($"http://127.0.0.1:{Port()}");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -68,7 +95,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Information";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value.Replace(FreePortToken, Port(), StringComparison.Ordinal);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {assembly}.");
@@ -77,17 +104,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        try
-        {
-            await service.WaitUntilServingAsync();
-        }
-        catch
-        {
-            await service.DisposeAsync();
-            throw;
-        }
         return service;
+
+        static string Port() => FreePort.Next().ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>The lines printed so far that contain <paramref name="text"/>.</summary>
