@@ -40,6 +40,12 @@ internal sealed class SameEventScorer
     private readonly Dictionary<string, double> _articleVector;
     private readonly double _articleNorm;
 
+    /// <summary>The article's subjects (see <see cref="ArticleSubject"/>) with the words of their names, in name order.</summary>
+    private readonly List<(string Id, string Name, HashSet<string> Words)> _articleSubjects;
+
+    /// <summary>The words of every name the article gives.</summary>
+    private readonly HashSet<string> _articleWords;
+
     /// <param name="termArticles">In how many stored articles a term occurs.</param>
     /// <param name="entityStories">In how many stored stories an entity occurs.</param>
     public SameEventScorer(StoryClustererOptions options, ArticleProfile article, long articles, long stories, Func<string, int> termArticles, Func<string, int> entityStories)
@@ -52,6 +58,11 @@ internal sealed class SameEventScorer
         _entityStories = entityStories;
         _articleVector = article.Terms.ToDictionary(t => t.Key, t => TermWeights.Damped(t.Value) * TermIdf(t.Key), StringComparer.Ordinal);
         _articleNorm = Norm(_articleVector.Values);
+        _articleSubjects = [.. article.EntityWeights
+            .Where(e => e.Value >= ArticleSubject)
+            .Select(e => (e.Key, article.Entities[e.Key], NameWords([article.Entities[e.Key]])))
+            .OrderBy(s => s.Item2, StringComparer.Ordinal)];
+        _articleWords = NameWords(article.Entities.Values);
     }
 
     /// <summary>In how many stored articles a term occurs.</summary>
@@ -179,22 +190,21 @@ internal sealed class SameEventScorer
     private string? ConflictingSubjects(StoryProfile story)
     {
         var members = Math.Max(1, story.Members.Count);
+        var hardlyNamed = _articleSubjects.Where(s => story.EntityWeights.GetValueOrDefault(s.Id) / members < StoryBackground).ToList();
+        if (hardlyNamed.Count == 0)
+        {
+            return null;
+        }
         var storyWords = NameWords(story.EntityWeights.Where(e => e.Value / members >= StoryBackground).Select(e => story.EntityNames.GetValueOrDefault(e.Key, e.Key)));
-        var ours = _article.EntityWeights
-            .Where(e => e.Value >= ArticleSubject && story.EntityWeights.GetValueOrDefault(e.Key) / members < StoryBackground)
-            .Select(e => _article.Entities[e.Key])
-            .Where(name => !NameWords([name]).Overlaps(storyWords))
-            .Order(StringComparer.Ordinal)
-            .FirstOrDefault();
+        var ours = hardlyNamed.FirstOrDefault(s => !s.Words.Overlaps(storyWords)).Name;
         if (ours is null)
         {
             return null;
         }
-        var articleWords = NameWords(_article.Entities.Values);
         var theirs = story.EntityWeights
             .Where(e => e.Value / members >= StorySubject && !_article.Entities.ContainsKey(e.Key))
             .Select(e => story.EntityNames.GetValueOrDefault(e.Key, e.Key))
-            .Where(name => !NameWords([name]).Overlaps(articleWords))
+            .Where(name => !NameWords([name]).Overlaps(_articleWords))
             .Order(StringComparer.Ordinal)
             .FirstOrDefault();
         return theirs is null ? null : $"conflicting subjects: {ours} here, {theirs} in the story";

@@ -47,9 +47,8 @@ public sealed partial class QueryStore
                 : (long?)null;
             const string Ranked = " AND story_search.rowid > @floor";
 
-            using var count = db.Command("");
-            count.CommandText = db.Sql.SearchCount(StoryFilterSql.Conditions(db.Sql, filter, count) + Ranked);
-            var total = Convert.ToInt32(count.With("@match", match).With("@floor", floor ?? long.MinValue).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            // Beyond a floor lie exactly the ranked many; only an uncapped search needs counting.
+            var total = floor is null ? CountMatches(db, match, filter) : rankedMatches;
 
             using var search = db.Command("");
             search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(db.Sql, filter, search) + Ranked);
@@ -77,6 +76,13 @@ public sealed partial class QueryStore
 
             return new StorySearchPage(results, total, floor is not null);
         }, cancellationToken);
+    }
+
+    private static int CountMatches(ReadModelConnection db, string match, StoryFilter? filter)
+    {
+        using var count = db.Command("");
+        count.CommandText = db.Sql.SearchCount(StoryFilterSql.Conditions(db.Sql, filter, count));
+        return Convert.ToInt32(count.With("@match", match).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Stories matching the filter, most recently updated first.</summary>

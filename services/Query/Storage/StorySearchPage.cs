@@ -6,4 +6,4 @@ namespace Newsroom.Query;
 /// One page of search hits, best first, and how many stories matched in all; when <paramref name="Capped"/>, more matched
 /// than were ranked, and <paramref name="TotalSize"/> counts those ranked.
 /// </summary>
-public sealed record StorySearchPage(IReadOnlyList<StoryHit> Hits, int TotalSize, bool Capped = false);
+public sealed record StorySearchPage(IReadOnlyList<StoryHit> Hits, int TotalSize, bool Capped);
