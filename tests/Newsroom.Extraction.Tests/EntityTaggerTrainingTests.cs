@@ -9,6 +9,10 @@ public sealed class EntityTaggerTrainingTests
         new Dictionary<string, GazetteerTypes> { ["veltrana"] = GazetteerTypes.Location, ["marek"] = GazetteerTypes.FirstName },
         ["said", "visited", "the", "in", "on", "city", "leader"]);
 
+    private static readonly string[] Syllables = ["ka", "lo", "mir", "ven", "dra", "sul", "tor", "bel", "nix", "qua", "rho", "zen"];
+    private static readonly string[] PersonClasses = ["0", "1"];
+    private static readonly string[] PlaceClasses = ["0", "2"];
+
     private static readonly string[] People = ["Marek Tovarin", "Ilsa Brandvik", "Oto Kasprzak", "Runa Delvaux"];
     private static readonly string[] Places = ["Veltrana", "Korsholm", "Pradovia", "Estrelle"];
     private static readonly string[] Groups = ["Kaldovian Liberation Army", "Norvane Workers Union", "Zentria Brigades"];
@@ -58,7 +62,7 @@ public sealed class EntityTaggerTrainingTests
     [Fact]
     public void A_trained_tagger_tags_new_combinations_of_the_names_it_learnt()
     {
-        var tagger = new EntityTaggerTrainer(Gazetteer, "news").Train(Documents(), epochs: 5, seed: 1);
+        var tagger = new EntityTaggerTrainer(Gazetteer, WordClusters.None, "news").Train(Documents(), epochs: 5, seed: 1);
 
         var tags = Tag(tagger, "Zentria Brigades visited the city of Korsholm .", "The leader Ilsa Brandvik said in Estrelle on Monday .");
 
@@ -66,11 +70,55 @@ public sealed class EntityTaggerTrainingTests
         Assert.Equal(["O", "O", "B-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "O"], tags[1]);
     }
 
+    /// <summary>
+    /// People and places in the same contexts, told apart only by the words themselves (made-up names of
+    /// random syllables): names the training never saw can be typed only through their word classes.
+    /// </summary>
+    [Fact]
+    public void Word_classes_type_names_the_training_never_saw()
+    {
+        var random = new Random(3);
+        var names = new HashSet<string>();
+        while (names.Count < 160)
+        {
+            var word = string.Concat(Enumerable.Range(0, 3).Select(_ => Syllables[random.Next(Syllables.Length)]));
+            names.Add(char.ToUpperInvariant(word[0]) + word[1..]);
+        }
+
+        var people = names.Take(80).ToArray();
+        var places = names.Skip(80).ToArray();
+        var classes = new Dictionary<string, string[]>();
+        foreach (var (name, path) in people.Select(p => (p, PersonClasses)).Concat(places.Select(p => (p, PlaceClasses))))
+        {
+            classes[name.ToLowerInvariant()] = path;
+        }
+
+        var clusters = new WordClusters(classes, grains: 2);
+        var documents = Enumerable.Range(0, 60).Select(d => new TrainingDocument("news",
+        [
+            Sentence((people[d], "PER"), ("was", "O"), ("mentioned", "O"), (".", "O")),
+            Sentence(("They", "O"), ("spoke", "O"), ("of", "O"), (places[d], "LOC"), (".", "O")),
+            Sentence(("They", "O"), ("spoke", "O"), ("of", "O"), (people[59 - d], "PER"), (".", "O")),
+            Sentence((places[59 - d], "LOC"), ("was", "O"), ("mentioned", "O"), (".", "O")),
+        ])).ToList();
+        var probe = people.Skip(60).Select(p => (p, "B-PER")).Concat(places.Skip(60).Select(p => (p, "B-LOC"))).ToArray();
+
+        int Right(WordClusters wordClasses)
+        {
+            var tagger = new EntityTaggerTrainer(Gazetteer, wordClasses, "news").Train(documents, epochs: 5, seed: 1);
+            return probe.Count(p => Tag(tagger, p.Item1 + " was mentioned .")[0][0] == p.Item2);
+        }
+
+        Assert.Equal(probe.Length, Right(clusters));
+        Assert.True(Right(WordClusters.None) < probe.Length * 3 / 4, "without word classes, unseen names are typed by their spelling alone, about as well as by chance");
+    }
+
     [Fact]
     public void Training_is_reproducible_and_the_model_file_keeps_every_decision()
     {
-        var first = new EntityTaggerTrainer(Gazetteer, "news").Train(Documents(), epochs: 3, seed: 7);
-        var second = new EntityTaggerTrainer(Gazetteer, "news").Train(Documents(), epochs: 3, seed: 7);
+        var clusters = new WordClusters(new Dictionary<string, string[]> { ["kasprzak"] = ["3"], ["tovarin"] = ["3"], ["pradovia"] = ["5"] }, grains: 1);
+        var first = new EntityTaggerTrainer(Gazetteer, clusters, "news").Train(Documents(), epochs: 3, seed: 7);
+        var second = new EntityTaggerTrainer(Gazetteer, clusters, "news").Train(Documents(), epochs: 3, seed: 7);
         using var file = new MemoryStream();
         first.Write(file);
         file.Position = 0;
@@ -80,6 +128,7 @@ public sealed class EntityTaggerTrainingTests
         Assert.Equal(Tag(first, probe), Tag(second, probe));
         Assert.Equal(Tag(first, probe), Tag(read, probe));
         Assert.Equal("news", read.Domain);
+        Assert.Equal(["3"], read.Clusters.ClassesOf("kasprzak")!);
     }
 
     [Fact]
@@ -101,7 +150,7 @@ public sealed class EntityTaggerTrainingTests
     public void Unknown_training_tags_are_refused_with_the_tags_it_knows()
     {
         var bad = new TrainingDocument("news", [new TrainingSentence(["Veltrana"], ["B-geo"])]);
-        var error = Assert.Throws<InvalidDataException>(() => new EntityTaggerTrainer(Gazetteer, "news").Train([bad], epochs: 1, seed: 1));
+        var error = Assert.Throws<InvalidDataException>(() => new EntityTaggerTrainer(Gazetteer, WordClusters.None, "news").Train([bad], epochs: 1, seed: 1));
         Assert.Contains("B-geo", error.Message, StringComparison.Ordinal);
     }
 

@@ -12,14 +12,14 @@ namespace Newsroom.Extraction.Tagging;
 /// </summary>
 public sealed class EntityTagger
 {
-    private const string Magic = "newsroom-entity-tagger/4";
+    private const string Magic = "newsroom-entity-tagger/5";
 
     private readonly string[] labels;
     private readonly bool[,] transitions;
     private readonly FrozenWeights emission;
     private readonly FrozenWeights pairs;
 
-    internal EntityTagger(string domain, string[] labels, FrozenWeights emission, FrozenWeights pairs, Gazetteer gazetteer)
+    internal EntityTagger(string domain, string[] labels, FrozenWeights emission, FrozenWeights pairs, Gazetteer gazetteer, WordClusters clusters)
     {
         Domain = domain;
         this.labels = labels;
@@ -27,9 +27,13 @@ public sealed class EntityTagger
         this.emission = emission;
         this.pairs = pairs;
         Gazetteer = gazetteer;
+        Clusters = clusters;
     }
 
     public Gazetteer Gazetteer { get; }
+
+    /// <summary>The word classes the tagger was trained with; the model file carries them.</summary>
+    public WordClusters Clusters { get; }
 
     /// <summary>The training domain whose conventions tagging follows.</summary>
     public string Domain { get; }
@@ -41,7 +45,7 @@ public sealed class EntityTagger
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var words = TokenFeatures.NormalisedWords(sentences);
-        var features = TokenFeatures.OfDocument(sentences, words, Gazetteer);
+        var features = TokenFeatures.OfDocument(sentences, words, Gazetteer, Clusters);
         var tags = new string[sentences.Count][];
         var history = new PredictionHistory();
         for (var s = 0; s < sentences.Count; s++)
@@ -89,6 +93,7 @@ public sealed class EntityTagger
 
         emission.Write(writer);
         pairs.Write(writer);
+        Clusters.Write(writer);
     }
 
     public static EntityTagger Read(Stream stream, Gazetteer gazetteer)
@@ -111,6 +116,7 @@ public sealed class EntityTagger
 
         var emission = FrozenWeights.Read(reader);
         var pairs = FrozenWeights.Read(reader);
-        return new EntityTagger(domain, labels, emission, pairs, gazetteer);
+        var clusters = WordClusters.Read(reader);
+        return new EntityTagger(domain, labels, emission, pairs, gazetteer, clusters);
     }
 }

@@ -12,6 +12,7 @@ namespace Newsroom.Extraction.Tagging;
 public sealed class EntityTaggerTrainer
 {
     private readonly Gazetteer gazetteer;
+    private readonly WordClusters clusters;
     private readonly string taggingDomain;
     private readonly string[] labels = [.. EntityTags.All];
     private readonly bool[,] transitions = EntityTags.Transitions(EntityTags.All);
@@ -20,9 +21,10 @@ public sealed class EntityTaggerTrainer
     private readonly HashSet<ulong> copies = [];
     private int step = 1;
 
-    public EntityTaggerTrainer(Gazetteer gazetteer, string taggingDomain)
+    public EntityTaggerTrainer(Gazetteer gazetteer, WordClusters clusters, string taggingDomain)
     {
         this.gazetteer = gazetteer;
+        this.clusters = clusters;
         this.taggingDomain = taggingDomain;
         emission = new TrainingWeights(labels.Length);
         pairs = new TrainingWeights((labels.Length + 1) * labels.Length);
@@ -63,7 +65,7 @@ public sealed class EntityTaggerTrainer
 
         var tagging = DomainHash(taggingDomain);
         ulong InTaggingDomain(ulong feature) => FeatureHash.InDomain(feature, tagging);
-        return new EntityTagger(taggingDomain, labels, emission.Averaged(step, InTaggingDomain, copies), pairs.Averaged(step, InTaggingDomain, copies), gazetteer);
+        return new EntityTagger(taggingDomain, labels, emission.Averaged(step, InTaggingDomain, copies), pairs.Averaged(step, InTaggingDomain, copies), gazetteer, clusters);
     }
 
     private static ulong DomainHash(string domain) => FeatureHash.Of("domain", domain);
@@ -119,7 +121,7 @@ public sealed class EntityTaggerTrainer
         var domain = DomainHash(document.Domain);
         var tokens = document.Sentences.Select(s => s.Tokens).ToList();
         var words = TokenFeatures.NormalisedWords(tokens);
-        var features = TokenFeatures.OfDocument(tokens, words, gazetteer);
+        var features = TokenFeatures.OfDocument(tokens, words, gazetteer, clusters);
         var sentences = new PreparedSentence[document.Sentences.Count];
         for (var s = 0; s < sentences.Length; s++)
         {

