@@ -123,6 +123,27 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("libgeonames-common", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_missing_gazetteer_or_a_damaged_word_class_file_stops_training_with_what_to_pass()
+    {
+        File.WriteAllText(PathOf("gmb.csv"), "Sentence #,Word,POS,Tag\nSentence: 1,Veltrana,NNP,B-geo\n");
+        File.WriteAllText(PathOf("clusters.tsv.gz"), "not gzip");
+        using (var stream = File.Create(PathOf("gazetteer.tsv.gz")))
+        {
+            new Newsroom.Extraction.Tagging.Gazetteer([], []).Write(stream);
+        }
+
+        var missing = await CliRunner.RunAsync("train", "tagger", "--gmb", PathOf("gmb.csv"), "--gazetteer", PathOf("absent.tsv.gz"), "--output", PathOf("m.bin"));
+        var damaged = await CliRunner.RunAsync("train", "tagger", "--gmb", PathOf("gmb.csv"), "--gazetteer", PathOf("gazetteer.tsv.gz"),
+            "--word-clusters", PathOf("clusters.tsv.gz"), "--output", PathOf("m.bin"));
+
+        Assert.Equal(ExitCodes.Failure, missing.ExitCode);
+        Assert.Contains("hint: pass --gazetteer", missing.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Failure, damaged.ExitCode);
+        Assert.Contains("hint: pass --word-clusters", damaged.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("m.bin")));
+    }
+
     /// <summary>A gettext .mo file whose translations are the given names, as libgeonames-common ships GeoNames.</summary>
     private static void WriteMessageCatalog(string path, IReadOnlyList<string> names)
     {

@@ -13,10 +13,10 @@ namespace Newsroom.Extraction.Tagging;
 /// </summary>
 public sealed class WordClusters
 {
-    /// <summary>No classes: every word is unknown. Taggers trained without clusters read documents with this.</summary>
     /// <summary>The most grains a file may have: each is a feature template of its own.</summary>
     public const int MaxGrains = 8;
 
+    /// <summary>No classes: every word is unknown. Taggers trained without clusters read documents with this.</summary>
     public static readonly WordClusters None = new(new Dictionary<string, string[]>(StringComparer.Ordinal), 0);
 
     private readonly Dictionary<string, string[]> classes;

@@ -6,13 +6,13 @@ using Newsroom.Extraction.Tagging;
 
 namespace Newsroom.Cli.Commands;
 
-/// <summary>`newsroom train gazetteers|tagger`: rebuilds the extraction model files that ship in services/Extraction/Model.</summary>
+/// <summary>`newsroom train gazetteers|word-clusters|tagger`: rebuilds the extraction model files that ship in services/Extraction/Model.</summary>
 internal static class TrainCommand
 {
-    public static Command Create(CommandContext context) => new("train", "Build the entity tagger's gazetteer and train the tagger (the files in services/Extraction/Model)")
+    public static Command Create(CommandContext context) => new("train", "Build the entity tagger's gazetteer and word classes, and train the tagger (the files in services/Extraction/Model)")
     {
         Gazetteers(context),
-        WordClusterCommand(context),
+        Clusters(context),
         Tagger(context),
     };
 
@@ -55,7 +55,7 @@ internal static class TrainCommand
         return command;
     }
 
-    private static Command WordClusterCommand(CommandContext context)
+    private static Command Clusters(CommandContext context)
     {
         var vectors = new Option<string>("--vectors")
         {
@@ -91,6 +91,7 @@ internal static class TrainCommand
             }
 
             var error = context.Environment.Error.Profile.Out.Writer;
+            error.WriteLine($"reading {vectorsPath}");
             WordVectors read;
             try
             {
@@ -151,8 +152,10 @@ internal static class TrainCommand
         };
         command.SetAction((result, cancellationToken) => CommandExecution.RunAsync(context.Environment, string.Empty, () =>
         {
-            var gazetteer = TaggerModelFiles.ReadGazetteer(result.GetRequiredValue(gazetteerPath));
-            var clusters = result.GetValue(clustersPath) is { } clustersFile ? TaggerModelFiles.ReadWordClusters(clustersFile) : WordClusters.None;
+            var gazetteer = ReadInput(() => TaggerModelFiles.ReadGazetteer(result.GetRequiredValue(gazetteerPath)), "pass --gazetteer with a file written by `newsroom train gazetteers`");
+            var clusters = result.GetValue(clustersPath) is { } clustersFile
+                ? ReadInput(() => TaggerModelFiles.ReadWordClusters(clustersFile), "pass --word-clusters with a file written by `newsroom train word-clusters`, or leave it out")
+                : WordClusters.None;
             var every = result.GetValue(holdOut);
             var gmbAll = result.GetValue(gmb) is { } gmbPath ? GmbCorpusReader.Read(gmbPath, gazetteer) : [];
             bool IsHeldOut(GmbTaggedSentence sentence) => every > 0 && sentence.Number % every == 0;
@@ -179,6 +182,19 @@ internal static class TrainCommand
             return Task.FromResult(ExitCodes.Success);
         }));
         return command;
+    }
+
+    /// <summary>Reads an input file, turning a missing or damaged one into an error line and what to pass instead.</summary>
+    private static T ReadInput<T>(Func<T> read, string hint)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new CommandFailedException(e.Message, hint);
+        }
     }
 
     private static string Write(string path, Action<Stream> write)
