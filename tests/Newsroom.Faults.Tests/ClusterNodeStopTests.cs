@@ -30,7 +30,24 @@ public sealed class ClusterNodeStopTests(RabbitMqCluster cluster, ITestOutputHel
         pipeline.Log($"the stream ended with {feeder.FailedCalls} failed calls; the node stays down");
 
         Assert.True(answeredBefore < articles.Count, "Every article was answered before the node was killed: the kill did not land mid-stream; feed more articles or slow the pace.");
-        await pipeline.AssertEveryArticleIndexedOnceAsync(feeder.TakenIds);
+        await LogQueuesAsync(pipeline, "queues after the kill");
+        try
+        {
+            await pipeline.AssertEveryArticleIndexedOnceAsync(feeder.TakenIds);
+        }
+        catch
+        {
+            // An intermittent failure here once had the broker refuse ingest's publishes for minutes; show whether the queues had leaders.
+            await LogQueuesAsync(pipeline, "queues when the end state did not hold");
+            throw;
+        }
+    }
+
+    private async Task LogQueuesAsync(FaultPipeline pipeline, string when)
+    {
+        var replicas = await cluster.QueueReplicasAsync(pipeline.VirtualHost);
+        var counts = await cluster.QueuesAsync(pipeline.VirtualHost);
+        pipeline.Log($"{when}: {string.Join("; ", replicas)}; messages: {string.Join("; ", counts)}");
     }
 
     /// <summary>Each queue the services consume from is a quorum queue on all three nodes; else killing one would prove nothing.</summary>

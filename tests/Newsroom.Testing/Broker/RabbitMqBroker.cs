@@ -132,12 +132,17 @@ public sealed class RabbitMqBroker : IAsyncLifetime, IPipelineBroker
             Count(queue, "messages_ready"),
             Count(queue, "messages_unacknowledged")));
 
-    /// <summary>Each queue of the virtual host of <paramref name="vhostUri"/> with its type and, for a quorum queue, the nodes that hold a replica.</summary>
+    /// <summary>Each queue of the virtual host of <paramref name="vhostUri"/> with its type and, for a quorum queue, the nodes that hold a replica, its leader and those online.</summary>
     public Task<IReadOnlyList<QueueReplicas>> QueueReplicasAsync(Uri vhostUri) =>
-        ListAsync($"api/queues/{VirtualHostPath(vhostUri)}?columns=name,type,members", queue => new QueueReplicas(
+        ListAsync($"api/queues/{VirtualHostPath(vhostUri)}?columns=name,type,members,leader,online", queue => new QueueReplicas(
             queue.GetProperty("name").GetString()!,
             queue.GetProperty("type").GetString()!,
-            queue.TryGetProperty("members", out var members) ? members.EnumerateArray().Select(m => m.GetString()!).ToList() : []));
+            Names(queue, "members") ?? [],
+            queue.TryGetProperty("leader", out var leader) && leader.ValueKind == JsonValueKind.String ? leader.GetString() : null,
+            Names(queue, "online")));
+
+    private static List<string>? Names(JsonElement queue, string property) =>
+        queue.TryGetProperty(property, out var names) && names.ValueKind == JsonValueKind.Array ? [.. names.EnumerateArray().Select(m => m.GetString()!)] : null;
 
     /// <summary>The names of the running nodes of this broker's cluster (this node alone when it is not clustered).</summary>
     public async Task<IReadOnlyList<string>> RunningNodesAsync() =>
