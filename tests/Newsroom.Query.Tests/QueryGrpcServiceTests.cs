@@ -21,7 +21,7 @@ public sealed class QueryGrpcServiceTests(SeededQueryServiceHost host) : IClassF
     private static async Task<RpcException> Fails(StatusCode code, Func<Task> call)
     {
         var error = await Assert.ThrowsAsync<RpcException>(call);
-        Assert.Equal(code, error.StatusCode);
+        Assert.True(code == error.StatusCode, $"Expected {code}, got {error.StatusCode}: {error.Status.Detail}");
         Assert.NotEmpty(error.Status.Detail);
         return error;
     }
