@@ -339,8 +339,10 @@ crash_dedup() {
   fi
 }
 
+# Dedup logs a run of decisions once it commits them (up to 64 at a time), so the batch is several runs
+# long: a batch of 40 once arrived as one run and was all logged before the kill could land.
 check_dedup_crash() {
-  local container before processed total=40 started restarts_expected
+  local container before processed total=200 started restarts_expected
   container=$(docker-compose ps -q dedup)
   before=$(docker logs "$container" 2>&1 | grep -c -- '-> story' || true)
   synthetic_articles "$work/crash" crashcheck "$total"
