@@ -189,6 +189,14 @@ public sealed class RabbitMqBroker : IAsyncLifetime, IPipelineBroker
 
     public Task UnpauseAsync() => Container.UnpauseAsync();
 
+    /// <summary>The container's state and the last <paramref name="lines"/> lines of the node's log, for a failure message.</summary>
+    public async Task<string> DescribeAsync(int lines)
+    {
+        var (stdout, stderr) = await Container.GetLogsAsync();
+        var tail = (stdout + stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(lines);
+        return $"--- node {AmqpNode} ({Container.State}), last {lines} log lines ---\n{string.Join('\n', tail)}";
+    }
+
     private RabbitMqContainer Container => _container
         ?? throw new InvalidOperationException($"Killing or pausing the broker needs the container this fixture starts; unset {UriVariable} to use one.");
 

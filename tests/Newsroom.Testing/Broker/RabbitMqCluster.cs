@@ -78,6 +78,10 @@ public sealed class RabbitMqCluster : IAsyncLifetime, IPipelineBroker
     /// <summary>The queues' types and replicas from the first node that answers.</summary>
     public Task<IReadOnlyList<QueueReplicas>> QueueReplicasAsync(Uri vhostUri) => FromAnyNodeAsync(node => node.QueueReplicasAsync(vhostUri));
 
+    /// <summary>Each node's container state and log tail, for a failure message.</summary>
+    public async Task<string> DescribeNodesAsync(int lines) =>
+        string.Join('\n', await Task.WhenAll(_nodes.Select(node => node.DescribeAsync(lines))));
+
     public async Task DisposeAsync()
     {
         await Task.WhenAll(_nodes.Select(node => node.DisposeAsync()));
