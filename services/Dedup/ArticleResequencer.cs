@@ -29,6 +29,15 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
     /// <summary>The end of the window last logged as full, so that it is logged once, not for every article beyond it.</summary>
     private long _windowEnd;
 
+    /// <summary>
+    /// Since when every article that came was refused as beyond the window while none waited in it, and the lowest
+    /// of them. No wait runs then, so this is what passes over the gap (a store that starts empty while ingest's
+    /// numbers are far along, or a gap wider than the window).
+    /// </summary>
+    private DateTimeOffset? _refusedSince;
+
+    private long _lowestRefused = long.MaxValue;
+
     /// <summary>How many articles wait for an earlier one.</summary>
     public int Waiting
     {
@@ -52,27 +61,47 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
     {
         await StartAsync(cancellationToken).ConfigureAwait(false);
         TaskCompletionSource signal;
-        lock (_gate)
+        while (true)
         {
-            if (sequence <= _next)
+            bool gapOutlastedWait;
+            lock (_gate)
             {
-                return true;
-            }
-            if (sequence >= _next + _window)
-            {
+                if (sequence <= _next)
+                {
+                    return true;
+                }
+                if (sequence < _next + _window)
+                {
+                    // Passed over as parked, it came after all (replayed from the _error queue): it takes its turn as usual.
+                    _passedOver.Remove(sequence);
+                    if (!_waiting.TryGetValue(sequence, out signal!))
+                    {
+                        signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                        _waiting[sequence] = signal;
+                    }
+                    break;
+                }
                 if (_windowEnd != _next + _window)
                 {
                     _windowEnd = _next + _window;
                     LogBeyondWindow(sequence, _next, _window);
                 }
+                gapOutlastedWait = GapBeforeRefusedOutlastedWait(sequence);
+            }
+            if (!gapOutlastedWait)
+            {
                 return false;
             }
-            // Passed over as parked, it came after all (replayed from the _error queue): it takes its turn as usual.
-            _passedOver.Remove(sequence);
-            if (!_waiting.TryGetValue(sequence, out signal!))
+            // Another replica may have decided the missing articles meanwhile; else the gap is passed over.
+            await CatchUpWithStoreAsync(cancellationToken).ConfigureAwait(false);
+            lock (_gate)
             {
-                signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                _waiting[sequence] = signal;
+                // Unless the turn moved meanwhile (which forgets the refusals), and then the article is looked at again.
+                if (_refusedSince is not null && _waiting.Count == 0 && _lowestRefused >= _next + _window)
+                {
+                    LogGapPassed(_next, _lowestRefused - 1, _wait.TotalSeconds);
+                    Advance(_lowestRefused);
+                }
             }
         }
 
@@ -181,6 +210,20 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
         }
     }
 
+    /// <summary>Records a refused article; true once articles have been refused, and none waited, for the whole wait.</summary>
+    private bool GapBeforeRefusedOutlastedWait(long sequence)
+    {
+        if (_waiting.Count > 0)
+        {
+            // A waiting article's own wait passes over the gap before it.
+            return false;
+        }
+        var now = time.GetUtcNow();
+        _refusedSince ??= now;
+        _lowestRefused = Math.Min(_lowestRefused, sequence);
+        return now - _refusedSince.Value >= _wait;
+    }
+
     /// <summary>Takes the first turn after the decisions stored, once.</summary>
     private Task StartAsync(CancellationToken cancellationToken) =>
         Volatile.Read(ref _next) == 0 ? CatchUpWithStoreAsync(cancellationToken) : Task.CompletedTask;
@@ -220,6 +263,8 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
                 next++;
             }
             _next = next;
+            _refusedSince = null;
+            _lowestRefused = long.MaxValue;
         }
         while (_waiting.Count > 0 && _waiting.First() is { Key: var waiting, Value: var signal } && waiting <= _next)
         {

@@ -230,6 +230,32 @@ public sealed class ArticleResequencerTests : IDisposable
         Assert.Equal([1, 2, 3, 4, 5], entered);
     }
 
+    /// <summary>
+    /// A dedup whose store starts empty while ingest's numbers are far along (a new database, a replaced replica):
+    /// every article is beyond the window and none waits, so no wait runs; refusing them for the whole wait passes
+    /// over the gap to the lowest of them. Without that, the articles went round the queue for ever (seen in the
+    /// compose test's PostgreSQL stage).
+    /// </summary>
+    [Fact]
+    public async Task Articles_all_beyond_the_window_of_an_empty_store_pass_over_the_gap_after_the_wait()
+    {
+        var resequencer = Resequencer(window: 4);
+        var entered = new List<long>();
+
+        Assert.False(await resequencer.EnterAsync(301, CancellationToken.None));
+        Assert.False(await resequencer.EnterAsync(300, CancellationToken.None));
+        _time.Advance(Wait - TimeSpan.FromMilliseconds(1));
+        Assert.False(await resequencer.EnterAsync(302, CancellationToken.None));
+
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        var late = Enter(resequencer, 301, entered);
+        (await Enter(resequencer, 300, entered)).Dispose();
+        (await late).Dispose();
+
+        Assert.Equal([300, 301], entered);
+        Assert.True(await resequencer.EnterAsync(299, CancellationToken.None));
+    }
+
     public void Dispose() => _store.Dispose();
 
     private static async Task<bool> WaitUntilAsync(Func<bool> condition)
