@@ -31,12 +31,10 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
 
     /// <summary>
     /// Since when every article that came was refused as beyond the window while none waited in it, and the lowest
-    /// of them. No wait runs then, so this is what passes over the gap (a store that starts empty while ingest's
-    /// numbers are far along, or a gap wider than the window).
+    /// of them; null at a new turn. No wait runs then, so this is what passes over the gap (a store that starts empty
+    /// while ingest's numbers are far along, or a gap wider than the window).
     /// </summary>
-    private DateTimeOffset? _refusedSince;
-
-    private long _lowestRefused = long.MaxValue;
+    private (DateTimeOffset Since, long Lowest)? _refused;
 
     /// <summary>How many articles wait for an earlier one.</summary>
     public int Waiting
@@ -97,10 +95,10 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
             lock (_gate)
             {
                 // Unless the turn moved meanwhile (which forgets the refusals), and then the article is looked at again.
-                if (_refusedSince is not null && _waiting.Count == 0 && _lowestRefused >= _next + _window)
+                if (_refused is { Lowest: var lowest } && _waiting.Count == 0 && lowest >= _next + _window)
                 {
-                    LogGapPassed(_next, _lowestRefused - 1, _wait.TotalSeconds);
-                    Advance(_lowestRefused);
+                    LogGapPassed(_next, lowest - 1, _wait.TotalSeconds);
+                    Advance(lowest);
                 }
             }
         }
@@ -219,9 +217,9 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
             return false;
         }
         var now = time.GetUtcNow();
-        _refusedSince ??= now;
-        _lowestRefused = Math.Min(_lowestRefused, sequence);
-        return now - _refusedSince.Value >= _wait;
+        var (since, lowest) = _refused ?? (now, sequence);
+        _refused = (since, Math.Min(lowest, sequence));
+        return now - since >= _wait;
     }
 
     /// <summary>Takes the first turn after the decisions stored, once.</summary>
@@ -263,8 +261,7 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
                 next++;
             }
             _next = next;
-            _refusedSince = null;
-            _lowestRefused = long.MaxValue;
+            _refused = null;
         }
         while (_waiting.Count > 0 && _waiting.First() is { Key: var waiting, Value: var signal } && waiting <= _next)
         {

@@ -69,8 +69,7 @@ public sealed class WordClusters
                     throw new InvalidDataException($"Word cluster line {number} has a class that is not a number ('{name}'); build the file with `newsroom train word-clusters`.");
                 }
 
-                // A few thousand class names serve some hundred thousand words.
-                path[g] = names.TryGetValue(name, out var shared) ? shared : names[name] = name;
+                path[g] = Shared(names, name);
             }
 
             classes[fields[0]] = path;
@@ -85,7 +84,7 @@ public sealed class WordClusters
         ArgumentNullException.ThrowIfNull(writer);
         writer.Write(Grains);
         writer.Write(classes.Count);
-        foreach (var (word, path) in classes.OrderBy(c => c.Key, StringComparer.Ordinal))
+        foreach (var (word, path) in Sorted())
         {
             writer.Write(word);
             foreach (var c in path)
@@ -114,8 +113,7 @@ public sealed class WordClusters
             var path = new string[grains];
             for (var g = 0; g < grains; g++)
             {
-                var name = reader.ReadString();
-                path[g] = names.TryGetValue(name, out var shared) ? shared : names[name] = name;
+                path[g] = Shared(names, reader.ReadString());
             }
 
             classes[word] = path;
@@ -130,7 +128,7 @@ public sealed class WordClusters
         ArgumentNullException.ThrowIfNull(stream);
         using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new StreamWriter(gzip, new UTF8Encoding(false));
-        foreach (var (word, path) in classes.OrderBy(c => c.Key, StringComparer.Ordinal))
+        foreach (var (word, path) in Sorted())
         {
             writer.Write(word);
             foreach (var c in path)
@@ -142,4 +140,11 @@ public sealed class WordClusters
             writer.Write('\n');
         }
     }
+
+    /// <summary>Words in ordinal order, so that both formats come out the same every time.</summary>
+    private IOrderedEnumerable<KeyValuePair<string, string[]>> Sorted() => classes.OrderBy(c => c.Key, StringComparer.Ordinal);
+
+    /// <summary>One string per class name: a few thousand class names serve some hundred thousand words.</summary>
+    private static string Shared(Dictionary<string, string> names, string name) =>
+        names.TryGetValue(name, out var shared) ? shared : names[name] = name;
 }
