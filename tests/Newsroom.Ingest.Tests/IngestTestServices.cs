@@ -30,6 +30,9 @@ internal sealed class IngestTestServices : IAsyncDisposable
     /// <summary>While set, every publish throws, as when the broker refuses it.</summary>
     public bool FailPublishing { get; set; }
 
+    /// <summary>How many times the bus started: once, plus each restart.</summary>
+    public int BusStarts => _provider.GetRequiredService<BusStartCounter>().Starts;
+
     /// <param name="database">The store's database; a private in-memory one when null.</param>
     /// <param name="outbox">Overrides of the outbox settings; the defaults here keep waits short.</param>
     public static async Task<IngestTestServices> StartAsync(SqliteDatabase? database = null, Action<OutboxOptions>? outbox = null)
@@ -49,6 +52,8 @@ internal sealed class IngestTestServices : IAsyncDisposable
             options.RetryDelay = TimeSpan.FromMilliseconds(50);
             outbox?.Invoke(options);
         });
+        services.AddSingleton<BusStartCounter>();
+        services.AddBusObserver(provider => provider.GetRequiredService<BusStartCounter>());
         services.AddMassTransitTestHarness(bus => bus.UsingInMemory((context, transport) =>
         {
             transport.ConfigurePublish(publish => publish.UseExecute(_ =>
@@ -80,7 +85,6 @@ internal sealed class IngestTestServices : IAsyncDisposable
 
     public int PublishedRejected => Harness.Published.Select<ArticleRejected>().Count();
 
-    /// <summary>Waits until <paramref name="count"/> ArticleIngested events are published, or the harness's inactivity time-out passes.</summary>
     /// <summary>Waits until <paramref name="count"/> events went out; the limit only bounds a failing test, as a busy machine can be slow.</summary>
     public async Task<bool> WaitForPublishedIngestedAsync(int count)
     {

@@ -94,6 +94,46 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Publications_that_keep_failing_on_a_healthy_bus_restart_it_and_the_event_goes_out_after_the_restart()
+    {
+        await using var services = await IngestTestServices.StartAsync(outbox: o =>
+        {
+            o.ConfirmWait = TimeSpan.FromMilliseconds(300);
+            o.RetryDelay = TimeSpan.FromMilliseconds(50);
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
+            o.RestartBusAfter = 2;
+        });
+        services.FailPublishing = true;
+
+        var result = await services.CreateIngestor().SubmitAsync(Article("stuck", "https://example.com/stuck"), default);
+        await WaitForFailedAttemptsAsync(services.Store, 5);
+
+        Assert.True(services.BusStarts >= 2, $"the bus started {services.BusStarts} times: never restarted after two failed rounds");
+        services.FailPublishing = false;
+        Assert.True(await services.WaitForPublishedIngestedAsync(1), "the event did not go out over the restarted bus");
+        Assert.Equal(result.ArticleId, services.PublishedIngestedEvents.Single().ArticleId);
+        Assert.Equal(0, services.Store.PendingCount());
+    }
+
+    [Fact]
+    public async Task With_restarts_off_failing_publications_never_restart_the_bus()
+    {
+        await using var services = await IngestTestServices.StartAsync(outbox: o =>
+        {
+            o.ConfirmWait = TimeSpan.FromMilliseconds(300);
+            o.RetryDelay = TimeSpan.FromMilliseconds(50);
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
+            o.RestartBusAfter = 0;
+        });
+        services.FailPublishing = true;
+
+        await services.CreateIngestor().SubmitAsync(Article("stuck", "https://example.com/stuck"), default);
+        await WaitForFailedAttemptsAsync(services.Store, 5);
+
+        Assert.Equal(1, services.BusStarts);
+    }
+
+    [Fact]
     public async Task A_resubmission_of_an_article_whose_event_was_never_confirmed_is_accepted_and_publishes_it()
     {
         // The dispatcher's own retry is an hour away: only the re-submission can bring the event out.
@@ -133,12 +173,14 @@ public sealed class OutboxTests : IDisposable
         Assert.Empty(store.PendingEvents(10));
     }
 
-    private static async Task WaitForFailedAttemptAsync(IngestStore store)
+    private static Task WaitForFailedAttemptAsync(IngestStore store) => WaitForFailedAttemptsAsync(store, 1);
+
+    private static async Task WaitForFailedAttemptsAsync(IngestStore store, int attempts)
     {
-        for (var i = 0; i < 500 && store.PendingEvents(1) is not [{ Attempts: > 0 }]; i++)
+        for (var i = 0; i < 1500 && !(store.PendingEvents(1) is [var pending] && pending.Attempts >= attempts); i++)
         {
             await Task.Delay(20);
         }
-        Assert.True(store.PendingEvents(1) is [{ Attempts: > 0 }], "the dispatcher never tried to publish the pending event");
+        Assert.True(store.PendingEvents(1) is [var tried] && tried.Attempts >= attempts, $"the dispatcher did not try {attempts} times to publish the pending event");
     }
 }

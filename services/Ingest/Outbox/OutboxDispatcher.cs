@@ -13,6 +13,7 @@ namespace Newsroom.Ingest;
 /// confirmation and the mark publishes that event again; consumers key on the article id, so
 /// at least once is enough. While the bus is unhealthy (not started yet, broker unreachable) it waits
 /// rather than hang on publications; failed publications stay pending and are retried with growing pauses.
+/// When they keep failing on a bus that reports healthy, it restarts the bus to publish over new channels.
 /// Each event is published in the trace of the submission that stored it.
 /// </summary>
 public sealed partial class OutboxDispatcher(
@@ -35,6 +36,7 @@ public sealed partial class OutboxDispatcher(
             LogResuming(logger, pending, store.Description);
         }
         var failures = 0;
+        var failuresWhileHealthy = 0;
         var waitingForBus = false;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -48,6 +50,7 @@ public sealed partial class OutboxDispatcher(
                         LogWaitingForBus(logger, waiting, health.Description);
                         waitingForBus = true;
                     }
+                    failuresWhileHealthy = 0;
                     await signal.WaitForWorkAsync(settings.PollInterval, stoppingToken).ConfigureAwait(false);
                     continue;
                 }
@@ -66,18 +69,25 @@ public sealed partial class OutboxDispatcher(
                     {
                         LogRecovered(logger, failures);
                         failures = 0;
+                        failuresWhileHealthy = 0;
                     }
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 failures++;
+                failuresWhileHealthy++;
                 var delay = RetryDelay(settings, failures);
                 if (current is not null)
                 {
                     store.RecordFailedAttempt(current.Event.ArticleId);
                 }
                 LogPublishFailed(logger, current?.Event.ArticleId ?? "(none: reading the outbox failed)", current?.Attempts + 1 ?? 0, delay.TotalSeconds, e);
+                if (settings.RestartBusAfter > 0 && failuresWhileHealthy >= settings.RestartBusAfter)
+                {
+                    failuresWhileHealthy = 0;
+                    await RestartBusAsync(failures, settings.PublishTimeout, stoppingToken).ConfigureAwait(false);
+                }
                 // A new or re-submitted article cuts the pause short: the submitter is waiting.
                 await signal.WaitForWorkAsync(delay, stoppingToken).ConfigureAwait(false);
             }
@@ -100,6 +110,26 @@ public sealed partial class OutboxDispatcher(
         signal.Confirmed(message.Event.ArticleId);
     }
 
+    /// <summary>
+    /// Stops and starts the bus, which drops its connection and channels. Publications other callers
+    /// make meanwhile fail and stay pending; a restart that fails leaves the bus unhealthy, so the loop waits for it.
+    /// </summary>
+    private async Task RestartBusAsync(int failures, TimeSpan timeout, CancellationToken stoppingToken)
+    {
+        LogRestartingBus(logger, failures);
+        try
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            limit.CancelAfter(timeout);
+            await bus.StopAsync(limit.Token).ConfigureAwait(false);
+            await bus.StartAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogRestartFailed(logger, e);
+        }
+    }
+
     private static TimeSpan RetryDelay(OutboxOptions settings, int failures)
     {
         var doubled = settings.RetryDelay * Math.Pow(2, Math.Min(failures - 1, 16));
@@ -114,6 +144,12 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} events wait in the outbox until the bus is healthy ({Health}); check that the broker in Bus:Uri is running and reachable")]
     private static partial void LogWaitingForBus(ILogger logger, int count, string health);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The broker has confirmed no event for {Failures} rounds while the bus reports healthy; restarting the bus to publish over new channels")]
+    private static partial void LogRestartingBus(ILogger logger, int failures);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Restarting the bus failed; the outbox waits until it is healthy again. Check that the broker in Bus:Uri is running and reachable")]
+    private static partial void LogRestartFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The outbox publishes again after {Failures} failed rounds")]
     private static partial void LogRecovered(ILogger logger, int failures);

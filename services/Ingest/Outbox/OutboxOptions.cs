@@ -20,6 +20,14 @@ public sealed class OutboxOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// After this many failed rounds in a row while the bus reports healthy, the dispatcher restarts
+    /// the bus, so the next publications go over a new connection and new channels; 0 never does.
+    /// A broker node's failure can leave a channel that the broker never confirms again, while a new
+    /// channel on the same node publishes at once (RabbitMQ 3.10 after a quorum queue's leader moved).
+    /// </summary>
+    public int RestartBusAfter { get; set; } = 3;
+
+    /// <summary>
     /// How long a submission waits for the broker to confirm its article's event before it is answered.
     /// Within it, "accepted" means published; after it, "accepted" still means stored, and the outbox
     /// publishes the event as soon as the broker confirms it.
