@@ -41,9 +41,10 @@ public sealed class TrainCommandTests : IDisposable
 
         File.WriteAllText(PathOf("gmb.csv"), gmb.ToString());
         var tagger = await CliRunner.RunAsync("train", "tagger", "--gmb", PathOf("gmb.csv"), "--gmb-hold-out", "0", "--gazetteer", PathOf("gazetteer.tsv.gz"),
-            "--epochs", "3", "--output", PathOf("model.bin"));
+            "--epochs", "3", "--seeds", "1", "2", "--output", PathOf("model.bin"));
         Assert.True(tagger.ExitCode == ExitCodes.Success, tagger.Error);
-        Assert.Contains("pass 3/3", tagger.Error, StringComparison.Ordinal);
+        Assert.Contains("seed 1, pass 3/3", tagger.Error, StringComparison.Ordinal);
+        Assert.Contains("seed 2, pass 3/3", tagger.Error, StringComparison.Ordinal);
 
         File.WriteAllText(PathOf("test.conll"), "-DOCSTART- O\n\nMarek B-PER\nTovarin I-PER\nvisited O\nKorsholm B-LOC\n. O\n");
         var scored = await CliRunner.RunAsync("eval", "ner", "--conll", PathOf("test.conll"), "--model", PathOf("model.bin"), "--gazetteer", PathOf("gazetteer.tsv.gz"), "--predictions", PathOf("out.conll"));

@@ -132,6 +132,22 @@ public sealed class EntityTaggerTrainingTests
     }
 
     [Fact]
+    public void The_mean_of_taggers_trained_in_different_orders_tags_what_each_learnt_and_only_like_taggers_mix()
+    {
+        var taggers = Enumerable.Range(1, 3).Select(seed => new EntityTaggerTrainer(Gazetteer, WordClusters.None, "news").Train(Documents(), epochs: 2, seed: seed)).ToList();
+
+        var mean = EntityTagger.Mean(taggers);
+
+        Assert.Same(taggers[0], EntityTagger.Mean([taggers[0]]));
+        Assert.True(mean.FeatureCount >= taggers.Max(t => t.FeatureCount));
+        var tags = Tag(mean, "Zentria Brigades visited the city of Korsholm .", "The leader Ilsa Brandvik said in Estrelle on Monday .");
+        Assert.Equal(["B-ORG", "I-ORG", "O", "O", "O", "O", "B-LOC", "O"], tags[0]);
+        Assert.Equal(["O", "O", "B-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "O"], tags[1]);
+        var otherDomain = new EntityTaggerTrainer(Gazetteer, WordClusters.None, "wiki").Train(Documents(), epochs: 2, seed: 1);
+        Assert.Throws<ArgumentException>(() => EntityTagger.Mean([taggers[0], otherDomain]));
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_model_is_refused_with_what_to_do()
     {
         using var file = new MemoryStream();

@@ -78,6 +78,25 @@ public sealed class EntityTagger
         return tags;
     }
 
+    /// <summary>
+    /// One tagger whose weights are the mean of <paramref name="taggers"/>' (parameter mixing, McDonald et
+    /// al. 2010): perceptrons trained on different orders of the same data err in different places, and their
+    /// mean generalises better than any one. All must share labels, domain, gazetteer and word classes.
+    /// </summary>
+    public static EntityTagger Mean(IReadOnlyList<EntityTagger> taggers)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(taggers.Count);
+        var first = taggers[0];
+        if (taggers.Any(t => t.Domain != first.Domain || !t.labels.SequenceEqual(first.labels) || t.Gazetteer != first.Gazetteer || t.Clusters != first.Clusters))
+        {
+            throw new ArgumentException("Only taggers trained with the same labels, domain, gazetteer and word classes can be mixed.", nameof(taggers));
+        }
+
+        return taggers.Count == 1
+            ? first
+            : new EntityTagger(first.Domain, first.labels, FrozenWeights.Mean([.. taggers.Select(t => t.emission)]), FrozenWeights.Mean([.. taggers.Select(t => t.pairs)]), first.Gazetteer, first.Clusters);
+    }
+
     public void Write(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);

@@ -3,6 +3,9 @@ namespace Newsroom.Extraction.Tagging;
 /// <summary>A trained weight table: for each feature, a block of weights (one a tag, or one a pair of tags). Read-only, so thread-safe.</summary>
 internal sealed class FrozenWeights(int block, Dictionary<ulong, int> ids, float[] weights)
 {
+    private readonly Dictionary<ulong, int> ids = ids;
+    private readonly float[] weights = weights;
+
     public int Block { get; } = block;
 
     public int Count => ids.Count;
@@ -20,6 +23,36 @@ internal sealed class FrozenWeights(int block, Dictionary<ulong, int> ids, float
         {
             scores[k] += row[k];
         }
+    }
+
+    /// <summary>
+    /// The mean of several tables' weights, feature by feature; a table without a feature counts it as zero.
+    /// Features are taken in the order they first appear, so the result does not depend on hashing.
+    /// </summary>
+    public static FrozenWeights Mean(IReadOnlyList<FrozenWeights> tables)
+    {
+        var block = tables[0].Block;
+        var ids = new Dictionary<ulong, int>();
+        var sums = new List<float>();
+        foreach (var table in tables)
+        {
+            foreach (var (feature, id) in table.ids.OrderBy(f => f.Value))
+            {
+                if (!ids.TryGetValue(feature, out var at))
+                {
+                    at = ids.Count;
+                    ids.Add(feature, at);
+                    sums.AddRange(new float[block]);
+                }
+
+                for (var k = 0; k < block; k++)
+                {
+                    sums[(at * block) + k] += table.weights[(id * block) + k] / tables.Count;
+                }
+            }
+        }
+
+        return new FrozenWeights(block, ids, [.. sums]);
     }
 
     public void Write(BinaryWriter writer)

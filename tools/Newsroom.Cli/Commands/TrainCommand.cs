@@ -132,7 +132,12 @@ internal static class TrainCommand
         var gazetteerPath = new Option<string>("--gazetteer") { Description = "The gazetteer built by `newsroom train gazetteers`", Required = true };
         var clustersPath = new Option<string?>("--word-clusters") { Description = "Word classes built by `newsroom train word-clusters`; the model carries them" };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => 8 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the order documents are visited in", DefaultValueFactory = _ => 1 };
+        var seeds = new Option<int[]>("--seeds")
+        {
+            Description = "Seeds of the orders documents are visited in: one model is trained per seed, and the model written is their mean",
+            DefaultValueFactory = _ => [1],
+            AllowMultipleArgumentsPerToken = true,
+        };
         var output = new Option<string>("--output") { Description = "The model file to write", Required = true };
         var heldOut = new Option<string?>("--write-held-out")
         {
@@ -146,7 +151,7 @@ internal static class TrainCommand
             gazetteerPath,
             clustersPath,
             epochs,
-            seed,
+            seeds,
             output,
             heldOut,
         };
@@ -173,10 +178,15 @@ internal static class TrainCommand
 
             var documents = TaggerTrainingSet.Build(gmbSentences, conllDocuments);
             var error = context.Environment.Error.Profile.Out.Writer;
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training on {documents.Count} documents, {documents.Sum(d => d.Sentences.Count)} sentences, {result.GetValue(epochs)} passes"));
-            var progress = new LineProgress<TrainingProgress>(p => error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"pass {p.Epoch}/{p.Epochs}: {p.Tokens} tokens, {100.0 * p.Mistakes / Math.Max(1, p.Tokens):F2}% tagged wrong")));
-            var tagger = new EntityTaggerTrainer(gazetteer, clusters, TaggerTrainingSet.NewsDomain).Train(documents, result.GetValue(epochs), result.GetValue(seed), progress, cancellationToken);
+            var runs = result.GetValue(seeds) is { Length: > 0 } given ? given : throw new CommandFailedException("no seeds", "pass --seeds with one or more numbers, e.g. --seeds 1 2 3");
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"training on {documents.Count} documents, {documents.Sum(d => d.Sentences.Count)} sentences, {result.GetValue(epochs)} passes, seeds {string.Join(' ', runs)}"));
+            var tagger = EntityTagger.Mean([.. runs.AsParallel().AsOrdered().Select(seed =>
+            {
+                var progress = new LineProgress<TrainingProgress>(p => error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"seed {seed}, pass {p.Epoch}/{p.Epochs}: {p.Tokens} tokens, {100.0 * p.Mistakes / Math.Max(1, p.Tokens):F2}% tagged wrong")));
+                return new EntityTaggerTrainer(gazetteer, clusters, TaggerTrainingSet.NewsDomain).Train(documents, result.GetValue(epochs), seed, progress, cancellationToken);
+            })]);
             var path = Write(result.GetRequiredValue(output), tagger.Write);
             context.Environment.Out.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tagger.FeatureCount} features written to {path} ({new FileInfo(path).Length / 1024} KiB)"));
             return Task.FromResult(ExitCodes.Success);

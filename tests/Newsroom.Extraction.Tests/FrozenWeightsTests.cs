@@ -1,0 +1,28 @@
+using Newsroom.Extraction.Tagging;
+
+namespace Newsroom.Extraction.Tests;
+
+public sealed class FrozenWeightsTests
+{
+    private static float[] Scores(FrozenWeights weights, ulong feature)
+    {
+        var scores = new float[weights.Block];
+        weights.AddTo(feature, scores);
+        return scores;
+    }
+
+    [Fact]
+    public void The_mean_averages_each_feature_and_counts_a_feature_one_table_lacks_as_zero()
+    {
+        var first = new FrozenWeights(2, new Dictionary<ulong, int> { [10] = 0, [20] = 1 }, [1f, -2f, 4f, 4f]);
+        var second = new FrozenWeights(2, new Dictionary<ulong, int> { [30] = 0, [10] = 1 }, [6f, 2f, 3f, 0f]);
+
+        var mean = FrozenWeights.Mean([first, second]);
+
+        Assert.Equal(3, mean.Count);
+        Assert.Equal([2f, -1f], Scores(mean, 10));
+        Assert.Equal([2f, 2f], Scores(mean, 20));
+        Assert.Equal([3f, 1f], Scores(mean, 30));
+        Assert.Equal([0f, 0f], Scores(mean, 40));
+    }
+}
