@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace Newsroom.Extraction.Tagging;
+
+/// <summary>
+/// Wire copy opens with a dateline, the place it was filed from in capitals and the date
+/// ("LONDON 1996-08-30", "NEW YORK, March 3"). Standing alone, a capitalised word reads like an
+/// acronym, and the tagger often takes it for an organisation; in a dateline it is always a place.
+/// </summary>
+internal static class DatelinePlaces
+{
+    /// <summary>Place names in datelines have a few words at most.</summary>
+    private const int MaxPlaceTokens = 4;
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "d/M/yyyy", "M/d/yyyy", "d.M.yyyy"];
+
+    /// <summary>Tags the place of a sentence that is only a dateline as one location, in place; any other sentence is left as it is.</summary>
+    public static void Apply(IReadOnlyList<string> tokens, string[] tags)
+    {
+        var place = 0;
+        while (place < tokens.Count && place < MaxPlaceTokens && IsCapitalWord(tokens[place]))
+        {
+            place++;
+        }
+
+        if (place == 0 || place == tokens.Count || !IsDate(tokens.Skip(place).ToList()))
+        {
+            return;
+        }
+
+        for (var i = 0; i < place; i++)
+        {
+            tags[i] = i == 0 ? "B-LOC" : "I-LOC";
+        }
+    }
+
+    private static bool IsCapitalWord(string token) =>
+        token.Length >= 2 && char.IsLetter(token[0]) && token.All(c => char.IsUpper(c) || c is '.' or '-' or '\'');
+
+    /// <summary>The rest of the sentence is a date and nothing else: one numeric date, or a month with a day or year, with commas and a full stop.</summary>
+    private static bool IsDate(List<string> rest)
+    {
+        var words = rest.Where(t => t is not ("," or ".")).ToList();
+        return words switch
+        {
+            [var date] => DateTime.TryParseExact(date, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            [var month, var day] => IsMonth(month) && IsNumber(day),
+            [var month, var day, var year] => IsMonth(month) && IsNumber(day) && IsNumber(year),
+            _ => false,
+        };
+    }
+
+    private static bool IsMonth(string token) =>
+        DateTime.TryParseExact(token.TrimEnd('.'), ["MMMM", "MMM"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+
+    private static bool IsNumber(string token) => token.Length is > 0 and <= 4 && token.All(char.IsAsciiDigit);
+}
