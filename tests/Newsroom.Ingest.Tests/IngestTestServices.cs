@@ -31,7 +31,14 @@ internal sealed class IngestTestServices : IAsyncDisposable
     public bool FailPublishing { get; set; }
 
     /// <summary>How many times the bus started: once, plus each restart.</summary>
-    public int BusStarts => _provider.GetRequiredService<BusStartCounter>().Starts;
+    public int BusStarts => _provider.GetRequiredService<BusStartGate>().Starts;
+
+    /// <summary>While set, the bus cannot start.</summary>
+    public bool RefuseBusStarts
+    {
+        get => _provider.GetRequiredService<BusStartGate>().Refuse;
+        set => _provider.GetRequiredService<BusStartGate>().Refuse = value;
+    }
 
     /// <param name="database">The store's database; a private in-memory one when null.</param>
     /// <param name="outbox">Overrides of the outbox settings; the defaults here keep waits short.</param>
@@ -50,10 +57,12 @@ internal sealed class IngestTestServices : IAsyncDisposable
         {
             options.ConfirmWait = TimeSpan.FromSeconds(2);
             options.RetryDelay = TimeSpan.FromMilliseconds(50);
+            // Only the tests of the restart turn it on: stopping the test harness's bus can take many seconds.
+            options.RestartBusAfter = 0;
             outbox?.Invoke(options);
         });
-        services.AddSingleton<BusStartCounter>();
-        services.AddBusObserver(provider => provider.GetRequiredService<BusStartCounter>());
+        services.AddSingleton<BusStartGate>();
+        services.AddBusObserver(provider => provider.GetRequiredService<BusStartGate>());
         services.AddMassTransitTestHarness(bus => bus.UsingInMemory((context, transport) =>
         {
             transport.ConfigurePublish(publish => publish.UseExecute(_ =>

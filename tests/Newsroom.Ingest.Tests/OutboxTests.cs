@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.Data.Sqlite;
 using Newsroom.Contracts.Events;
 using Newsroom.ServiceDefaults;
@@ -115,6 +116,35 @@ public sealed class OutboxTests : IDisposable
         Assert.True(await services.WaitForPublishedIngestedAsync(1), "the pending event did not go out");
         Assert.Equal(result.ArticleId, services.PublishedIngestedEvents.Single().ArticleId);
         Assert.Equal(0, services.Store.PendingCount());
+    }
+
+    [Fact]
+    public async Task A_bus_that_cannot_start_again_after_its_restart_is_started_at_each_poll_until_it_can()
+    {
+        await using var services = await IngestTestServices.StartAsync(outbox: o =>
+        {
+            o.ConfirmWait = TimeSpan.FromMilliseconds(300);
+            o.RetryDelay = TimeSpan.FromMilliseconds(50);
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
+            o.PollInterval = TimeSpan.FromMilliseconds(100);
+            o.RestartBusAfter = 2;
+        });
+        services.FailPublishing = true;
+        services.RefuseBusStarts = true;
+
+        var result = await services.CreateIngestor().SubmitAsync(Article("stuck", "https://example.com/stuck"), default);
+        await WaitForFailedAttemptsAsync(services.Store, 2);
+        for (var i = 0; i < 100 && services.Harness.Bus is IBusControl control && control.CheckHealth().Status == BusHealthStatus.Healthy; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(1, services.BusStarts);
+        services.FailPublishing = false;
+        services.RefuseBusStarts = false;
+        Assert.True(await services.WaitForPublishedIngestedAsync(1), "the stopped bus was never started again");
+        Assert.Equal(2, services.BusStarts);
+        Assert.Equal(result.ArticleId, services.PublishedIngestedEvents.Single().ArticleId);
     }
 
     [Fact]

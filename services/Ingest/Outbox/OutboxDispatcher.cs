@@ -27,6 +27,9 @@ public sealed partial class OutboxDispatcher(
 {
     public const string BacklogName = "ingest_outbox";
 
+    /// <summary>This dispatcher stopped the bus to restart it and has not started it again yet.</summary>
+    private bool _restartPending;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -51,6 +54,10 @@ public sealed partial class OutboxDispatcher(
                         waitingForBus = true;
                     }
                     failuresWhileHealthy = 0;
+                    if (_restartPending)
+                    {
+                        await StartBusAsync(settings.PublishTimeout, stoppingToken).ConfigureAwait(false);
+                    }
                     await signal.WaitForWorkAsync(settings.PollInterval, stoppingToken).ConfigureAwait(false);
                     continue;
                 }
@@ -111,22 +118,41 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
-    /// Stops and starts the bus, which drops its connection and channels. Publications other callers
-    /// make meanwhile fail and stay pending; a restart that fails leaves the bus unhealthy, so the loop waits for it.
+    /// Stops and starts the bus, which drops its connection and channels. Publications other callers make
+    /// meanwhile fail and stay pending. A stop that does not finish in time still counts as stopped (MassTransit
+    /// marks it so); a start that fails leaves the bus unhealthy, and the loop tries it again while it waits.
     /// </summary>
     private async Task RestartBusAsync(int failures, TimeSpan timeout, CancellationToken stoppingToken)
     {
         LogRestartingBus(logger, failures);
+        using (var limit = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+        {
+            limit.CancelAfter(timeout);
+            try
+            {
+                await bus.StopAsync(limit.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogStopFailed(logger, e);
+            }
+        }
+        _restartPending = true;
+        await StartBusAsync(timeout, stoppingToken).ConfigureAwait(false);
+    }
+
+    private async Task StartBusAsync(TimeSpan timeout, CancellationToken stoppingToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        limit.CancelAfter(timeout);
         try
         {
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            limit.CancelAfter(timeout);
-            await bus.StopAsync(limit.Token).ConfigureAwait(false);
             await bus.StartAsync(limit.Token).ConfigureAwait(false);
+            _restartPending = false;
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            LogRestartFailed(logger, e);
+            LogStartFailed(logger, e);
         }
     }
 
@@ -148,8 +174,11 @@ public sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The broker has confirmed no event for {Failures} rounds while the bus reports healthy; restarting the bus to publish over new channels")]
     private static partial void LogRestartingBus(ILogger logger, int failures);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Restarting the bus failed; the outbox waits until it is healthy again. Check that the broker in Bus:Uri is running and reachable")]
-    private static partial void LogRestartFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping the bus for its restart did not finish cleanly; starting it again all the same")]
+    private static partial void LogStopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Starting the bus again failed; the outbox tries again at its next poll and keeps every event meanwhile. Check that the broker in Bus:Uri is running and reachable")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The outbox publishes again after {Failures} failed rounds")]
     private static partial void LogRecovered(ILogger logger, int failures);

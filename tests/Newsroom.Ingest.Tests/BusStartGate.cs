@@ -2,12 +2,15 @@ using MassTransit;
 
 namespace Newsroom.Ingest.Tests;
 
-/// <summary>Counts the bus's starts, so a test sees whether the outbox restarted it.</summary>
-internal sealed class BusStartCounter : IBusObserver
+/// <summary>Counts the bus's starts, so a test sees whether the outbox restarted it, and refuses them on demand, as an unreachable broker would.</summary>
+internal sealed class BusStartGate : IBusObserver
 {
     private int _starts;
 
     public int Starts => Volatile.Read(ref _starts);
+
+    /// <summary>While set, every start fails before the bus connects.</summary>
+    public bool Refuse { get; set; }
 
     public void PostCreate(IBus bus)
     {
@@ -17,7 +20,7 @@ internal sealed class BusStartCounter : IBusObserver
     {
     }
 
-    public Task PreStart(IBus bus) => Task.CompletedTask;
+    public Task PreStart(IBus bus) => Refuse ? throw new InvalidOperationException("the test broker refuses the bus") : Task.CompletedTask;
 
     public Task PostStart(IBus bus, Task<BusReady> busReady)
     {
