@@ -74,12 +74,7 @@ public sealed class OutboxTests : IDisposable
     public async Task A_failed_publication_leaves_the_event_pending_and_it_is_retried_until_it_goes_out()
     {
         // Retries come quickly however many failed before the outage ends, so the wait below measures the retry, not the back-off.
-        await using var services = await IngestTestServices.StartAsync(outbox: o =>
-        {
-            o.ConfirmWait = TimeSpan.FromMilliseconds(300);
-            o.RetryDelay = TimeSpan.FromMilliseconds(100);
-            o.MaxRetryDelay = TimeSpan.FromMilliseconds(200);
-        });
+        await using var services = await IngestTestServices.StartAsync(outbox: QuickRetries());
         services.FailPublishing = true;
 
         var result = await services.CreateIngestor().SubmitAsync(Article("outage", "https://example.com/outage"), default);
@@ -99,13 +94,7 @@ public sealed class OutboxTests : IDisposable
     [InlineData(0)]
     public async Task Publications_that_keep_failing_on_a_healthy_bus_restart_it_unless_restarts_are_off_and_the_event_goes_out_when_the_broker_confirms(int restartBusAfter)
     {
-        await using var services = await IngestTestServices.StartAsync(outbox: o =>
-        {
-            o.ConfirmWait = TimeSpan.FromMilliseconds(300);
-            o.RetryDelay = TimeSpan.FromMilliseconds(50);
-            o.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
-            o.RestartBusAfter = restartBusAfter;
-        });
+        await using var services = await IngestTestServices.StartAsync(outbox: QuickRetries(restartBusAfter));
         services.FailPublishing = true;
 
         var result = await services.CreateIngestor().SubmitAsync(Article("stuck", "https://example.com/stuck"), default);
@@ -121,14 +110,7 @@ public sealed class OutboxTests : IDisposable
     [Fact]
     public async Task A_bus_that_cannot_start_again_after_its_restart_is_started_at_each_poll_until_it_can()
     {
-        await using var services = await IngestTestServices.StartAsync(outbox: o =>
-        {
-            o.ConfirmWait = TimeSpan.FromMilliseconds(300);
-            o.RetryDelay = TimeSpan.FromMilliseconds(50);
-            o.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
-            o.PollInterval = TimeSpan.FromMilliseconds(100);
-            o.RestartBusAfter = 2;
-        });
+        await using var services = await IngestTestServices.StartAsync(outbox: QuickRetries(restartBusAfter: 2));
         services.FailPublishing = true;
         services.RefuseBusStarts = true;
 
@@ -186,6 +168,16 @@ public sealed class OutboxTests : IDisposable
         Assert.False(store.TryAdd(article, "again").EventPending);
         Assert.Empty(store.PendingEvents(10));
     }
+
+    /// <summary>Short waits and pauses, so retries come within a test's patience.</summary>
+    private static Action<OutboxOptions> QuickRetries(int restartBusAfter = 0) => o =>
+    {
+        o.ConfirmWait = TimeSpan.FromMilliseconds(300);
+        o.RetryDelay = TimeSpan.FromMilliseconds(50);
+        o.MaxRetryDelay = TimeSpan.FromMilliseconds(100);
+        o.PollInterval = TimeSpan.FromMilliseconds(100);
+        o.RestartBusAfter = restartBusAfter;
+    };
 
     private static Task WaitForFailedAttemptAsync(IngestStore store) => WaitForFailedAttemptsAsync(store, 1);
 
