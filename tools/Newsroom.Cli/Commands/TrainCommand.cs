@@ -132,7 +132,8 @@ internal static class TrainCommand
         var gazetteerPath = new Option<string>("--gazetteer") { Description = "The gazetteer built by `newsroom train gazetteers`", Required = true };
         var clustersPath = new Option<string?>("--word-clusters") { Description = "Word classes built by `newsroom train word-clusters`; the model carries them" };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => 8 };
-        var seeds = new Option<int[]>("--seeds")
+        // "--seed" as well: models were trained with one seed before, and scripts that say so still work.
+        var seeds = new Option<int[]>("--seeds", "--seed")
         {
             Description = "Seeds of the orders documents are visited in: one model is trained per seed, and the model written is their mean",
             DefaultValueFactory = _ => [1],
