@@ -4,9 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newsroom.Contracts.V1;
-using Grpc.Core;
 using Grpc.Net.Client;
-using Grpc.Net.Client.Configuration;
 using Newsroom.ServiceDefaults;
 using Xunit;
 
@@ -45,24 +43,7 @@ public class QueryServiceHost : IAsyncLifetime
     /// </summary>
     public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Address, new GrpcChannelOptions
     {
-        ServiceConfig = new ServiceConfig
-        {
-            MethodConfigs =
-            {
-                new MethodConfig
-                {
-                    Names = { new MethodName { Service = "newsroom.v1.QueryService" } },
-                    RetryPolicy = new RetryPolicy
-                    {
-                        MaxAttempts = 3,
-                        InitialBackoff = TimeSpan.FromMilliseconds(200),
-                        MaxBackoff = TimeSpan.FromSeconds(1),
-                        BackoffMultiplier = 2,
-                        RetryableStatusCodes = { StatusCode.Unavailable },
-                    },
-                },
-            },
-        },
+        ServiceConfig = QueryReadRetry.Config(maxAttempts: 3, initialBackoff: TimeSpan.FromMilliseconds(200), maxBackoff: TimeSpan.FromSeconds(1)),
     });
 
     public virtual async Task InitializeAsync()

@@ -1,8 +1,8 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
-using Grpc.Net.Client.Configuration;
 using Newsroom.Contracts.V1;
+using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Cli;
 
@@ -27,7 +27,7 @@ internal sealed class NewsroomClient : IDisposable
     {
         _channel = GrpcChannel.ForAddress(connection.Address, new GrpcChannelOptions
         {
-            ServiceConfig = RetryReads(),
+            ServiceConfig = QueryReadRetry.Config(maxAttempts: 4, initialBackoff: TimeSpan.FromMilliseconds(500), maxBackoff: TimeSpan.FromSeconds(4)),
             HttpHandler = connection.CreateHandler(),
         });
         var invoker = connection.ApiKey is { Length: > 0 } key
@@ -90,23 +90,4 @@ internal sealed class NewsroomClient : IDisposable
 
     private static CallOptions Unary(CancellationToken cancellationToken) =>
         new(deadline: DateTime.UtcNow + UnaryTimeout, cancellationToken: cancellationToken);
-
-    private static ServiceConfig RetryReads() => new()
-    {
-        MethodConfigs =
-        {
-            new MethodConfig
-            {
-                Names = { new MethodName { Service = "newsroom.v1.QueryService" } },
-                RetryPolicy = new RetryPolicy
-                {
-                    MaxAttempts = 4,
-                    InitialBackoff = TimeSpan.FromMilliseconds(500),
-                    MaxBackoff = TimeSpan.FromSeconds(4),
-                    BackoffMultiplier = 2,
-                    RetryableStatusCodes = { StatusCode.Unavailable },
-                },
-            },
-        },
-    };
 }

@@ -12,7 +12,12 @@ internal static class DatelinePlaces
     /// <summary>Place names in datelines have a few words at most.</summary>
     private const int MaxPlaceTokens = 4;
 
+    /// <summary>A date is at most a month, a day, a year, two commas and a full stop.</summary>
+    private const int MaxDateTokens = 6;
+
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "d/M/yyyy", "M/d/yyyy", "d.M.yyyy"];
+
+    private static readonly string[] MonthFormats = ["MMMM", "MMM"];
 
     /// <summary>Tags the place of a sentence that is only a dateline as one location, in place; any other sentence is left as it is.</summary>
     public static void Apply(IReadOnlyList<string> tokens, string[] tags)
@@ -23,7 +28,8 @@ internal static class DatelinePlaces
             place++;
         }
 
-        if (place == 0 || place == tokens.Count || !IsDate(tokens.Skip(place).ToList()))
+        // Headlines open in capitals too: only a short rest is looked at closer.
+        if (place == 0 || place == tokens.Count || tokens.Count - place > MaxDateTokens || !IsDate(tokens.Skip(place).ToList()))
         {
             return;
         }
@@ -51,7 +57,7 @@ internal static class DatelinePlaces
     }
 
     private static bool IsMonth(string token) =>
-        DateTime.TryParseExact(token.TrimEnd('.'), ["MMMM", "MMM"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        DateTime.TryParseExact(token.TrimEnd('.'), MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     private static bool IsNumber(string token) => token.Length is > 0 and <= 4 && token.All(char.IsAsciiDigit);
 }

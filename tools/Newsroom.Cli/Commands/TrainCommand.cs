@@ -184,8 +184,15 @@ internal static class TrainCommand
                 $"training on {documents.Count} documents, {documents.Sum(d => d.Sentences.Count)} sentences, {result.GetValue(epochs)} passes, seeds {string.Join(' ', runs)}"));
             var tagger = EntityTagger.Mean([.. runs.AsParallel().AsOrdered().Select(seed =>
             {
-                var progress = new LineProgress<TrainingProgress>(p => error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"seed {seed}, pass {p.Epoch}/{p.Epochs}: {p.Tokens} tokens, {100.0 * p.Mistakes / Math.Max(1, p.Tokens):F2}% tagged wrong")));
+                // The seeds train on their own threads, and the writer is not thread-safe.
+                var progress = new LineProgress<TrainingProgress>(p =>
+                {
+                    lock (error)
+                    {
+                        error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"seed {seed}, pass {p.Epoch}/{p.Epochs}: {p.Tokens} tokens, {100.0 * p.Mistakes / Math.Max(1, p.Tokens):F2}% tagged wrong"));
+                    }
+                });
                 return new EntityTaggerTrainer(gazetteer, clusters, TaggerTrainingSet.NewsDomain).Train(documents, result.GetValue(epochs), seed, progress, cancellationToken);
             })]);
             var path = Write(result.GetRequiredValue(output), tagger.Write);
