@@ -27,6 +27,7 @@ internal sealed class ArticleProfile
             NullIfEmpty(lead?.TargetEntityId),
             lead?.Date);
         EventTime = EventTimeOf(article);
+        TargetIsPerson = Lead.TargetId is { } target && (article.Entities ?? []).Any(e => e.CanonicalId == target && e.Type == EntityType.Person);
     }
 
     public ArticleExtracted Article { get; }
@@ -51,6 +52,9 @@ internal sealed class ArticleProfile
     public Dictionary<string, double> EntityWeights { get; }
 
     public MemberLead Lead { get; }
+
+    /// <summary>Whether the lead event's target is a person: the one arrested, freed, sentenced or killed.</summary>
+    public bool TargetIsPerson { get; }
 
     /// <summary>
     /// When the event happened as far as the article tells: its lead-event date, else its publication date;

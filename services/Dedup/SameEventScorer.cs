@@ -1,5 +1,6 @@
 using System.Globalization;
 using Newsroom.Contracts.Events;
+using Newsroom.Contracts.V1;
 
 namespace Newsroom.Dedup;
 
@@ -7,9 +8,9 @@ namespace Newsroom.Dedup;
 /// The second layer's judgement of whether an article reports the same event as a story: title-and-lead
 /// TF-IDF cosine against the story's centroid, the cosine of canonical entities weighted by how central
 /// they are (entities common across stories weigh less), and lead-event agreement with
-/// the members. The same doer doing another thing, the same act by another doer or with the roles reversed, subjects that
-/// conflict (each side centred on someone or somewhere the other never names), or lead-event dates too far apart veto the
-/// match outright, which is what keeps look-alike events (a suspension in January, a resumption in April) apart.
+/// the members. The same doer doing another thing, the same act by another doer or with the roles reversed, the same
+/// act befalling another person, subjects that conflict (each side centred on someone or somewhere the other never
+/// names), or lead-event dates too far apart veto the match outright, which is what keeps look-alike events (a suspension in January, a resumption in April) apart.
 /// </summary>
 internal sealed class SameEventScorer
 {
@@ -28,6 +29,10 @@ internal sealed class SameEventScorer
 
     /// <summary>Below this mean centrality over its members, a story has hardly named an entity: fewer than a third of them mention it once.</summary>
     private const double StoryBackground = 0.2;
+
+    /// <summary>Acts whose target is the person they befall: another person arrested or freed is another event.</summary>
+    private static readonly HashSet<EventAction> PersonActs =
+        [EventAction.Arrest, EventAction.Sentence, EventAction.Release, EventAction.Kill, EventAction.Dismiss, EventAction.Appoint];
 
     private static readonly char[] NameSeparators = [' ', '-', '.', '\'', '’'];
 
@@ -165,6 +170,10 @@ internal sealed class SameEventScorer
                 return $"{doer}'s action {lead.Action} differs from its {string.Join("/", storyActions)} in the story";
             }
         }
+        if (OtherPerson(story) is { } other)
+        {
+            return other;
+        }
         if (ConflictingSubjects(story) is { } conflict)
         {
             return conflict;
@@ -178,6 +187,33 @@ internal sealed class SameEventScorer
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The same act befalling another person is another event: two players of one team arrested weeks apart,
+    /// two hostages freed. It vetoes only when the story hardly names the article's person and the article
+    /// names the story's only in passing, as rewrites of one arrest all centre on the one arrested.
+    /// </summary>
+    private string? OtherPerson(StoryProfile story)
+    {
+        var lead = _article.Lead;
+        if (!_article.TargetIsPerson || !PersonActs.Contains(lead.Action) || lead.TargetId is not { } person)
+        {
+            return null;
+        }
+        var sameAct = story.Members.Where(m => m.Action == lead.Action && m.TargetId is not null).ToList();
+        var others = sameAct.Select(m => m.TargetId!).Where(t => t != person).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var members = Math.Max(1, story.Members.Count);
+        if (others.Count == 0 || sameAct.Any(m => m.TargetId == person)
+            || story.EntityWeights.GetValueOrDefault(person) / members >= StoryBackground
+            || others.Any(o => _article.EntityWeights.GetValueOrDefault(o) >= ArticleSubject))
+        {
+            return null;
+        }
+        // Names are compared by their words: "Peterson" is not another person than the story's "Scott Peterson".
+        var name = _article.Entities.GetValueOrDefault(person, person);
+        var names = others.Select(o => story.EntityNames.GetValueOrDefault(o, o)).ToList();
+        return NameWords([name]).Overlaps(NameWords(names)) ? null : $"{lead.Action} of {name}, where the story's is of {string.Join("/", names)}";
     }
 
     /// <summary>

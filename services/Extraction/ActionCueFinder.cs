@@ -83,6 +83,13 @@ internal static class ActionCueFinder
         "was", "were", "been", "being", "is", "are", "be", "get", "gets", "got", "getting",
     };
 
+    /// <summary>Words after a headline participle that show it passive: "arrested on", "killed in", "charged with".</summary>
+    private static readonly HashSet<string> HeadlinePassiveFollowers = new(StringComparer.Ordinal)
+    {
+        "on", "in", "for", "with", "after", "over", "as", "near", "by", "during", "amid", "outside", "inside", "from", "to",
+        "following", "without", "again", "twice", "today", "yesterday",
+    };
+
     /// <summary>Nouns that name an armed attack only with a modifier ("air strike"; "their strike" is a walkout).</summary>
     private static readonly HashSet<string> ModifiedNouns = new(StringComparer.Ordinal) { "strike", "strikes" };
 
@@ -118,12 +125,13 @@ internal static class ActionCueFinder
         "crew", "sailors", "activist", "activists", "prison", "jail", "custody", "captivity", "bail", "hospital", "man", "woman",
     };
 
-    public static ActionCue? Find(IReadOnlyList<LeadToken> tokens, Func<int, bool> startsPersonAt)
+    /// <param name="headline">Whether the tokens are a headline, where a participle without "was" is a passive: "Smith arrested on DUI charge".</param>
+    public static ActionCue? Find(IReadOnlyList<LeadToken> tokens, Func<int, bool> startsPersonAt, bool headline)
     {
         var cues = new List<ActionCue>();
         for (var index = 0; index < tokens.Count; index++)
         {
-            if (Best(tokens, index, startsPersonAt) is { } cue)
+            if (Best(tokens, index, startsPersonAt, headline) is { } cue)
             {
                 cues.Add(cue);
                 index = cue.Last;
@@ -157,7 +165,7 @@ internal static class ActionCueFinder
     }
 
     /// <summary>The longest lexicon phrase starting at <paramref name="index"/> whose sense fits.</summary>
-    private static ActionCue? Best(IReadOnlyList<LeadToken> tokens, int index, Func<int, bool> startsPersonAt)
+    private static ActionCue? Best(IReadOnlyList<LeadToken> tokens, int index, Func<int, bool> startsPersonAt, bool headline)
     {
         ActionCue? best = null;
         var released = false;
@@ -181,7 +189,8 @@ internal static class ActionCueFinder
                 && WordsBefore(tokens, index, NegationWindow).SkipWhile(Determiners.Contains).FirstOrDefault() is { } governor && Ending.Contains(governor)
                 ? EventAction.Resume
                 : word.Action;
-            var cue = new ActionCue(action, word, index, last, word.CanBePassive && IsPassive(tokens, index));
+            var passive = word.CanBePassive && (IsPassive(tokens, index) || (headline && IsHeadlinePassive(tokens, index, last)));
+            var cue = new ActionCue(action, word, index, last, passive);
             if (best is null || cue.Last > best.Last || (cue.Last == best.Last && released && cue.Action == EventAction.Release))
             {
                 best = cue;
@@ -288,6 +297,21 @@ internal static class ActionCueFinder
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Headlines drop "was": "Smith arrested on DUI charge", "Three killed in blast". They tell an active
+    /// event in the present ("Police arrest Smith"), so a participle after its subject is a passive, unless
+    /// an object follows it ("Obama overturned Bush rule").
+    /// </summary>
+    private static bool IsHeadlinePassive(IReadOnlyList<LeadToken> tokens, int index, int last)
+    {
+        if (index == 0 || tokens[index].AfterBoundary)
+        {
+            return false;
+        }
+
+        return last + 1 >= tokens.Count || tokens[last + 1].AfterBoundary || HeadlinePassiveFollowers.Contains(tokens[last + 1].Lower);
     }
 
     private static bool IsAdverb(string word) => word.EndsWith("ly", StringComparison.Ordinal) || word is "also" || word is "later" || word is "then" || word is "not";

@@ -55,11 +55,12 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
     [GeneratedRegex(@"\G\s+(?<first>[\p{Ll}-]+)(?:\s+(?<second>\p{Ll}+))?\b", RegexOptions.CultureInvariant)]
     private static partial Regex TargetHead();
 
-    public static EventRoles? Read(string source, Range range, IReadOnlyList<EntityMention> entities, IReadOnlyList<DateMention> dates)
+    /// <param name="headline">Whether the range is a headline, whose grammar drops auxiliaries ("Smith arrested").</param>
+    public static EventRoles? Read(string source, Range range, IReadOnlyList<EntityMention> entities, IReadOnlyList<DateMention> dates, bool headline)
     {
         var tokens = LeadToken.Tokenize(source, range);
         var ordered = entities.OrderBy(e => e.Start).ToList();
-        if (ActionCueFinder.Find(tokens, index => ordered.Any(e => e.Start == tokens[index].Start && e.Type == EntityType.Person)) is not { } cue)
+        if (ActionCueFinder.Find(tokens, index => ordered.Any(e => e.Start == tokens[index].Start && e.Type == EntityType.Person), headline) is not { } cue)
         {
             return null;
         }
@@ -72,8 +73,8 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         var agent = after.FirstOrDefault(e => e.Start < tokens[Math.Min(tokens.Count - 1, cue.Last + AgentWindow)].End && WordBefore(tokens, e) == "by");
         var subject = Subject(tokens, source, before);
         var (actor, target) = cue.IsPassive || (!cue.Word.IsVerb && subject is null && agent is not null)
-            ? (agent, cue.IsPassive ? subject : Object(tokens, after, agent))
-            : (subject, Object(tokens, after, subject));
+            ? (agent, cue.IsPassive ? NamedPerson(source, subject, ordered) : Object(source, tokens, after, agent, ordered))
+            : (subject, Object(source, tokens, after, subject, ordered));
         if (cue.Action == EventAction.Die)
         {
             // Who died is the subject, or follows the noun: "the death of the singer".
@@ -91,7 +92,7 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
     private static EntityMention? Subject(List<LeadToken> tokens, string source, List<EntityMention> before)
     {
         var candidates = before
-            .Where((e, i) => !Prepositions.Contains(WordBefore(tokens, e)) && !IsPossessiveModifier(tokens, e, before.ElementAtOrDefault(i + 1)) && !IsModifier(source, e))
+            .Where((e, i) => !Prepositions.Contains(WordBefore(tokens, e)) && !IsPossessiveModifier(tokens, e, before.ElementAtOrDefault(i + 1), source) && !IsModifier(source, e))
             .ToList();
 
         // A place acts only from the subject position: "Israel struck", not "a strike in Gaza's north killed".
@@ -126,12 +127,58 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
             : null;
     }
 
-    private static EntityMention? Object(List<LeadToken> tokens, List<EntityMention> after, EntityMention? actor) =>
-        after.FirstOrDefault(e => e.CanonicalId != actor?.CanonicalId && !Locatives.Contains(WordBefore(tokens, e)));
+    private static EntityMention? Object(string source, List<LeadToken> tokens, List<EntityMention> after, EntityMention? actor, List<EntityMention> all) =>
+        NamedPerson(source, after.FirstOrDefault(e => e.CanonicalId != actor?.CanonicalId && !Locatives.Contains(WordBefore(tokens, e))), all);
+
+    /// <summary>
+    /// "Chargers receiver Vincent Jackson", "Hamas commander Ismail Haniyeh": a team, group or place that only
+    /// says whose the person is that the role words name; the one acted on is the person.
+    /// </summary>
+    private static EntityMention? NamedPerson(string source, EntityMention? entity, List<EntityMention> entities)
+    {
+        if (entity is null || entity.Type == EntityType.Person
+            || entities.FirstOrDefault(e => e.Start >= entity.End) is not { Type: EntityType.Person } person)
+        {
+            return entity;
+        }
+
+        var between = source.AsSpan(entity.End, person.Start - entity.End);
+        var words = 0;
+        foreach (var word in between.Split(' '))
+        {
+            var w = between[word];
+            if (w.IsEmpty)
+            {
+                continue;
+            }
+
+            if (++words > 3 || !IsRoleWord(w))
+            {
+                return entity;
+            }
+        }
+
+        return words > 0 ? person : entity;
+    }
+
+    private static bool IsRoleWord(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsLower(c) && c != '-')
+            {
+                return false;
+            }
+        }
+
+        return !NotNouns.Contains(word.ToString());
+    }
 
     /// <summary>"Iraq's Kataib Hezbollah": the first name only says whose the second is.</summary>
-    private static bool IsPossessiveModifier(List<LeadToken> tokens, EntityMention entity, EntityMention? next) =>
-        next is not null && tokens.Any(t => t.Start < entity.End && t.End > entity.End - 1 && (t.Lower.EndsWith("’s", StringComparison.Ordinal) || t.Lower.EndsWith("'s", StringComparison.Ordinal)) && next.Start - t.End <= 2);
+    private static bool IsPossessiveModifier(List<LeadToken> tokens, EntityMention entity, EntityMention? next, string source) =>
+        next is not null
+        && (tokens.Any(t => t.Start < entity.End && t.End > entity.End - 1 && (t.Lower.EndsWith("’s", StringComparison.Ordinal) || t.Lower.EndsWith("'s", StringComparison.Ordinal)) && next.Start - t.End <= 2)
+            || (entity.End < source.Length && source[entity.End] is '\'' or '’' && entity.Text.EndsWith('s') && next.Start - entity.End <= 3));
 
     /// <summary>The lower-cased word just before an entity in its sentence, or empty at the start or after a clause boundary.</summary>
     private static string WordBefore(List<LeadToken> tokens, EntityMention entity)

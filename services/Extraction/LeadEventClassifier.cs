@@ -35,7 +35,7 @@ public sealed class LeadEventClassifier
         {
             // Title Case capitalises every word, so there the text's names, found again in the title, are the entities.
             var entities = IsTitleCase(title) ? NamesIn(title, textEntities) : titleEntities;
-            AddIfAction(lead, EventRoles.Read(title, new Range(0, title.Length), entities, []));
+            AddIfAction(lead, EventRoles.Read(title, new Range(0, title.Length), entities, [], headline: true));
         }
 
         foreach (var range in SentenceSplitter.Prose(text, MinimumSentenceWords).Take(LeadSentences))
@@ -45,7 +45,8 @@ public sealed class LeadEventClassifier
                 text,
                 range,
                 textEntities.Where(e => e.Start >= start && e.End <= end).ToList(),
-                textDates.Where(d => d.Start >= start && d.End <= end).ToList()));
+                textDates.Where(d => d.Start >= start && d.End <= end).ToList(),
+                headline: false));
         }
 
         if (lead.Count == 0)

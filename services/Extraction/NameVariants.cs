@@ -62,7 +62,10 @@ internal static class NameVariants
         "representative", "congressman", "congresswoman", "governor", "gov", "mayor", "mr", "mrs", "ms", "miss", "dr",
         "prof", "professor", "gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain",
         "sgt", "sergeant", "adm", "admiral", "commander", "judge", "spokesman", "spokeswoman", "spokesperson", "king",
-        "queen", "prince", "princess", "ayatollah", "pope",
+        "queen", "prince", "princess", "ayatollah", "pope", "sir", "rev", "reverend", "bishop", "archbishop", "cardinal", "rabbi",
+        "imam", "sheikh", "ambassador", "envoy", "inspector", "detective", "sheriff", "officer", "chairman", "chairwoman", "ceo",
+        "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "skipper", "quarterback", "receiver", "linebacker",
+        "lineman", "pitcher", "actor", "actress", "singer", "rapper", "director", "qb", "rb", "wr", "te", "lb", "cb", "dt",
     };
 
     private static readonly Dictionary<string, string> PreferredByVariant = TransliterationFamilies

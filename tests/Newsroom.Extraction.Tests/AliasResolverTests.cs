@@ -65,6 +65,19 @@ public sealed class AliasResolverTests
         Assert.Equal(CanonicalKey.IdOf(CanonicalKey.Of("Orvel Brandtmoor")), surname.CanonicalId);
     }
 
+    [Theory]
+    [InlineData("Coach")]
+    [InlineData("WR")]
+    [InlineData("Actress")]
+    public void A_role_before_a_surname_is_a_title_not_a_second_person(string role)
+    {
+        var text = $"{role} Brandtmoor will stay. Orvel Brandtmoor signed on Monday, and Brandtmoor was happy.";
+        var mentions = Resolve(text, ($"{role} Brandtmoor", Per), ("Orvel Brandtmoor", Per), ("Brandtmoor", Per));
+        Assert.Equal(mentions["Orvel Brandtmoor"].CanonicalId, mentions[$"{role} Brandtmoor"].CanonicalId);
+        Assert.Equal(mentions["Orvel Brandtmoor"].CanonicalId, mentions["Brandtmoor"].CanonicalId);
+        Assert.Equal("Orvel Brandtmoor", mentions["Brandtmoor"].CanonicalName);
+    }
+
     [Fact]
     public void A_surname_two_people_share_joins_neither()
     {

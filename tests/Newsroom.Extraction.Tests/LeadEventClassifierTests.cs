@@ -96,6 +96,38 @@ public sealed class LeadEventClassifierTests
         Assert.Equal(new DateOnly(2024, 1, 29), lead.Date);
     }
 
+    [Theory]
+    [InlineData("Marcus Whitfield arrested on suspicion of drunken driving")]
+    [InlineData("Chargers' Marcus Whitfield arrested on suspicion of drunken driving")]
+    [InlineData("Rovers striker Marcus Whitfield arrested after a car crash")]
+    public void A_headline_participle_is_a_passive_whose_subject_is_the_target(string title)
+    {
+        var lead = Lead(title, "The club said it was aware of the matter and would comment later in the week.");
+        Assert.NotNull(lead);
+        Assert.Equal(EventAction.Arrest, lead.Action);
+        Assert.Equal("Marcus Whitfield", lead.TargetText);
+        Assert.Equal(string.Empty, lead.ActorText);
+    }
+
+    [Fact]
+    public void A_headline_participle_with_an_object_stays_active()
+    {
+        var lead = Lead("Police arrested Marcus Whitfield on Sunday", "The club said Marcus Whitfield would play in the cup final next week all the same.");
+        Assert.NotNull(lead);
+        Assert.Equal(EventAction.Arrest, lead.Action);
+        Assert.Equal("Police", lead.ActorText);
+        Assert.Equal("Marcus Whitfield", lead.TargetText);
+    }
+
+    [Fact]
+    public void A_team_or_place_before_role_words_only_says_whose_the_target_is()
+    {
+        var lead = Lead(string.Empty, "Police on Tuesday arrested Northfield Rovers striker Marcus Whitfield outside a nightclub in the city centre.");
+        Assert.NotNull(lead);
+        Assert.Equal(EventAction.Arrest, lead.Action);
+        Assert.Equal("Marcus Whitfield", lead.TargetText);
+    }
+
     [Fact]
     public void A_title_in_title_case_finds_the_text_names_in_it()
     {
