@@ -12,6 +12,9 @@ public sealed class ArticleExtractor
     /// <summary>What separates the title from the text when both are analysed together.</summary>
     private const string TitleSeparator = "\n\n";
 
+    /// <summary>How many days before publication a date may lie and still be the lead event's: news leads with what happened lately.</summary>
+    private const int LeadDateReach = 31;
+
     private readonly EntityRecognizer recognizer = new();
     private readonly AliasResolver aliases = new();
     private readonly DateNormalizer dates = new();
@@ -39,12 +42,13 @@ public sealed class ArticleExtractor
         // The date in the outlet's own offset: that is the day "yesterday" is counted from.
         var published = article.Published is { } p ? DateOnly.FromDateTime(p.DateTime) : (DateOnly?)null;
         var textDates = dates.Normalize(text, published);
+        var leadDates = published is { } day ? [.. textDates.Where(d => d.Date.DayNumber >= day.DayNumber - LeadDateReach)] : textDates;
         return new ArticleExtracted
         {
             Article = article,
             Entities = textEntities,
             Dates = textDates,
-            LeadEvent = leadEvents.Classify(title, titleEntities, text, textEntities, textDates),
+            LeadEvent = leadEvents.Classify(title, titleEntities, text, textEntities, leadDates),
             ExtractedAt = extractedAt,
         };
     }

@@ -46,6 +46,12 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         "decided", "plans", "wants", "tried", "sought", "later", "first", "again", "now", "still", "just", "both", "all",
     };
 
+    /// <summary>Words that open a clause with an event of its own: a date after them is that event's.</summary>
+    private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
+    {
+        "who", "whom", "whose", "which", "when", "since", "after", "before", "while", "until", "because",
+    };
+
     [GeneratedRegex(@"\G\s+(\p{L}+)", RegexOptions.CultureInvariant)]
     private static partial Regex NextWord();
 
@@ -86,7 +92,24 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
             WordsOfAction(source, cueStart, cueEnd),
             actor is null ? CommonSubject(source, tokens, cue) : new EventParticipant(actor.Text, actor.CanonicalId),
             target is null ? null : new EventParticipant(TargetText(source, target), target.CanonicalId),
-            (dates.FirstOrDefault(d => d.Start >= cueEnd) ?? dates.LastOrDefault(d => d.End <= cueStart))?.Date);
+            (dates.FirstOrDefault(d => d.Start >= cueEnd && !InClauseAfter(tokens, cue.Last, d.Start)) ?? dates.LastOrDefault(d => d.End <= cueStart))?.Date);
+    }
+
+    /// <summary>
+    /// Whether a relative or time clause opens between the action and <paramref name="position"/>: the date in
+    /// "fired O'Brien, who was hired on April 21, 2004" tells the clause's event, not the firing.
+    /// </summary>
+    private static bool InClauseAfter(List<LeadToken> tokens, int cueLast, int position)
+    {
+        for (var i = cueLast + 1; i < tokens.Count && tokens[i].Start < position; i++)
+        {
+            if (ClauseOpeners.Contains(tokens[i].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static EntityMention? Subject(List<LeadToken> tokens, string source, List<EntityMention> before)

@@ -129,6 +129,27 @@ public sealed class LeadEventClassifierTests
     }
 
     [Fact]
+    public void A_date_in_a_relative_clause_after_the_action_is_not_the_events()
+    {
+        var lead = Lead(string.Empty, "The club decided to fire coach Marcus Whitfield, who had been hired on January 15 to save the season.");
+        Assert.NotNull(lead);
+        Assert.Equal(EventAction.Dismiss, lead.Action);
+        Assert.Null(lead.Date);
+    }
+
+    [Fact]
+    public void A_date_over_a_month_before_publication_is_not_the_lead_events()
+    {
+        var lead = Lead(string.Empty, "Police arrested Marcus Whitfield on March 3, 2023 during a raid on a house in the north of the city.");
+        Assert.NotNull(lead);
+        Assert.Equal(EventAction.Arrest, lead.Action);
+        Assert.Null(lead.Date);
+
+        var recent = Lead(string.Empty, "Police arrested Marcus Whitfield on January 29 during a raid on a house in the north of the city.");
+        Assert.Equal(new DateOnly(2024, 1, 29), recent?.Date);
+    }
+
+    [Fact]
     public void A_title_in_title_case_finds_the_text_names_in_it()
     {
         var lead = Lead("Zentria Liberation Front Suspends Attacks On Lorania Forces", "The Zentria Liberation Front said its fighters would stay in their positions for now.");
