@@ -191,8 +191,10 @@ internal sealed class SameEventScorer
 
     /// <summary>
     /// The same act befalling another person is another event: two players of one team arrested weeks apart,
-    /// two hostages freed. It vetoes only when the story hardly names the article's person and the article
-    /// names the story's only in passing, as rewrites of one arrest all centre on the one arrested.
+    /// two hostages freed. It vetoes only when the story names the article's person less than half as much as
+    /// its own, and the article names the story's only in the background, as rewrites of one arrest all centre
+    /// on the one arrested. Relative weights, not a fixed bar, so that a story begun by the report that recalls
+    /// the earlier arrest still tells the two apart.
     /// </summary>
     private string? OtherPerson(StoryProfile story)
     {
@@ -203,9 +205,8 @@ internal sealed class SameEventScorer
         }
         var sameAct = story.Members.Where(m => m.Action == lead.Action && m.TargetId is not null).ToList();
         var others = sameAct.Select(m => m.TargetId!).Where(t => t != person).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var members = Math.Max(1, story.Members.Count);
         if (others.Count == 0 || sameAct.Any(m => m.TargetId == person)
-            || story.EntityWeights.GetValueOrDefault(person) / members >= StoryBackground
+            || story.EntityWeights.GetValueOrDefault(person) * 2 >= others.Max(o => story.EntityWeights.GetValueOrDefault(o))
             || others.Any(o => _article.EntityWeights.GetValueOrDefault(o) >= ArticleSubject))
         {
             return null;
