@@ -46,6 +46,13 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         "decided", "plans", "wants", "tried", "sought", "later", "first", "again", "now", "still", "just", "both", "all",
     };
 
+    private static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal)
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight", "morning", "afternoon",
+        "evening", "night", "week", "weekend", "month", "year", "late", "early", "january", "february", "march", "april",
+        "june", "july", "august", "september", "october", "november", "december",
+    };
+
     /// <summary>Words that open a clause with an event of its own: a date after them is that event's.</summary>
     private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)
     {
@@ -145,6 +152,12 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         }
 
         var head = tokens[cue.First - 1].Lower;
+        // "the fatal shooting": an -ing form without an auxiliary names the act; "on Tuesday killed": a time is no doer.
+        if (cue.Word.Form == WordForm.Progressive || TimeWords.Contains(head))
+        {
+            return null;
+        }
+
         return head.Length > 2 && !NotNouns.Contains(head) && !head.EndsWith("ly", StringComparison.Ordinal) && !head.Contains('’', StringComparison.Ordinal) && !head.Contains('\'', StringComparison.Ordinal)
             ? new EventParticipant(source[tokens[cue.First - 1].Start..tokens[cue.First - 1].End], null)
             : null;

@@ -97,6 +97,17 @@ public sealed class LeadEventClassifierTests
     }
 
     [Theory]
+    [InlineData("A strong earthquake which hit the province on Tuesday killed a child and injured dozens in the town.", EventAction.Kill)]
+    [InlineData("Video of the fatal shooting of a teenager in the town was shown to the jury at the trial on Monday.", EventAction.Attack)]
+    public void Neither_a_time_nor_an_adjective_before_the_action_is_its_actor(string text, EventAction action)
+    {
+        var lead = Lead(string.Empty, text);
+        Assert.NotNull(lead);
+        Assert.Equal(action, lead.Action);
+        Assert.Equal(string.Empty, lead.ActorText);
+    }
+
+    [Theory]
     [InlineData("Marcus Whitfield arrested on suspicion of drunken driving")]
     [InlineData("Chargers' Marcus Whitfield arrested on suspicion of drunken driving")]
     [InlineData("Rovers striker Marcus Whitfield arrested after a car crash")]
