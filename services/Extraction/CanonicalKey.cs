@@ -7,8 +7,9 @@ namespace Newsroom.Extraction;
 /// <summary>
 /// The spelling-independent key of an entity name, and the canonical id derived from it. A pure function
 /// of the name, so every extraction instance gives the same id without shared state:
-/// lower case, no diacritics or punctuation, no articles and particles (the, al-, el-) or stop words
-/// (of, in, for), Arabic organisation words translated (kataib -> brigade), and for names of two or more
+/// lower case, no diacritics or punctuation, no articles and particles (the, al-, el-), stop words
+/// (of, in, for) or legal suffixes (Inc, Ltd), Arabic organisation words translated (kataib -> brigade)
+/// and abbreviations written out (Mt -> mount), and for names of two or more
 /// words a consonant skeleton per word (Mohammed / Mohamed -> mhmd, Kataib / Kataeb -> ktb), the words
 /// taken as an unordered set ("Hezbollah Brigades" = "Kataib Hezbollah"). Single words keep their
 /// full spelling, where a skeleton would merge unrelated names (Sudan / Sudani), except for the
@@ -19,7 +20,7 @@ public static class CanonicalKey
 {
     private static readonly HashSet<string> DroppedWords = new(StringComparer.Ordinal)
     {
-        "the", "of", "in", "for", "and", "al", "el", "a", "an",
+        "the", "of", "in", "for", "and", "al", "el", "a", "an", "inc", "ltd", "llc", "plc",
     };
 
     /// <summary>Common words of Arabic organisation names and their English equivalents, singular.</summary>
@@ -44,6 +45,10 @@ public static class CanonicalKey
         ["tahrir"] = "liberation",
         ["ansar"] = "supporters",
         ["guards"] = "guard",
+
+        // Abbreviations of English name words: "Mt Cook" is "Mount Cook", "Microsoft Corp." "Microsoft Corporation".
+        ["mt"] = "mount", ["ft"] = "fort", ["corp"] = "corporation", ["univ"] = "university", ["dept"] = "department",
+        ["intl"] = "international", ["natl"] = "national", ["assn"] = "association",
     };
 
     // Letters with diacritics and their plain forms, position by position. A table rather than Unicode

@@ -15,6 +15,9 @@ public sealed class CanonicalKeyTests
     [InlineData("U.S.", "United States of America")]
     [InlineData("Hizballah", "Hezbollah")]
     [InlineData("Muhammad", "Mohammed")]
+    [InlineData("Mt Cook", "Mount Cook")]
+    [InlineData("Microsoft Corp.", "Microsoft Corporation")]
+    [InlineData("Zentria Holdings Inc.", "Zentria Holdings")]
     public void Spelling_variants_share_a_key(string one, string other)
     {
         Assert.Equal(CanonicalKey.Of(one), CanonicalKey.Of(other));
