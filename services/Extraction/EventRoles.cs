@@ -46,6 +46,7 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         "decided", "plans", "wants", "tried", "sought", "later", "first", "again", "now", "still", "just", "both", "all",
     };
 
+    /// <summary>Words of time, which come before a verb ("on Tuesday killed") without doing it; "may" is left out, being a modal too.</summary>
     private static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal)
     {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight", "morning", "afternoon",
