@@ -117,6 +117,12 @@ internal static class ActionCueFinder
         "sentence", "sentences", "penalty", "row", "threat", "threats", "squad", "camp", "metal", "star",
     };
 
+    /// <summary>What follows "down" as a particle ("doubles down on", "burns down"), not the verb that beats a team ("Colts down Chiefs").</summary>
+    private static readonly HashSet<string> ParticleFollowers = new(StringComparer.Ordinal)
+    {
+        "on", "the", "a", "an", "to", "for", "in", "of", "with", "and", "by", "at", "after", "from", "as", "over",
+    };
+
     /// <summary>Who is released: people are freed; anything else released is published.</summary>
     private static readonly HashSet<string> ReleasedPeople = new(StringComparer.Ordinal)
     {
@@ -259,6 +265,7 @@ internal static class ActionCueFinder
                 && !WordsBefore(tokens, index, NegationWindow).Any(Hazards.Contains),
             EventAction.Die => !NonDeathCompounds.Contains(next),
             EventAction.Dismiss => !WeaponObjects.Contains(next) && !WeaponObjects.Contains(afterNext),
+            EventAction.Defeat => !(tokens[index].Lower == "down" && (next.Length == 0 || ParticleFollowers.Contains(next))),
             _ => true,
         };
     }

@@ -180,6 +180,21 @@ public sealed class LeadEventClassifierTests
     }
 
     [Theory]
+    [InlineData("Governor doubles down on her anti-drug campaign")]
+    [InlineData("Old dairy building burns down")]
+    public void Down_as_a_particle_is_no_defeat(string title)
+    {
+        Assert.NotEqual(EventAction.Defeat, Lead(title, "Nobody was hurt, and the owners said they would decide later what to do.")?.Action);
+    }
+
+    [Fact]
+    public void Down_before_a_team_is_a_defeat()
+    {
+        var lead = Lead("Northfield Rovers down Southport United in the cup final", "The club said it would hold a parade through the town next week.");
+        Assert.Equal(EventAction.Defeat, lead?.Action);
+    }
+
+    [Theory]
     [InlineData("Dock workers end their strike at the port after a pay deal")]
     [InlineData("Zentria Liberation Front did not attack the convoy, its spokesman says")]
     [InlineData("Zentria Liberation Front denies attacking the convoy near the border")]
