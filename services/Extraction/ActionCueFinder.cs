@@ -309,7 +309,8 @@ internal static class ActionCueFinder
     /// <summary>
     /// Headlines drop "was": "Smith arrested on DUI charge", "Three killed in blast". They tell an active
     /// event in the present ("Police arrest Smith"), so a participle after its subject is a passive, unless
-    /// an object follows it ("Obama overturned Bush rule").
+    /// an object follows it ("Obama overturned Bush rule"). Of a phrase, the word after the participle
+    /// tells as well as the word after the phrase: "Man charged with murder", "Man shot dead in park".
     /// </summary>
     private static bool IsHeadlinePassive(IReadOnlyList<LeadToken> tokens, int index, int last)
     {
@@ -318,7 +319,8 @@ internal static class ActionCueFinder
             return false;
         }
 
-        return last + 1 >= tokens.Count || tokens[last + 1].AfterBoundary || HeadlinePassiveFollowers.Contains(tokens[last + 1].Lower);
+        return last + 1 >= tokens.Count || tokens[last + 1].AfterBoundary || HeadlinePassiveFollowers.Contains(tokens[last + 1].Lower)
+            || (last > index && HeadlinePassiveFollowers.Contains(tokens[index + 1].Lower));
     }
 
     private static bool IsAdverb(string word) => word.EndsWith("ly", StringComparison.Ordinal) || word is "also" || word is "later" || word is "then" || word is "not";

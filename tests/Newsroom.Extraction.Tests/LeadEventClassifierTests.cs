@@ -111,6 +111,7 @@ public sealed class LeadEventClassifierTests
     [InlineData("Marcus Whitfield arrested on suspicion of drunken driving")]
     [InlineData("Chargers' Marcus Whitfield arrested on suspicion of drunken driving")]
     [InlineData("Rovers striker Marcus Whitfield arrested after a car crash")]
+    [InlineData("Marcus Whitfield charged with drunken driving")]
     public void A_headline_participle_is_a_passive_whose_subject_is_the_target(string title)
     {
         var lead = Lead(title, "The club said it was aware of the matter and would comment later in the week.");
