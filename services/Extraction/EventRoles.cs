@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Newsroom.Contracts.Events;
 using Newsroom.Contracts.V1;
@@ -46,13 +47,18 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         "decided", "plans", "wants", "tried", "sought", "later", "first", "again", "now", "still", "just", "both", "all",
     };
 
-    /// <summary>Words of time, which come before a verb ("on Tuesday killed") without doing it; "may" is left out, being a modal too.</summary>
-    private static readonly HashSet<string> TimeWords = new(StringComparer.Ordinal)
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight", "morning", "afternoon",
-        "evening", "night", "week", "weekend", "month", "year", "late", "early", "january", "february", "march", "april",
-        "june", "july", "august", "september", "october", "november", "december",
-    };
+    /// <summary>
+    /// Words of time, which come before a verb ("on Tuesday killed") without doing it: the day and month names
+    /// of the invariant culture, "may" left out as a modal too, and the parts of a day or a year.
+    /// </summary>
+    private static readonly HashSet<string> TimeWords =
+    [
+        .. CultureInfo.InvariantCulture.DateTimeFormat.DayNames
+            .Concat(CultureInfo.InvariantCulture.DateTimeFormat.MonthNames)
+            .Where(name => name.Length > 0 && name != "May")
+            .Select(name => name.ToLowerInvariant()),
+        "tonight", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "late", "early",
+    ];
 
     /// <summary>Words that open a clause with an event of its own: a date after them is that event's.</summary>
     private static readonly HashSet<string> ClauseOpeners = new(StringComparer.Ordinal)

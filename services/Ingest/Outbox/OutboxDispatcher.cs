@@ -125,17 +125,9 @@ public sealed partial class OutboxDispatcher(
     private async Task RestartBusAsync(int failures, TimeSpan timeout, CancellationToken stoppingToken)
     {
         LogRestartingBus(logger, failures);
-        using (var limit = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+        if (await WithinAsync(bus.StopAsync, timeout, stoppingToken).ConfigureAwait(false) is { } stopFailure)
         {
-            limit.CancelAfter(timeout);
-            try
-            {
-                await bus.StopAsync(limit.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogStopFailed(logger, e);
-            }
+            LogStopFailed(logger, stopFailure);
         }
         _restartPending = true;
         await StartBusAsync(timeout, stoppingToken).ConfigureAwait(false);
@@ -143,16 +135,29 @@ public sealed partial class OutboxDispatcher(
 
     private async Task StartBusAsync(TimeSpan timeout, CancellationToken stoppingToken)
     {
+        if (await WithinAsync(token => bus.StartAsync(token), timeout, stoppingToken).ConfigureAwait(false) is { } startFailure)
+        {
+            LogStartFailed(logger, startFailure);
+        }
+        else
+        {
+            _restartPending = false;
+        }
+    }
+
+    /// <summary>Runs a bus operation for at most <paramref name="timeout"/>; returns how it failed, unless the service is stopping, or null.</summary>
+    private static async Task<Exception?> WithinAsync(Func<CancellationToken, Task> operation, TimeSpan timeout, CancellationToken stoppingToken)
+    {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         limit.CancelAfter(timeout);
         try
         {
-            await bus.StartAsync(limit.Token).ConfigureAwait(false);
-            _restartPending = false;
+            await operation(limit.Token).ConfigureAwait(false);
+            return null;
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            LogStartFailed(logger, e);
+            return e;
         }
     }
 
