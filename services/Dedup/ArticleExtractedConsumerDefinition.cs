@@ -31,9 +31,9 @@ public sealed class ArticleExtractedConsumerDefinition : RetryingConsumerDefinit
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
         ArgumentNullException.ThrowIfNull(consumerConfigurator);
         base.ConfigureConsumer(endpointConfigurator, consumerConfigurator, context);
-        // Beyond the articles waiting in the window, room for a group of decisions awaiting their commit and for
-        // the next article in the queue, which may be the one all the others wait for.
-        var taken = _window + ArticleExtractedConsumer.MaxUncommittedDecisions + 1;
+        // One more than may wait: when the window is full, the last place goes round the queue until the article all
+        // the others wait for comes. Decisions awaiting their commit take places of the window meanwhile.
+        var taken = _window + 1;
         endpointConfigurator.ConcurrentMessageLimit = taken;
         endpointConfigurator.PrefetchCount = taken;
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)

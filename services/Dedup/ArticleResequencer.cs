@@ -17,7 +17,8 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
     private readonly TimeSpan _wait = options.Value.Wait;
     private readonly int _window = options.Value.Window;
     private readonly Lock _gate = new();
-    private readonly SortedDictionary<long, TaskCompletionSource> _waiting = [];
+    /// <summary>The articles waiting for their turn, each with its signal: true when the turn comes, false when sent to the back of the queue.</summary>
+    private readonly SortedDictionary<long, TaskCompletionSource<bool>> _waiting = [];
     private readonly SemaphoreSlim _storeRead = new(1, 1);
 
     /// <summary>Numbers after the current turn that will never come (their articles were parked before dedup).</summary>
@@ -26,15 +27,8 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
     /// <summary>The number whose turn it is; 0 until the first article, then read from the decisions stored.</summary>
     private long _next;
 
-    /// <summary>The end of the window last logged as full, so that it is logged once, not for every article beyond it.</summary>
-    private long _windowEnd;
-
-    /// <summary>
-    /// Since when every article that came was refused as beyond the window while none waited in it, and the lowest
-    /// of them; null at a new turn. No wait runs then, so this is what passes over the gap (a store that starts empty
-    /// while ingest's numbers are far along, or a gap wider than the window).
-    /// </summary>
-    private (DateTimeOffset Since, long Lowest)? _refused;
+    /// <summary>The turn at which a full window was last logged, so that it is logged once a turn, not for every article sent back.</summary>
+    private long _loggedFullAt = -1;
 
     /// <summary>How many articles wait for an earlier one.</summary>
     public int Waiting
@@ -51,54 +45,36 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
     /// <summary>
     /// Waits for the article's turn, and says whether it came. Call <see cref="Leave"/> once the article is decided,
     /// or has failed for good; an attempt that failed and will be retried keeps the turn, so the retry comes before
-    /// the articles after it. An article too far ahead of the turn to wait (<see cref="ResequencingOptions.Window"/>)
-    /// is refused at once: the caller sends it to the back of the queue, so that the articles before it, queued
-    /// behind it, can arrive.
+    /// the articles after it. When more than <see cref="ResequencingOptions.Window"/> articles would wait, the one
+    /// numbered highest is sent back (false, at once or later): the caller sends it to the back of the queue, so that
+    /// the articles before it, queued behind it, can arrive. The window keeps the articles whose turns come first.
     /// </summary>
     public async Task<bool> EnterAsync(long sequence, CancellationToken cancellationToken)
     {
         await StartAsync(cancellationToken).ConfigureAwait(false);
-        TaskCompletionSource signal;
-        while (true)
+        TaskCompletionSource<bool> signal;
+        lock (_gate)
         {
-            bool gapOutlastedWait;
-            lock (_gate)
+            if (sequence <= _next)
             {
-                if (sequence <= _next)
-                {
-                    return true;
-                }
-                if (sequence < _next + _window)
-                {
-                    // Passed over as parked, it came after all (replayed from the _error queue): it takes its turn as usual.
-                    _passedOver.Remove(sequence);
-                    if (!_waiting.TryGetValue(sequence, out signal!))
-                    {
-                        signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                        _waiting[sequence] = signal;
-                    }
-                    break;
-                }
-                if (_windowEnd != _next + _window)
-                {
-                    _windowEnd = _next + _window;
-                    LogBeyondWindow(sequence, _next, _window);
-                }
-                gapOutlastedWait = GapBeforeRefusedOutlastedWait(sequence);
+                return true;
             }
-            if (!gapOutlastedWait)
+            // Passed over as parked, it came after all (replayed from the _error queue): it takes its turn as usual.
+            _passedOver.Remove(sequence);
+            if (!_waiting.TryGetValue(sequence, out signal!))
             {
-                return false;
+                signal = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiting[sequence] = signal;
             }
-            // Another replica may have decided the missing articles meanwhile; else the gap is passed over.
-            await CatchUpWithStoreAsync(cancellationToken).ConfigureAwait(false);
-            lock (_gate)
+            if (_waiting.Count > _window)
             {
-                // Unless the turn moved meanwhile (which forgets the refusals), and then the article is looked at again.
-                if (_refused is { Lowest: var lowest } && _waiting.Count == 0 && lowest >= _next + _window)
+                var (highest, sentBack) = _waiting.Last();
+                _waiting.Remove(highest);
+                sentBack.TrySetResult(false);
+                if (_loggedFullAt != _next)
                 {
-                    LogGapPassed(_next, lowest - 1, _wait.TotalSeconds);
-                    Advance(lowest);
+                    _loggedFullAt = _next;
+                    LogWindowFull(highest, _window, _next);
                 }
             }
         }
@@ -109,8 +85,7 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
             {
                 try
                 {
-                    await signal.Task.WaitAsync(_wait, time, cancellationToken).ConfigureAwait(false);
-                    return true;
+                    return await signal.Task.WaitAsync(_wait, time, cancellationToken).ConfigureAwait(false);
                 }
                 catch (TimeoutException)
                 {
@@ -119,6 +94,11 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
                 await CatchUpWithStoreAsync(cancellationToken).ConfigureAwait(false);
                 lock (_gate)
                 {
+                    if (signal.Task.IsCompleted)
+                    {
+                        // Its turn came, or it was sent back, while the store was read.
+                        continue;
+                    }
                     if (_next >= sequence)
                     {
                         return true;
@@ -208,20 +188,6 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
         }
     }
 
-    /// <summary>Records a refused article; true once articles have been refused, and none waited, for the whole wait.</summary>
-    private bool GapBeforeRefusedOutlastedWait(long sequence)
-    {
-        if (_waiting.Count > 0)
-        {
-            // A waiting article's own wait passes over the gap before it.
-            return false;
-        }
-        var now = time.GetUtcNow();
-        var (since, lowest) = _refused ?? (now, sequence);
-        _refused = (since, Math.Min(lowest, sequence));
-        return now - since >= _wait;
-    }
-
     /// <summary>Takes the first turn after the decisions stored, once.</summary>
     private Task StartAsync(CancellationToken cancellationToken) =>
         Volatile.Read(ref _next) == 0 ? CatchUpWithStoreAsync(cancellationToken) : Task.CompletedTask;
@@ -261,19 +227,18 @@ public sealed partial class ArticleResequencer(StoryClusterer clusterer, IOption
                 next++;
             }
             _next = next;
-            _refused = null;
         }
         while (_waiting.Count > 0 && _waiting.First() is { Key: var waiting, Value: var signal } && waiting <= _next)
         {
             _waiting.Remove(waiting);
-            signal.TrySetResult();
+            signal.TrySetResult(true);
         }
     }
 
     public void Dispose() => _storeRead.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Article {Sequence} and any others numbered {Window} or more after the turn ({Next}) go to the back of the queue until the turn comes nearer: those before them are queued behind them")]
-    private partial void LogBeyondWindow(long sequence, long next, int window);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Article {Sequence} and others numbered highest go to the back of the queue while {Window} articles wait for the turn ({Next}): those before them are queued behind them")]
+    private partial void LogWindowFull(long sequence, int window, long next);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Articles numbered {From} to {To} were not decided within {Seconds} s; deciding later ones without them, and each of them when it comes (extraction's or dedup's _error queue holds any parked one)")]
     private partial void LogGapPassed(long from, long to, double seconds);

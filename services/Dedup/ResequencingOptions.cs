@@ -17,10 +17,11 @@ public sealed class ResequencingOptions
     public TimeSpan Wait { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How far ahead of the current turn an article may wait. The queue is first in, first out: an article a slow
-    /// extraction finished late is queued behind many later ones, so the articles held must leave room for it to
-    /// arrive. One numbered this far ahead or more goes back to the end of the queue instead of waiting, and the
-    /// endpoint takes more articles from the queue than the window holds.
+    /// How many articles may wait for their turn at once; the endpoint takes one more from the queue. The queue is
+    /// first in, first out: an article a slow extraction finished late is queued behind later ones. When more would
+    /// wait, the one numbered highest goes back to the end of the queue instead, so the window keeps the articles
+    /// whose turns come first and the last place goes round the queue until the late one comes. Decisions awaiting
+    /// their group's commit hold places too, so the window bounds a group (at most 64).
     /// </summary>
     [Range(1, 4096)]
     public int Window { get; set; } = 128;

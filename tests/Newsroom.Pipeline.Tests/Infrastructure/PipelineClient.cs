@@ -54,8 +54,21 @@ public sealed class PipelineClient(Uri ingestAddress, Uri queryAddress) : IDispo
         }
     }
 
-    public async Task<ArticleStatus> StatusAsync(string articleId) =>
-        await Query.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = articleId }, deadline: Deadline);
+    /// <summary>The article's status; a call over the query service's rate limit is sent again after the second it asks for.</summary>
+    public async Task<ArticleStatus> StatusAsync(string articleId)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Query.GetArticleStatusAsync(new GetArticleStatusRequest { ArticleId = articleId }, deadline: Deadline);
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
+    }
 
     /// <summary>Each submitted article's story now, by client ref.</summary>
     public async Task<Dictionary<string, string>> StoriesOfAsync(IEnumerable<SubmitArticleResult> submitted)
