@@ -9,7 +9,7 @@ using static Newsroom.Query.Tests.StoryEvents;
 
 namespace Newsroom.Query.Tests;
 
-public sealed class QueryConsumerTests : IAsyncLifetime
+public sealed class QueryConsumerTests : IAsyncLifetime, IDisposable
 {
     private readonly QueryStore _store = new(SqliteDatabase.InMemory());
     private readonly StoryUpdateBroadcaster _broadcaster = new();
@@ -44,6 +44,8 @@ public sealed class QueryConsumerTests : IAsyncLifetime
             await _provider.DisposeAsync();
         }
     }
+
+    public void Dispose() => _store.Dispose();
 
     [Fact]
     public async Task Ingested_and_extracted_events_set_the_article_status()

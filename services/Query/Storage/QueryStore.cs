@@ -15,7 +15,7 @@ namespace Newsroom.Query;
 /// one. On PostgreSQL several replicas write at once; each write holds its article and stories until it
 /// commits.
 /// </summary>
-public sealed partial class QueryStore
+public sealed partial class QueryStore : IDisposable
 {
     /// <summary>Rows of one multi-row INSERT: a statement's parameters are bounded (SQLite: 32,766).</summary>
     private const int MaxRowsPerStatement = 1_000;
@@ -29,6 +29,13 @@ public sealed partial class QueryStore
 
     // One writer at a time where the database has one (SQLite): each write reads then changes several tables.
     private readonly Lock _writeGate = new();
+
+    /// <summary>
+    /// Where writes are serial (SQLite), the connection they all use, kept with its compiled statements: opening a
+    /// connection and compiling the statements again cost a write about a third of its time. Null until the first
+    /// write, and after a write failed (the next one opens a fresh connection).
+    /// </summary>
+    private ReadModelConnection? _writer;
 
     public QueryStore(SqliteDatabase database)
         : this(() => database.Open(), new SqliteQueryStoreSql(), database?.Description ?? throw new ArgumentNullException(nameof(database)))
@@ -102,7 +109,28 @@ public sealed partial class QueryStore
 
     private T WriteNow<T>(Func<ReadModelConnection, T> write, bool inTransaction)
     {
-        using var db = new ReadModelConnection(_open(), _sql);
+        if (!_sql.SerialWrites)
+        {
+            using var db = new ReadModelConnection(_open(), _sql);
+            return Run(db, write, inTransaction);
+        }
+
+        _writer ??= new ReadModelConnection(_open(), _sql, keepsStatements: true);
+        try
+        {
+            return Run(_writer, write, inTransaction);
+        }
+        catch
+        {
+            // Rolls the write back; whatever failed, the next write starts from a fresh connection.
+            _writer.Dispose();
+            _writer = null;
+            throw;
+        }
+    }
+
+    private static T Run<T>(ReadModelConnection db, Func<ReadModelConnection, T> write, bool inTransaction)
+    {
         if (inTransaction)
         {
             db.BeginTransaction();
@@ -111,6 +139,16 @@ public sealed partial class QueryStore
         var result = write(db);
         db.Commit();
         return result;
+    }
+
+    /// <summary>Closes the connection kept for writes; a later write opens another.</summary>
+    public void Dispose()
+    {
+        lock (_writeGate)
+        {
+            _writer?.Dispose();
+            _writer = null;
+        }
     }
 
     /// <summary>One statement, which needs no transaction of its own (a round trip less).</summary>
@@ -129,7 +167,7 @@ public sealed partial class QueryStore
 
         string? currentStory = null;
         long currentPlacedAt = 0;
-        using (var reader = db.Command("SELECT story_id, placed_at FROM story_articles WHERE article_id = @article")
+        using (var reader = db.Prepared("SELECT story_id, placed_at FROM story_articles WHERE article_id = @article")
                    .With("@article", article.ArticleId).ExecuteReader())
         {
             if (reader.Read())
@@ -147,16 +185,16 @@ public sealed partial class QueryStore
 
         db.Sql.Lock(db, currentStory is null ? ["story:" + update.StoryId] : ["story:" + update.StoryId, "story:" + currentStory]);
 
-        var storedVersion = (long?)db.Command("SELECT version FROM stories WHERE story_id = @story")
+        var storedVersion = (long?)db.Prepared("SELECT version FROM stories WHERE story_id = @story")
             .With("@story", update.StoryId).ExecuteScalar();
         if (storedVersion is null)
         {
-            db.Command("INSERT INTO stories (story_id, version, last_updated) VALUES (@story, @version, @updated)")
+            db.Prepared("INSERT INTO stories (story_id, version, last_updated) VALUES (@story, @version, @updated)")
                 .With("@story", update.StoryId).With("@version", update.Version).With("@updated", placedAt).ExecuteNonQuery();
         }
         else if (update.Version > storedVersion)
         {
-            db.Command("UPDATE stories SET version = @version, last_updated = @updated WHERE story_id = @story")
+            db.Prepared("UPDATE stories SET version = @version, last_updated = @updated WHERE story_id = @story")
                 .With("@story", update.StoryId).With("@version", update.Version).With("@updated", placedAt).ExecuteNonQuery();
         }
 
@@ -190,7 +228,7 @@ public sealed partial class QueryStore
         var article = update.Article.Article;
         // Bounded on the way in: the search row, highlights and snippets are built from these columns.
         var text = IndexLimits.Truncate(article.Text, IndexLimits.MaxTextLength);
-        db.Command("""
+        db.Prepared("""
             INSERT INTO story_articles (article_id, story_id, story_version, placed_at, url, title, source, published, lead, text,
                                         join_kind, matched_article_id, join_score, join_features)
             VALUES (@article, @story, @version, @placed, @url, @title, @source, @published, @lead, @text, @kind, @matched, @score, @features)
@@ -228,7 +266,7 @@ public sealed partial class QueryStore
     {
         var articleId = extracted.Article.ArticleId;
         var touched = new SortedSet<string>(StringComparer.Ordinal);
-        using (var reader = db.Command("""
+        using (var reader = db.Prepared("""
                    DELETE FROM entity_names WHERE article_id = @article RETURNING entity_id;
                    DELETE FROM mentions WHERE article_id = @article
                    """).With("@article", articleId).ExecuteReader())
@@ -341,7 +379,7 @@ public sealed partial class QueryStore
         // With the update, whether the changed member is one the search row is made of, and the row's title.
         bool memberIndexed;
         string? indexedTitle;
-        using (var reader = db.Command($"""
+        using (var reader = db.Prepared($"""
             UPDATE stories SET
                 article_count = (SELECT COUNT(*) FROM story_articles WHERE story_id = @story),
                 title = COALESCE((SELECT title FROM story_articles WHERE story_id = @story AND title <> ''
@@ -380,7 +418,7 @@ public sealed partial class QueryStore
 
         if (articleCount == 0)
         {
-            db.Command("DELETE FROM story_search WHERE rowid = @key; DELETE FROM stories WHERE story_key = @key").With("@key", storyKey).ExecuteNonQuery();
+            db.Prepared("DELETE FROM story_search WHERE rowid = @key; DELETE FROM stories WHERE story_key = @key").With("@key", storyKey).ExecuteNonQuery();
             return;
         }
 
@@ -399,7 +437,7 @@ public sealed partial class QueryStore
         var body = new BoundedText(IndexLimits.MaxSearchColumnLength);
         var leadEvents = new BoundedText(IndexLimits.MaxSearchColumnLength);
         var entityNames = new BoundedText(IndexLimits.MaxSearchColumnLength);
-        using (var reader = db.Command($"""
+        using (var reader = db.Prepared($"""
                    SELECT a.title, a.lead, a.text FROM ({IndexedMembers}) i JOIN story_articles a ON a.article_id = i.article_id
                    ORDER BY a.story_version, a.article_id;
                    SELECT e.action, e.action_text, e.actor_text, e.target_text FROM ({IndexedMembers}) i
@@ -437,7 +475,7 @@ public sealed partial class QueryStore
             }
         }
 
-        db.Command(db.Sql.WriteSearchRow)
+        db.Prepared(db.Sql.WriteSearchRow)
             .With("@key", storyKey)
             .With("@lead_event", leadEvents.ToString())
             .With("@entities", entityNames.ToString())
@@ -450,7 +488,7 @@ public sealed partial class QueryStore
     private static void ApplyStatus(ReadModelConnection db, ArticleStatusChange change)
     {
         var article = change.Article;
-        db.Command($"""
+        db.Prepared($"""
             INSERT INTO article_status AS s (article_id, stage, story_id, url, title, source, ingested_at, extracted_at, clustered_at, indexed_at, trace_id)
             VALUES (@article, @stage, @story, @url, @title, @source, @ingested, @extracted, @clustered, @indexed, @trace)
             ON CONFLICT (article_id) DO UPDATE SET
