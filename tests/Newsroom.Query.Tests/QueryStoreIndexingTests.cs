@@ -9,7 +9,7 @@ public abstract class QueryStoreIndexingTests(QueryStores stores) : QueryStoreTe
 {
     protected const string FirstTrace = "0af7651916cd43dd8448eb211c80319c";
 
-    private static readonly DateTimeOffset IndexedAt = Start.AddHours(1);
+    protected static readonly DateTimeOffset IndexedAt = Start.AddHours(1);
 
     [StoreFact]
     public void First_event_creates_the_story_from_its_article()

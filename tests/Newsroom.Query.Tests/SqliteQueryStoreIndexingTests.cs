@@ -33,4 +33,33 @@ public sealed class SqliteQueryStoreIndexingTests() : QueryStoreIndexingTests(ne
         Assert.Equal("", old.TraceId);
         Assert.Equal(FirstTrace, store.GetArticleStatus("new")!.TraceId);
     }
+
+    /// <summary>
+    /// An index made before entity names were counted by name (entity_name_counts) starts the counts from the names
+    /// its articles gave, so an entity's name is still settled by all of its mentions, old and new.
+    /// </summary>
+    [Fact]
+    public void An_index_from_before_the_name_counts_counts_the_names_it_holds()
+    {
+        var database = SqliteDatabase.InMemory();
+        using (var before = new QueryStore(database))
+        {
+            before.IndexStory(Story("s1", "a1", "One", "text", entities: [Mention("Veyra Brigades", "vrf", "Veyra Brigades"), Mention("Veyra Brigades", "vrf", "Veyra Brigades")]), IndexedAt);
+            before.IndexStory(Story("s2", "a2", "Two", "text", entities: [Mention("Veyra Brigades", "vrf", "Veyra Brigades")]), IndexedAt);
+        }
+
+        using (var connection = database.Open())
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE entity_name_counts";
+            command.ExecuteNonQuery();
+        }
+
+        using var store = new QueryStore(database);
+        store.IndexStory(Story("s3", "a3", "Three", "text", entities: [Mention("Veyra River Front", "vrf", "Veyra River Front"), Mention("Veyra River Front", "vrf", "Veyra River Front")]), IndexedAt);
+        Assert.Equal("Veyra Brigades", store.GetEntity("vrf")!.CanonicalName);
+
+        store.IndexStory(Update("s1", 2, Extracted(Article("a1", "One", "text"), null, Mention("Veyra River Front", "vrf", "Veyra River Front"))), IndexedAt);
+        Assert.Equal("Veyra River Front", store.GetEntity("vrf")!.CanonicalName);
+    }
 }

@@ -113,7 +113,7 @@ internal sealed class PostgresQueryStoreSql : QueryStoreSql
     /// that write it are shared; its document weighs the title and lead events A, entities and member titles
     /// B, leads C and the text D.
     /// </summary>
-    private const string Schema = """
+    private const string Schema = $$"""
         CREATE TABLE IF NOT EXISTS stories (
             story_key bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             story_id text COLLATE "C" NOT NULL UNIQUE,
@@ -167,6 +167,21 @@ internal sealed class PostgresQueryStoreSql : QueryStoreSql
             mention_count integer NOT NULL,
             PRIMARY KEY (entity_id, article_id));
         CREATE INDEX IF NOT EXISTS entity_names_by_article ON entity_names (article_id);
+
+        -- entity_names summed by entity, name and type, kept as articles come and go; rows may fall to 0. An index
+        -- from before the counts starts them from the names it holds.
+        DO $$
+        BEGIN
+            IF to_regclass('entity_name_counts') IS NULL THEN
+                CREATE TABLE entity_name_counts (
+                    entity_id text COLLATE "C" NOT NULL,
+                    canonical_name text COLLATE "C" NOT NULL,
+                    type integer NOT NULL,
+                    mention_count bigint NOT NULL,
+                    PRIMARY KEY (entity_id, canonical_name, type));
+                {{CountsFromNames}};
+            END IF;
+        END $$;
 
         CREATE OR REPLACE VIEW aliases AS
             SELECT alias, entity_id, CAST(SUM(mention_count) AS integer) AS mention_count FROM mentions GROUP BY alias, entity_id;

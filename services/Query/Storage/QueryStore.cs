@@ -260,24 +260,29 @@ public sealed partial class QueryStore : IDisposable
     /// every entity it mentions or mentioned, in two commands however many entities. An entity's name and
     /// type are the ones most of its mentions over all indexed articles carry, ties going to the first in
     /// ordinal order: a function of the indexed articles, not of their order, so a name does not flip with
-    /// each article that spells it its own way. An entity no article mentions any more keeps what it had.
+    /// each article that spells it its own way. An entity no article mentions any more keeps what it had. The
+    /// mentions are counted by name and type as they come and go (entity_name_counts), so the cost of an article
+    /// does not grow with the number of articles that mention its entities.
     /// </summary>
     private static void ReplaceMentions(ReadModelConnection db, ArticleExtracted extracted)
     {
         var articleId = extracted.Article.ArticleId;
         var touched = new SortedSet<string>(StringComparer.Ordinal);
-        using (var reader = db.Prepared("""
+        using (var reader = db.Prepared($"""
+                   {CountNames("-")};
                    DELETE FROM entity_names WHERE article_id = @article RETURNING entity_id;
                    DELETE FROM mentions WHERE article_id = @article
                    """).With("@article", articleId).ExecuteReader())
         {
-            while (reader.Read())
+            // The entity ids come from the one statement that returns rows, whichever result that is.
+            do
             {
-                touched.Add(reader.GetString(0));
+                while (reader.Read())
+                {
+                    touched.Add(reader.GetString(0));
+                }
             }
-            while (reader.NextResult())
-            {
-            }
+            while (reader.NextResult());
         }
 
         var entities = extracted.Entities.Where(m => m.CanonicalId.Length > 0 && m.Text.Length > 0).GroupBy(m => m.CanonicalId, StringComparer.Ordinal).ToList();
@@ -300,6 +305,12 @@ public sealed partial class QueryStore : IDisposable
             sql.Append($"INSERT INTO entity_names (entity_id, article_id, canonical_name, type, mention_count) VALUES {names};\n");
         }
 
+        if (entities.Count > 0)
+        {
+            write.With("@article", articleId);
+            sql.Append(CountNames("")).Append(";\n");
+        }
+
         var aliasRows = entities.SelectMany(entity => entity.GroupBy(m => m.Text, StringComparer.Ordinal)
             .Select(alias => new object?[] { articleId, entity.Key, alias.Key, alias.Count() }));
         foreach (var (i, chunk) in aliasRows.Chunk(MaxRowsPerStatement).Index())
@@ -315,12 +326,12 @@ public sealed partial class QueryStore : IDisposable
             WITH touched (entity_id) AS (VALUES {settled})
             INSERT INTO entities (entity_id, canonical_name, type)
             SELECT t.entity_id,
-                   (SELECT canonical_name FROM entity_names WHERE entity_id = t.entity_id
-                    GROUP BY canonical_name ORDER BY SUM(mention_count) DESC, canonical_name LIMIT 1),
-                   (SELECT type FROM entity_names WHERE entity_id = t.entity_id
-                    GROUP BY type ORDER BY SUM(mention_count) DESC, type LIMIT 1)
+                   (SELECT canonical_name FROM entity_name_counts WHERE entity_id = t.entity_id
+                    GROUP BY canonical_name HAVING SUM(mention_count) > 0 ORDER BY SUM(mention_count) DESC, canonical_name LIMIT 1),
+                   (SELECT type FROM entity_name_counts WHERE entity_id = t.entity_id
+                    GROUP BY type HAVING SUM(mention_count) > 0 ORDER BY SUM(mention_count) DESC, type LIMIT 1)
             FROM touched t
-            WHERE EXISTS (SELECT 1 FROM entity_names WHERE entity_id = t.entity_id)
+            WHERE EXISTS (SELECT 1 FROM entity_name_counts WHERE entity_id = t.entity_id AND mention_count > 0)
             ORDER BY t.entity_id
             ON CONFLICT (entity_id) DO UPDATE SET canonical_name = excluded.canonical_name, type = excluded.type;
 
@@ -330,6 +341,18 @@ public sealed partial class QueryStore : IDisposable
         write.CommandText = sql.ToString();
         write.ExecuteNonQuery();
     }
+
+    /// <summary>
+    /// Adds the article's names of its entities (@article's rows of entity_names) to each entity's totals by name and
+    /// type, or with <paramref name="sign"/> "-" takes them away, in one order in every writer. The totals let an
+    /// entity's name be settled from a few rows however many articles mention it.
+    /// </summary>
+    private static string CountNames(string sign) => $"""
+        INSERT INTO entity_name_counts (entity_id, canonical_name, type, mention_count)
+        SELECT entity_id, canonical_name, type, {sign}mention_count FROM entity_names WHERE article_id = @article
+        ORDER BY entity_id, canonical_name, type
+        ON CONFLICT (entity_id, canonical_name, type) DO UPDATE SET mention_count = entity_name_counts.mention_count + excluded.mention_count
+        """;
 
     /// <summary>Replaces the article's lead event, in one statement batch.</summary>
     private static void ReplaceLeadEvent(ReadModelConnection db, string storyId, ArticleExtracted extracted)

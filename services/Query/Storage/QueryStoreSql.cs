@@ -24,6 +24,12 @@ internal abstract class QueryStoreSql
     /// </summary>
     public abstract string Lower(string parameter);
 
+    /// <summary>Fills <c>entity_name_counts</c> from <c>entity_names</c>, once, for an index made before the counts were kept.</summary>
+    protected const string CountsFromNames = """
+        INSERT INTO entity_name_counts (entity_id, canonical_name, type, mention_count)
+        SELECT entity_id, canonical_name, type, SUM(mention_count) FROM entity_names GROUP BY entity_id, canonical_name, type
+        """;
+
     /// <summary>Creates the tables on a new database and brings an older one up to date.</summary>
     public abstract void CreateSchema(DbConnection connection);
 

@@ -27,10 +27,22 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
     public override void CreateSchema(DbConnection connection)
     {
         var sqlite = (SqliteConnection)connection;
+        using (var transaction = sqlite.BeginTransaction())
         using (var command = sqlite.CreateCommand())
         {
+            command.Transaction = transaction;
+            command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'entity_name_counts'";
+            var countsExisted = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
             command.CommandText = Schema;
             command.ExecuteNonQuery();
+            if (!countsExisted)
+            {
+                // An index from before the counts: they start from the names it holds.
+                command.CommandText = CountsFromNames;
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
         }
         // An index from before tracing: its articles have no trace.
         SqliteDatabase.AddColumnIfMissing(sqlite, "article_status", "trace_id", "TEXT NOT NULL DEFAULT ''");
@@ -164,6 +176,15 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
             PRIMARY KEY (entity_id, article_id)
         );
         CREATE INDEX IF NOT EXISTS entity_names_by_article ON entity_names (article_id);
+
+        -- entity_names summed by entity, name and type, kept as articles come and go; rows may fall to 0.
+        CREATE TABLE IF NOT EXISTS entity_name_counts (
+            entity_id TEXT NOT NULL,
+            canonical_name TEXT NOT NULL,
+            type INTEGER NOT NULL,
+            mention_count INTEGER NOT NULL,
+            PRIMARY KEY (entity_id, canonical_name, type)
+        ) WITHOUT ROWID;
 
         -- Alias text to entity, with how often each spelling occurs over all articles.
         CREATE VIEW IF NOT EXISTS aliases AS
