@@ -16,7 +16,11 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
         """
         UPDATE dedup_stories SET version = version + 1, member_count = member_count + 1,
         first_time = LEAST(first_time, @time), last_time = GREATEST(last_time, @time), active = @active WHERE story_id = @story
+        RETURNING version
         """;
+
+    public override string MemberContent =>
+        "SELECT article_id, terms_json, entities_json FROM dedup_articles WHERE article_id IN (SELECT jsonb_array_elements_text(CAST(@ids AS jsonb)))";
 
     public override string CountNewStoryEntities =>
         """

@@ -14,7 +14,11 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
         UPDATE dedup_stories SET version = version + 1, member_count = member_count + 1,
         first_time = COALESCE(MIN(first_time, @time), first_time, @time),
         last_time = COALESCE(MAX(last_time, @time), last_time, @time), active = @active WHERE story_id = @story
+        RETURNING version
         """;
+
+    public override string MemberContent =>
+        "SELECT article_id, terms_json, entities_json FROM dedup_articles WHERE article_id IN (SELECT value FROM json_each(@ids))";
 
     public override string CountNewStoryEntities =>
         """

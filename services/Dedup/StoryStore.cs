@@ -57,6 +57,9 @@ public sealed class StoryStore : IDisposable
     /// <summary>The articles counter as this process last committed or read it; -1 before the first read.</summary>
     private long _articlesSeen = -1;
 
+    /// <summary>The story count as of the last <see cref="FollowStore"/> and this process's saves since; -1 when unknown.</summary>
+    private long _storiesSeen = -1;
+
     public StoryStore(SqliteDatabase database)
         : this(() => database.Open(), new SqliteStoryStoreSql(), database?.Description ?? throw new ArgumentNullException(nameof(database)))
     {
@@ -86,7 +89,18 @@ public sealed class StoryStore : IDisposable
     /// </summary>
     internal bool FollowStore()
     {
-        var articles = Counter(ArticleCounter);
+        // Both counts in one round trip: the decision that follows reads them, and only this process changes them meanwhile.
+        var command = Command("SELECT (SELECT value FROM dedup_counters WHERE name = @articles), (SELECT value FROM dedup_counters WHERE name = @stories)");
+        Add(command, "@articles", ArticleCounter);
+        Add(command, "@stories", StoryCounter);
+        long articles, stories;
+        using (var reader = command.ExecuteReader())
+        {
+            reader.Read();
+            articles = reader.IsDBNull(0) ? 0 : reader.GetInt64(0);
+            stories = reader.IsDBNull(1) ? 0 : reader.GetInt64(1);
+        }
+        _storiesSeen = stories;
         if (articles == _articlesSeen)
         {
             return false;
@@ -105,6 +119,7 @@ public sealed class StoryStore : IDisposable
         Close();
         ForgetCaches();
         _articlesSeen = -1;
+        _storiesSeen = -1;
     }
 
     private void ForgetCaches()
@@ -182,9 +197,9 @@ public sealed class StoryStore : IDisposable
         command.ExecuteNonQuery();
     }
 
-    internal long CountArticles() => Counter(ArticleCounter);
+    internal long CountArticles() => _articlesSeen >= 0 ? _articlesSeen : Counter(ArticleCounter);
 
-    internal long CountStories() => Counter(StoryCounter);
+    internal long CountStories() => _storiesSeen >= 0 ? _storiesSeen : Counter(StoryCounter);
 
     internal long LastDecidedSequence() => Counter(SequenceCounter);
 
@@ -310,18 +325,14 @@ public sealed class StoryStore : IDisposable
     internal Dictionary<string, (Dictionary<string, int> Terms, List<string> EntityIds)> LoadMemberContent(IEnumerable<string> articleIds)
     {
         var content = new Dictionary<string, (Dictionary<string, int>, List<string>)>(StringComparer.Ordinal);
-        var command = Command("SELECT terms_json, entities_json FROM dedup_articles WHERE article_id = @id");
-        var id = Add(command, "@id", "");
-        foreach (var articleId in articleIds)
+        var command = Command(_sql.MemberContent);
+        Add(command, "@ids", JsonSerializer.Serialize(articleIds, Json));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            id.Value = articleId;
-            using var reader = command.ExecuteReader();
-            if (reader.Read())
-            {
-                content[articleId] = (
-                    JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(0), Json) ?? [],
-                    JsonSerializer.Deserialize<List<string>>(reader.GetString(1), Json) ?? []);
-            }
+            content[reader.GetString(0)] = (
+                JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(1), Json) ?? [],
+                JsonSerializer.Deserialize<List<string>>(reader.GetString(2), Json) ?? []);
         }
         return content;
     }
@@ -338,14 +349,13 @@ public sealed class StoryStore : IDisposable
         var newStory = kind == JoinReason.Types.Kind.FirstArticle;
 
         // A story's time span covers its dated members only.
-        Execute(
-            newStory
-                ? "INSERT INTO dedup_stories (story_id, version, member_count, first_time, last_time, active) VALUES (@story, 1, 1, @time, @time, @active)"
-                : _sql.ExtendStory,
-            ("@story", storyId), ("@time", eventTime), ("@active", active));
-        var versionQuery = Command("SELECT version FROM dedup_stories WHERE story_id = @story");
-        Add(versionQuery, "@story", storyId);
-        var version = Convert.ToInt64(versionQuery.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var extend = Command(newStory
+            ? "INSERT INTO dedup_stories (story_id, version, member_count, first_time, last_time, active) VALUES (@story, 1, 1, @time, @time, @active) RETURNING version"
+            : _sql.ExtendStory);
+        Add(extend, "@story", storyId);
+        Add(extend, "@time", eventTime);
+        Add(extend, "@active", active);
+        var version = Convert.ToInt64(extend.ExecuteScalar(), CultureInfo.InvariantCulture);
 
         var entityIds = JsonSerializer.Serialize(profile.Entities.Keys, Json);
         Execute(
@@ -379,6 +389,10 @@ public sealed class StoryStore : IDisposable
         }
         // The caches follow the open transaction; a failure empties them (Reset), as it rolls the transaction back.
         _articlesSeen = active;
+        if (newStory && _storiesSeen >= 0)
+        {
+            _storiesSeen++;
+        }
         _profiles.Remove(storyId);
         foreach (var term in profile.Terms.Keys)
         {

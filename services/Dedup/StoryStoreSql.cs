@@ -8,8 +8,11 @@ internal abstract class StoryStoreSql
     /// <summary>Every article's id, story and signature, in the order they were placed.</summary>
     public abstract string Signatures { get; }
 
-    /// <summary>A story one article more: version, members, the span of its dated members, its activity.</summary>
+    /// <summary>A story one article more: version, members, the span of its dated members, its activity; returns the new version.</summary>
     public abstract string ExtendStory { get; }
+
+    /// <summary>The article id, title-and-lead term counts and entity ids of each article in @ids (a JSON array).</summary>
+    public abstract string MemberContent { get; }
 
     /// <summary>Counts one story more for each of the article's entities (@ids, a JSON array) new to the story; returns them.</summary>
     public abstract string CountNewStoryEntities { get; }
