@@ -47,11 +47,11 @@ public sealed class StoryStore : IDisposable
 
     private readonly Func<DbConnection> _open;
     private readonly StoryStoreSql _sql;
-    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private readonly StoryProfileCache _profiles = new(MaxCachedProfileEntries);
     private readonly FrequencyCache _termArticles;
     private readonly FrequencyCache _entityStories;
     private DbConnection? _connection;
+    private PreparedCommands? _commands;
     private DbTransaction? _transaction;
 
     /// <summary>The articles counter as this process last committed or read it; -1 before the first read.</summary>
@@ -139,11 +139,8 @@ public sealed class StoryStore : IDisposable
         finally
         {
             _transaction = null;
-            foreach (var command in _commands.Values)
-            {
-                command.Dispose();
-            }
-            _commands.Clear();
+            _commands?.Dispose();
+            _commands = null;
             _connection?.Dispose();
             _connection = null;
         }
@@ -569,18 +566,7 @@ public sealed class StoryStore : IDisposable
     /// preparing statements anew took a large share of each article's time. A caller never disposes it.
     /// It runs in the open transaction, if any, and so reads what the store's own uncommitted articles changed.
     /// </summary>
-    private DbCommand Command(string sql)
-    {
-        if (!_commands.TryGetValue(sql, out var command))
-        {
-            command = Connection().CreateCommand();
-            command.CommandText = sql;
-            _commands[sql] = command;
-        }
-        command.Transaction = _transaction;
-        command.Parameters.Clear();
-        return command;
-    }
+    private DbCommand Command(string sql) => (_commands ??= new PreparedCommands(Connection())).For(sql, _transaction);
 
     private DbConnection Connection()
     {

@@ -98,34 +98,24 @@ public sealed partial class QueryStore : IDisposable
     {
         if (!_sql.SerialWrites)
         {
-            return WriteNow(write, inTransaction);
-        }
-
-        lock (_writeGate)
-        {
-            return WriteNow(write, inTransaction);
-        }
-    }
-
-    private T WriteNow<T>(Func<ReadModelConnection, T> write, bool inTransaction)
-    {
-        if (!_sql.SerialWrites)
-        {
             using var db = new ReadModelConnection(_open(), _sql);
             return Run(db, write, inTransaction);
         }
 
-        _writer ??= new ReadModelConnection(_open(), _sql, keepsStatements: true);
-        try
+        lock (_writeGate)
         {
-            return Run(_writer, write, inTransaction);
-        }
-        catch
-        {
-            // Rolls the write back; whatever failed, the next write starts from a fresh connection.
-            _writer.Dispose();
-            _writer = null;
-            throw;
+            _writer ??= new ReadModelConnection(_open(), _sql);
+            try
+            {
+                return Run(_writer, write, inTransaction);
+            }
+            catch
+            {
+                // Rolls the write back; whatever failed, the next write starts from a fresh connection.
+                _writer.Dispose();
+                _writer = null;
+                throw;
+            }
         }
     }
 
@@ -268,11 +258,7 @@ public sealed partial class QueryStore : IDisposable
     {
         var articleId = extracted.Article.ArticleId;
         var touched = new SortedSet<string>(StringComparer.Ordinal);
-        using (var reader = db.Prepared($"""
-                   {CountNames("-")};
-                   DELETE FROM entity_names WHERE article_id = @article RETURNING entity_id;
-                   DELETE FROM mentions WHERE article_id = @article
-                   """).With("@article", articleId).ExecuteReader())
+        using (var reader = db.Prepared(ForgetMentions).With("@article", articleId).ExecuteReader())
         {
             // The entity ids come from the one statement that returns rows, whichever result that is.
             do
@@ -308,7 +294,7 @@ public sealed partial class QueryStore : IDisposable
         if (entities.Count > 0)
         {
             write.With("@article", articleId);
-            sql.Append(CountNames("")).Append(";\n");
+            sql.Append(CountNames).Append(";\n");
         }
 
         var aliasRows = entities.SelectMany(entity => entity.GroupBy(m => m.Text, StringComparer.Ordinal)
@@ -342,12 +328,22 @@ public sealed partial class QueryStore : IDisposable
         write.ExecuteNonQuery();
     }
 
+    /// <summary>Adds the article's names of its entities to the totals (<see cref="NameCounts"/>).</summary>
+    private static readonly string CountNames = NameCounts(sign: "");
+
+    /// <summary>Takes the article's names out of the totals, then its mentions; returns the entity ids it named.</summary>
+    private static readonly string ForgetMentions = $"""
+        {NameCounts(sign: "-")};
+        DELETE FROM entity_names WHERE article_id = @article RETURNING entity_id;
+        DELETE FROM mentions WHERE article_id = @article
+        """;
+
     /// <summary>
     /// Adds the article's names of its entities (@article's rows of entity_names) to each entity's totals by name and
     /// type, or with <paramref name="sign"/> "-" takes them away, in one order in every writer. The totals let an
-    /// entity's name be settled from a few rows however many articles mention it.
+    /// entity's name be settled from a few rows however many articles mention it. Built once, at type load.
     /// </summary>
-    private static string CountNames(string sign) => $"""
+    private static string NameCounts(string sign) => $"""
         INSERT INTO entity_name_counts (entity_id, canonical_name, type, mention_count)
         SELECT entity_id, canonical_name, type, {sign}mention_count FROM entity_names WHERE article_id = @article
         ORDER BY entity_id, canonical_name, type

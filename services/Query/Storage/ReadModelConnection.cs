@@ -1,27 +1,25 @@
 using System.Data.Common;
+using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Query;
 
 /// <summary>
 /// One connection to the read model, in a transaction when it writes: the commands of a read or a
-/// write are made here, so that a cancelled call can stop the one that is running. A connection kept
-/// between writes (<c>keepsStatements</c>) also keeps the commands of <see cref="Prepared"/>, so each
-/// statement is compiled once instead of at every write.
+/// write are made here, so that a cancelled call can stop the one that is running. The commands of
+/// <see cref="Prepared"/> last as long as the connection, so one kept between writes compiles each
+/// statement once.
 /// </summary>
 internal sealed class ReadModelConnection : IDisposable
 {
-    private readonly Dictionary<string, DbCommand>? _prepared;
-
-    /// <summary>The commands of <see cref="Prepared"/> on a connection that does not keep them, disposed with it.</summary>
-    private readonly List<DbCommand> _owned = [];
+    private readonly PreparedCommands _prepared;
     private DbTransaction? _transaction;
     private DbCommand? _latest;
 
-    public ReadModelConnection(DbConnection connection, QueryStoreSql sql, bool keepsStatements = false)
+    public ReadModelConnection(DbConnection connection, QueryStoreSql sql)
     {
         Connection = connection;
         Sql = sql;
-        _prepared = keepsStatements ? new Dictionary<string, DbCommand>(StringComparer.Ordinal) : null;
+        _prepared = new PreparedCommands(connection);
     }
 
     public DbConnection Connection { get; }
@@ -38,28 +36,10 @@ internal sealed class ReadModelConnection : IDisposable
         return command;
     }
 
-    /// <summary>
-    /// A command for SQL that is the same at every call, without parameters yet. The connection owns it: a kept
-    /// connection hands out the same command, still compiled, the next time; another disposes it with itself.
-    /// </summary>
+    /// <summary>A command for SQL that is the same at every call, without parameters yet; the connection owns it.</summary>
     public DbCommand Prepared(string sql)
     {
-        if (_prepared is null)
-        {
-            var once = Command(sql);
-            _owned.Add(once);
-            return once;
-        }
-
-        if (!_prepared.TryGetValue(sql, out var command))
-        {
-            command = Connection.CreateCommand();
-            command.CommandText = sql;
-            _prepared.Add(sql, command);
-        }
-
-        command.Parameters.Clear();
-        command.Transaction = _transaction;
+        var command = _prepared.For(sql, _transaction);
         Volatile.Write(ref _latest, command);
         return command;
     }
@@ -79,16 +59,7 @@ internal sealed class ReadModelConnection : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in _owned)
-        {
-            command.Dispose();
-        }
-
-        foreach (var command in _prepared?.Values ?? Enumerable.Empty<DbCommand>())
-        {
-            command.Dispose();
-        }
-
+        _prepared.Dispose();
         _transaction?.Dispose();
         Connection.Dispose();
     }
