@@ -12,71 +12,45 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
 
     public override string Signatures => "SELECT article_id, story_id, minhash FROM dedup_articles ORDER BY position";
 
-    public override string ExtendStory =>
-        """
-        UPDATE dedup_stories SET version = version + 1, member_count = member_count + 1,
-        first_time = LEAST(first_time, @time), last_time = GREATEST(last_time, @time), active = @active WHERE story_id = @story
-        RETURNING version
-        """;
-
     public override string MemberContent =>
         "SELECT article_id, terms_json, entities_json FROM dedup_articles WHERE article_id IN (SELECT jsonb_array_elements_text(CAST(@ids AS jsonb)))";
-
-    public override string CountNewStoryEntities =>
-        """
-        INSERT INTO dedup_entity_stats (entity_id, stories)
-        SELECT value, 1 FROM jsonb_array_elements_text(CAST(@ids AS jsonb)) AS value
-        WHERE NOT EXISTS (SELECT 1 FROM dedup_story_entities WHERE entity_id = value AND story_id = @story)
-        ON CONFLICT (entity_id) DO UPDATE SET stories = dedup_entity_stats.stories + 1
-        RETURNING entity_id
-        """;
-
-    public override string AddStoryEntities =>
-        """
-        INSERT INTO dedup_story_entities (entity_id, story_id, name, members, weight, active)
-        SELECT value ->> 0, @story, value ->> 1, 1, CAST(value ->> 2 AS double precision), @active
-        FROM jsonb_array_elements(CAST(@entities AS jsonb)) AS value
-        ON CONFLICT (entity_id, story_id) DO UPDATE SET members = dedup_story_entities.members + 1,
-          weight = dedup_story_entities.weight + excluded.weight
-        """;
-
-    public override string AddStoryTerms =>
-        """
-        INSERT INTO dedup_story_terms (term, story_id, weight)
-        SELECT key, @story, CAST(value AS double precision) FROM jsonb_each_text(CAST(@terms AS jsonb))
-        ON CONFLICT (term, story_id) DO UPDATE SET weight = dedup_story_terms.weight + excluded.weight
-        """;
-
-    public override string CountTermArticles =>
-        """
-        INSERT INTO dedup_term_stats (term, articles) SELECT key, 1 FROM jsonb_object_keys(CAST(@terms AS jsonb)) AS key
-        ON CONFLICT (term) DO UPDATE SET articles = dedup_term_stats.articles + 1
-        """;
-
-    public override string PruneStoryTerms =>
-        """
-        DELETE FROM dedup_story_terms WHERE story_id = @story AND term IN (
-          SELECT term FROM dedup_story_terms WHERE story_id = @story ORDER BY weight DESC, term OFFSET @max)
-        """;
-
-    public override string PruneStoryEntities =>
-        """
-        DELETE FROM dedup_story_entities WHERE story_id = @story AND entity_id IN (
-          SELECT entity_id FROM dedup_story_entities WHERE story_id = @story ORDER BY members DESC, entity_id OFFSET @max)
-        RETURNING entity_id
-        """;
-
-    public override string RecordSequence =>
-        """
-        INSERT INTO dedup_counters (name, value) VALUES (@name, @sequence)
-        ON CONFLICT (name) DO UPDATE SET value = GREATEST(dedup_counters.value, excluded.value)
-        """;
 
     public override string TermCounts =>
         "SELECT term, articles FROM dedup_term_stats WHERE term IN (SELECT jsonb_array_elements_text(CAST(@keys AS jsonb)))";
 
     public override string EntityCounts =>
         "SELECT entity_id, stories FROM dedup_entity_stats WHERE entity_id IN (SELECT jsonb_array_elements_text(CAST(@keys AS jsonb)))";
+
+    /// <summary>
+    /// One call of <c>dedup_save</c>, which does the writes on the server: one statement after another, each a
+    /// round trip, made most of a decision's time. A batch of them is no fix, since Npgsql sends the later statements
+    /// of a synchronous batch asynchronously and waits on the thread pool (npgsql/npgsql#3846).
+    /// </summary>
+    public override SavedPlacement Save(Func<string, DbCommand> command, PlacedArticle article)
+    {
+        using var reader = command(SaveCall)
+            .With("@id", article.ArticleId).With("@story", article.StoryId).With("@new", article.NewStory).With("@kind", article.JoinKind)
+            .With("@matched", article.MatchedArticleId).With("@score", article.Score).With("@features", article.FeaturesJson)
+            .With("@updated", article.UpdatedAt).With("@article", article.ArticleJson).With("@time", article.EventTime)
+            .With("@actor", article.ActorId).With("@action", article.Action).With("@target", article.TargetId).With("@date", article.LeadDate)
+            .With("@terms", article.TermCountsJson).With("@entities", article.EntityIdsJson).With("@minhash", article.MinHash)
+            .With("@story_entities", article.StoryEntitiesJson).With("@story_terms", article.StoryTermsJson).With("@sequence", article.Sequence)
+            .With("@max_terms", StoryStore.MaxStoryTerms).With("@max_entities", StoryStore.MaxStoryEntities)
+            .ExecuteReader();
+        reader.Read();
+        return new SavedPlacement(reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<string[]>(2), reader.GetFieldValue<string[]>(3));
+    }
+
+    // Typed, so that a NULL finds the function.
+    private const string SaveCall =
+        """
+        SELECT o_version, o_active, o_added, o_dropped FROM dedup_save(
+          CAST(@id AS text), CAST(@story AS text), CAST(@new AS boolean), CAST(@kind AS integer), CAST(@matched AS text),
+          CAST(@score AS double precision), CAST(@features AS text), CAST(@updated AS text), CAST(@article AS text),
+          CAST(@time AS bigint), CAST(@actor AS text), CAST(@action AS integer), CAST(@target AS text), CAST(@date AS integer),
+          CAST(@terms AS text), CAST(@entities AS text), CAST(@minhash AS bytea), CAST(@story_entities AS text),
+          CAST(@story_terms AS text), CAST(@sequence AS bigint), CAST(@max_terms AS integer), CAST(@max_entities AS integer))
+        """;
 
     public override void CreateSchema(DbConnection connection) => PostgresDatabase.CreateSchema((NpgsqlConnection)connection, SchemaLock, Schema);
 
@@ -131,5 +105,79 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
         CREATE TABLE IF NOT EXISTS dedup_term_stats (term text COLLATE "C" PRIMARY KEY, articles bigint NOT NULL);
         CREATE TABLE IF NOT EXISTS dedup_counters (name text PRIMARY KEY, value bigint NOT NULL);
         INSERT INTO dedup_counters (name, value) VALUES ('articles', 0), ('stories', 0) ON CONFLICT (name) DO NOTHING;
+        """ + SaveFunction;
+
+    /// <summary>
+    /// <see cref="StoryStoreSql.Save"/> on the server, the same steps as SQLite's statements. Replaced at every start, so a
+    /// database always has the version its dedup runs. Parameters are p_, results o_, so no name is read as a column.
+    /// </summary>
+    private const string SaveFunction =
+        $$"""
+        CREATE OR REPLACE FUNCTION dedup_save(
+          p_article_id text, p_story_id text, p_new_story boolean, p_join_kind integer, p_matched text, p_score double precision,
+          p_features text, p_updated text, p_article text, p_time bigint, p_actor text, p_action integer, p_target text,
+          p_date integer, p_terms text, p_entity_ids text, p_minhash bytea, p_story_entities text, p_story_terms text,
+          p_sequence bigint, p_max_terms integer, p_max_entities integer,
+          OUT o_version bigint, OUT o_active bigint, OUT o_added text[], OUT o_dropped text[])
+        LANGUAGE plpgsql AS $save$
+        BEGIN
+          UPDATE dedup_counters SET value = value + 1 WHERE name = '{{ArticleCounter}}' RETURNING value INTO o_active;
+          IF p_new_story THEN
+            INSERT INTO dedup_stories (story_id, version, member_count, first_time, last_time, active)
+            VALUES (p_story_id, 1, 1, p_time, p_time, o_active) RETURNING version INTO o_version;
+            UPDATE dedup_counters SET value = value + 1 WHERE name = '{{StoryCounter}}';
+          ELSE
+            -- A story's time span covers its dated members only: LEAST and GREATEST pass over NULL.
+            UPDATE dedup_stories SET version = version + 1, member_count = member_count + 1,
+              first_time = LEAST(first_time, p_time), last_time = GREATEST(last_time, p_time), active = o_active
+            WHERE story_id = p_story_id RETURNING version INTO o_version;
+          END IF;
+
+          INSERT INTO dedup_articles (article_id, story_id, version, join_kind, matched_article_id, score, features_json,
+            updated_at, article_json, event_time, actor_id, action, target_id, lead_date, terms_json, entities_json, minhash)
+          VALUES (p_article_id, p_story_id, o_version, p_join_kind, p_matched, p_score, p_features, p_updated, p_article,
+            p_time, p_actor, p_action, p_target, p_date, p_terms, p_entity_ids, p_minhash);
+
+          UPDATE dedup_story_entities SET active = o_active WHERE story_id = p_story_id;
+          -- An entity new to the story counts one story more, before the story's rows take it in.
+          WITH counted AS (
+            INSERT INTO dedup_entity_stats AS stats (entity_id, stories)
+            SELECT id, 1 FROM jsonb_array_elements_text(CAST(p_entity_ids AS jsonb)) AS id
+            WHERE NOT EXISTS (SELECT 1 FROM dedup_story_entities se WHERE se.entity_id = id AND se.story_id = p_story_id)
+            ON CONFLICT (entity_id) DO UPDATE SET stories = stats.stories + 1
+            RETURNING stats.entity_id)
+          SELECT COALESCE(array_agg(entity_id), '{}') INTO o_added FROM counted;
+          INSERT INTO dedup_story_entities AS se (entity_id, story_id, name, members, weight, active)
+          SELECT e ->> 0, p_story_id, e ->> 1, 1, CAST(e ->> 2 AS double precision), o_active
+          FROM jsonb_array_elements(CAST(p_story_entities AS jsonb)) AS e
+          ON CONFLICT (entity_id, story_id) DO UPDATE SET members = se.members + 1, weight = se.weight + excluded.weight;
+          INSERT INTO dedup_story_terms AS st (term, story_id, weight)
+          SELECT key, p_story_id, CAST(value AS double precision) FROM jsonb_each_text(CAST(p_story_terms AS jsonb))
+          ON CONFLICT (term, story_id) DO UPDATE SET weight = st.weight + excluded.weight;
+          INSERT INTO dedup_term_stats AS ts (term, articles) SELECT key, 1 FROM jsonb_object_keys(CAST(p_story_terms AS jsonb)) AS key
+          ON CONFLICT (term) DO UPDATE SET articles = ts.articles + 1;
+
+          -- Counting first spares the sort of every profile that is within its bounds, as most are.
+          IF (SELECT COUNT(*) FROM dedup_story_terms WHERE story_id = p_story_id) > p_max_terms THEN
+            DELETE FROM dedup_story_terms WHERE story_id = p_story_id AND term IN (
+              SELECT term FROM dedup_story_terms WHERE story_id = p_story_id ORDER BY weight DESC, term OFFSET p_max_terms);
+          END IF;
+          o_dropped := '{}';
+          IF (SELECT COUNT(*) FROM dedup_story_entities WHERE story_id = p_story_id) > p_max_entities THEN
+            WITH pruned AS (
+              DELETE FROM dedup_story_entities WHERE story_id = p_story_id AND entity_id IN (
+                SELECT entity_id FROM dedup_story_entities WHERE story_id = p_story_id ORDER BY members DESC, entity_id OFFSET p_max_entities)
+              RETURNING entity_id)
+            SELECT COALESCE(array_agg(entity_id), '{}') INTO o_dropped FROM pruned;
+            -- An entity's story count counts the stories whose profile holds it, so one that comes back is counted once.
+            UPDATE dedup_entity_stats SET stories = stories - 1 WHERE entity_id = ANY (o_dropped);
+          END IF;
+
+          IF p_sequence > 0 THEN
+            INSERT INTO dedup_counters AS c (name, value) VALUES ('{{SequenceCounter}}', p_sequence)
+            ON CONFLICT (name) DO UPDATE SET value = GREATEST(c.value, excluded.value);
+          END IF;
+        END
+        $save$;
         """;
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Dedup;
 
@@ -8,8 +9,98 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
 {
     public override string Signatures => "SELECT article_id, story_id, minhash FROM dedup_articles ORDER BY rowid";
 
-    // MIN and MAX of SQLite give NULL for a NULL operand.
-    public override string ExtendStory =>
+    public override string MemberContent =>
+        "SELECT article_id, terms_json, entities_json FROM dedup_articles WHERE article_id IN (SELECT value FROM json_each(@ids))";
+
+    public override string TermCounts => "SELECT term, articles FROM dedup_term_stats WHERE term IN (SELECT value FROM json_each(@keys))";
+
+    public override string EntityCounts => "SELECT entity_id, stories FROM dedup_entity_stats WHERE entity_id IN (SELECT value FROM json_each(@keys))";
+
+    /// <summary>Statement by statement: in-process, a statement costs no round trip.</summary>
+    public override SavedPlacement Save(Func<string, DbCommand> command, PlacedArticle article)
+    {
+        var active = Convert.ToInt64(
+            command("UPDATE dedup_counters SET value = value + 1 WHERE name = @name RETURNING value").With("@name", ArticleCounter).ExecuteScalar(),
+            CultureInfo.InvariantCulture);
+        var version = Convert.ToInt64(
+            command(article.NewStory ? InsertStory : ExtendStory)
+                .With("@story", article.StoryId).With("@time", article.EventTime).With("@active", active).ExecuteScalar(),
+            CultureInfo.InvariantCulture);
+        command(InsertArticle)
+            .With("@id", article.ArticleId).With("@story", article.StoryId).With("@version", version).With("@kind", article.JoinKind)
+            .With("@matched", article.MatchedArticleId).With("@score", article.Score).With("@features", article.FeaturesJson)
+            .With("@updated", article.UpdatedAt).With("@article", article.ArticleJson).With("@time", article.EventTime)
+            .With("@actor", article.ActorId).With("@action", article.Action).With("@target", article.TargetId).With("@date", article.LeadDate)
+            .With("@terms", article.TermCountsJson).With("@entities", article.EntityIdsJson).With("@minhash", article.MinHash)
+            .ExecuteNonQuery();
+
+        // Keeping the story's activity on the index rows lets the candidate lookup read recent stories straight from the index.
+        command("UPDATE dedup_story_entities SET active = @active WHERE story_id = @story").With("@story", article.StoryId).With("@active", active).ExecuteNonQuery();
+        // Statements over JSON arrays write all of the article's rows at once: a statement per row cost more than the rows.
+        // An entity new to the story counts one story more, before the story's rows take it in.
+        var added = Strings(command(CountNewStoryEntities).With("@ids", article.EntityIdsJson).With("@story", article.StoryId));
+        command(AddStoryEntities).With("@story", article.StoryId).With("@active", active).With("@entities", article.StoryEntitiesJson).ExecuteNonQuery();
+        command(AddStoryTerms).With("@story", article.StoryId).With("@terms", article.StoryTermsJson).ExecuteNonQuery();
+        command(CountTermArticles).With("@terms", article.StoryTermsJson).ExecuteNonQuery();
+        var dropped = PruneStoryProfile(command, article.StoryId);
+
+        if (article.NewStory)
+        {
+            command("UPDATE dedup_counters SET value = value + 1 WHERE name = @name").With("@name", StoryCounter).ExecuteNonQuery();
+        }
+        if (article.Sequence > 0)
+        {
+            command(RecordSequence).With("@name", SequenceCounter).With("@sequence", article.Sequence).ExecuteNonQuery();
+        }
+        return new SavedPlacement(version, active, added, dropped);
+    }
+
+    /// <summary>Keeps the story's profile within its bounds; returns the entities dropped.</summary>
+    private static List<string> PruneStoryProfile(Func<string, DbCommand> command, string storyId)
+    {
+        // Counting first spares the sort of every profile that is within its bounds, as most are.
+        long terms, entities;
+        using (var reader = command(
+                   "SELECT (SELECT COUNT(*) FROM dedup_story_terms WHERE story_id = @story), (SELECT COUNT(*) FROM dedup_story_entities WHERE story_id = @story)")
+                   .With("@story", storyId).ExecuteReader())
+        {
+            reader.Read();
+            terms = reader.GetInt64(0);
+            entities = reader.GetInt64(1);
+        }
+        if (terms > StoryStore.MaxStoryTerms)
+        {
+            command(PruneStoryTerms).With("@story", storyId).With("@max", StoryStore.MaxStoryTerms).ExecuteNonQuery();
+        }
+        if (entities <= StoryStore.MaxStoryEntities)
+        {
+            return [];
+        }
+        var dropped = Strings(command(PruneStoryEntities).With("@story", storyId).With("@max", StoryStore.MaxStoryEntities));
+        // An entity's story count counts the stories whose profile holds it, so one that comes back is counted once.
+        foreach (var entityId in dropped)
+        {
+            command("UPDATE dedup_entity_stats SET stories = stories - 1 WHERE entity_id = @entity").With("@entity", entityId).ExecuteNonQuery();
+        }
+        return dropped;
+    }
+
+    private static List<string> Strings(DbCommand command)
+    {
+        var values = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+        return values;
+    }
+
+    private const string InsertStory =
+        "INSERT INTO dedup_stories (story_id, version, member_count, first_time, last_time, active) VALUES (@story, 1, 1, @time, @time, @active) RETURNING version";
+
+    // A story's time span covers its dated members only; MIN and MAX of SQLite give NULL for a NULL operand.
+    private const string ExtendStory =
         """
         UPDATE dedup_stories SET version = version + 1, member_count = member_count + 1,
         first_time = COALESCE(MIN(first_time, @time), first_time, @time),
@@ -17,10 +108,15 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
         RETURNING version
         """;
 
-    public override string MemberContent =>
-        "SELECT article_id, terms_json, entities_json FROM dedup_articles WHERE article_id IN (SELECT value FROM json_each(@ids))";
+    private const string InsertArticle =
+        """
+        INSERT INTO dedup_articles (article_id, story_id, version, join_kind, matched_article_id, score, features_json,
+          updated_at, article_json, event_time, actor_id, action, target_id, lead_date, terms_json, entities_json, minhash)
+        VALUES (@id, @story, @version, @kind, @matched, @score, @features, @updated, @article, @time, @actor, @action,
+          @target, @date, @terms, @entities, @minhash)
+        """;
 
-    public override string CountNewStoryEntities =>
+    private const string CountNewStoryEntities =
         """
         INSERT INTO dedup_entity_stats (entity_id, stories)
         SELECT value, 1 FROM json_each(@ids)
@@ -30,41 +126,37 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
         """;
 
     // "WHERE true" keeps SQLite from reading ON CONFLICT as a join constraint.
-    public override string AddStoryEntities =>
+    private const string AddStoryEntities =
         """
         INSERT INTO dedup_story_entities (entity_id, story_id, name, members, weight, active)
         SELECT value ->> 0, @story, value ->> 1, 1, value ->> 2, @active FROM json_each(@entities) WHERE true
         ON CONFLICT (entity_id, story_id) DO UPDATE SET members = members + 1, weight = weight + excluded.weight
         """;
 
-    public override string AddStoryTerms =>
+    private const string AddStoryTerms =
         """
         INSERT INTO dedup_story_terms (term, story_id, weight) SELECT key, @story, value FROM json_each(@terms) WHERE true
         ON CONFLICT (term, story_id) DO UPDATE SET weight = weight + excluded.weight
         """;
 
-    public override string CountTermArticles =>
+    private const string CountTermArticles =
         "INSERT INTO dedup_term_stats (term, articles) SELECT key, 1 FROM json_each(@terms) WHERE true ON CONFLICT (term) DO UPDATE SET articles = articles + 1";
 
-    public override string PruneStoryTerms =>
+    private const string PruneStoryTerms =
         """
         DELETE FROM dedup_story_terms WHERE story_id = @story AND term IN (
           SELECT term FROM dedup_story_terms WHERE story_id = @story ORDER BY weight DESC, term LIMIT -1 OFFSET @max)
         """;
 
-    public override string PruneStoryEntities =>
+    private const string PruneStoryEntities =
         """
         DELETE FROM dedup_story_entities WHERE story_id = @story AND entity_id IN (
           SELECT entity_id FROM dedup_story_entities WHERE story_id = @story ORDER BY members DESC, entity_id LIMIT -1 OFFSET @max)
         RETURNING entity_id
         """;
 
-    public override string RecordSequence =>
+    private const string RecordSequence =
         "INSERT INTO dedup_counters (name, value) VALUES (@name, @sequence) ON CONFLICT (name) DO UPDATE SET value = MAX(value, excluded.value)";
-
-    public override string TermCounts => "SELECT term, articles FROM dedup_term_stats WHERE term IN (SELECT value FROM json_each(@keys))";
-
-    public override string EntityCounts => "SELECT entity_id, stories FROM dedup_entity_stats WHERE entity_id IN (SELECT value FROM json_each(@keys))";
 
     public override void CreateSchema(DbConnection connection)
     {

@@ -37,12 +37,6 @@ public sealed class StoryStore : IDisposable
     /// <summary>Keys looked up by one statement: each count of keys is a statement prepared once.</summary>
     private const int KeysPerLookup = 16;
 
-    private const string ArticleCounter = "articles";
-    private const string StoryCounter = "stories";
-
-    /// <summary>The highest ingest sequence number decided (see <see cref="ArticleResequencer"/>).</summary>
-    private const string SequenceCounter = "sequence";
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     private readonly Func<DbConnection> _open;
@@ -91,8 +85,8 @@ public sealed class StoryStore : IDisposable
     {
         // Both counts in one round trip: the decision that follows reads them, and only this process changes them meanwhile.
         var command = Command("SELECT (SELECT value FROM dedup_counters WHERE name = @articles), (SELECT value FROM dedup_counters WHERE name = @stories)");
-        Add(command, "@articles", ArticleCounter);
-        Add(command, "@stories", StoryCounter);
+        command.With("@articles", StoryStoreSql.ArticleCounter);
+        command.With("@stories", StoryStoreSql.StoryCounter);
         long articles, stories;
         using (var reader = command.ExecuteReader())
         {
@@ -154,7 +148,7 @@ public sealed class StoryStore : IDisposable
             SELECT story_id, version, join_kind, matched_article_id, score, features_json, updated_at, article_json
             FROM dedup_articles WHERE article_id = @id
             """);
-        Add(command, "@id", articleId);
+        command.With("@id", articleId);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
@@ -189,16 +183,16 @@ public sealed class StoryStore : IDisposable
     internal void SaveSignature(string articleId, MinHashSignature signature)
     {
         var command = Command("UPDATE dedup_articles SET minhash = @minhash WHERE article_id = @id");
-        Add(command, "@id", articleId);
-        Add(command, "@minhash", signature.ToBytes());
+        command.With("@id", articleId);
+        command.With("@minhash", signature.ToBytes());
         command.ExecuteNonQuery();
     }
 
-    internal long CountArticles() => _articlesSeen >= 0 ? _articlesSeen : Counter(ArticleCounter);
+    internal long CountArticles() => _articlesSeen >= 0 ? _articlesSeen : Counter(StoryStoreSql.ArticleCounter);
 
-    internal long CountStories() => _storiesSeen >= 0 ? _storiesSeen : Counter(StoryCounter);
+    internal long CountStories() => _storiesSeen >= 0 ? _storiesSeen : Counter(StoryStoreSql.StoryCounter);
 
-    internal long LastDecidedSequence() => Counter(SequenceCounter);
+    internal long LastDecidedSequence() => Counter(StoryStoreSql.SequenceCounter);
 
     /// <summary>
     /// Reads the counts of the terms and entities that the caches lack, one statement for each kind: read one
@@ -218,7 +212,7 @@ public sealed class StoryStore : IDisposable
             return;
         }
         var command = Command(sql);
-        Add(command, "@keys", JsonSerializer.Serialize(counts.Keys, Json));
+        command.With("@keys", JsonSerializer.Serialize(counts.Keys, Json));
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -265,7 +259,7 @@ public sealed class StoryStore : IDisposable
             return cached;
         }
         var command = Command("SELECT CASE WHEN last_time IS NULL THEN 0 ELSE 1 END FROM dedup_stories WHERE story_id = @id");
-        Add(command, "@id", storyId);
+        command.With("@id", storyId);
         var dated = Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture) == 1;
         var entityNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var profile = new StoryProfile(
@@ -285,7 +279,7 @@ public sealed class StoryStore : IDisposable
     {
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         var command = Command(sql);
-        Add(command, "@id", storyId);
+        command.With("@id", storyId);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -303,8 +297,8 @@ public sealed class StoryStore : IDisposable
             SELECT article_id, actor_id, action, target_id, lead_date FROM dedup_articles
             WHERE story_id = @id ORDER BY version DESC LIMIT @limit
             """);
-        Add(command, "@id", storyId);
-        Add(command, "@limit", maxMembers);
+        command.With("@id", storyId);
+        command.With("@limit", maxMembers);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -323,7 +317,7 @@ public sealed class StoryStore : IDisposable
     {
         var content = new Dictionary<string, (Dictionary<string, int>, List<string>)>(StringComparer.Ordinal);
         var command = Command(_sql.MemberContent);
-        Add(command, "@ids", JsonSerializer.Serialize(articleIds, Json));
+        command.With("@ids", JsonSerializer.Serialize(articleIds, Json));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -338,54 +332,32 @@ public sealed class StoryStore : IDisposable
     internal long Save(ArticleProfile profile, string storyId, JoinReason.Types.Kind kind, string? matchedArticleId, double score, IReadOnlyList<StoryMatchFeature> features, DateTimeOffset updatedAt)
     {
         _transaction ??= Connection().BeginTransaction();
-        // The article's number in the order of joins is the story's activity: how recently it was joined, whatever its events' dates.
-        var counter = Command("UPDATE dedup_counters SET value = value + 1 WHERE name = @name RETURNING value");
-        Add(counter, "@name", ArticleCounter);
-        var active = Convert.ToInt64(counter.ExecuteScalar(), CultureInfo.InvariantCulture);
-        var eventTime = profile.EventTime?.ToUnixTimeSeconds();
         var newStory = kind == JoinReason.Types.Kind.FirstArticle;
+        var saved = _sql.Save(Command, new PlacedArticle(
+            profile.ArticleId,
+            storyId,
+            newStory,
+            (int)kind,
+            matchedArticleId,
+            score,
+            JsonSerializer.Serialize(features, Json),
+            updatedAt.ToString("O", CultureInfo.InvariantCulture),
+            JsonSerializer.Serialize(profile.Article, Json),
+            profile.EventTime?.ToUnixTimeSeconds(),
+            profile.Lead.ActorId,
+            (int)profile.Lead.Action,
+            profile.Lead.TargetId,
+            profile.Lead.Date?.DayNumber,
+            JsonSerializer.Serialize(profile.Terms, Json),
+            JsonSerializer.Serialize(profile.Entities.Keys, Json),
+            profile.Signature.ToBytes(),
+            JsonSerializer.Serialize(profile.Entities.Select(e => new object[] { e.Key, e.Value, profile.EntityWeights.GetValueOrDefault(e.Key) }), Json),
+            JsonSerializer.Serialize(profile.Terms.ToDictionary(t => t.Key, t => TermWeights.Damped(t.Value), StringComparer.Ordinal), Json),
+            profile.Article.Article.Sequence));
 
-        // A story's time span covers its dated members only.
-        var extend = Command(newStory
-            ? "INSERT INTO dedup_stories (story_id, version, member_count, first_time, last_time, active) VALUES (@story, 1, 1, @time, @time, @active) RETURNING version"
-            : _sql.ExtendStory);
-        Add(extend, "@story", storyId);
-        Add(extend, "@time", eventTime);
-        Add(extend, "@active", active);
-        var version = Convert.ToInt64(extend.ExecuteScalar(), CultureInfo.InvariantCulture);
-
-        var entityIds = JsonSerializer.Serialize(profile.Entities.Keys, Json);
-        Execute(
-            """
-            INSERT INTO dedup_articles (article_id, story_id, version, join_kind, matched_article_id, score, features_json,
-              updated_at, article_json, event_time, actor_id, action, target_id, lead_date, terms_json, entities_json, minhash)
-            VALUES (@id, @story, @version, @kind, @matched, @score, @features, @updated, @article, @time, @actor, @action,
-              @target, @date, @terms, @entities, @minhash)
-            """,
-            ("@id", profile.ArticleId), ("@story", storyId), ("@version", version), ("@kind", (int)kind),
-            ("@matched", matchedArticleId), ("@score", score), ("@features", JsonSerializer.Serialize(features, Json)),
-            ("@updated", updatedAt.ToString("O", CultureInfo.InvariantCulture)), ("@article", JsonSerializer.Serialize(profile.Article, Json)),
-            ("@time", eventTime), ("@actor", profile.Lead.ActorId), ("@action", (int)profile.Lead.Action),
-            ("@target", profile.Lead.TargetId), ("@date", profile.Lead.Date?.DayNumber),
-            ("@terms", JsonSerializer.Serialize(profile.Terms, Json)), ("@entities", entityIds),
-            ("@minhash", profile.Signature.ToBytes()));
-
-        var entitiesAdded = SaveEntities(profile, entityIds, storyId, active);
-        SaveTerms(profile, storyId);
-        var entitiesDropped = PruneStoryProfile(storyId);
-        if (newStory)
-        {
-            Execute("UPDATE dedup_counters SET value = value + 1 WHERE name = @name", ("@name", StoryCounter));
-        }
-        if (profile.Article.Article.Sequence > 0)
-        {
-            Execute(
-                _sql.RecordSequence,
-                ("@name", SequenceCounter),
-                ("@sequence", profile.Article.Article.Sequence));
-        }
         // The caches follow the open transaction; a failure empties them (Reset), as it rolls the transaction back.
-        _articlesSeen = active;
+        // The article's number in the order of joins is the story's activity: how recently it was joined, whatever its events' dates.
+        _articlesSeen = saved.Active;
         if (newStory && _storiesSeen >= 0)
         {
             _storiesSeen++;
@@ -395,15 +367,15 @@ public sealed class StoryStore : IDisposable
         {
             _termArticles.Add(term, 1);
         }
-        foreach (var entityId in entitiesAdded)
+        foreach (var entityId in saved.EntitiesAdded)
         {
             _entityStories.Add(entityId, 1);
         }
-        foreach (var entityId in entitiesDropped)
+        foreach (var entityId in saved.EntitiesDropped)
         {
             _entityStories.Add(entityId, -1);
         }
-        return version;
+        return saved.Version;
     }
 
     /// <summary>Makes every article saved since the last commit durable.</summary>
@@ -418,97 +390,17 @@ public sealed class StoryStore : IDisposable
         _transaction = null;
     }
 
-    /// <summary>Adds the article's entities to the story's profile; returns those new to the story.</summary>
-    private List<string> SaveEntities(ArticleProfile profile, string entityIds, string storyId, long active)
-    {
-        // Keeping the story's activity on the index rows lets the candidate lookup read recent stories straight from the index.
-        Execute("UPDATE dedup_story_entities SET active = @active WHERE story_id = @story", ("@story", storyId), ("@active", active));
-
-        // Statements over JSON arrays write all of the article's rows at once: a statement per row cost more than the rows.
-        // An entity new to the story counts one story more, before the story's rows take it in.
-        var stats = Command(_sql.CountNewStoryEntities);
-        Add(stats, "@ids", entityIds);
-        Add(stats, "@story", storyId);
-        var added = new List<string>();
-        using (var reader = stats.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                added.Add(reader.GetString(0));
-            }
-        }
-        Execute(
-            _sql.AddStoryEntities,
-            ("@story", storyId),
-            ("@active", active),
-            ("@entities", JsonSerializer.Serialize(
-                profile.Entities.Select(e => new object[] { e.Key, e.Value, profile.EntityWeights.GetValueOrDefault(e.Key) }), Json)));
-        return added;
-    }
-
-    private void SaveTerms(ArticleProfile profile, string storyId)
-    {
-        var terms = JsonSerializer.Serialize(profile.Terms.ToDictionary(t => t.Key, t => TermWeights.Damped(t.Value), StringComparer.Ordinal), Json);
-        Execute(_sql.AddStoryTerms, ("@story", storyId), ("@terms", terms));
-        Execute(_sql.CountTermArticles, ("@terms", terms));
-    }
-
-    /// <summary>Keeps the story's profile within <see cref="MaxStoryTerms"/> and <see cref="MaxStoryEntities"/>; returns the entities dropped.</summary>
-    private List<string> PruneStoryProfile(string storyId)
-    {
-        // Counting first spares the sort of every profile that is within its bounds, as most are.
-        var sizes = Command(
-            """
-            SELECT (SELECT COUNT(*) FROM dedup_story_terms WHERE story_id = @story), (SELECT COUNT(*) FROM dedup_story_entities WHERE story_id = @story)
-            """);
-        Add(sizes, "@story", storyId);
-        long terms, entities;
-        using (var reader = sizes.ExecuteReader())
-        {
-            reader.Read();
-            terms = reader.GetInt64(0);
-            entities = reader.GetInt64(1);
-        }
-        if (terms > MaxStoryTerms)
-        {
-            Execute(_sql.PruneStoryTerms, ("@story", storyId), ("@max", MaxStoryTerms));
-        }
-
-        var dropped = new List<string>();
-        if (entities <= MaxStoryEntities)
-        {
-            return dropped;
-        }
-        var command = Command(_sql.PruneStoryEntities);
-        Add(command, "@story", storyId);
-        Add(command, "@max", MaxStoryEntities);
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                dropped.Add(reader.GetString(0));
-            }
-        }
-
-        // An entity's story count counts the stories whose profile holds it, so one that comes back is counted once.
-        foreach (var entityId in dropped)
-        {
-            Execute("UPDATE dedup_entity_stats SET stories = stories - 1 WHERE entity_id = @entity", ("@entity", entityId));
-        }
-        return dropped;
-    }
-
     private long Counter(string name)
     {
         var command = Command("SELECT value FROM dedup_counters WHERE name = @name");
-        Add(command, "@name", name);
+        command.With("@name", name);
         return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
     }
 
     private int Count(string sql, string key)
     {
         var command = Command(sql);
-        Add(command, "@key", key);
+        command.With("@key", key);
         return Convert.ToInt32(command.ExecuteScalar() ?? 0, CultureInfo.InvariantCulture);
     }
 
@@ -526,13 +418,13 @@ public sealed class StoryStore : IDisposable
                 $"SELECT {i} AS key_index, story_id FROM ({sql.Replace("{key}", $"@k{i}", StringComparison.Ordinal)}) k{i}"))));
             foreach (var (i, key) in chunk.Index())
             {
-                Add(command, string.Create(CultureInfo.InvariantCulture, $"@k{i}"), key);
+                command.With(string.Create(CultureInfo.InvariantCulture, $"@k{i}"), key);
                 stories[key] = [];
             }
             // Typed, so that PostgreSQL knows what "@from IS NULL" compares when there is no window.
-            Add(command, "@from", window?.From.ToUnixTimeSeconds()).DbType = DbType.Int64;
-            Add(command, "@to", window?.To.ToUnixTimeSeconds()).DbType = DbType.Int64;
-            Add(command, "@limit", limit);
+            command.With("@from", window?.From.ToUnixTimeSeconds()).Parameters["@from"].DbType = DbType.Int64;
+            command.With("@to", window?.To.ToUnixTimeSeconds()).Parameters["@to"].DbType = DbType.Int64;
+            command.With("@limit", limit);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -540,25 +432,6 @@ public sealed class StoryStore : IDisposable
             }
         }
         return stories;
-    }
-
-    private void Execute(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = Command(sql);
-        foreach (var (name, value) in parameters)
-        {
-            Add(command, name, value);
-        }
-        command.ExecuteNonQuery();
-    }
-
-    private static DbParameter Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 
     /// <summary>

@@ -1,19 +1,10 @@
 using System.Data.Common;
+using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Query;
 
 internal static class DbCommandExtensions
 {
-    /// <summary>Adds a parameter; null becomes SQL NULL.</summary>
-    public static DbCommand With(this DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-        return command;
-    }
-
     /// <summary>
     /// "(@p0_0, @p0_1), (@p1_0, @p1_1)": a tuple of parameters per row of values, added to the command, for a
     /// multi-row VALUES list (parameters named after <paramref name="prefix"/>).

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Data.Common;
 using Newsroom.Contracts.Events;
 using Newsroom.Contracts.V1;
+using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Query;
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Newsroom.Contracts.V1;
+using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Query;
 
