@@ -13,8 +13,9 @@ public sealed class PostgresDatabase : IDisposable
     public PostgresDatabase(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        // No automatic preparation: with commands reused across calls it answered a count from an earlier row.
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 };
+        // Statements used again and again are prepared on the server, which then plans them once per connection
+        // (see PreparedCommands for what that asks of a reused command).
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 128 };
         Description = $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}";
         _dataSource = NpgsqlDataSource.Create(builder);
     }
