@@ -27,6 +27,9 @@ internal sealed class NearDuplicateIndex
     private int[] _seen;
     private int _lookup;
 
+    // The ids held, so that whether an article was placed before needs no read of the store.
+    private readonly HashSet<string> _held = new(StringComparer.Ordinal);
+
     public NearDuplicateIndex(int bins, int rowsPerBand, int capacity = 1024)
     {
         _bins = bins;
@@ -46,10 +49,17 @@ internal sealed class NearDuplicateIndex
 
     public int Count { get; private set; }
 
-    /// <summary>Bytes of the arrays behind the index (room for growth included) per article held; the id strings are not counted.</summary>
+    /// <summary>
+    /// Bytes of the arrays behind the index and its set of ids (room for growth included) per article held; the id
+    /// strings are not counted.
+    /// </summary>
     public long BytesPerArticle =>
         Count == 0 ? 0 : (((long)_signatures.Length * sizeof(ushort)) + ((long)_next.Length * sizeof(int)) + ((long)_seen.Length * sizeof(int))
-            + ((long)_keys.Length * (sizeof(uint) + sizeof(int))) + ((long)_articleIds.Length * 2 * IntPtr.Size)) / Count;
+            + ((long)_keys.Length * (sizeof(uint) + sizeof(int))) + ((long)_articleIds.Length * 2 * IntPtr.Size)
+            + ((long)_held.EnsureCapacity(0) * ((3 * sizeof(int)) + IntPtr.Size))) / Count;
+
+    /// <summary>Whether the article is in the index.</summary>
+    public bool Holds(string articleId) => _held.Contains(articleId);
 
     public void Add(string articleId, string storyId, MinHashSignature signature)
     {
@@ -62,6 +72,7 @@ internal sealed class NearDuplicateIndex
         signature.Values.CopyTo(_signatures.AsSpan(article * _bins, _bins));
         _articleIds[article] = articleId;
         _storyIds[article] = storyId;
+        _held.Add(articleId);
         var keys = signature.BandKeys(_rowsPerBand);
         for (var band = 0; band < _bands; band++)
         {

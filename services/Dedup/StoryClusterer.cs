@@ -141,11 +141,13 @@ public sealed class StoryClusterer
             // Another process wrote to the store (a replica that held dedup's queue for a while): re-read it.
             _nearDuplicates = null;
         }
-        if (_store.FindDecision(article.Article.ArticleId) is { } earlier)
+        var nearDuplicates = _nearDuplicates ??= LoadNearDuplicates();
+        // The index holds every stored article (it is read again when another process wrote), so an article it
+        // lacks was never placed, and only a redelivered one costs a read.
+        if (nearDuplicates.Holds(article.Article.ArticleId) && _store.FindDecision(article.Article.ArticleId) is { } earlier)
         {
             return (earlier, false);
         }
-        var nearDuplicates = _nearDuplicates ??= LoadNearDuplicates();
         var profile = ArticleProfile.Create(article, _options);
         var decision = FindNearDuplicate(nearDuplicates, profile) ?? FindSameEvent(profile) ?? FirstArticle(profile);
         var version = _store.Save(profile, decision.StoryId, decision.Kind, decision.MatchedArticleId, decision.Score, decision.Features, now);

@@ -55,7 +55,9 @@ public sealed class NearDuplicateIndexTests
         foreach (var i in (int[])[0, 1500, 2999])
         {
             Assert.Equal($"art_{i}", index.FindBest(MinHashSignature.Compute(texts[i], 100))!.Value.ArticleId);
+            Assert.True(index.Holds($"art_{i}"));
         }
+        Assert.False(index.Holds("art_3000"));
     }
 
     [Fact]
