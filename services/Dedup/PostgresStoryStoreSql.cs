@@ -12,14 +12,16 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
 
     public override string Signatures => "SELECT article_id, story_id, minhash FROM dedup_articles ORDER BY position";
 
+    // "= ANY (ARRAY(...))" reads the keys once and looks each up in the primary key; "IN (SELECT ...)" over the JSON
+    // array was planned as a hash join over the whole table, whose cost grew with the store.
     public override string MemberContent =>
-        "SELECT article_id, terms_json, entities_json FROM dedup_articles WHERE article_id IN (SELECT jsonb_array_elements_text(CAST(@ids AS jsonb)))";
+        "SELECT article_id, terms_json, entities_json FROM dedup_articles WHERE article_id = ANY (ARRAY(SELECT jsonb_array_elements_text(CAST(@ids AS jsonb))))";
 
     public override string TermCounts =>
-        "SELECT term, articles FROM dedup_term_stats WHERE term IN (SELECT jsonb_array_elements_text(CAST(@keys AS jsonb)))";
+        "SELECT term, articles FROM dedup_term_stats WHERE term = ANY (ARRAY(SELECT jsonb_array_elements_text(CAST(@keys AS jsonb))))";
 
     public override string EntityCounts =>
-        "SELECT entity_id, stories FROM dedup_entity_stats WHERE entity_id IN (SELECT jsonb_array_elements_text(CAST(@keys AS jsonb)))";
+        "SELECT entity_id, stories FROM dedup_entity_stats WHERE entity_id = ANY (ARRAY(SELECT jsonb_array_elements_text(CAST(@keys AS jsonb))))";
 
     /// <summary>
     /// One call of <c>dedup_save</c>, which does the writes on the server: one statement after another, each a
