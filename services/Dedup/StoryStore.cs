@@ -361,7 +361,6 @@ public sealed class StoryStore : IDisposable
             profile.Article.Article.Sequence));
 
         // The caches follow the open transaction; a failure empties them (Reset), as it rolls the transaction back.
-        // The article's number in the order of joins is the story's activity: how recently it was joined, whatever its events' dates.
         _articlesSeen = saved.Active;
         if (newStory && _storiesSeen >= 0)
         {

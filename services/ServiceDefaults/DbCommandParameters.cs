@@ -11,9 +11,10 @@ public static class DbCommandParameters
     public static DbCommand With(this DbCommand command, string name, object? value)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (command.Parameters.Contains(name))
+        var index = command.Parameters.IndexOf(name);
+        if (index >= 0)
         {
-            command.Parameters[name].Value = value ?? DBNull.Value;
+            command.Parameters[index].Value = value ?? DBNull.Value;
             return command;
         }
         var parameter = command.CreateParameter();

@@ -36,7 +36,7 @@ internal sealed class ReadModelConnection : IDisposable
         return command;
     }
 
-    /// <summary>A command for SQL that is the same at every call, without parameters yet; the connection owns it.</summary>
+    /// <summary>A command for SQL that is the same at every call, with the parameters of its last use to set again; the connection owns it.</summary>
     public DbCommand Prepared(string sql)
     {
         var command = _prepared.For(sql, _transaction);
