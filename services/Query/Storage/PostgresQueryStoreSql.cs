@@ -35,16 +35,7 @@ internal sealed class PostgresQueryStoreSql : QueryStoreSql
     /// <summary>Plain words, which plainto_tsquery stems and joins with AND; it reads no operators.</summary>
     public override string MatchQuery(IReadOnlyList<string> words) => string.Join(' ', words);
 
-    public override string SearchCount(string conditions) => $"""
-        SELECT COUNT(*) FROM story_search JOIN stories s ON s.story_key = story_search.rowid
-        WHERE story_search.document @@ {TsQuery}{conditions}
-        """;
-
-    public override string SearchNewestMatches(string conditions) => $"""
-        SELECT story_search.rowid FROM story_search JOIN stories s ON s.story_key = story_search.rowid
-        WHERE story_search.document @@ {TsQuery}{conditions}
-        ORDER BY story_search.rowid DESC LIMIT 1 OFFSET @ranked
-        """;
+    protected override string SearchMatch => $"story_search.document @@ {TsQuery}";
 
     // Normalisation 1 divides by the log of the row's length, as bm25 favours the shorter of two rows.
     public override string SearchPage(string conditions) => $"""

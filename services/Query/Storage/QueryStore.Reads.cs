@@ -40,16 +40,23 @@ public sealed partial class QueryStore
         var match = _sql.MatchQuery(words);
         return Read(db =>
         {
-            // The key of the newest match beyond those ranked; none when all are.
-            using var beyond = db.Command("");
-            beyond.CommandText = db.Sql.SearchNewestMatches(StoryFilterSql.Conditions(db.Sql, filter, beyond));
-            var floor = beyond.With("@match", match).With("@ranked", Math.Max(0, rankedMatches)).ExecuteScalar() is { } key and not DBNull
-                ? Convert.ToInt64(key, System.Globalization.CultureInfo.InvariantCulture)
-                : (long?)null;
+            // One walk of the newest matches, one more than are ranked: with that one, the search is capped and ranks
+            // only those newer than it; without, it has counted them all.
+            long? floor = null;
+            int total;
+            using (var newest = db.Command(""))
+            {
+                newest.CommandText = db.Sql.SearchNewest(StoryFilterSql.Conditions(db.Sql, filter, newest));
+                using var reader = newest.With("@match", match).With("@ranked", (long)Math.Max(0, rankedMatches) + 1).ExecuteReader();
+                reader.Read();
+                var found = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+                total = (int)Math.Min(found, rankedMatches);
+                if (found > rankedMatches)
+                {
+                    floor = Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
             const string Ranked = " AND story_search.rowid > @floor";
-
-            // Beyond a floor lie exactly the ranked many; only an uncapped search needs counting.
-            var total = floor is null ? CountMatches(db, match, filter) : rankedMatches;
 
             using var search = db.Command("");
             search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(db.Sql, filter, search) + Ranked);
@@ -77,13 +84,6 @@ public sealed partial class QueryStore
 
             return new StorySearchPage(results, total, floor is not null);
         }, cancellationToken);
-    }
-
-    private static int CountMatches(ReadModelConnection db, string match, StoryFilter? filter)
-    {
-        using var count = db.Command("");
-        count.CommandText = db.Sql.SearchCount(StoryFilterSql.Conditions(db.Sql, filter, count));
-        return Convert.ToInt32(count.With("@match", match).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Stories matching the filter, most recently updated first.</summary>

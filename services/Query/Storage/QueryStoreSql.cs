@@ -33,17 +33,24 @@ internal abstract class QueryStoreSql
     /// <summary>Creates the tables on a new database and brings an older one up to date.</summary>
     public abstract void CreateSchema(DbConnection connection);
 
-    /// <summary>The value of <c>@match</c> in <see cref="SearchCount"/> and <see cref="SearchPage"/>: all of <paramref name="words"/> must match.</summary>
+    /// <summary>The value of <c>@match</c> in <see cref="SearchNewest"/> and <see cref="SearchPage"/>: all of <paramref name="words"/> must match.</summary>
     public abstract string MatchQuery(IReadOnlyList<string> words);
 
-    /// <summary>Counts the stories <c>story_search</c> matches (<c>@match</c>) that pass <paramref name="conditions"/> (on <c>stories s</c>).</summary>
-    public abstract string SearchCount(string conditions);
+    /// <summary>The condition on <c>story_search</c> that its row matches <c>@match</c>.</summary>
+    protected abstract string SearchMatch { get; }
 
     /// <summary>
-    /// The key of the match that comes after the newest <c>@ranked</c> of <c>@match</c> and the conditions, newest
-    /// first: the newest one not ranked. No row when no more match.
+    /// The newest <c>@ranked</c> stories <c>story_search</c> matches (<c>@match</c>) that pass <paramref name="conditions"/>
+    /// (on <c>stories s</c>): how many there are and the key of the oldest. One walk of the matches, newest first,
+    /// that stops at <c>@ranked</c>: with one more than the ranked many, the oldest is the newest one not ranked;
+    /// with fewer, the count is the total.
     /// </summary>
-    public abstract string SearchNewestMatches(string conditions);
+    public string SearchNewest(string conditions) => $"""
+        SELECT COUNT(*), MIN(story_key) FROM (
+            SELECT story_search.rowid AS story_key FROM story_search JOIN stories s ON s.story_key = story_search.rowid
+            WHERE {SearchMatch}{conditions}
+            ORDER BY story_search.rowid DESC LIMIT @ranked) newest
+        """;
 
     /// <summary>
     /// One page (<c>@limit</c>, <c>@offset</c>) of those stories, best first: story id, score, the highlighted

@@ -52,17 +52,7 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
     public override string MatchQuery(IReadOnlyList<string> words) =>
         string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
 
-    public override string SearchCount(string conditions) => $"""
-        SELECT COUNT(*) FROM story_search JOIN stories s ON s.story_key = story_search.rowid
-        WHERE story_search MATCH @match{conditions}
-        """;
-
-    // FTS5 walks a term's matches in key order, either way, so this reads no more than @ranked + 1 of them.
-    public override string SearchNewestMatches(string conditions) => $"""
-        SELECT story_search.rowid FROM story_search JOIN stories s ON s.story_key = story_search.rowid
-        WHERE story_search MATCH @match{conditions}
-        ORDER BY story_search.rowid DESC LIMIT 1 OFFSET @ranked
-        """;
+    protected override string SearchMatch => "story_search MATCH @match";
 
     // The page is chosen first and highlighted after: SQLite computes every result column of every
     // match before sorting, and highlight() and snippet() re-read the whole column. CROSS JOIN keeps the
