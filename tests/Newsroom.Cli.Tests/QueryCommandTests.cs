@@ -194,6 +194,12 @@ public class QueryCommandTests(FakeNewsroomServer server) : IClassFixture<FakeNe
             Assert.Equal(7, report.GetProperty("mean_hits").GetDouble());
             Assert.True(report.GetProperty("latency").GetProperty("p99").GetDouble() >= report.GetProperty("latency").GetProperty("p50").GetDouble());
             Assert.True(report.GetProperty("latency").GetProperty("p50").GetDouble() > 0);
+            // The fake caps every search with "harbor": those are timed apart from the others.
+            var capped = sent.Count(r => r.Query.Split(' ').Contains("harbor"));
+            Assert.InRange(capped, 1, 29);
+            Assert.Equal(capped, report.GetProperty("capped").GetInt32());
+            Assert.True(report.GetProperty("capped_latency").GetProperty("p50").GetDouble() > 0);
+            Assert.True(report.GetProperty("uncapped_latency").GetProperty("p50").GetDouble() > 0);
         }
         finally
         {

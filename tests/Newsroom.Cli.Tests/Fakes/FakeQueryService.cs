@@ -7,7 +7,8 @@ namespace Newsroom.Cli.Tests.Fakes;
 /// <summary>
 /// A test double of the query service for the CLI's formatting and error tests: canned answers,
 /// NOT_FOUND for the id "missing", INVALID_ARGUMENT for the search word "invalid", and
-/// UNAVAILABLE for the first two searches for a word starting "busy", as a restarting server answers.
+/// UNAVAILABLE for the first two searches for a word starting "busy", as a restarting server answers. A search with
+/// the word "harbor" matches more stories than the fake ranks (<c>total_size_capped</c>).
 /// </summary>
 public sealed class FakeQueryService(FakeServerState state) : QueryService.QueryServiceBase
 {
@@ -37,6 +38,7 @@ public sealed class FakeQueryService(FakeServerState state) : QueryService.Query
             },
             NextPageToken = "page-2",
             TotalSize = 7,
+            TotalSizeCapped = request.Query.Split(' ').Contains("harbor"),
         });
     }
 

@@ -15,7 +15,7 @@ internal sealed class SearchLoad(NewsroomClient client, int concurrency)
     {
         var latencies = new double[queries.Count];
         var hits = new int[queries.Count];
-        var capped = 0;
+        var capped = new bool[queries.Count];
         var failures = new List<string>();
         var next = -1;
         var clock = Stopwatch.StartNew();
@@ -28,10 +28,7 @@ internal sealed class SearchLoad(NewsroomClient client, int concurrency)
                 {
                     var response = await client.SearchStoriesAsync(new SearchStoriesRequest { Query = queries[i] }, cancellationToken).ConfigureAwait(false);
                     hits[i] = response.TotalSize;
-                    if (response.TotalSizeCapped)
-                    {
-                        Interlocked.Increment(ref capped);
-                    }
+                    capped[i] = response.TotalSizeCapped;
                 }
                 catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
                 {
@@ -47,7 +44,8 @@ internal sealed class SearchLoad(NewsroomClient client, int concurrency)
         })).ConfigureAwait(false);
         var seconds = clock.Elapsed.TotalSeconds;
 
-        var answeredLatencies = latencies.Where((_, i) => hits[i] >= 0).Order().ToList();
+        List<double> Latencies(Func<int, bool> which) => latencies.Where((_, i) => hits[i] >= 0 && which(i)).Order().ToList();
+        var answeredLatencies = Latencies(_ => true);
         var found = hits.Where(h => h >= 0).ToList();
         return new SearchReport(
             queries.Count,
@@ -57,7 +55,9 @@ internal sealed class SearchLoad(NewsroomClient client, int concurrency)
             LatencySummary.Of(answeredLatencies),
             found.Count(h => h > 0),
             found.Count == 0 ? 0 : found.Average(),
-            capped,
+            capped.Count(c => c),
+            LatencySummary.Of(Latencies(i => capped[i])),
+            LatencySummary.Of(Latencies(i => !capped[i])),
             failures.Take(5).ToList());
     }
 }

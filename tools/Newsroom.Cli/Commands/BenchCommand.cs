@@ -201,9 +201,17 @@ internal static class BenchCommand
         summary.AddTextRow("run seed", Number(seed));
         summary.AddTextRow("searches", $"{Number(report.Searches)} over {Number(words)} words: {Number(report.WithHits)} with hits ({Number(report.MeanHits, "0.0")} stories on average, {Number(report.Capped)} matching more than the service ranks), {Number(report.Failed)} failed");
         summary.AddTextRow("rate", $"{Number(report.SearchesPerSecond, "0.0")} searches/s in {Number(report.Seconds, "0.0")} s");
-        summary.AddTextRow("latency", $"p50 {Ms(report.Latency.P50)}, p90 {Ms(report.Latency.P90)}, p99 {Ms(report.Latency.P99)}, max {Ms(report.Latency.Max)}");
+        summary.AddTextRow("latency", Latency(report.Latency));
+        if (report.Capped > 0 && report.Capped < report.Searches - report.Failed)
+        {
+            summary.AddTextRow("  capped", Latency(report.CappedLatency));
+            summary.AddTextRow("  others", Latency(report.UncappedLatency));
+        }
         context.Environment.Out.Write(summary);
     }
+
+    private static string Latency(LatencySummary latency) =>
+        $"p50 {Ms(latency.P50)}, p90 {Ms(latency.P90)}, p99 {Ms(latency.P99)}, max {Ms(latency.Max)}";
 
     private static readonly JsonSerializerOptions BenchJson = new(JsonOutput.Readable) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
