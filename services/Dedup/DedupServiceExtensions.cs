@@ -22,7 +22,7 @@ public static class DedupServiceExtensions
         else
         {
             builder.Services.AddSingleton(services =>
-                new StoryStore(SqliteDatabase.File(services.GetRequiredService<IOptions<DataOptions>>().Value.FileIn(DatabaseFileName))));
+                new StoryStore(services.GetRequiredService<IOptions<DataOptions>>().Value.Sqlite(DatabaseFileName)));
         }
         builder.Services.AddSingleton(services =>
             new StoryClusterer(services.GetRequiredService<StoryStore>(), services.GetRequiredService<IOptions<StoryClustererOptions>>().Value));

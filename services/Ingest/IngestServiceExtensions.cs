@@ -20,7 +20,7 @@ public static class IngestServiceExtensions
         services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.SectionName));
         services.AddPipelineMetrics();
         services.TryAddSingleton(provider =>
-            new IngestStore(SqliteDatabase.File(provider.GetRequiredService<IOptions<DataOptions>>().Value.FileIn(IngestStore.FileName))));
+            new IngestStore(provider.GetRequiredService<IOptions<DataOptions>>().Value.Sqlite(IngestStore.FileName)));
         services.TryAddSingleton(provider => new ArticleCleaner(provider.GetRequiredService<IOptions<IngestOptions>>().Value));
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddScoped<ArticleIngestor>();

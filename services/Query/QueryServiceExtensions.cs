@@ -25,7 +25,7 @@ public static class QueryServiceExtensions
         else
         {
             builder.Services.AddSingleton(services =>
-                new QueryStore(SqliteDatabase.File(services.GetRequiredService<IOptions<DataOptions>>().Value.FileIn(DatabaseFileName))));
+                new QueryStore(services.GetRequiredService<IOptions<DataOptions>>().Value.Sqlite(DatabaseFileName)));
         }
 
         builder.AddBusConsumer<QueryArticleIngestedConsumer, QueryArticleIngestedConsumerDefinition>();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Newsroom.ServiceDefaults;
 
 /// <summary>Where a service keeps its files: configuration section <c>Data</c>.</summary>
@@ -14,6 +16,16 @@ public sealed class DataOptions
     /// so that a standby on another host takes over from the same state.
     /// </summary>
     public string? PostgreSql { get; set; }
+
+    /// <summary>
+    /// Page cache of each SQLite connection, in MiB, taken as pages are read (a small database uses little). SQLite's
+    /// default of 2 MB is less than a search for a common word walks of a large index; a service holds a few connections.
+    /// </summary>
+    [Range(1, 4096)]
+    public int SqliteCacheMiB { get; set; } = SqliteDatabase.DefaultCacheKiB / 1024;
+
+    /// <summary>A SQLite file in the data folder, opened with <see cref="SqliteCacheMiB"/>.</summary>
+    public SqliteDatabase Sqlite(string fileName) => SqliteDatabase.File(FileIn(fileName), SqliteCacheMiB * 1024);
 
     /// <summary>The full path of a file in the data folder, creating the folder when it is missing.</summary>
     public string FileIn(string fileName)

@@ -80,7 +80,7 @@ public static class ServiceDefaultsExtensions
         // Checked before the bus is created from the same section, so a wrong setting is named instead of failing the bus's start.
         builder.Services.AddOptions<BusOptions>().BindConfiguration(BusOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<BusOptions>, BusOptionsValidator>();
-        builder.Services.Configure<DataOptions>(builder.Configuration.GetSection(DataOptions.SectionName));
+        builder.Services.AddOptions<DataOptions>().BindConfiguration(DataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Logging.AddSimpleConsole(o =>
         {

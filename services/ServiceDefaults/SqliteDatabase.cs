@@ -9,27 +9,25 @@ namespace Newsroom.ServiceDefaults;
 /// </summary>
 public sealed class SqliteDatabase
 {
-    /// <summary>
-    /// Page cache per connection, in KiB, allocated as pages are read. SQLite's default of 2 MB is less than one search
-    /// for a common word walks of a large index, so each such search read its pages from the OS again; pooled
-    /// connections keep theirs between calls.
-    /// </summary>
-    private const int CacheKiB = 64 * 1024;
+    /// <summary>Page cache per connection, in KiB, unless the service's settings say otherwise (<see cref="DataOptions.SqliteCacheMiB"/>).</summary>
+    public const int DefaultCacheKiB = 64 * 1024;
 
     private readonly string _connectionString;
     private readonly SqliteConnection? _keepAlive;
+    private readonly int _cacheKiB;
 
     static SqliteDatabase() => SQLitePCL.Batteries_V2.Init();
 
-    private SqliteDatabase(string connectionString, SqliteConnection? keepAlive)
+    private SqliteDatabase(string connectionString, SqliteConnection? keepAlive, int cacheKiB)
     {
         _connectionString = connectionString;
         _keepAlive = keepAlive;
+        _cacheKiB = cacheKiB;
     }
 
-    /// <summary>A database file, created when missing.</summary>
-    public static SqliteDatabase File(string path) =>
-        new(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString(), keepAlive: null);
+    /// <summary>A database file, created when missing; pooled connections keep their page cache of <paramref name="cacheKiB"/> between calls.</summary>
+    public static SqliteDatabase File(string path, int cacheKiB = DefaultCacheKiB) =>
+        new(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString(), keepAlive: null, cacheKiB);
 
     /// <summary>A database that lives as long as this object, for one-process runs and tests.</summary>
     public static SqliteDatabase InMemory()
@@ -42,7 +40,7 @@ public sealed class SqliteDatabase
         }.ToString();
         var keepAlive = new SqliteConnection(connectionString);
         keepAlive.Open();
-        return new SqliteDatabase(connectionString, keepAlive);
+        return new SqliteDatabase(connectionString, keepAlive, DefaultCacheKiB);
     }
 
     public string Description => _keepAlive is null ? new SqliteConnectionStringBuilder(_connectionString).DataSource : "in memory";
@@ -53,7 +51,7 @@ public sealed class SqliteDatabase
         connection.Open();
         using var pragma = connection.CreateCommand();
         pragma.CommandText = _keepAlive is null
-            ? $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-{CacheKiB};"
+            ? $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-{_cacheKiB};"
             : "PRAGMA foreign_keys=ON;";
         pragma.ExecuteNonQuery();
         return connection;

@@ -19,6 +19,17 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.Equal(-64 * 1024, long.Parse(Pragma(connection, "cache_size"), CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void The_data_settings_choose_the_page_cache()
+    {
+        var data = new DataOptions { Path = _folder, SqliteCacheMiB = 8 };
+
+        using var connection = data.Sqlite("service.db").Open();
+
+        Assert.Equal(-8 * 1024, long.Parse(Pragma(connection, "cache_size"), CultureInfo.InvariantCulture));
+        Assert.True(File.Exists(Path.Combine(_folder, "service.db")));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
