@@ -95,10 +95,18 @@ internal sealed class IngestTestServices : IAsyncDisposable
     public int PublishedRejected => Harness.Published.Select<ArticleRejected>().Count();
 
     /// <summary>Waits until <paramref name="count"/> events went out; the limit only bounds a failing test, as a busy machine can be slow.</summary>
-    public async Task<bool> WaitForPublishedIngestedAsync(int count)
+    public Task<bool> WaitForPublishedIngestedAsync(int count) => WaitUntilAsync(() => PublishedIngested >= count);
+
+    /// <summary>
+    /// Waits until the outbox holds no pending event: the dispatcher marks an event sent after the broker confirmed it,
+    /// so a test that saw it published may look before the mark.
+    /// </summary>
+    public Task<bool> WaitForNothingPendingAsync() => WaitUntilAsync(() => Store.PendingCount() == 0);
+
+    private static async Task<bool> WaitUntilAsync(Func<bool> condition)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (PublishedIngested < count)
+        while (!condition())
         {
             if (limit.IsCancellationRequested)
             {
