@@ -14,20 +14,23 @@ public sealed class SqliteDatabase
 
     private readonly string _connectionString;
     private readonly SqliteConnection? _keepAlive;
-    private readonly int _cacheKiB;
+
+    /// <summary>The settings every connection is opened with.</summary>
+    private readonly string _pragmas;
 
     static SqliteDatabase() => SQLitePCL.Batteries_V2.Init();
 
-    private SqliteDatabase(string connectionString, SqliteConnection? keepAlive, int cacheKiB)
+    private SqliteDatabase(string connectionString, SqliteConnection? keepAlive, string pragmas)
     {
         _connectionString = connectionString;
         _keepAlive = keepAlive;
-        _cacheKiB = cacheKiB;
+        _pragmas = pragmas;
     }
 
     /// <summary>A database file, created when missing; pooled connections keep their page cache of <paramref name="cacheKiB"/> between calls.</summary>
     public static SqliteDatabase File(string path, int cacheKiB = DefaultCacheKiB) =>
-        new(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString(), keepAlive: null, cacheKiB);
+        new(new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString(), keepAlive: null,
+            $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-{cacheKiB};");
 
     /// <summary>A database that lives as long as this object, for one-process runs and tests.</summary>
     public static SqliteDatabase InMemory()
@@ -40,7 +43,7 @@ public sealed class SqliteDatabase
         }.ToString();
         var keepAlive = new SqliteConnection(connectionString);
         keepAlive.Open();
-        return new SqliteDatabase(connectionString, keepAlive, DefaultCacheKiB);
+        return new SqliteDatabase(connectionString, keepAlive, "PRAGMA foreign_keys=ON;");
     }
 
     public string Description => _keepAlive is null ? new SqliteConnectionStringBuilder(_connectionString).DataSource : "in memory";
@@ -50,9 +53,7 @@ public sealed class SqliteDatabase
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = _keepAlive is null
-            ? $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA cache_size=-{_cacheKiB};"
-            : "PRAGMA foreign_keys=ON;";
+        pragma.CommandText = _pragmas;
         pragma.ExecuteNonQuery();
         return connection;
     }

@@ -43,7 +43,7 @@ internal sealed class PostgresQueryStoreSql : QueryStoreSql
             SELECT story_search.rowid AS story_key, s.story_id,
                    CAST(ts_rank({RankWeights}, story_search.document, {TsQuery}, 1) AS double precision) AS score
             FROM story_search JOIN stories s ON s.story_key = story_search.rowid
-            WHERE story_search.document @@ {TsQuery}{conditions}
+            WHERE {SearchMatch}{conditions}
             ORDER BY score DESC, s.story_id
             LIMIT @limit OFFSET @offset)
         SELECT page.story_id, page.score,

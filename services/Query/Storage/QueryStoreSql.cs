@@ -36,7 +36,7 @@ internal abstract class QueryStoreSql
     /// <summary>The value of <c>@match</c> in <see cref="SearchNewest"/> and <see cref="SearchPage"/>: all of <paramref name="words"/> must match.</summary>
     public abstract string MatchQuery(IReadOnlyList<string> words);
 
-    /// <summary>The condition on <c>story_search</c> that its row matches <c>@match</c>.</summary>
+    /// <summary>The condition on <c>story_search</c> that its row matches <c>@match</c>, as <see cref="SearchNewest"/> and <see cref="SearchPage"/> ask it.</summary>
     protected abstract string SearchMatch { get; }
 
     /// <summary>

@@ -61,7 +61,7 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
         WITH page AS MATERIALIZED (
             SELECT story_search.rowid AS story_key, s.story_id, -bm25(story_search, {Bm25Weights}) AS score
             FROM story_search JOIN stories s ON s.story_key = story_search.rowid
-            WHERE story_search MATCH @match{conditions}
+            WHERE {SearchMatch}{conditions}
             ORDER BY score DESC, s.story_id
             LIMIT @limit OFFSET @offset)
         SELECT page.story_id, page.score,
@@ -69,7 +69,7 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
                snippet(story_search, 4, '[', ']', '…', 24),
                snippet(story_search, 5, '[', ']', '…', 24)
         FROM page CROSS JOIN story_search ON story_search.rowid = page.story_key
-        WHERE story_search MATCH @match
+        WHERE {SearchMatch}
         ORDER BY page.score DESC, page.story_id
         """;
 
