@@ -59,8 +59,19 @@ public sealed partial class QueryStore
             const string Ranked = " AND story_search.rowid > @floor";
 
             using var search = db.Command("");
-            search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(db.Sql, filter, search) + Ranked);
+            search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(db.Sql, filter, search) + Ranked, words.Count);
             search.With("@match", match).With("@floor", floor ?? long.MinValue).With("@limit", limit).With("@offset", offset);
+            if (db.Sql.WordStoryCount is { } wordStoryCount)
+            {
+                for (var i = 0; i < words.Count; i++)
+                {
+                    search.With($"@stories{i}", _wordCounts.Stories(words[i], word =>
+                    {
+                        using var count = db.Command(wordStoryCount);
+                        return Convert.ToInt64(count.With("@match", _sql.MatchQuery([word])).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                    }));
+                }
+            }
             var hits = new List<(string StoryId, double Score, string[] Snippets)>();
             using (var reader = search.ExecuteReader())
             {

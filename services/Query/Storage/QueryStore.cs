@@ -37,8 +37,11 @@ public sealed partial class QueryStore : IDisposable
     /// </summary>
     private ReadModelConnection? _writer;
 
+    /// <summary>Counts of search words, where the database ranks with them (<see cref="QueryStoreSql.WordStoryCount"/>).</summary>
+    private readonly SearchWordCounts _wordCounts = new();
+
     public QueryStore(SqliteDatabase database)
-        : this(() => database.Open(), new SqliteQueryStoreSql(), database?.Description ?? throw new ArgumentNullException(nameof(database)))
+        : this(() => SqliteQueryStoreSql.Open(database), new SqliteQueryStoreSql(), database?.Description ?? throw new ArgumentNullException(nameof(database)))
     {
     }
 
@@ -91,7 +94,9 @@ public sealed partial class QueryStore : IDisposable
     public StoryIndexOutcome IndexStory(StoryUpdated update, DateTimeOffset indexedAt)
     {
         ArgumentNullException.ThrowIfNull(update);
-        return Write(db => IndexStory(db, update, indexedAt));
+        var outcome = Write(db => IndexStory(db, update, indexedAt));
+        _wordCounts.RecordWrite();
+        return outcome;
     }
 
     private T Write<T>(Func<ReadModelConnection, T> write, bool inTransaction = true)

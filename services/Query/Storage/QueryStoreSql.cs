@@ -54,9 +54,17 @@ internal abstract class QueryStoreSql
 
     /// <summary>
     /// One page (<c>@limit</c>, <c>@offset</c>) of those stories, best first: story id, score, the highlighted
-    /// title, and a passage each of leads and text with the matched words in brackets.
+    /// title, and a passage each of leads and text with the matched words in brackets. Where the database ranks
+    /// with word counts (<see cref="WordStoryCount"/>), <c>@stories0</c> to <c>@stories</c><paramref name="words"/>-1
+    /// say in how many stories each word occurs.
     /// </summary>
-    public abstract string SearchPage(string conditions);
+    public abstract string SearchPage(string conditions, int words);
+
+    /// <summary>
+    /// How many stories hold one word (<c>@match</c> of that word alone), where <see cref="SearchPage"/> ranks with
+    /// such counts instead of counting them itself; null where it needs none.
+    /// </summary>
+    public virtual string? WordStoryCount => null;
 
     /// <summary>
     /// Puts the story's search row (<c>@key</c>) in place, its title from <c>stories</c> and its other columns from

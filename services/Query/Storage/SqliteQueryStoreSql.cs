@@ -12,11 +12,11 @@ namespace Newsroom.Query;
 internal sealed class SqliteQueryStoreSql : QueryStoreSql
 {
     /// <summary>
-    /// Column weights for bm25() over <c>story_search</c>, in column order. The story title and the
+    /// Column weights for bm25 over <c>story_search</c>, in column order. The story title and the
     /// words of its lead events weigh most, so a story about an action outranks stories that only
     /// mention it in passing.
     /// </summary>
-    private const string Bm25Weights = "10.0, 8.0, 3.0, 4.0, 2.0, 1.0";
+    internal const string Bm25Weights = "10.0, 8.0, 3.0, 4.0, 2.0, 1.0";
 
     public override bool SerialWrites => true;
 
@@ -54,12 +54,24 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
 
     protected override string SearchMatch => "story_search MATCH @match";
 
+    public override string WordStoryCount => "SELECT COUNT(*) FROM story_search WHERE story_search MATCH @match";
+
+    /// <summary>A connection to the database with the ranking function (<see cref="Bm25WithWordCounts"/>).</summary>
+    public static SqliteConnection Open(SqliteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var connection = database.Open();
+        Bm25WithWordCounts.Register(connection);
+        return connection;
+    }
+
     // The page is chosen first and highlighted after: SQLite computes every result column of every
     // match before sorting, and highlight() and snippet() re-read the whole column. CROSS JOIN keeps the
     // page the outer loop, so the highlighting looks up its rows by key instead of walking every match.
-    public override string SearchPage(string conditions) => $"""
+    public override string SearchPage(string conditions, int words) => $"""
         WITH page AS MATERIALIZED (
-            SELECT story_search.rowid AS story_key, s.story_id, -bm25(story_search, {Bm25Weights}) AS score
+            SELECT story_search.rowid AS story_key, s.story_id,
+                   -{Bm25WithWordCounts.Name}(story_search, {Bm25Weights}{string.Concat(Enumerable.Range(0, words).Select(i => $", @stories{i}"))}) AS score
             FROM story_search JOIN stories s ON s.story_key = story_search.rowid
             WHERE {SearchMatch}{conditions}
             ORDER BY score DESC, s.story_id
