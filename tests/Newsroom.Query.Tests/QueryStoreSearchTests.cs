@@ -54,6 +54,24 @@ public abstract class QueryStoreSearchTests(QueryStores stores) : QueryStoreTest
         Assert.Equal((0, false), (filtered.TotalSize, filtered.Capped));
     }
 
+    /// <summary>Reports alike to the word score alike: the newest comes first, with a filter or without.</summary>
+    [StoreFact]
+    public void Of_stories_that_score_alike_the_newest_comes_first()
+    {
+        foreach (var n in Enumerable.Range(1, 4))
+        {
+            Store.IndexStory(Story($"copy-{n}", $"c{n}", "Harbor reopens", "The harbor reopened on Monday.", entities: [Mention("Harbor Authority", "ha", "Harbor Authority")]), IndexedAt);
+        }
+
+        var plain = Store.SearchStories(Words("harbor"), null, 0, 10).Hits;
+        var filtered = Store.SearchStories(Words("harbor"), new StoryFilter { Entity = "Harbor Authority" }, 0, 10).Hits;
+
+        Assert.Single(plain.Select(h => h.Score).Distinct());
+        // Newest first is the reverse of the order of the story ids.
+        Assert.Equal(["copy-4", "copy-3", "copy-2", "copy-1"], plain.Select(h => h.Story.StoryId));
+        Assert.Equal(["copy-4", "copy-3", "copy-2", "copy-1"], filtered.Select(h => h.Story.StoryId));
+    }
+
     [StoreFact]
     public void A_title_match_outranks_a_body_match()
     {

@@ -43,15 +43,15 @@ internal sealed class PostgresQueryStoreSql : QueryStoreSql
             SELECT story_search.rowid AS story_key, s.story_id,
                    CAST(ts_rank({RankWeights}, story_search.document, {TsQuery}, 1) AS double precision) AS score
             FROM story_search JOIN stories s ON s.story_key = story_search.rowid
-            WHERE {SearchMatch}{conditions}
-            ORDER BY score DESC, s.story_id
+            WHERE {SearchMatch} AND story_search.rowid > @floor{conditions}
+            ORDER BY score DESC, story_search.rowid DESC
             LIMIT @limit OFFSET @offset)
         SELECT page.story_id, page.score,
                ts_headline('english', story_search.title, {TsQuery}, 'StartSel=[, StopSel=], HighlightAll=true'),
                ts_headline('english', story_search.leads, {TsQuery}, 'StartSel=[, StopSel=], MinWords=12, MaxWords=24'),
                ts_headline('english', story_search.body, {TsQuery}, 'StartSel=[, StopSel=], MinWords=12, MaxWords=24')
         FROM page JOIN story_search ON story_search.rowid = page.story_key
-        ORDER BY page.score DESC, page.story_id
+        ORDER BY page.score DESC, page.story_key DESC
         """;
 
     // One statement: Npgsql writes the second statement of a synchronous batch asynchronously (npgsql/npgsql#3846),

@@ -56,10 +56,9 @@ public sealed partial class QueryStore
                     floor = Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
                 }
             }
-            const string Ranked = " AND story_search.rowid > @floor";
 
             using var search = db.Command("");
-            search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(db.Sql, filter, search) + Ranked, words.Count);
+            search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(db.Sql, filter, search), words.Count);
             search.With("@match", match).With("@floor", floor ?? long.MinValue).With("@limit", limit).With("@offset", offset);
             if (db.Sql.WordStoryCount is { } wordStoryCount)
             {

@@ -53,8 +53,9 @@ internal abstract class QueryStoreSql
         """;
 
     /// <summary>
-    /// One page (<c>@limit</c>, <c>@offset</c>) of those stories, best first: story id, score, the highlighted
-    /// title, and a passage each of leads and text with the matched words in brackets. Where the database ranks
+    /// One page (<c>@limit</c>, <c>@offset</c>) of those stories newer than the key <c>@floor</c>, best first (of equal
+    /// scores, the newest first): story id, score, the highlighted title, and a passage each of leads and text with the
+    /// matched words in brackets. Where the database ranks
     /// with word counts (<see cref="WordStoryCount"/>), <c>@stories0</c> to <c>@stories</c><paramref name="words"/>-1
     /// say in how many stories each word occurs.
     /// </summary>
