@@ -54,7 +54,7 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
 
     protected override string SearchMatch => "story_search MATCH @match";
 
-    public override string WordStoryCount => "SELECT COUNT(*) FROM story_search WHERE story_search MATCH @match";
+    public override string WordStoryCount => $"SELECT COUNT(*) FROM story_search WHERE {SearchMatch}";
 
     /// <summary>A connection to the database with the ranking function (<see cref="Bm25WithWordCounts"/>).</summary>
     public static SqliteConnection Open(SqliteDatabase database)
