@@ -64,10 +64,13 @@ if (($# == 0)); then
 fi
 set -e
 
-# One closing line over all test assemblies and the compose test, in the form CI tools read.
-awk -v compose="$compose" '/(Passed|Failed)! +- +Failed:/ {
+# One closing line over all test assemblies and the compose test, in the form CI tools read,
+# after the names of the tests that failed, so that the end of a long log says which to rerun.
+awk -v compose="$compose" '/^ +Failed [A-Za-z_]/ { sub(/^ +/, ""); print }
+     /(Passed|Failed)! +- +Failed:/ {
        for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
      }
-     END { p += compose == "passed"; f += compose == "failed"; s += compose == "skipped"
+     END { if (compose == "failed") print "Failed the compose test (deploy/scripts/compose-test.sh)"
+           p += compose == "passed"; f += compose == "failed"; s += compose == "skipped"
            printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 exit "$status"
