@@ -7,8 +7,9 @@ using static Newsroom.Query.Tests.StoryEvents;
 namespace Newsroom.Query.Tests;
 
 /// <summary>
-/// The search ranking function gives FTS5's bm25 when told the true number of rows holding each phrase, and the
-/// query store tells it counts that follow the index as it grows.
+/// The search ranking function gives FTS5's bm25 when told the true number of rows holding each phrase, whether it
+/// measures each row or is given the rows' lengths, and the query store tells it counts and lengths that follow the
+/// index as it grows.
 /// </summary>
 public sealed class Bm25WithWordCountsTests
 {
@@ -25,28 +26,28 @@ public sealed class Bm25WithWordCountsTests
     ];
 
     [Theory]
-    [InlineData("harbor")]
-    [InlineData("harbor blast")]
-    [InlineData("\"the\" \"border\"")]
-    [InlineData("convoy OR reopened")]
-    public void Given_the_true_counts_it_scores_every_row_as_bm25_does(string match)
+    [InlineData("harbor", false)]
+    [InlineData("harbor blast", false)]
+    [InlineData("\"the\" \"border\"", false)]
+    [InlineData("convoy OR reopened", false)]
+    [InlineData("harbor", true)]
+    [InlineData("harbor blast", true)]
+    [InlineData("\"the\" \"border\"", true)]
+    [InlineData("convoy OR reopened", true)]
+    public void Given_the_true_counts_it_scores_every_row_as_bm25_does(string match, bool rowSizesGiven)
     {
         var database = SqliteDatabase.InMemory();
         using var connection = database.Open();
-        Execute(connection, "CREATE VIRTUAL TABLE t USING fts5 (title, body, tokenize = 'porter unicode61')");
-        foreach (var text in Texts)
+        CreateIndex(connection);
+        var sizes = new SearchRowSizes();
+        if (rowSizesGiven)
         {
-            Execute(connection, "INSERT INTO t (title, body) VALUES (@title, @body)", ("@title", text.Split(' ')[0]), ("@body", text));
+            using var load = connection.CreateCommand();
+            sizes.Load(load);
+            Assert.True(sizes.TryGet(1, out _));
         }
 
-        Bm25WithWordCounts.Register(connection);
-        // The phrases of the match, in order, each counted alone: what bm25 counts at every search.
-        var counts = match.Split(' ').Where(p => p != "OR")
-            .Select(p => Convert.ToInt64(Scalar(connection, "SELECT COUNT(*) FROM t WHERE t MATCH @p", ("@p", p)), CultureInfo.InvariantCulture))
-            .ToArray();
-        var arguments = string.Concat(counts.Select((_, i) => $", @n{i}"));
-        var rows = Rows(connection, $"SELECT rowid, bm25(t, 3.0, 1.5), {Bm25WithWordCounts.Name}(t, 3.0, 1.5{arguments}) FROM t WHERE t MATCH @match ORDER BY rowid",
-            [("@match", match), .. counts.Select((count, i) => ($"@n{i}", (object)count))]);
+        var rows = ScoredRows(connection, match, rowSizesGiven ? sizes.Id : 0);
 
         Assert.NotEmpty(rows);
         foreach (var (rowId, expected, actual) in rows)
@@ -54,6 +55,42 @@ public sealed class Bm25WithWordCountsTests
             Assert.True(Math.Abs(expected - actual) <= 1e-12 * Math.Max(1, Math.Abs(expected)), $"row {rowId}: bm25 {expected}, {Bm25WithWordCounts.Name} {actual}");
         }
     }
+
+    /// <summary>The lengths given are the ones it ranks with: a row said to be longer scores lower, the others as before.</summary>
+    [Fact]
+    public void Given_row_sizes_it_ranks_with_them()
+    {
+        var database = SqliteDatabase.InMemory();
+        using var connection = database.Open();
+        CreateIndex(connection);
+        var sizes = new SearchRowSizes();
+        using (var load = connection.CreateCommand())
+        {
+            sizes.Load(load);
+        }
+
+        Assert.True(sizes.TryGet(1, out var firstSize));
+        sizes.Record(1, [0x81, 0x00, 0x01]);
+        Assert.True(sizes.TryGet(1, out var recorded));
+        Assert.Equal(129, recorded);
+
+        var rows = ScoredRows(connection, "harbor", sizes.Id);
+        var first = rows.Single(r => r.RowId == 1);
+        Assert.True(Math.Abs(first.Ours) < Math.Abs(first.Bm25) * 0.8, $"a row said to hold {recorded} tokens instead of {firstSize} scores {first.Ours}, bm25 {first.Bm25}");
+        Assert.All(rows.Where(r => r.RowId != 1), r => Assert.Equal(r.Bm25, r.Ours, 12));
+
+        // Forgotten sizes leave every row to FTS5 again.
+        sizes.Forget();
+        Assert.False(sizes.TryGet(1, out _));
+        Assert.All(ScoredRows(connection, "harbor", sizes.Id), r => Assert.Equal(r.Bm25, r.Ours, 12));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x08, 0x00, 0x04, 0x08, 0x81, 0x50, 0x81, 0x7D }, 481)]
+    [InlineData(new byte[] { }, 0)]
+    [InlineData(new byte[] { 0x05, 0x81 }, 0)]
+    public void A_docsize_blob_is_the_sum_of_its_varints(byte[] docsize, int total) =>
+        Assert.Equal(total, SearchRowSizes.Total(docsize));
 
     [Fact]
     public void Without_a_count_for_each_phrase_the_statement_fails_and_says_what_it_takes()
@@ -66,8 +103,8 @@ public sealed class Bm25WithWordCountsTests
         // A pooled connection opened again registers nothing twice.
         Bm25WithWordCounts.Register(connection);
 
-        var error = Assert.Throws<SqliteException>(() => Scalar(connection, $"SELECT {Bm25WithWordCounts.Name}(t, 1.0, 1.0) FROM t WHERE t MATCH 'harbor blast'"));
-        Assert.Contains("a row count for each of the 2 phrases", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<SqliteException>(() => Scalar(connection, $"SELECT {Bm25WithWordCounts.Name}(t, 1.0, 1.0, 0) FROM t WHERE t MATCH 'harbor blast'"));
+        Assert.Contains("the id of the row sizes (0 for none) and a row count for each of the 2 phrases", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -97,6 +134,69 @@ public sealed class Bm25WithWordCountsTests
         var expected = Bm25Of(connection, "first", "harbor");
         Assert.Equal(expected, Score(store, "first", "harbor"), 12);
         Assert.Equal(expected, Score(store, "first", "harbor"), 12);
+
+        // A longer report joins the first story: its row is rewritten, longer, and ranked with its new length.
+        store.IndexStory(Update("first", 2, Extracted(StoryEvents.Article("a1", "Harbor blast: the day after", string.Join(' ', Enumerable.Repeat("Cranes stood idle along the quay.", 30))))), IndexedAt);
+        var rewritten = Bm25Of(connection, "first", "harbor");
+        Assert.NotEqual(expected, rewritten, 6);
+        Assert.Equal(rewritten, Score(store, "first", "harbor"), 12);
+    }
+
+    /// <summary>A store opened on an index another wrote ranks its rows with their lengths from the start, and as it rewrites them.</summary>
+    [Fact]
+    public void A_store_opened_again_ranks_as_bm25_does()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"newsroom-bm25-{Guid.NewGuid():N}.db");
+        try
+        {
+            var database = SqliteDatabase.File(path);
+            using (var writer = new QueryStore(database))
+            {
+                writer.IndexStory(Story("first", "a0", "Harbor blast", "A blast closed the harbor."), IndexedAt);
+                writer.IndexStory(Story("second", "b0", "Harbor traffic", "Ships left the harbor at dawn after a long night of loading cranes."), IndexedAt);
+            }
+
+            using var store = new QueryStore(database);
+            using var connection = database.Open();
+            Assert.Equal(Bm25Of(connection, "first", "harbor"), Score(store, "first", "harbor"), 12);
+            Assert.Equal(Bm25Of(connection, "second", "harbor"), Score(store, "second", "harbor"), 12);
+
+            // The lengths read at opening follow the rows this store rewrites.
+            store.IndexStory(Update("first", 2, Extracted(StoryEvents.Article("a1", "Harbor blast: the day after", string.Join(' ', Enumerable.Repeat("Cranes stood idle along the quay.", 30))))), IndexedAt);
+            Assert.Equal(Bm25Of(connection, "first", "harbor"), Score(store, "first", "harbor"), 12);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + "*"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static void CreateIndex(SqliteConnection connection)
+    {
+        // Named as the query store's index, whose lengths SearchRowSizes reads.
+        Execute(connection, "CREATE VIRTUAL TABLE story_search USING fts5 (title, body, tokenize = 'porter unicode61')");
+        foreach (var text in Texts)
+        {
+            Execute(connection, "INSERT INTO story_search (title, body) VALUES (@title, @body)", ("@title", text.Split(' ')[0]), ("@body", text));
+        }
+
+        Bm25WithWordCounts.Register(connection);
+    }
+
+    /// <summary>Each matching row's bm25 and newsroom_bm25 given the true counts of the match's phrases, and the sizes of that id.</summary>
+    private static List<(long RowId, double Bm25, double Ours)> ScoredRows(SqliteConnection connection, string match, long sizesId)
+    {
+        // The phrases of the match, in order, each counted alone: what bm25 counts at every search.
+        var counts = match.Split(' ').Where(p => p != "OR")
+            .Select(p => Convert.ToInt64(Scalar(connection, "SELECT COUNT(*) FROM story_search WHERE story_search MATCH @p", ("@p", p)), CultureInfo.InvariantCulture))
+            .ToArray();
+        var arguments = string.Concat(counts.Select((_, i) => $", @n{i}"));
+        return Rows(connection, $"SELECT rowid, bm25(story_search, 3.0, 1.5), {Bm25WithWordCounts.Name}(story_search, 3.0, 1.5, @sizes{arguments}) FROM story_search WHERE story_search MATCH @match ORDER BY rowid",
+            [("@match", match), ("@sizes", sizesId), .. counts.Select((count, i) => ($"@n{i}", (object)count))]);
     }
 
     private static double Score(QueryStore store, string storyId, string query) =>

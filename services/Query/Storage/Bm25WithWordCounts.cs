@@ -6,11 +6,13 @@ using Microsoft.Data.Sqlite;
 namespace Newsroom.Query;
 
 /// <summary>
-/// <c>newsroom_bm25(story_search, weight, ..., rows, ...)</c>: FTS5's bm25 over the same columns with the same
-/// weights, except that the number of rows holding each phrase of the match comes as an argument (one per
-/// phrase, after the column weights) instead of being counted. FTS5's own bm25 counts every row that holds each
-/// phrase on every search, capped or not: for a common word that walk is most of a search at a million articles,
-/// while the count hardly changes from one search to the next (<see cref="SearchWordCounts"/> keeps it).
+/// <c>newsroom_bm25(story_search, weight, ..., sizes, rows, ...)</c>: FTS5's bm25 over the same columns with the
+/// same weights, except that the number of rows holding each phrase of the match comes as an argument (one per
+/// phrase, after the column weights and the sizes) instead of being counted, and that each row's length comes from
+/// the <see cref="SearchRowSizes"/> whose id is <c>sizes</c> where they know it (0: none). FTS5's own bm25 counts
+/// every row that holds each phrase on every search, capped or not: for a common word that walk is most of a search
+/// at a million articles, while the count hardly changes from one search to the next (<see cref="SearchWordCounts"/>
+/// keeps it). It also reads each ranked row's length with a statement of its own.
 /// </summary>
 /// <remarks>
 /// FTS5 takes auxiliary functions only through its C API (fts5_api), which Microsoft.Data.Sqlite does not wrap:
@@ -98,16 +100,16 @@ internal static unsafe partial class Bm25WithWordCounts
         {
             var columns = api->ColumnCount(fts);
             var phrases = api->PhraseCount(fts);
-            if (count != columns + phrases)
+            if (count != columns + 1 + phrases)
             {
-                Fail(context, $"{Name} takes a weight for each of the {columns} columns and a row count for each of the {phrases} phrases, and was given {count} values");
+                Fail(context, $"{Name} takes a weight for each of the {columns} columns, the id of the row sizes (0 for none) and a row count for each of the {phrases} phrases, and was given {count} values");
                 return;
             }
 
             long rows, tokens;
-            int instances, rowTokens;
+            int instances;
             if (api->RowCount(fts, &rows) != SqliteOk || api->ColumnTotalSize(fts, -1, &tokens) != SqliteOk
-                || api->InstCount(fts, &instances) != SqliteOk || api->ColumnSize(fts, -1, &rowTokens) != SqliteOk)
+                || api->InstCount(fts, &instances) != SqliteOk || !RowSize(api, fts, sqlite3_value_int64(values[columns]), out var rowTokens))
             {
                 Fail(context, $"{Name} could not read the row's sizes");
                 return;
@@ -138,7 +140,7 @@ internal static unsafe partial class Bm25WithWordCounts
             var score = 0.0;
             for (var phrase = 0; phrase < phrases; phrase++)
             {
-                var holding = sqlite3_value_double(values[columns + phrase]);
+                var holding = sqlite3_value_double(values[columns + 1 + phrase]);
                 var idf = Math.Log((rows - holding + 0.5) / (holding + 0.5));
                 // As FTS5's bm25: a phrase in more than half the rows still counts, a little.
                 if (idf <= 0)
@@ -154,6 +156,20 @@ internal static unsafe partial class Bm25WithWordCounts
         {
             Fail(context, $"{Name} failed: {error.Message}");
         }
+    }
+
+    /// <summary>The row's length in tokens: from the sizes when they know it, else as FTS5 measures it.</summary>
+    private static bool RowSize(Fts5ExtensionApiTable* api, IntPtr fts, long sizesId, out int size)
+    {
+        if (sizesId != 0 && SearchRowSizes.Find(sizesId) is { } sizes && sizes.TryGet(api->Rowid(fts), out size))
+        {
+            return true;
+        }
+
+        int measured;
+        var result = api->ColumnSize(fts, -1, &measured);
+        size = measured;
+        return result == SqliteOk;
     }
 
     private static void Fail(IntPtr context, string message)
@@ -188,7 +204,7 @@ internal static unsafe partial class Bm25WithWordCounts
         public IntPtr PhraseSize;
         public delegate* unmanaged[Cdecl]<IntPtr, int*, int> InstCount;
         public delegate* unmanaged[Cdecl]<IntPtr, int, int*, int*, int*, int> Inst;
-        public IntPtr Rowid;
+        public delegate* unmanaged[Cdecl]<IntPtr, long> Rowid;
         public IntPtr ColumnText;
         public delegate* unmanaged[Cdecl]<IntPtr, int, int*, int> ColumnSize;
     }
@@ -210,6 +226,9 @@ internal static unsafe partial class Bm25WithWordCounts
 
     [LibraryImport(Library)]
     private static partial double sqlite3_value_double(IntPtr value);
+
+    [LibraryImport(Library)]
+    private static partial long sqlite3_value_int64(IntPtr value);
 
     [LibraryImport(Library)]
     private static partial void sqlite3_result_double(IntPtr context, double value);

@@ -119,6 +119,7 @@ public sealed partial class QueryStore : IDisposable
                 // Rolls the write back; whatever failed, the next write starts from a fresh connection.
                 _writer.Dispose();
                 _writer = null;
+                _sql.WriteRolledBack();
                 throw;
             }
         }
@@ -507,6 +508,7 @@ public sealed partial class QueryStore : IDisposable
             .With("@leads", leads.ToString())
             .With("@body", body.ToString())
             .ExecuteNonQuery();
+        db.Sql.SearchRowWritten(db, storyKey);
     }
 
     private static void ApplyStatus(ReadModelConnection db, ArticleStatusChange change)

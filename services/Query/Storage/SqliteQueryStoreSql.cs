@@ -18,6 +18,9 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
     /// </summary>
     internal const string Bm25Weights = "10.0, 8.0, 3.0, 4.0, 2.0, 1.0";
 
+    /// <summary>The length of each search row, for ranking: FTS5 would read it from disk for every match it ranks.</summary>
+    private readonly SearchRowSizes _rowSizes = new();
+
     public override bool SerialWrites => true;
 
     public override string Greatest => "max";
@@ -46,6 +49,8 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
         }
         // An index from before tracing: its articles have no trace.
         SqliteDatabase.AddColumnIfMissing(sqlite, "article_status", "trace_id", "TEXT NOT NULL DEFAULT ''");
+        using var sizes = sqlite.CreateCommand();
+        _rowSizes.Load(sizes);
     }
 
     /// <summary>FTS5 terms in quotes, so no input is taken for FTS5 syntax (operators, column filters).</summary>
@@ -73,7 +78,7 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
     public override string SearchPage(string conditions, int words) => $"""
         WITH page AS MATERIALIZED (
             SELECT story_search.rowid AS story_key,
-                   -{Bm25WithWordCounts.Name}(story_search, {Bm25Weights}{string.Concat(Enumerable.Range(0, words).Select(i => $", @stories{i}"))}) AS score
+                   -{Bm25WithWordCounts.Name}(story_search, {Bm25Weights}, {_rowSizes.Id}{string.Concat(Enumerable.Range(0, words).Select(i => $", @stories{i}"))}) AS score
             FROM story_search{(conditions.Length > 0 ? " JOIN stories s ON s.story_key = story_search.rowid" : "")}
             WHERE {SearchMatch} AND story_search.rowid > @floor{conditions}
             ORDER BY score DESC, story_search.rowid DESC
@@ -95,6 +100,24 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
         INSERT INTO story_search (rowid, title, lead_event, entities, member_titles, leads, body)
         VALUES (@key, (SELECT title FROM stories WHERE story_key = @key), @lead_event, @entities, @member_titles, @leads, @body)
         """;
+
+    public override void SearchRowWritten(ReadModelConnection connection, long key)
+    {
+        if (!_rowSizes.Loaded)
+        {
+            // Forgotten after a failed write: every row again, the one just written included.
+            using var all = connection.Command("");
+            _rowSizes.Load(all);
+            return;
+        }
+
+        if (connection.Prepared("SELECT sz FROM story_search_docsize WHERE id = @key").With("@key", key).ExecuteScalar() is byte[] docsize)
+        {
+            _rowSizes.Record(key, docsize);
+        }
+    }
+
+    public override void WriteRolledBack() => _rowSizes.Forget();
 
     /// <summary>Nothing to hold: the process lets one write at a time through (<see cref="SerialWrites"/>).</summary>
     public override void Lock(ReadModelConnection connection, IEnumerable<string> keys)
