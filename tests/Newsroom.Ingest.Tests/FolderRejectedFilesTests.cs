@@ -52,19 +52,63 @@ public sealed class FolderRejectedFilesTests : IAsyncLifetime
         Assert.True(File.Exists(Path.Combine(_folder.FullName, "001_good.txt")));
     }
 
-    [Fact]
-    public async Task A_file_that_was_being_read_when_ingest_stopped_is_set_aside_at_the_next_start()
+    public static TheoryData<string> StoppedReaders => ["a process that is gone", "an earlier process with the same id", "a marker of the first versions"];
+
+    [Theory]
+    [MemberData(nameof(StoppedReaders))]
+    public async Task A_file_that_was_being_read_when_ingest_stopped_is_set_aside_at_the_next_start(string reader)
     {
         Write("001_good.txt", "The harbour reopened on Monday after repairs to the sea wall were finished.");
-        Write("002_crashed.html", "<html><body><p>The council met on Monday to discuss the harbour budget, which grew by a third.</p></body></html>");
+        var crashed = Write("002_crashed.html", "<html><body><p>The council met on Monday to discuss the harbour budget, which grew by a third.</p></body></html>");
         // What a process that died while reading 002_crashed.html leaves behind.
-        new RejectedFiles(_folder.FullName).BeginReading(Path.Combine(_folder.FullName, "002_crashed.html"));
+        var rejected = Path.Combine(_folder.FullName, RejectedFiles.FolderName);
+        switch (reader)
+        {
+            case "a process that is gone":
+                // Beyond any process id Linux gives.
+                new RejectedFiles(_folder.FullName, new IngestProcess(Environment.MachineName, int.MaxValue, DateTime.UtcNow)).BeginReading(crashed);
+                break;
+            case "an earlier process with the same id":
+                // A restarted container's ingest has the id of the one that crashed.
+                new RejectedFiles(_folder.FullName, IngestProcess.Current with { StartedAt = IngestProcess.Current.StartedAt.AddMinutes(-5) }).BeginReading(crashed);
+                break;
+            default:
+                Directory.CreateDirectory(rejected);
+                File.WriteAllText(Path.Combine(rejected, ".reading"), "002_crashed.html");
+                break;
+        }
 
         var results = await RunSourceAsync();
 
         Assert.Equal([("001_good", IngestOutcome.Accepted)], results.Select(r => (r.ClientRef, r.Outcome)));
-        var rejected = Path.Combine(_folder.FullName, RejectedFiles.FolderName);
         Assert.True(File.Exists(Path.Combine(rejected, "002_crashed.html")));
         Assert.Contains("ingest stopped while reading this file", File.ReadAllText(Path.Combine(rejected, "002_crashed.html.reason.txt")), StringComparison.Ordinal);
+        // The marker went with it, so the next start sets nothing else aside.
+        Assert.Empty(Directory.GetFiles(rejected, ".reading*"));
+    }
+
+    /// <summary>Two hosts started from one build read its samples folder at once: neither sets aside what the other is reading.</summary>
+    [Fact]
+    public async Task A_file_another_running_ingest_is_reading_is_read_and_not_set_aside()
+    {
+        Write("001_good.txt", "The harbour reopened on Monday after repairs to the sea wall were finished.");
+        var busy = Write("002_busy.html", "<html><body><p>The council met on Monday to discuss the harbour budget, which grew by a third.</p></body></html>");
+        using var other = System.Diagnostics.Process.Start("sleep", "30");
+        var otherReader = new IngestProcess(Environment.MachineName, other.Id, other.StartTime.ToUniversalTime());
+        try
+        {
+            new RejectedFiles(_folder.FullName, otherReader).BeginReading(busy);
+
+            var results = await RunSourceAsync();
+
+            Assert.Equal([("001_good", IngestOutcome.Accepted), ("002_busy", IngestOutcome.Accepted)], results.Select(r => (r.ClientRef, r.Outcome)));
+            Assert.True(File.Exists(busy));
+            // The other's marker is its own to clear.
+            Assert.Single(Directory.GetFiles(Path.Combine(_folder.FullName, RejectedFiles.FolderName), ".reading*"));
+        }
+        finally
+        {
+            other.Kill();
+        }
     }
 }

@@ -28,11 +28,23 @@ public sealed partial class FolderArticleSource(TimeProvider time, ILogger<Folde
             throw new DirectoryNotFoundException($"Folder source {settings.DisplayName}: {folder} does not exist; create it or fix Ingest:Sources:<n>:Path");
         }
 
-        var rejected = new RejectedFiles(folder);
-        if (rejected.Interrupted() is { } interrupted)
+        var rejected = new RejectedFiles(folder, IngestProcess.Current);
+        foreach (var (file, marker) in rejected.Interrupted())
         {
-            SetAside(settings, rejected, interrupted,
-                ["ingest stopped while reading this file (it may have crashed ingest); it is not read again so that it cannot do so at every start"]);
+            if (File.Exists(file))
+            {
+                SetAside(settings, rejected, file,
+                    ["ingest stopped while reading this file (it may have crashed ingest); it is not read again so that it cannot do so at every start"]);
+            }
+
+            try
+            {
+                File.Delete(marker);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                LogCannotMark(logger, settings.DisplayName, rejected.Folder, e.Message);
+            }
         }
 
         var seen = new Dictionary<string, (long Length, DateTime WrittenAt)>(StringComparer.Ordinal);
