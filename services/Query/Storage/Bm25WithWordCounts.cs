@@ -107,9 +107,8 @@ internal static unsafe partial class Bm25WithWordCounts
             }
 
             long rows, tokens;
-            int instances;
             if (api->RowCount(fts, &rows) != SqliteOk || api->ColumnTotalSize(fts, -1, &tokens) != SqliteOk
-                || api->InstCount(fts, &instances) != SqliteOk || !RowSize(api, fts, sqlite3_value_int64(values[columns]), out var rowTokens))
+                || !RowSize(api, fts, sqlite3_value_int64(values[columns]), out var rowTokens))
             {
                 Fail(context, $"{Name} could not read the row's sizes");
                 return;
@@ -121,18 +120,25 @@ internal static unsafe partial class Bm25WithWordCounts
                 weights[column] = sqlite3_value_double(values[column]);
             }
 
-            // Each phrase's frequency in the row, every occurrence counting its column's weight.
+            // Each phrase's frequency in the row, every occurrence counting its column's weight. Read phrase by phrase
+            // (FTS5's bm25 asks for all occurrences at once, which sorts them across phrases first): a common word
+            // occurs a hundred times in a long story.
             Span<double> frequencies = phrases <= 64 ? stackalloc double[phrases] : new double[phrases];
             frequencies.Clear();
-            for (var i = 0; i < instances; i++)
+            for (var phrase = 0; phrase < phrases; phrase++)
             {
-                int phrase, column, offset;
-                if (api->Inst(fts, i, &phrase, &column, &offset) != SqliteOk)
+                PhraseIterator iterator;
+                int column, offset;
+                if (api->PhraseFirst(fts, phrase, &iterator, &column, &offset) != SqliteOk)
                 {
                     Fail(context, $"{Name} could not read the row's matches");
                     return;
                 }
-                frequencies[phrase] += weights[column];
+
+                for (; column >= 0; api->PhraseNext(fts, &iterator, &column, &offset))
+                {
+                    frequencies[phrase] += column < columns ? weights[column] : 0;
+                }
             }
 
             var averageTokens = rows == 0 ? 1.0 : (double)tokens / rows;
@@ -202,11 +208,27 @@ internal static unsafe partial class Bm25WithWordCounts
         public IntPtr Tokenize;
         public delegate* unmanaged[Cdecl]<IntPtr, int> PhraseCount;
         public IntPtr PhraseSize;
-        public delegate* unmanaged[Cdecl]<IntPtr, int*, int> InstCount;
-        public delegate* unmanaged[Cdecl]<IntPtr, int, int*, int*, int*, int> Inst;
-        public delegate* unmanaged[Cdecl]<IntPtr, long> Rowid;
+        public IntPtr InstCount;
+        public IntPtr Inst;
+        public delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, long> Rowid;
         public IntPtr ColumnText;
         public delegate* unmanaged[Cdecl]<IntPtr, int, int*, int> ColumnSize;
+        public IntPtr QueryPhrase;
+        public IntPtr SetAuxdata;
+        public IntPtr GetAuxdata;
+
+        // Called once for each occurrence of a word: they only step through a position list, so they skip the runtime's
+        // switch to native code, which cost more than the step.
+        public delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, int, PhraseIterator*, int*, int*, int> PhraseFirst;
+        public delegate* unmanaged[Cdecl, SuppressGCTransition]<IntPtr, PhraseIterator*, int*, int*, void> PhraseNext;
+    }
+
+    /// <summary>FTS5's Fts5PhraseIter: where a phrase's position list is read, and where it ends.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PhraseIterator
+    {
+        public IntPtr Position;
+        public IntPtr End;
     }
 
     // The library SQLitePCLRaw's provider loads, by the same name, so these act on its connections.
