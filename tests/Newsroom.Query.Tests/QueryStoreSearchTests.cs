@@ -46,12 +46,17 @@ public abstract class QueryStoreSearchTests(QueryStores stores) : QueryStoreTest
         var newest = Store.SearchStories(Words("convoy"), null, 0, 10, rankedMatches: 5);
         var exactly = Store.SearchStories(Words("convoy"), null, 0, 10, rankedMatches: 8);
         var filtered = Store.SearchStories(Words("convoy"), new StoryFilter { Entity = "nobody" }, 0, 10, rankedMatches: 5);
+        // A page past the last match still says how many there are.
+        var pastTheEnd = Store.SearchStories(Words("convoy"), null, 20, 10, rankedMatches: 5);
+        var pastAll = Store.SearchStories(Words("convoy"), null, 20, 10);
 
         Assert.Equal((8, false, "oldest"), (all.TotalSize, all.Capped, all.Hits[0].Story.StoryId));
         Assert.Equal((5, true), (newest.TotalSize, newest.Capped));
         Assert.Equal(Enumerable.Range(3, 5).Select(n => $"newer-{n}").Order(), newest.Hits.Select(h => h.Story.StoryId).Order());
         Assert.Equal((8, false), (exactly.TotalSize, exactly.Capped));
         Assert.Equal((0, false), (filtered.TotalSize, filtered.Capped));
+        Assert.Equal((5, true, 0), (pastTheEnd.TotalSize, pastTheEnd.Capped, pastTheEnd.Hits.Count));
+        Assert.Equal((8, false, 0), (pastAll.TotalSize, pastAll.Capped, pastAll.Hits.Count));
     }
 
     /// <summary>Reports alike to the word score alike: the newest comes first, with a filter or without.</summary>

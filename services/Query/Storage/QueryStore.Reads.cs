@@ -40,26 +40,26 @@ public sealed partial class QueryStore
         var match = _sql.MatchQuery(words);
         return Read(db =>
         {
-            // One walk of the newest matches, one more than are ranked: with that one, the search is capped and ranks
-            // only those newer than it; without, it has counted them all.
-            long? floor = null;
-            int total;
-            using (var newest = db.Command(""))
+            var ranked = (long)Math.Max(0, rankedMatches) + 1;
+
+            // How many of the newest matches there are, up to one more than are ranked, and the key of the oldest of them.
+            (long Found, long Oldest) CountNewest()
             {
+                using var newest = db.Command("");
                 newest.CommandText = db.Sql.SearchNewest(StoryFilterSql.Conditions(db.Sql, filter, newest));
-                using var reader = newest.With("@match", match).With("@ranked", (long)Math.Max(0, rankedMatches) + 1).ExecuteReader();
+                using var reader = newest.With("@match", match).With("@ranked", ranked).ExecuteReader();
                 reader.Read();
-                var found = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
-                total = (int)Math.Min(found, rankedMatches);
-                if (found > rankedMatches)
-                {
-                    floor = Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
-                }
+                return (Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
+                    reader.IsDBNull(1) ? 0 : Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
             }
 
+            // With one more than the ranked many, the search is capped and ranks only those newer than that one;
+            // without, it has counted them all. Where the page counts them itself, one walk of the matches does both.
+            var counted = db.Sql.CountsWithPage ? ((long Found, long Oldest)?)null : CountNewest();
             using var search = db.Command("");
             search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(db.Sql, filter, search), words.Count);
-            search.With("@match", match).With("@floor", floor ?? long.MinValue).With("@limit", limit).With("@offset", offset);
+            search.With("@match", match).With("@limit", limit).With("@offset", offset).With("@ranked", ranked)
+                .With("@floor", counted is { } known && known.Found > rankedMatches ? known.Oldest : long.MinValue);
             if (db.Sql.WordStoryCount is { } wordStoryCount)
             {
                 for (var i = 0; i < words.Count; i++)
@@ -82,8 +82,13 @@ public sealed partial class QueryStore
                         .Distinct(StringComparer.Ordinal)
                         .ToArray();
                     hits.Add((reader.GetString(0), reader.GetDouble(1), snippets));
+                    counted ??= (reader.GetInt64(5), reader.GetInt64(6));
                 }
             }
+
+            // A page past the last match has no row to carry the count: with no match at all there is none to count.
+            var (found, _) = counted ?? (offset > 0 ? CountNewest() : (0, 0));
+            var total = (int)Math.Min(found, rankedMatches);
 
             var results = new List<StoryHit>(hits.Count);
             foreach (var (storyId, score, snippets) in hits)
@@ -92,7 +97,7 @@ public sealed partial class QueryStore
                 results.Add(new StoryHit { Story = ReadSummary(db, storyId), Score = score, Snippets = { snippets } });
             }
 
-            return new StorySearchPage(results, total, floor is not null);
+            return new StorySearchPage(results, total, found > rankedMatches);
         }, cancellationToken);
     }
 

@@ -63,6 +63,13 @@ internal abstract class QueryStoreSql
     public abstract string SearchPage(string conditions, int words);
 
     /// <summary>
+    /// True where <see cref="SearchPage"/> takes the newest <c>@ranked</c> matches itself, instead of those newer than
+    /// <c>@floor</c>, and gives on each row what <see cref="SearchNewest"/> would (found, then the oldest key): one walk
+    /// of the matches instead of two.
+    /// </summary>
+    public virtual bool CountsWithPage => false;
+
+    /// <summary>
     /// How many stories hold one word (<c>@match</c> of that word alone), where <see cref="SearchPage"/> ranks with
     /// such counts instead of counting them itself; null where it needs none.
     /// </summary>

@@ -70,25 +70,36 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
         return connection;
     }
 
-    // The page is chosen first and highlighted after: SQLite computes every result column of every
-    // match before sorting, and highlight() and snippet() re-read the whole column. CROSS JOIN keeps the
-    // page the outer loop, so the highlighting looks up its rows by key instead of walking every match.
-    // Stories are joined to the ranked matches only for a filter: a lookup per match was two fifths of
-    // ranking 10,000, and the page needs the ids of 20. Equal scores go newest first.
+    // One walk of the newest matches, newest first, ranks each as it goes and stops one past the cap: counting and
+    // ranking walked them once each, and a word in most stories makes each walk read most of its list. The page is
+    // chosen first and highlighted after: SQLite computes every result column of every match before sorting, and
+    // highlight() and snippet() re-read the whole column. CROSS JOIN keeps the page the outer loop, so the
+    // highlighting looks up its rows by key instead of walking every match. Stories are joined to the matches only
+    // for a filter: a lookup per match was two fifths of ranking 10,000, and the page needs the ids of 20. Equal
+    // scores go newest first.
+    public override bool CountsWithPage => true;
+
     public override string SearchPage(string conditions, int words) => $"""
-        WITH page AS MATERIALIZED (
+        WITH newest AS MATERIALIZED (
             SELECT story_search.rowid AS story_key,
                    -{Bm25WithWordCounts.Name}(story_search, {Bm25Weights}, {_rowSizes.Id}{string.Concat(Enumerable.Range(0, words).Select(i => $", @stories{i}"))}) AS score
             FROM story_search{(conditions.Length > 0 ? " JOIN stories s ON s.story_key = story_search.rowid" : "")}
-            WHERE {SearchMatch} AND story_search.rowid > @floor{conditions}
-            ORDER BY score DESC, story_search.rowid DESC
+            WHERE {SearchMatch}{conditions}
+            ORDER BY story_search.rowid DESC LIMIT @ranked),
+        counted AS MATERIALIZED (SELECT COUNT(*) AS found, MIN(story_key) AS oldest FROM newest),
+        page AS MATERIALIZED (
+            SELECT newest.story_key, newest.score FROM newest CROSS JOIN counted
+            WHERE counted.found < @ranked OR newest.story_key > counted.oldest
+            ORDER BY newest.score DESC, newest.story_key DESC
             LIMIT @limit OFFSET @offset)
         SELECT s.story_id, page.score,
                highlight(story_search, 0, '[', ']'),
                snippet(story_search, 4, '[', ']', '…', 24),
-               snippet(story_search, 5, '[', ']', '…', 24)
+               snippet(story_search, 5, '[', ']', '…', 24),
+               counted.found, counted.oldest
         FROM page CROSS JOIN story_search ON story_search.rowid = page.story_key
         CROSS JOIN stories s ON s.story_key = page.story_key
+        CROSS JOIN counted
         WHERE {SearchMatch}
         ORDER BY page.score DESC, page.story_key DESC
         """;
