@@ -356,7 +356,7 @@ public sealed partial class QueryStore
     {
         StorySummary summary;
         string? leadArticleId;
-        using (var reader = db.Command("""
+        using (var reader = db.Prepared("""
                    SELECT story_id, title, version, article_count, first_published, last_updated, lead_article_id
                    FROM stories WHERE story_id = @story
                    """).With("@story", storyId).ExecuteReader())
@@ -378,7 +378,7 @@ public sealed partial class QueryStore
             leadArticleId = reader.GetNullableString(6);
         }
 
-        using (var reader = db.Command(
+        using (var reader = db.Prepared(
                    "SELECT DISTINCT source FROM story_articles WHERE story_id = @story AND source <> '' ORDER BY source")
                    .With("@story", storyId).ExecuteReader())
         {
@@ -388,7 +388,7 @@ public sealed partial class QueryStore
             }
         }
 
-        using (var reader = db.Command($"""
+        using (var reader = db.Prepared($"""
                    SELECT e.entity_id, e.canonical_name, e.type FROM mentions m
                    JOIN story_articles a ON a.article_id = m.article_id JOIN entities e ON e.entity_id = m.entity_id
                    WHERE a.story_id = @story GROUP BY e.entity_id
@@ -403,7 +403,7 @@ public sealed partial class QueryStore
 
         if (leadArticleId is not null)
         {
-            using var reader = db.Command($"SELECT {LeadEventColumns} FROM events e {LeadEventJoins} WHERE e.article_id = @article")
+            using var reader = db.Prepared($"SELECT {LeadEventColumns} FROM events e {LeadEventJoins} WHERE e.article_id = @article")
                 .With("@article", leadArticleId).ExecuteReader();
             summary.LeadEvent = reader.Read() ? ReadLeadEvent(reader, 0) : null;
         }
