@@ -22,7 +22,7 @@ internal sealed class RejectedFiles(string folder, IngestProcess reader)
 
     private string MarkerPath => Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"{ReadingMarker}-{reader.Machine}-{reader.Id}"));
 
-    /// <summary>The files that runs which stopped were reading, with their markers, where the files are still there.</summary>
+    /// <summary>The files that runs which stopped were reading, each with its marker (the file may be gone since).</summary>
     public IReadOnlyList<(string File, string Marker)> Interrupted()
     {
         if (!Directory.Exists(Folder))

@@ -53,13 +53,23 @@ public sealed partial class QueryStore
                     reader.IsDBNull(1) ? 0 : Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            // With one more than the ranked many, the search is capped and ranks only those newer than that one;
-            // without, it has counted them all. Where the page counts them itself, one walk of the matches does both.
-            var counted = db.Sql.CountsWithPage ? ((long Found, long Oldest)?)null : CountNewest();
             using var search = db.Command("");
             search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(db.Sql, filter, search), words.Count);
-            search.With("@match", match).With("@limit", limit).With("@offset", offset).With("@ranked", ranked)
-                .With("@floor", counted is { } known && known.Found > rankedMatches ? known.Oldest : long.MinValue);
+            search.With("@match", match).With("@limit", limit).With("@offset", offset);
+            // Where the page counts the matches itself, one walk of them does both. Otherwise, with one more than the
+            // ranked many, the search is capped and ranks only those newer than that one; without, it has counted them all.
+            long? found = null;
+            if (db.Sql.CountsWithPage)
+            {
+                search.With("@ranked", ranked);
+            }
+            else
+            {
+                var (newest, oldest) = CountNewest();
+                found = newest;
+                search.With("@floor", newest > rankedMatches ? oldest : long.MinValue);
+            }
+
             if (db.Sql.WordStoryCount is { } wordStoryCount)
             {
                 for (var i = 0; i < words.Count; i++)
@@ -82,13 +92,13 @@ public sealed partial class QueryStore
                         .Distinct(StringComparer.Ordinal)
                         .ToArray();
                     hits.Add((reader.GetString(0), reader.GetDouble(1), snippets));
-                    counted ??= (reader.GetInt64(5), reader.GetInt64(6));
+                    found ??= reader.GetInt64(5);
                 }
             }
 
             // A page past the last match has no row to carry the count: with no match at all there is none to count.
-            var (found, _) = counted ?? (offset > 0 ? CountNewest() : (0, 0));
-            var total = (int)Math.Min(found, rankedMatches);
+            found ??= offset > 0 ? CountNewest().Found : 0;
+            var total = (int)Math.Min(found.Value, rankedMatches);
 
             var results = new List<StoryHit>(hits.Count);
             foreach (var (storyId, score, snippets) in hits)
@@ -97,7 +107,7 @@ public sealed partial class QueryStore
                 results.Add(new StoryHit { Story = ReadSummary(db, storyId), Score = score, Snippets = { snippets } });
             }
 
-            return new StorySearchPage(results, total, found > rankedMatches);
+            return new StorySearchPage(results, total, found.Value > rankedMatches);
         }, cancellationToken);
     }
 

@@ -64,7 +64,7 @@ internal abstract class QueryStoreSql
 
     /// <summary>
     /// True where <see cref="SearchPage"/> takes the newest <c>@ranked</c> matches itself, instead of those newer than
-    /// <c>@floor</c>, and gives on each row what <see cref="SearchNewest"/> would (found, then the oldest key): one walk
+    /// <c>@floor</c>, and gives on each row the count <see cref="SearchNewest"/> would: one walk
     /// of the matches instead of two.
     /// </summary>
     public virtual bool CountsWithPage => false;

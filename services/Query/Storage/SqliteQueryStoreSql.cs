@@ -96,7 +96,7 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
                highlight(story_search, 0, '[', ']'),
                snippet(story_search, 4, '[', ']', '…', 24),
                snippet(story_search, 5, '[', ']', '…', 24),
-               counted.found, counted.oldest
+               counted.found
         FROM page CROSS JOIN story_search ON story_search.rowid = page.story_key
         CROSS JOIN stories s ON s.story_key = page.story_key
         CROSS JOIN counted
