@@ -25,7 +25,7 @@ public static class QueryServiceExtensions
         else
         {
             builder.Services.AddSingleton(services =>
-                new QueryStore(services.GetRequiredService<IOptions<DataOptions>>().Value.Sqlite(DatabaseFileName)));
+                new QueryStore(services.GetRequiredService<IOptions<DataOptions>>().Value.Sqlite(DatabaseFileName), services.GetRequiredService<PipelineMetrics>()));
         }
 
         builder.AddBusConsumer<QueryArticleIngestedConsumer, QueryArticleIngestedConsumerDefinition>();

@@ -24,6 +24,7 @@ public sealed class PipelineMetrics
     private readonly Counter<long> _submissions;
     private readonly Counter<long> _decisions;
     private readonly Histogram<long> _commits;
+    private readonly Histogram<long> _indexCommits;
     private readonly ConcurrentDictionary<string, Func<long>> _backlogs = new(StringComparer.Ordinal);
 
     public PipelineMetrics(IMeterFactory meters, TimeProvider time)
@@ -43,6 +44,11 @@ public sealed class PipelineMetrics
             "newsroom.dedup.commit.decisions",
             "{decision}",
             "Dedup's decisions made durable by one commit of its store",
+            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = CommitBuckets });
+        _indexCommits = meter.CreateHistogram<long>(
+            "newsroom.query.commit.writes",
+            "{write}",
+            "Query's writes to its SQLite read model made durable by one commit",
             advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = CommitBuckets });
         meter.CreateObservableGauge("newsroom.backlog", ObserveBacklogs, "{message}", "Messages a service holds back, by where: ingest's unpublished outbox, dedup's resequencing window");
     }
@@ -67,6 +73,9 @@ public sealed class PipelineMetrics
             _commits.Record(decisions);
         }
     }
+
+    /// <summary>Query committed <paramref name="writes"/> writes at once.</summary>
+    public void IndexCommitted(int writes) => _indexCommits.Record(writes);
 
     /// <summary>Reports <paramref name="read"/>'s count as the backlog named <paramref name="where"/> at each collection.</summary>
     public void TrackBacklog(string where, Func<long> read) => _backlogs[where] = read;

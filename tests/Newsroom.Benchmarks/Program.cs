@@ -5,7 +5,7 @@ using Newsroom.Benchmarks;
 
 if (args is [QueryIndexFill.Command, .. var fillArguments])
 {
-    return QueryIndexFill.Run(fillArguments);
+    return await QueryIndexFill.RunAsync(fillArguments);
 }
 
 try

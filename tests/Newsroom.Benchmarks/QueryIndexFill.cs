@@ -19,7 +19,7 @@ internal static class QueryIndexFill
 
     private const string Usage = "usage: fill-query-index --data <folder> [--postgres <connection string>] [--articles 1000000] [--seed 1]";
 
-    public static int Run(IReadOnlyList<string> args)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         if (!TryParse(args, out var folder, out var postgres, out var articles, out var seed, out var problem))
         {
@@ -40,17 +40,36 @@ internal static class QueryIndexFill
         var store = shared is null ? new QueryStore(SqliteDatabase.File(database)) : new QueryStore(shared);
         var clock = Stopwatch.StartNew();
         var done = 0;
+        // As the service's consumers do: as many writes at once as its endpoint takes messages, each on a thread of
+        // its own, so that writes waiting their turn share commits as they do there.
+        var writing = new Queue<Task>();
         foreach (var update in coverage.Updates(articles))
         {
-            store.IndexStory(update, update.UpdatedAt);
-            if (++done % 10_000 == 0 || done == articles)
+            writing.Enqueue(Task.Run(() => store.IndexStoryAsync(update, update.UpdatedAt)));
+            if (writing.Count >= QueryConsumerDefinition<QueryStoryUpdatedConsumer>.ConcurrentMessages)
             {
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{done:N0} of {articles:N0} articles indexed, {done / clock.Elapsed.TotalSeconds:F0}/s, {clock.Elapsed:hh\\:mm\\:ss}"));
+                await writing.Dequeue().ConfigureAwait(false);
+                Report(++done, articles, clock);
             }
         }
+
+        while (writing.Count > 0)
+        {
+            await writing.Dequeue().ConfigureAwait(false);
+            Report(++done, articles, clock);
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{articles:N0} articles in {store.Description}; start a query service on it ({(shared is null ? $"Data__Path={folder}" : "Data__PostgreSql")}) and run `newsroom bench search --words {Path.Combine(folder, WordsFile)}`"));
         return 0;
+    }
+
+    private static void Report(int done, int articles, Stopwatch clock)
+    {
+        if (done % 10_000 == 0 || done == articles)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{done:N0} of {articles:N0} articles indexed, {done / clock.Elapsed.TotalSeconds:F0}/s, {clock.Elapsed:hh\\:mm\\:ss}"));
+        }
     }
 
     private static bool TryParse(IReadOnlyList<string> args, out string folder, out string postgres, out int articles, out int seed, out string problem)

@@ -1,10 +1,10 @@
-using System.Diagnostics.Metrics;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Newsroom.Contracts.Events;
 using Newsroom.Contracts.V1;
 using Newsroom.ServiceDefaults;
+using Newsroom.Testing;
 
 namespace Newsroom.Dedup.Tests;
 
@@ -41,8 +41,7 @@ public sealed class ArticleExtractedConsumerTests
     {
         var (articles, inOrder) = NumberedArticles(40);
 
-        var commits = new List<long>();
-        using var listener = CommitListener(commits);
+        using var commits = new RecordedMeasurements("newsroom.dedup.commit.decisions");
         await using var provider = Services();
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();
@@ -60,11 +59,9 @@ public sealed class ArticleExtractedConsumerTests
         var stories = harness.Published.Select<StoryUpdated>().Select(m => m.Context.Message)
             .ToDictionary(u => u.Article.Article.ArticleId, u => u.StoryId);
         Assert.Equal(inOrder, articles.Select(a => stories[a.Article.ArticleId]));
-        lock (commits)
-        {
-            Assert.Equal(articles.Count, commits.Sum());
-            Assert.True(commits.Count <= 3, $"{articles.Count} articles in line took {commits.Count} commits: [{string.Join(", ", commits)}]");
-        }
+        var sizes = commits.Values;
+        Assert.Equal(articles.Count, sizes.Sum());
+        Assert.True(sizes.Count <= 3, $"{articles.Count} articles in line took {sizes.Count} commits: [{string.Join(", ", sizes)}]");
     }
 
     [Fact]
@@ -111,30 +108,6 @@ public sealed class ArticleExtractedConsumerTests
             .AddLogging()
             .AddMassTransitTestHarness(bus => bus.AddConsumer<ArticleExtractedConsumer, ArticleExtractedConsumerDefinition>())
             .BuildServiceProvider(validateScopes: true);
-
-    /// <summary>Collects the sizes of dedup's commits, as the metric reports them.</summary>
-    private static MeterListener CommitListener(List<long> commits)
-    {
-        var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Name == "newsroom.dedup.commit.decisions")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
-        {
-            lock (commits)
-            {
-                commits.Add(value);
-            }
-        });
-        listener.Start();
-        return listener;
-    }
 
     private static async Task<bool> WaitForAsync(Func<bool> condition)
     {

@@ -127,21 +127,21 @@ public abstract class QueryStoreIndexingTests(QueryStores stores) : QueryStoreTe
     }
 
     [StoreFact]
-    public void Status_stages_only_move_forward()
+    public async Task Status_stages_only_move_forward()
     {
         var extracted = Extracted(Article("a1", "Title", "text"));
-        Store.RecordExtracted(extracted);
+        await Store.RecordExtractedAsync(extracted);
         Assert.Equal(PipelineStage.Extracted, Store.GetArticleStatus("a1")!.Stage);
 
-        Store.RecordIngested(extracted.Article, FirstTrace);
+        await Store.RecordIngestedAsync(extracted.Article, FirstTrace);
         var status = Store.GetArticleStatus("a1")!;
         Assert.Equal(PipelineStage.Extracted, status.Stage);
         Assert.Equal(extracted.Article.IngestedAt, status.IngestedAt.ToDateTimeOffset());
 
         var update = Update("s1", 1, extracted);
         Store.IndexStory(update, IndexedAt);
-        Store.RecordIngested(extracted.Article, "4bf92f3577b34da6a3ce929d0e0e4736");
-        Store.RecordExtracted(extracted);
+        await Store.RecordIngestedAsync(extracted.Article, "4bf92f3577b34da6a3ce929d0e0e4736");
+        await Store.RecordExtractedAsync(extracted);
 
         status = Store.GetArticleStatus("a1")!;
         Assert.Equal(PipelineStage.Indexed, status.Stage);

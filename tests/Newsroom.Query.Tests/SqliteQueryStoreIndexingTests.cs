@@ -8,7 +8,7 @@ namespace Newsroom.Query.Tests;
 public sealed class SqliteQueryStoreIndexingTests() : QueryStoreIndexingTests(new SqliteQueryStores())
 {
     [Fact]
-    public void An_index_from_before_tracing_gains_trace_ids_and_keeps_its_statuses()
+    public async Task An_index_from_before_tracing_gains_trace_ids_and_keeps_its_statuses()
     {
         var database = SqliteDatabase.InMemory();
         using (var connection = database.Open())
@@ -25,7 +25,7 @@ public sealed class SqliteQueryStoreIndexingTests() : QueryStoreIndexingTests(ne
         }
 
         var store = new QueryStore(database);
-        store.RecordIngested(Article("new", "Traced", "text"), FirstTrace);
+        await store.RecordIngestedAsync(Article("new", "Traced", "text"), FirstTrace);
 
         var old = store.GetArticleStatus("old")!;
         Assert.Equal(PipelineStage.Indexed, old.Stage);

@@ -16,7 +16,6 @@ public sealed class QueryArticleExtractedConsumer(QueryStore store) : IConsumer<
             throw new InvalidMessageException("ArticleExtracted has no Article.ArticleId; the query service cannot track it. Fix the publisher and replay the message.");
         }
 
-        store.RecordExtracted(extracted);
-        return Task.CompletedTask;
+        return store.RecordExtractedAsync(extracted, context.CancellationToken);
     }
 }

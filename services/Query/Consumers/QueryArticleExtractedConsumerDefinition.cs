@@ -1,5 +1,3 @@
-using Newsroom.ServiceDefaults;
-
 namespace Newsroom.Query;
 
-public sealed class QueryArticleExtractedConsumerDefinition() : RetryingConsumerDefinition<QueryArticleExtractedConsumer>(QueryEndpoint.Name);
+public sealed class QueryArticleExtractedConsumerDefinition : QueryConsumerDefinition<QueryArticleExtractedConsumer>;

@@ -19,7 +19,6 @@ public sealed class QueryArticleIngestedConsumer(QueryStore store) : IConsumer<A
             throw new InvalidMessageException("ArticleIngested has no ArticleId; the query service cannot track it. Fix the publisher and replay the message.");
         }
 
-        store.RecordIngested(article, NewsroomTelemetry.CurrentTraceId);
-        return Task.CompletedTask;
+        return store.RecordIngestedAsync(article, NewsroomTelemetry.CurrentTraceId, context.CancellationToken);
     }
 }

@@ -1,5 +1,3 @@
-using Newsroom.ServiceDefaults;
-
 namespace Newsroom.Query;
 
-public sealed class QueryArticleIngestedConsumerDefinition() : RetryingConsumerDefinition<QueryArticleIngestedConsumer>(QueryEndpoint.Name);
+public sealed class QueryArticleIngestedConsumerDefinition : QueryConsumerDefinition<QueryArticleIngestedConsumer>;

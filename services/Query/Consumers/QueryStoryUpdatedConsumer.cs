@@ -32,7 +32,7 @@ public sealed partial class QueryStoryUpdatedConsumer(
         var articleId = update.Article.Article.ArticleId;
         Activity.Current?.SetTag(NewsroomTelemetry.ArticleIdTag, articleId);
         var indexedAt = time.GetUtcNow();
-        var outcome = store.IndexStory(update, indexedAt);
+        var outcome = await store.IndexStoryAsync(update, indexedAt, context.CancellationToken).ConfigureAwait(false);
         if (outcome == StoryIndexOutcome.Superseded)
         {
             LogSuperseded(logger, articleId, update.StoryId, update.Version);

@@ -1,5 +1,3 @@
-using Newsroom.ServiceDefaults;
-
 namespace Newsroom.Query;
 
-public sealed class QueryStoryUpdatedConsumerDefinition() : RetryingConsumerDefinition<QueryStoryUpdatedConsumer>(QueryEndpoint.Name);
+public sealed class QueryStoryUpdatedConsumerDefinition : QueryConsumerDefinition<QueryStoryUpdatedConsumer>;

@@ -26,23 +26,43 @@ public sealed partial class QueryStore : IDisposable
 
     private readonly Func<DbConnection> _open;
     private readonly QueryStoreSql _sql;
+    private readonly PipelineMetrics? _metrics;
+
+    /// <summary>
+    /// Writes a group may hold before it commits however many wait: enough to spread a commit (on SQLite, FTS5
+    /// writes its pending terms as a new segment at every commit) over a backlog, few enough that no write waits long.
+    /// </summary>
+    public const int MaxGroupWrites = 64;
+
+    /// <summary>How long a write waits for its group's commit before committing the group itself.</summary>
+    private static readonly TimeSpan CommitWait = TimeSpan.FromSeconds(1);
 
     // One writer at a time where the database has one (SQLite): each write reads then changes several tables.
-    private readonly Lock _writeGate = new();
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    /// <summary>Writers waiting for <see cref="_writeGate"/>: while there are any, a write leaves its group open for them.</summary>
+    private int _waitingWriters;
 
     /// <summary>
     /// Where writes are serial (SQLite), the connection they all use, kept with its compiled statements: opening a
     /// connection and compiling the statements again cost a write about a third of its time. Null until the first
-    /// write, and after a write failed (the next one opens a fresh connection).
+    /// write, and after a group failed (the next write opens a fresh connection).
     /// </summary>
     private ReadModelConnection? _writer;
+
+    /// <summary>Completed when the open group's writes are committed; null while no group is open.</summary>
+    private TaskCompletionSource? _group;
+
+    private int _groupWrites;
 
     /// <summary>Counts of search words, where the database ranks with them (<see cref="QueryStoreSql.WordStoryCount"/>).</summary>
     private readonly SearchWordCounts _wordCounts = new();
 
-    public QueryStore(SqliteDatabase database)
+    /// <param name="metrics">Where to report how many writes each commit made durable (<see cref="PipelineMetrics.IndexCommitted"/>).</param>
+    public QueryStore(SqliteDatabase database, PipelineMetrics? metrics = null)
         : this(() => SqliteQueryStoreSql.Open(database), new SqliteQueryStoreSql(), database?.Description ?? throw new ArgumentNullException(nameof(database)))
     {
+        _metrics = metrics;
     }
 
     public QueryStore(PostgresDatabase database)
@@ -71,62 +91,102 @@ public sealed partial class QueryStore : IDisposable
     /// Records that ingest accepted an article: stage INGESTED unless it is already further, and the
     /// id of the trace that follows it through the pipeline (empty when untraced; the first one stays).
     /// </summary>
-    public void RecordIngested(ArticleIngested article, string traceId)
+    public Task RecordIngestedAsync(ArticleIngested article, string traceId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(article);
-        WriteStatus(new ArticleStatusChange(article, PipelineStage.Ingested, TraceId: traceId));
+        return WriteStatusAsync(new ArticleStatusChange(article, PipelineStage.Ingested, TraceId: traceId), cancellationToken);
     }
 
     /// <summary>Records that extraction finished an article: stage EXTRACTED unless it is already further.</summary>
-    public void RecordExtracted(ArticleExtracted extracted)
+    public Task RecordExtractedAsync(ArticleExtracted extracted, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(extracted);
-        WriteStatus(new ArticleStatusChange(extracted.Article, PipelineStage.Extracted, extracted.ExtractedAt));
+        return WriteStatusAsync(new ArticleStatusChange(extracted.Article, PipelineStage.Extracted, extracted.ExtractedAt), cancellationToken);
     }
 
     /// <summary>
     /// Makes the event's article searchable as a member of its story, with its entities and lead
-    /// event, and marks it INDEXED. A story's version and update time change only for a newer
-    /// version; the article row is upserted whatever the version, so a redelivered or older event
-    /// is harmless and a late one still adds its article. An article already placed in another
+    /// event, and marks it INDEXED, committed before this returns. A story's version and update time change
+    /// only for a newer version; the article row is upserted whatever the version, so a redelivered or older
+    /// event is harmless and a late one still adds its article. An article already placed in another
     /// story by a later event (by <see cref="StoryUpdated.UpdatedAt"/>) stays there.
     /// </summary>
     public StoryIndexOutcome IndexStory(StoryUpdated update, DateTimeOffset indexedAt)
     {
         ArgumentNullException.ThrowIfNull(update);
-        var outcome = Write(db => IndexStory(db, update, indexedAt));
+        if (!_sql.SerialWrites)
+        {
+            return WriteAlone(db => Index(db, update, indexedAt), inTransaction: true);
+        }
+
+        _writeGate.Wait();
+        try
+        {
+            return WriteInGroup(db => Index(db, update, indexedAt), commitNow: true).Result;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="IndexStory(StoryUpdated, DateTimeOffset)"/> for a consumer among others: on SQLite the write may
+    /// share its commit with the writes that wait behind it, and the task completes once that commit is done.
+    /// </summary>
+    public Task<StoryIndexOutcome> IndexStoryAsync(StoryUpdated update, DateTimeOffset indexedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return WriteAsync(db => Index(db, update, indexedAt), inTransaction: true, cancellationToken);
+    }
+
+    private StoryIndexOutcome Index(ReadModelConnection db, StoryUpdated update, DateTimeOffset indexedAt)
+    {
+        var outcome = IndexStory(db, update, indexedAt);
         _wordCounts.RecordWrite();
         return outcome;
     }
 
-    private T Write<T>(Func<ReadModelConnection, T> write, bool inTransaction = true)
+    /// <summary>
+    /// Runs a write. On PostgreSQL, replicas write at once, each write in a transaction of its own. On SQLite writes
+    /// take turns on one connection, and a turn that others wait behind leaves the transaction open for them, so a
+    /// backlog shares one commit among up to <see cref="MaxGroupWrites"/> writes. Each write has a savepoint of its
+    /// own: one that fails is undone alone, and only a failed commit fails the others.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<ReadModelConnection, T> write, bool inTransaction, CancellationToken cancellationToken)
     {
         if (!_sql.SerialWrites)
         {
-            using var db = new ReadModelConnection(_open(), _sql);
-            return Run(db, write, inTransaction);
+            return WriteAlone(write, inTransaction);
         }
 
-        lock (_writeGate)
+        Interlocked.Increment(ref _waitingWriters);
+        try
         {
-            _writer ??= new ReadModelConnection(_open(), _sql);
-            try
-            {
-                return Run(_writer, write, inTransaction);
-            }
-            catch
-            {
-                // Rolls the write back; whatever failed, the next write starts from a fresh connection.
-                _writer.Dispose();
-                _writer = null;
-                _sql.WriteRolledBack();
-                throw;
-            }
+            await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
+        finally
+        {
+            Interlocked.Decrement(ref _waitingWriters);
+        }
+
+        (T Result, Task Committed) written;
+        try
+        {
+            written = WriteInGroup(write, commitNow: false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        await WhenCommittedAsync(written.Committed, cancellationToken).ConfigureAwait(false);
+        return written.Result;
     }
 
-    private static T Run<T>(ReadModelConnection db, Func<ReadModelConnection, T> write, bool inTransaction)
+    private T WriteAlone<T>(Func<ReadModelConnection, T> write, bool inTransaction)
     {
+        using var db = new ReadModelConnection(_open(), _sql);
         if (inTransaction)
         {
             db.BeginTransaction();
@@ -137,23 +197,170 @@ public sealed partial class QueryStore : IDisposable
         return result;
     }
 
-    /// <summary>Closes the connection kept for writes; a later write opens another.</summary>
-    public void Dispose()
+    /// <summary>The write in the open group (opening one); commits the group when asked, when no writer waits, or when it is full. Holds the gate.</summary>
+    private (T Result, Task Committed) WriteInGroup<T>(Func<ReadModelConnection, T> write, bool commitNow)
     {
-        lock (_writeGate)
+        T result;
+        try
         {
-            _writer?.Dispose();
-            _writer = null;
+            _writer ??= new ReadModelConnection(_open(), _sql);
+            if (_group is null)
+            {
+                _writer.BeginTransaction();
+                _group = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            _writer.Save();
+        }
+        catch (Exception error)
+        {
+            FailGroup(error);
+            throw;
+        }
+
+        try
+        {
+            result = write(_writer);
+            _writer.Release();
+        }
+        catch (Exception error)
+        {
+            UndoWrite(error);
+            if (_group is not null && MayCommit(commitNow))
+            {
+                try
+                {
+                    // The writes before this one wait for the commit this turn owes them.
+                    CommitGroup();
+                }
+                catch (Exception)
+                {
+                    // They fail with the commit's error (CommitGroup saw to it); this write fails with its own.
+                }
+            }
+
+            throw;
+        }
+
+        var committed = _group.Task;
+        _groupWrites++;
+        if (MayCommit(commitNow))
+        {
+            CommitGroup();
+        }
+
+        return (result, committed);
+    }
+
+    /// <summary>Whether this turn commits the group: when asked to, when no writer waits for its turn, or when the group is full.</summary>
+    private bool MayCommit(bool commitNow) =>
+        commitNow || Volatile.Read(ref _waitingWriters) == 0 || _groupWrites >= MaxGroupWrites;
+
+    /// <summary>Rolls back to the failed write's savepoint, so the group keeps the others; fails the group when even that fails.</summary>
+    private void UndoWrite(Exception error)
+    {
+        try
+        {
+            _writer!.RollbackToSave();
+            _sql.WriteRolledBack();
+        }
+        catch (Exception undo)
+        {
+            FailGroup(new AggregateException(error, undo));
         }
     }
 
-    /// <summary>One statement, which needs no transaction of its own (a round trip less).</summary>
-    private void WriteStatus(ArticleStatusChange change) =>
-        Write(db =>
+    private void CommitGroup()
+    {
+        try
+        {
+            _writer!.Commit();
+        }
+        catch (Exception error)
+        {
+            FailGroup(error);
+            throw;
+        }
+
+        _group?.TrySetResult();
+        if (_groupWrites > 0)
+        {
+            _metrics?.IndexCommitted(_groupWrites);
+        }
+
+        _group = null;
+        _groupWrites = 0;
+    }
+
+    /// <summary>
+    /// Whatever failed (the disk, most likely), the open transaction is rolled back with its connection, the writes
+    /// in it fail with the error (their messages are retried), and the next write starts from a fresh connection.
+    /// </summary>
+    private void FailGroup(Exception error)
+    {
+        _writer?.Dispose();
+        _writer = null;
+        _sql.WriteRolledBack();
+        _group?.TrySetException(error);
+        _group = null;
+        _groupWrites = 0;
+    }
+
+    /// <summary>
+    /// Waits for the group's commit; should the writer it was left open for never come (its delivery was cancelled
+    /// while it waited), commits the group itself after <see cref="CommitWait"/>.
+    /// </summary>
+    private async Task WhenCommittedAsync(Task committed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await committed.WaitAsync(CommitWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (_group?.Task == committed)
+                {
+                    CommitGroup();
+                }
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
+
+            await committed.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Commits an open group and closes the connection kept for writes; a later write opens another.</summary>
+    public void Dispose()
+    {
+        _writeGate.Wait();
+        try
+        {
+            if (_group is not null)
+            {
+                CommitGroup();
+            }
+        }
+        finally
+        {
+            _writer?.Dispose();
+            _writer = null;
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>One statement: on PostgreSQL it needs no transaction of its own (a round trip less).</summary>
+    private Task<bool> WriteStatusAsync(ArticleStatusChange change, CancellationToken cancellationToken) =>
+        WriteAsync(db =>
         {
             ApplyStatus(db, change);
             return true;
-        }, inTransaction: false);
+        }, inTransaction: false, cancellationToken);
 
     private static StoryIndexOutcome IndexStory(ReadModelConnection db, StoryUpdated update, DateTimeOffset indexedAt)
     {

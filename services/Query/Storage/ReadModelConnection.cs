@@ -12,6 +12,8 @@ namespace Newsroom.Query;
 internal sealed class ReadModelConnection : IDisposable
 {
     private readonly PreparedCommands _prepared;
+    private const string SavepointName = "write";
+
     private DbTransaction? _transaction;
     private DbCommand? _latest;
 
@@ -46,6 +48,19 @@ internal sealed class ReadModelConnection : IDisposable
 
     public void BeginTransaction() => _transaction = Connection.BeginTransaction();
 
+    /// <summary>Sets the savepoint of one write in the transaction, which <see cref="RollbackToSave"/> returns to.</summary>
+    public void Save() => Transaction.Save(SavepointName);
+
+    /// <summary>Keeps the write since <see cref="Save"/> in the transaction.</summary>
+    public void Release() => Transaction.Release(SavepointName);
+
+    /// <summary>Undoes the write since <see cref="Save"/>, and only it.</summary>
+    public void RollbackToSave()
+    {
+        Transaction.Rollback(SavepointName);
+        Transaction.Release(SavepointName);
+    }
+
     /// <summary>Commits the transaction, if there is one; the connection may then begin another.</summary>
     public void Commit()
     {
@@ -53,6 +68,8 @@ internal sealed class ReadModelConnection : IDisposable
         _transaction?.Dispose();
         _transaction = null;
     }
+
+    private DbTransaction Transaction => _transaction ?? throw new InvalidOperationException("A savepoint needs a transaction; call BeginTransaction first.");
 
     /// <summary>Stops the statement running now, from another thread.</summary>
     public void Interrupt() => Sql.Interrupt(Connection, Volatile.Read(ref _latest));

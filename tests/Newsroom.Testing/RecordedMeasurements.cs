@@ -1,0 +1,46 @@
+using System.Diagnostics.Metrics;
+
+namespace Newsroom.Testing;
+
+/// <summary>The values an instrument (a histogram or counter of longs) records while this listens, from any meter and thread.</summary>
+public sealed class RecordedMeasurements : IDisposable
+{
+    private readonly List<long> _values = [];
+    private readonly MeterListener _listener;
+
+    public RecordedMeasurements(string instrumentName)
+    {
+        _listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Name == instrumentName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        _listener.SetMeasurementEventCallback<long>((_, value, _, _) =>
+        {
+            lock (_values)
+            {
+                _values.Add(value);
+            }
+        });
+        _listener.Start();
+    }
+
+    /// <summary>The values recorded so far, in the order they came.</summary>
+    public IReadOnlyList<long> Values
+    {
+        get
+        {
+            lock (_values)
+            {
+                return [.. _values];
+            }
+        }
+    }
+
+    public void Dispose() => _listener.Dispose();
+}
