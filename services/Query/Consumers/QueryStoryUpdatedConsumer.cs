@@ -42,8 +42,9 @@ public sealed partial class QueryStoryUpdatedConsumer(
         await context.Publish(new ArticleIndexed(articleId, update.StoryId, update.Version, indexedAt), context.CancellationToken).ConfigureAwait(false);
         LogIndexed(logger, articleId, update.StoryId, update.Version, outcome);
         metrics.StageCompleted(PipelineStage.Indexed, update.Article.Article.IngestedAt);
-        // On a shared database every replica's listener tells its own watchers, this one's included.
-        if (!store.IsShared && StoryChange.Of(outcome, update.StoryId, articleId) is { } change && store.GetStorySummary(update.StoryId) is { } story)
+        // On a shared database every replica's listener tells its own watchers, this one's included. With no watcher,
+        // the story's summary is not read: most updates of a backlog have no one to tell.
+        if (!store.IsShared && broadcaster.WatcherCount > 0 && StoryChange.Of(outcome, update.StoryId, articleId) is { } change && store.GetStorySummary(update.StoryId) is { } story)
         {
             broadcaster.Publish(change.ToUpdate(story));
         }

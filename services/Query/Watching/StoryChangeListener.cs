@@ -62,7 +62,9 @@ public sealed partial class StoryChangeListener(
     {
         try
         {
-            if (JsonSerializer.Deserialize<StoryChange>(payload) is { StoryId.Length: > 0 } change
+            // With no watcher here, the change is not read (every replica hears every change).
+            if (broadcaster.WatcherCount > 0
+                && JsonSerializer.Deserialize<StoryChange>(payload) is { StoryId.Length: > 0 } change
                 && store.GetStorySummary(change.StoryId) is { } summary)
             {
                 broadcaster.Publish(change.ToUpdate(summary));
