@@ -61,6 +61,28 @@ public sealed class FolderArticleSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_created_empty_and_written_a_moment_later_is_read_once_written()
+    {
+        var sink = new RecordingSink(_services.CreateIngestor());
+        using var stop = new CancellationTokenSource();
+        var running = Source().RunAsync(Settings(watch: true), sink, stop.Token);
+        var path = Path.Combine(_folder.FullName, "slow.txt");
+
+        // As a copy on a busy machine does: the file exists, empty, for a while before its writer writes it.
+        await using (var writer = new StreamWriter(path))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            await writer.WriteAsync("Ferry resumes\n\nThe island ferry resumed sailing on Thursday after the storm passed.");
+        }
+
+        await sink.WaitUntilAsync(r => r.Count >= 1);
+        Assert.Equal([("slow", IngestOutcome.Accepted)], sink.Results.Select(r => (r.ClientRef, r.Outcome)));
+        Assert.True(File.Exists(path), "the file was set aside while it was being written");
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+    }
+
+    [Fact]
     public async Task Reading_the_same_files_again_publishes_nothing_new()
     {
         Write("a.txt", "The council agreed the budget on Monday evening after a long debate.");

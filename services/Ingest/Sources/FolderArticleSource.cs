@@ -15,6 +15,10 @@ public sealed partial class FolderArticleSource(TimeProvider time, ILogger<Folde
     // A file written this recently may still be growing; it is read on a later pass.
     private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(500);
 
+    // An empty file is most often one its writer has created and not yet written (a copy on a busy machine can take
+    // longer than SettleTime to start). Read now, it would be rejected and set aside while the writer fills it.
+    private static readonly TimeSpan EmptySettleTime = TimeSpan.FromSeconds(5);
+
     public string Type => "folder";
 
     public async Task RunAsync(SourceSettings settings, IArticleSink sink, CancellationToken cancellationToken)
@@ -89,7 +93,7 @@ public sealed partial class FolderArticleSource(TimeProvider time, ILogger<Folde
                 continue;
             }
             // Only a watched folder can come back for a file that is still being written.
-            if (settings.Watch && time.GetUtcNow().UtcDateTime - info.LastWriteTimeUtc < SettleTime)
+            if (settings.Watch && time.GetUtcNow().UtcDateTime - info.LastWriteTimeUtc < (info.Length == 0 ? EmptySettleTime : SettleTime))
             {
                 unsettled = true;
                 continue;
