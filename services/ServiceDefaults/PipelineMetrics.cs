@@ -74,8 +74,14 @@ public sealed class PipelineMetrics
         }
     }
 
-    /// <summary>Query committed <paramref name="writes"/> writes at once.</summary>
-    public void IndexCommitted(int writes) => _indexCommits.Record(writes);
+    /// <summary>Query committed <paramref name="writes"/> writes at once (nothing when the group held none: its one write failed).</summary>
+    public void IndexCommitted(int writes)
+    {
+        if (writes > 0)
+        {
+            _indexCommits.Record(writes);
+        }
+    }
 
     /// <summary>Reports <paramref name="read"/>'s count as the backlog named <paramref name="where"/> at each collection.</summary>
     public void TrackBacklog(string where, Func<long> read) => _backlogs[where] = read;

@@ -111,24 +111,8 @@ public sealed partial class QueryStore : IDisposable
     /// event is harmless and a late one still adds its article. An article already placed in another
     /// story by a later event (by <see cref="StoryUpdated.UpdatedAt"/>) stays there.
     /// </summary>
-    public StoryIndexOutcome IndexStory(StoryUpdated update, DateTimeOffset indexedAt)
-    {
-        ArgumentNullException.ThrowIfNull(update);
-        if (!_sql.SerialWrites)
-        {
-            return WriteAlone(db => Index(db, update, indexedAt), inTransaction: true);
-        }
-
-        _writeGate.Wait();
-        try
-        {
-            return WriteInGroup(db => Index(db, update, indexedAt), commitNow: true).Result;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    public StoryIndexOutcome IndexStory(StoryUpdated update, DateTimeOffset indexedAt) =>
+        IndexStoryAsync(update, indexedAt).GetAwaiter().GetResult();
 
     /// <summary>
     /// <see cref="IndexStory(StoryUpdated, DateTimeOffset)"/> for a consumer among others: on SQLite the write may
@@ -173,7 +157,7 @@ public sealed partial class QueryStore : IDisposable
         (T Result, Task Committed) written;
         try
         {
-            written = WriteInGroup(write, commitNow: false);
+            written = WriteInGroup(write);
         }
         finally
         {
@@ -197,8 +181,8 @@ public sealed partial class QueryStore : IDisposable
         return result;
     }
 
-    /// <summary>The write in the open group (opening one); commits the group when asked, when no writer waits, or when it is full. Holds the gate.</summary>
-    private (T Result, Task Committed) WriteInGroup<T>(Func<ReadModelConnection, T> write, bool commitNow)
+    /// <summary>The write in the open group (opening one); commits the group when no writer waits, or when it is full. Holds the gate.</summary>
+    private (T Result, Task Committed) WriteInGroup<T>(Func<ReadModelConnection, T> write)
     {
         T result;
         try
@@ -226,7 +210,7 @@ public sealed partial class QueryStore : IDisposable
         catch (Exception error)
         {
             UndoWrite(error);
-            if (_group is not null && MayCommit(commitNow))
+            if (_group is not null && MayCommit())
             {
                 try
                 {
@@ -244,7 +228,7 @@ public sealed partial class QueryStore : IDisposable
 
         var committed = _group.Task;
         _groupWrites++;
-        if (MayCommit(commitNow))
+        if (MayCommit())
         {
             CommitGroup();
         }
@@ -252,9 +236,8 @@ public sealed partial class QueryStore : IDisposable
         return (result, committed);
     }
 
-    /// <summary>Whether this turn commits the group: when asked to, when no writer waits for its turn, or when the group is full.</summary>
-    private bool MayCommit(bool commitNow) =>
-        commitNow || Volatile.Read(ref _waitingWriters) == 0 || _groupWrites >= MaxGroupWrites;
+    /// <summary>Whether this turn commits the group: when no writer waits for its turn, or when the group is full.</summary>
+    private bool MayCommit() => Volatile.Read(ref _waitingWriters) == 0 || _groupWrites >= MaxGroupWrites;
 
     /// <summary>Rolls back to the failed write's savepoint, so the group keeps the others; fails the group when even that fails.</summary>
     private void UndoWrite(Exception error)
@@ -283,11 +266,7 @@ public sealed partial class QueryStore : IDisposable
         }
 
         _group?.TrySetResult();
-        if (_groupWrites > 0)
-        {
-            _metrics?.IndexCommitted(_groupWrites);
-        }
-
+        _metrics?.IndexCommitted(_groupWrites);
         _group = null;
         _groupWrites = 0;
     }
