@@ -200,6 +200,19 @@ public class QueryCommandTests(FakeNewsroomServer server) : IClassFixture<FakeNe
             Assert.Equal(capped, report.GetProperty("capped").GetInt32());
             Assert.True(report.GetProperty("capped_latency").GetProperty("p50").GetDouble() > 0);
             Assert.True(report.GetProperty("uncapped_latency").GetProperty("p50").GetDouble() > 0);
+            // The fake takes 300 ms over every search with "suspends": the slowest are named, slowest first.
+            var slowest = report.GetProperty("slowest").EnumerateArray().ToList();
+            Assert.Equal(5, slowest.Count);
+            Assert.Contains("suspends", slowest[0].GetProperty("query").GetString()!.Split(' '));
+            Assert.True(slowest[0].GetProperty("milliseconds").GetDouble() >= 300);
+            Assert.Equal(7, slowest[0].GetProperty("hits").GetInt32());
+            Assert.Equal(slowest.Select(s => s.GetProperty("milliseconds").GetDouble()).OrderDescending(), slowest.Select(s => s.GetProperty("milliseconds").GetDouble()));
+
+            // The text report names them too, with their matches.
+            var text = await Run("bench", "search", "--words", words, "--searches", "6", "--concurrency", "2", "--seed", "2");
+            Assert.True(text.ExitCode == ExitCodes.Success, text.Error);
+            Assert.Contains("slowest", text.Out, StringComparison.Ordinal);
+            Assert.Contains(", 7 stories", text.Out, StringComparison.Ordinal);
         }
         finally
         {

@@ -12,7 +12,7 @@ namespace Newsroom.Cli.Tests.Fakes;
 /// </summary>
 public sealed class FakeQueryService(FakeServerState state) : QueryService.QueryServiceBase
 {
-    public override Task<SearchStoriesResponse> SearchStories(SearchStoriesRequest request, ServerCallContext context)
+    public override async Task<SearchStoriesResponse> SearchStories(SearchStoriesRequest request, ServerCallContext context)
     {
         state.Requests.Enqueue(request);
         if (request.Query.Contains("invalid", StringComparison.Ordinal))
@@ -25,7 +25,13 @@ public sealed class FakeQueryService(FakeServerState state) : QueryService.Query
             throw new RpcException(new Status(StatusCode.Unavailable, "the server is starting"));
         }
 
-        return Task.FromResult(new SearchStoriesResponse
+        // A slow word, for the bench's list of the slowest searches.
+        if (request.Query.Split(' ').Contains("suspends"))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(300), context.CancellationToken);
+        }
+
+        return new SearchStoriesResponse
         {
             Hits =
             {
@@ -39,7 +45,7 @@ public sealed class FakeQueryService(FakeServerState state) : QueryService.Query
             NextPageToken = "page-2",
             TotalSize = 7,
             TotalSizeCapped = request.Query.Split(' ').Contains("harbor"),
-        });
+        };
     }
 
     public override Task<Story> GetStory(GetStoryRequest request, ServerCallContext context)

@@ -10,6 +10,8 @@ namespace Newsroom.Cli.Bench;
 /// </summary>
 internal sealed class SearchLoad(NewsroomClient client, int concurrency)
 {
+    private const int SlowestNamed = 5;
+
     /// <param name="answered">Called after each search, with whether it found anything.</param>
     public async Task<SearchReport> RunAsync(IReadOnlyList<string> queries, Action<bool> answered, CancellationToken cancellationToken)
     {
@@ -58,6 +60,8 @@ internal sealed class SearchLoad(NewsroomClient client, int concurrency)
             capped.Count(c => c),
             LatencySummary.Of(Latencies(i => capped[i])),
             LatencySummary.Of(Latencies(i => !capped[i])),
+            [.. Enumerable.Range(0, queries.Count).Where(i => hits[i] >= 0).OrderByDescending(i => latencies[i]).Take(SlowestNamed)
+                .Select(i => new SlowSearch(queries[i], latencies[i], hits[i], capped[i]))],
             failures.Take(5).ToList());
     }
 }

@@ -207,6 +207,10 @@ internal static class BenchCommand
             summary.AddTextRow("  capped", Latency(report.CappedLatency));
             summary.AddTextRow("  others", Latency(report.UncappedLatency));
         }
+        foreach (var (slow, k) in report.Slowest.Select((slow, k) => (slow, k)))
+        {
+            summary.AddTextRow(k == 0 ? "slowest" : "", $"{Ms(slow.Milliseconds)}: '{slow.Query}', {Number(slow.Hits)} stories{(slow.Capped ? " (capped)" : "")}");
+        }
         context.Environment.Out.Write(summary);
     }
 
