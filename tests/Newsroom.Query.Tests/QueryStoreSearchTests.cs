@@ -59,6 +59,39 @@ public abstract class QueryStoreSearchTests(QueryStores stores) : QueryStoreTest
         Assert.Equal((8, false, 0), (pastAll.TotalSize, pastAll.Capped, pastAll.Hits.Count));
     }
 
+    /// <summary>
+    /// A search whose words' counts say it matches fewer stories than are ranked walks its matches oldest first (on
+    /// SQLite); when the index has grown past those counts, it still ranks the newest matches, not the oldest.
+    /// </summary>
+    [StoreFact]
+    public void A_search_ranks_the_newest_matches_when_the_index_grew_past_its_word_counts()
+    {
+        Store.IndexStory(Story("oldest", "o1", "Harbor harbor harbor", "The harbor, the harbor and the harbor again."), IndexedAt);
+        foreach (var n in Enumerable.Range(1, 63))
+        {
+            Store.IndexStory(Story($"earlier-{n}", $"e{n}", $"Harbor report {n}", $"Ships left the harbor, report {n} says."), IndexedAt);
+        }
+
+        // 64 stories hold the word, fewer than the 65 ranked: all are ranked, the best (the oldest) first.
+        var before = Store.SearchStories(Words("harbor"), null, 0, 100, rankedMatches: 65);
+        Assert.Equal((64, false, "oldest"), (before.TotalSize, before.Capped, before.Hits[0].Story.StoryId));
+
+        // Three more are fewer writes than a sixteenth of 64, so the count of 64 is kept; 67 stories now match.
+        foreach (var n in Enumerable.Range(1, 3))
+        {
+            Store.IndexStory(Story($"later-{n}", $"l{n}", $"Harbor news {n}", $"The harbor reopened, news {n} says."), IndexedAt);
+        }
+
+        var after = Store.SearchStories(Words("harbor"), null, 0, 100, rankedMatches: 65);
+
+        Assert.Equal((65, true), (after.TotalSize, after.Capped));
+        var ranked = after.Hits.Select(h => h.Story.StoryId).ToHashSet();
+        Assert.Equal(65, ranked.Count);
+        Assert.DoesNotContain("oldest", ranked);
+        Assert.DoesNotContain("earlier-1", ranked);
+        Assert.Contains("later-3", ranked);
+    }
+
     /// <summary>Reports alike to the word score alike: the newest comes first, with a filter or without.</summary>
     [StoreFact]
     public void Of_stories_that_score_alike_the_newest_comes_first()

@@ -38,7 +38,8 @@ internal sealed class PostgresQueryStoreSql : QueryStoreSql
     protected override string SearchMatch => $"story_search.document @@ {TsQuery}";
 
     // Normalisation 1 divides by the log of the row's length, as bm25 favours the shorter of two rows.
-    public override string SearchPage(string conditions, int words) => $"""
+    // GIN's matches come in no order, so the order of the walk changes nothing here.
+    public override string SearchPage(string conditions, int words, bool oldestFirst) => $"""
         WITH page AS MATERIALIZED (
             SELECT story_search.rowid AS story_key, s.story_id,
                    CAST(ts_rank({RankWeights}, story_search.document, {TsQuery}, 1) AS double precision) AS score

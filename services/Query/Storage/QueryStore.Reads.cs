@@ -53,52 +53,67 @@ public sealed partial class QueryStore
                     reader.IsDBNull(1) ? 0 : Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            using var search = db.Command("");
-            search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(db.Sql, filter, search), words.Count);
-            search.With("@match", match).With("@limit", limit).With("@offset", offset);
-            // Where the page counts the matches itself, one walk of them does both. Otherwise, with one more than the
-            // ranked many, the search is capped and ranks only those newer than that one; without, it has counted them all.
-            long? found = null;
-            if (db.Sql.CountsWithPage)
+            var counts = db.Sql.WordStoryCount is { } wordStoryCount
+                ? words.Select(w => _wordCounts.Stories(w, word =>
+                {
+                    using var count = db.Command(wordStoryCount);
+                    return Convert.ToInt64(count.With("@match", _sql.MatchQuery([word])).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                })).ToArray()
+                : null;
+
+            // Fewer stories hold the rarest word than are ranked, so every match is ranked, whatever order they are walked in.
+            var oldestFirst = db.Sql.CountsWithPage && counts is { Length: > 0 } && counts.Min() < rankedMatches;
+            var (hits, found) = Page(oldestFirst);
+            if (oldestFirst && found > rankedMatches)
             {
-                search.With("@ranked", ranked);
-            }
-            else
-            {
-                var (newest, oldest) = CountNewest();
-                found = newest;
-                search.With("@floor", newest > rankedMatches ? oldest : long.MinValue);
+                // The index grew past the counts kept: the oldest were walked, and the newest are the ones to rank.
+                (hits, found) = Page(oldestFirst: false);
             }
 
-            if (db.Sql.WordStoryCount is { } wordStoryCount)
+            (List<(string StoryId, double Score, string[] Snippets)> Hits, long Found) Page(bool oldestFirst)
             {
-                for (var i = 0; i < words.Count; i++)
+                using var search = db.Command("");
+                search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(db.Sql, filter, search), words.Count, oldestFirst);
+                search.With("@match", match).With("@limit", limit).With("@offset", offset);
+                // Where the page counts the matches itself, one walk of them does both. Otherwise, with one more than the
+                // ranked many, the search is capped and ranks only those newer than that one; without, it has counted them all.
+                long? found = null;
+                if (db.Sql.CountsWithPage)
                 {
-                    search.With($"@stories{i}", _wordCounts.Stories(words[i], word =>
+                    search.With("@ranked", ranked);
+                }
+                else
+                {
+                    var (newest, oldest) = CountNewest();
+                    found = newest;
+                    search.With("@floor", newest > rankedMatches ? oldest : long.MinValue);
+                }
+
+                for (var i = 0; i < (counts?.Length ?? 0); i++)
+                {
+                    search.With($"@stories{i}", counts![i]);
+                }
+
+                var hits = new List<(string StoryId, double Score, string[] Snippets)>();
+                using (var reader = search.ExecuteReader())
+                {
+                    while (reader.Read())
                     {
-                        using var count = db.Command(wordStoryCount);
-                        return Convert.ToInt64(count.With("@match", _sql.MatchQuery([word])).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-                    }));
+                        var snippets = Enumerable.Range(2, 3).Select(reader.GetString)
+                            .Where(s => s.Contains('[', StringComparison.Ordinal))
+                            .Select(s => s.Trim())
+                            .Distinct(StringComparer.Ordinal)
+                            .ToArray();
+                        hits.Add((reader.GetString(0), reader.GetDouble(1), snippets));
+                        found ??= reader.GetInt64(5);
+                    }
                 }
-            }
-            var hits = new List<(string StoryId, double Score, string[] Snippets)>();
-            using (var reader = search.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    var snippets = Enumerable.Range(2, 3).Select(reader.GetString)
-                        .Where(s => s.Contains('[', StringComparison.Ordinal))
-                        .Select(s => s.Trim())
-                        .Distinct(StringComparer.Ordinal)
-                        .ToArray();
-                    hits.Add((reader.GetString(0), reader.GetDouble(1), snippets));
-                    found ??= reader.GetInt64(5);
-                }
+
+                // A page past the last match has no row to carry the count: with no match at all there is none to count.
+                return (hits, found ?? (offset > 0 ? CountNewest().Found : 0));
             }
 
-            // A page past the last match has no row to carry the count: with no match at all there is none to count.
-            found ??= offset > 0 ? CountNewest().Found : 0;
-            var total = (int)Math.Min(found.Value, rankedMatches);
+            var total = (int)Math.Min(found, rankedMatches);
 
             var results = new List<StoryHit>(hits.Count);
             foreach (var (storyId, score, snippets) in hits)
@@ -107,7 +122,7 @@ public sealed partial class QueryStore
                 results.Add(new StoryHit { Story = ReadSummary(db, storyId), Score = score, Snippets = { snippets } });
             }
 
-            return new StorySearchPage(results, total, found.Value > rankedMatches);
+            return new StorySearchPage(results, total, found > rankedMatches);
         }, cancellationToken);
     }
 

@@ -76,16 +76,18 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
     // highlight() and snippet() re-read the whole column. CROSS JOIN keeps the page the outer loop, so the
     // highlighting looks up its rows by key instead of walking every match. Stories are joined to the matches only
     // for a filter: a lookup per match was two fifths of ranking 10,000, and the page needs the ids of 20. Equal
-    // scores go newest first.
+    // scores go newest first. Oldest first, FTS5 skips along a common word's list to the next match of a rarer word by
+    // the list's page index; newest first it reads every page in between: a word in every story with one in 918 took
+    // 63 ms newest first and 1.5 ms oldest first at a million articles.
     public override bool CountsWithPage => true;
 
-    public override string SearchPage(string conditions, int words) => $"""
+    public override string SearchPage(string conditions, int words, bool oldestFirst) => $"""
         WITH newest AS MATERIALIZED (
             SELECT story_search.rowid AS story_key,
                    -{Bm25WithWordCounts.Name}(story_search, {Bm25Weights}, {_rowSizes.Id}{string.Concat(Enumerable.Range(0, words).Select(i => $", @stories{i}"))}) AS score
             FROM story_search{(conditions.Length > 0 ? " JOIN stories s ON s.story_key = story_search.rowid" : "")}
             WHERE {SearchMatch}{conditions}
-            ORDER BY story_search.rowid DESC LIMIT @ranked),
+            ORDER BY story_search.rowid {(oldestFirst ? "ASC" : "DESC")} LIMIT @ranked),
         counted AS MATERIALIZED (SELECT COUNT(*) AS found, MIN(story_key) AS oldest FROM newest),
         page AS MATERIALIZED (
             SELECT newest.story_key, newest.score FROM newest CROSS JOIN counted
