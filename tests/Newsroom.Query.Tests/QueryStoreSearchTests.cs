@@ -92,6 +92,32 @@ public abstract class QueryStoreSearchTests(QueryStores stores) : QueryStoreTest
         Assert.Contains("later-3", ranked);
     }
 
+    /// <summary>
+    /// A capped search of a rarer word with one in most stories ranks the newest matches, whether the common word is in
+    /// all of the rarer word's newest stories (on SQLite the walk then starts from them) or, unforeseen, not.
+    /// </summary>
+    [StoreFact]
+    public void A_capped_search_with_a_common_word_ranks_the_newest_matches()
+    {
+        // Twenty stories say "harbor"; twelve say "blast", the oldest of them most; "crane" is in all but three of the newest.
+        Store.IndexStory(Story("best", "b0", "Blast blast blast at the harbor crane", "A blast, a blast and a blast at the harbor crane."), IndexedAt);
+        foreach (var n in Enumerable.Range(1, 19))
+        {
+            var blast = n % 2 == 1 || n > 15 ? "A blast shook it. " : "";
+            var crane = n is 17 or 18 or 19 ? "" : "A crane stood still. ";
+            Store.IndexStory(Story($"story-{n:00}", $"s{n}", $"Harbor report {n}", $"{blast}{crane}Ships left the harbor, report {n} says."), IndexedAt);
+        }
+
+        var blastStories = Enumerable.Range(1, 19).Where(n => n % 2 == 1 || n > 15).Select(n => $"story-{n:00}").Prepend("best").ToList();
+        var withHarbor = Store.SearchStories(Words("blast harbor"), null, 0, 100, rankedMatches: 5);
+        Assert.Equal((5, true), (withHarbor.TotalSize, withHarbor.Capped));
+        Assert.Equal(blastStories.TakeLast(5).Order(), withHarbor.Hits.Select(h => h.Story.StoryId).Order());
+
+        var withCrane = Store.SearchStories(Words("blast crane"), null, 0, 100, rankedMatches: 5);
+        Assert.Equal((5, true), (withCrane.TotalSize, withCrane.Capped));
+        Assert.Equal(blastStories.Where(id => id is not ("story-17" or "story-18" or "story-19")).TakeLast(5).Order(), withCrane.Hits.Select(h => h.Story.StoryId).Order());
+    }
+
     /// <summary>Reports alike to the word score alike: the newest comes first, with a filter or without.</summary>
     [StoreFact]
     public void Of_stories_that_score_alike_the_newest_comes_first()

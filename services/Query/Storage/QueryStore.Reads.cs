@@ -61,20 +61,25 @@ public sealed partial class QueryStore
                 })).ToArray()
                 : null;
 
-            // Fewer stories hold the rarest word than are ranked, so every match is ranked, whatever order they are walked in.
-            var oldestFirst = db.Sql.CountsWithPage && counts is { Length: > 0 } && counts.Min() < rankedMatches;
-            var (hits, found) = Page(oldestFirst);
-            if (oldestFirst && found > rankedMatches)
+            var from = db.Sql.CountsWithPage && counts is { Length: > 0 } ? WalkFrom(db, words, counts, filter, rankedMatches) : null;
+            var (hits, found) = Page(from);
+            if (from is { } start && start != long.MinValue && found < ranked)
             {
-                // The index grew past the counts kept: the oldest were walked, and the newest are the ones to rank.
-                (hits, found) = Page(oldestFirst: false);
+                // Fewer of the rarest word's newest stories held the other words than the counts foretold.
+                (hits, found) = Page(null);
             }
 
-            (List<(string StoryId, double Score, string[] Snippets)> Hits, long Found) Page(bool oldestFirst)
+            // From is where an oldest-first walk starts; null walks newest first.
+            (List<(string StoryId, double Score, string[] Snippets)> Hits, long Found) Page(long? from)
             {
                 using var search = db.Command("");
-                search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(db.Sql, filter, search), words.Count, oldestFirst);
+                search.CommandText = db.Sql.SearchPage(StoryFilterSql.Conditions(db.Sql, filter, search), words.Count, from is not null);
                 search.With("@match", match).With("@limit", limit).With("@offset", offset);
+                if (from is { } start)
+                {
+                    search.With("@from", start);
+                }
+
                 // Where the page counts the matches itself, one walk of them does both. Otherwise, with one more than the
                 // ranked many, the search is capped and ranks only those newer than that one; without, it has counted them all.
                 long? found = null;
@@ -124,6 +129,48 @@ public sealed partial class QueryStore
 
             return new StorySearchPage(results, total, found > rankedMatches);
         }, cancellationToken);
+    }
+
+    /// <summary>The share of the rarest word's stories that must hold the other words for a search to walk from its newest stories.</summary>
+    private const double DenseShare = 0.5;
+
+    /// <summary>
+    /// Where a search walks its matches from, oldest first, or null to walk them newest first: FTS5 skips along a
+    /// common word's list to the next match of a rarer word only oldest first, and newest first reads every page of
+    /// the list in between. From the start when fewer stories hold the rarest word than are ranked, as all its
+    /// matches are ranked then. When the other words are in most stories (<see cref="DenseShare"/>), from the oldest
+    /// of the rarest word's newest stories that should hold as many matches as are ranked, with a tenth to spare, were
+    /// the words independent; the caller walks newest first after all if fewer matched.
+    /// </summary>
+    private long? WalkFrom(ReadModelConnection db, IReadOnlyList<string> words, long[] counts, StoryFilter? filter, int rankedMatches)
+    {
+        var rarest = Array.IndexOf(counts, counts.Min());
+        if (counts[rarest] < rankedMatches)
+        {
+            return long.MinValue;
+        }
+
+        // A filter's share of the stories is not known, nor are one word's matches beyond the count.
+        if (filter is not null || counts.Length == 1)
+        {
+            return null;
+        }
+
+        var stories = Math.Max(1, _wordCounts.AllStories(() =>
+        {
+            using var count = db.Command("SELECT COUNT(*) FROM stories");
+            return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }));
+        var share = counts.Where((_, i) => i != rarest).Aggregate(1.0, (product, count) => product * Math.Min(1.0, (double)count / stories));
+        var newest = (long)Math.Ceiling((rankedMatches + 1.0) / share * 1.1);
+        if (share < DenseShare || newest >= counts[rarest])
+        {
+            return null;
+        }
+
+        using var command = db.Command(db.Sql.SearchNewest(""));
+        using var reader = command.With("@match", _sql.MatchQuery([words[rarest]])).With("@ranked", newest).ExecuteReader();
+        return reader.Read() && !reader.IsDBNull(1) ? Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
     /// <summary>Stories matching the filter, most recently updated first.</summary>

@@ -58,8 +58,8 @@ internal abstract class QueryStoreSql
     /// scores, the newest first): story id, score, the highlighted title, and a passage each of leads and text with the
     /// matched words in brackets. Where the database ranks
     /// with word counts (<see cref="WordStoryCount"/>), <c>@stories0</c> to <c>@stories</c><paramref name="words"/>-1
-    /// say in how many stories each word occurs. <paramref name="oldestFirst"/>: the counts say that fewer stories match
-    /// than are ranked, so the walk may take the matches in either order.
+    /// say in how many stories each word occurs. <paramref name="oldestFirst"/>: the matches from the key <c>@from</c> on
+    /// are walked oldest first, and the newest <c>@ranked</c> of them taken, where the counts say how far back those lie.
     /// </summary>
     public abstract string SearchPage(string conditions, int words, bool oldestFirst);
 
