@@ -8,7 +8,8 @@ namespace Newsroom.Query;
 /// <summary>
 /// <c>newsroom_bm25(story_search, weight, ..., sizes, rows, ...)</c>: FTS5's bm25 over the same columns with the
 /// same weights, except that the number of rows holding each phrase of the match comes as an argument (one per
-/// phrase, after the column weights and the sizes) instead of being counted, and that each row's length comes from
+/// phrase, after the column weights and the sizes) instead of being counted, that a phrase in more than half the rows
+/// adds nothing beside a rarer one (bm25 gives it a weight of 1e-6), and that each row's length comes from
 /// the <see cref="SearchRowSizes"/> whose id is <c>sizes</c> where they know it (0: none). FTS5's own bm25 counts
 /// every row that holds each phrase on every search, capped or not: for a common word that walk is most of a search
 /// at a million articles, while the count hardly changes from one search to the next (<see cref="SearchWordCounts"/>
@@ -120,13 +121,30 @@ internal static unsafe partial class Bm25WithWordCounts
                 weights[column] = sqlite3_value_double(values[column]);
             }
 
-            // Each phrase's frequency in the row, every occurrence counting its column's weight. Read phrase by phrase
-            // (FTS5's bm25 asks for all occurrences at once, which sorts them across phrases first): a common word
-            // occurs a hundred times in a long story.
-            Span<double> frequencies = phrases <= 64 ? stackalloc double[phrases] : new double[phrases];
-            frequencies.Clear();
+            // A phrase in more than half the rows gets bm25's floor for its weight (1e-6): beside a rarer phrase it only
+            // breaks ties, which go newest first instead, so its occurrences are read only when every phrase is that
+            // common. A word in every story occurs a hundred times in a long one: reading them was most of ranking it.
+            Span<double> idfs = phrases <= 64 ? stackalloc double[phrases] : new double[phrases];
+            var distinguishing = false;
             for (var phrase = 0; phrase < phrases; phrase++)
             {
+                var holding = sqlite3_value_double(values[columns + 1 + phrase]);
+                idfs[phrase] = Math.Log((rows - holding + 0.5) / (holding + 0.5));
+                distinguishing |= idfs[phrase] > 0;
+            }
+
+            var averageTokens = rows == 0 ? 1.0 : (double)tokens / rows;
+            var lengthNorm = K1 * (1 - B + (B * rowTokens / averageTokens));
+            var score = 0.0;
+            for (var phrase = 0; phrase < phrases; phrase++)
+            {
+                if (idfs[phrase] <= 0 && distinguishing)
+                {
+                    continue;
+                }
+
+                // Each occurrence counts its column's weight. Read phrase by phrase (FTS5's bm25 asks for all occurrences
+                // at once, which sorts them across phrases first).
                 PhraseIterator iterator;
                 int column, offset;
                 if (api->PhraseFirst(fts, phrase, &iterator, &column, &offset) != SqliteOk)
@@ -135,25 +153,13 @@ internal static unsafe partial class Bm25WithWordCounts
                     return;
                 }
 
+                var frequency = 0.0;
                 for (; column >= 0; api->PhraseNext(fts, &iterator, &column, &offset))
                 {
-                    frequencies[phrase] += column < columns ? weights[column] : 0;
+                    frequency += column < columns ? weights[column] : 0;
                 }
-            }
 
-            var averageTokens = rows == 0 ? 1.0 : (double)tokens / rows;
-            var lengthNorm = K1 * (1 - B + (B * rowTokens / averageTokens));
-            var score = 0.0;
-            for (var phrase = 0; phrase < phrases; phrase++)
-            {
-                var holding = sqlite3_value_double(values[columns + 1 + phrase]);
-                var idf = Math.Log((rows - holding + 0.5) / (holding + 0.5));
-                // As FTS5's bm25: a phrase in more than half the rows still counts, a little.
-                if (idf <= 0)
-                {
-                    idf = 1e-6;
-                }
-                score += idf * frequencies[phrase] * (K1 + 1) / (frequencies[phrase] + lengthNorm);
+                score += (idfs[phrase] <= 0 ? 1e-6 : idfs[phrase]) * frequency * (K1 + 1) / (frequency + lengthNorm);
             }
 
             sqlite3_result_double(context, -score);
