@@ -183,7 +183,8 @@ public class QueryCommandTests(FakeNewsroomServer server) : IClassFixture<FakeNe
 
             Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
             var sent = server.State.Requests.OfType<SearchStoriesRequest>().Skip(before).ToList();
-            Assert.Equal(30, sent.Count);
+            // One untimed search first warms the client up; it is not counted.
+            Assert.Equal(31, sent.Count);
             Assert.All(sent.SelectMany(r => r.Query.Split(' ')), word => Assert.Contains(word, BenchWords));
             using var json = JsonDocument.Parse(result.Out);
             Assert.Equal(3, json.RootElement.GetProperty("words").GetInt32());
