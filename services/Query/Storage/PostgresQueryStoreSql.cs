@@ -38,7 +38,7 @@ internal sealed class PostgresQueryStoreSql : QueryStoreSql
     protected override string SearchMatch => $"story_search.document @@ {TsQuery}";
 
     // Normalisation 1 divides by the log of the row's length, as bm25 favours the shorter of two rows.
-    // GIN's matches come in no order, so the order of the walk changes nothing here.
+    // Never asked to walk oldest first: that walk is for a page that takes its newest matches itself (CountsWithPage).
     public override string SearchPage(string conditions, int words, bool oldestFirst) => $"""
         WITH page AS MATERIALIZED (
             SELECT story_search.rowid AS story_key, s.story_id,

@@ -42,17 +42,6 @@ public sealed partial class QueryStore
         {
             var ranked = (long)Math.Max(0, rankedMatches) + 1;
 
-            // How many of the newest matches there are, up to one more than are ranked, and the key of the oldest of them.
-            (long Found, long Oldest) CountNewest()
-            {
-                using var newest = db.Command("");
-                newest.CommandText = db.Sql.SearchNewest(StoryFilterSql.Conditions(db.Sql, filter, newest));
-                using var reader = newest.With("@match", match).With("@ranked", ranked).ExecuteReader();
-                reader.Read();
-                return (Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
-                    reader.IsDBNull(1) ? 0 : Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
-            }
-
             var counts = db.Sql.WordStoryCount is { } wordStoryCount
                 ? words.Select(w => _wordCounts.Stories(w, word =>
                 {
@@ -89,7 +78,7 @@ public sealed partial class QueryStore
                 }
                 else
                 {
-                    var (newest, oldest) = CountNewest();
+                    var (newest, oldest) = Newest(db, match, filter, ranked);
                     found = newest;
                     search.With("@floor", newest > rankedMatches ? oldest : long.MinValue);
                 }
@@ -115,7 +104,7 @@ public sealed partial class QueryStore
                 }
 
                 // A page past the last match has no row to carry the count: with no match at all there is none to count.
-                return (hits, found ?? (offset > 0 ? CountNewest().Found : 0));
+                return (hits, found ?? (offset > 0 ? Newest(db, match, filter, ranked).Found : 0));
             }
 
             var total = (int)Math.Min(found, rankedMatches);
@@ -162,15 +151,30 @@ public sealed partial class QueryStore
             return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }));
         var share = counts.Where((_, i) => i != rarest).Aggregate(1.0, (product, count) => product * Math.Min(1.0, (double)count / stories));
-        var newest = (long)Math.Ceiling((rankedMatches + 1.0) / share * 1.1);
-        if (share < DenseShare || newest >= counts[rarest])
+        if (share < DenseShare)
         {
             return null;
         }
 
-        using var command = db.Command(db.Sql.SearchNewest(""));
-        using var reader = command.With("@match", _sql.MatchQuery([words[rarest]])).With("@ranked", newest).ExecuteReader();
-        return reader.Read() && !reader.IsDBNull(1) ? Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) : null;
+        var newest = (long)Math.Ceiling((rankedMatches + 1.0) / share * 1.1);
+        if (newest >= counts[rarest])
+        {
+            return null;
+        }
+
+        var (found, oldest) = Newest(db, _sql.MatchQuery([words[rarest]]), null, newest);
+        return found > 0 ? oldest : null;
+    }
+
+    /// <summary>How many of the newest stories matching <paramref name="match"/> and the filter there are, up to <paramref name="ranked"/>, and the key of the oldest of them.</summary>
+    private static (long Found, long Oldest) Newest(ReadModelConnection db, string match, StoryFilter? filter, long ranked)
+    {
+        using var newest = db.Command("");
+        newest.CommandText = db.Sql.SearchNewest(StoryFilterSql.Conditions(db.Sql, filter, newest));
+        using var reader = newest.With("@match", match).With("@ranked", ranked).ExecuteReader();
+        reader.Read();
+        return (Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
+            reader.IsDBNull(1) ? 0 : Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Stories matching the filter, most recently updated first.</summary>
