@@ -26,6 +26,7 @@ public static class QueryServiceExtensions
         {
             builder.Services.AddSingleton(services =>
                 new QueryStore(services.GetRequiredService<IOptions<DataOptions>>().Value.Sqlite(DatabaseFileName), services.GetRequiredService<PipelineMetrics>()));
+            builder.Services.AddHostedService<SearchSegmentMerger>();
         }
 
         builder.AddBusConsumer<QueryArticleIngestedConsumer, QueryArticleIngestedConsumerDefinition>();

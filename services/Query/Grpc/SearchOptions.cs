@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Newsroom.Query;
 
-/// <summary>How much work one search may do (section <c>Query:Search</c>).</summary>
+/// <summary>How much work one search may do, and when the index it searches is tidied (section <c>Query:Search</c>).</summary>
 public sealed class SearchOptions
 {
     public const string SectionName = "Query:Search";
@@ -14,4 +14,11 @@ public sealed class SearchOptions
     /// </summary>
     [Range(100, 10_000_000)]
     public int RankedMatches { get; set; } = 10_000;
+
+    /// <summary>
+    /// Seconds without a story indexed after which the service merges its search index's segments (<see cref="SearchSegmentMerger"/>;
+    /// SQLite only); 0 never merges.
+    /// </summary>
+    [Range(0, 86_400)]
+    public int MergeWhenIdleSeconds { get; set; } = 30;
 }

@@ -55,6 +55,8 @@ public sealed partial class QueryStore : IDisposable
 
     private int _groupWrites;
 
+    private long _indexWrites;
+
     /// <summary>Counts of search words, where the database ranks with them (<see cref="QueryStoreSql.WordStoryCount"/>).</summary>
     private readonly SearchWordCounts _wordCounts = new();
 
@@ -128,7 +130,53 @@ public sealed partial class QueryStore : IDisposable
     {
         var outcome = IndexStory(db, update, indexedAt);
         _wordCounts.RecordWrite();
+        Interlocked.Increment(ref _indexWrites);
         return outcome;
+    }
+
+    /// <summary>Stories indexed since the store opened; the search index changes with each.</summary>
+    public long IndexWrites => Interlocked.Read(ref _indexWrites);
+
+    /// <summary>True where the search index is kept as segments that <see cref="MergeSearchSegmentsAsync"/> merges (SQLite).</summary>
+    public bool MergesSearchSegments => _sql.MergeSearchSegments is not null;
+
+    /// <summary>
+    /// One step of merging the search index's segments, at most <paramref name="pages"/> pages of work, as a write that
+    /// takes its turn with the others. False when no level had segments left to merge, or where there are no segments.
+    /// </summary>
+    public Task<bool> MergeSearchSegmentsAsync(int pages, CancellationToken cancellationToken = default)
+    {
+        if (_sql.MergeSearchSegments is not { } merge)
+        {
+            return Task.FromResult(false);
+        }
+
+        return WriteAsync(
+            db =>
+            {
+                var before = TotalChanges(db);
+                using (var command = db.Command(merge))
+                {
+                    command.With("@pages", pages).ExecuteNonQuery();
+                }
+
+                // FTS5 counts a change for each page it writes: fewer than two, and there was nothing to merge.
+                return TotalChanges(db) - before >= 2;
+            },
+            inTransaction: true,
+            cancellationToken);
+    }
+
+    /// <summary>How many segments the search index has; 0 where it keeps none.</summary>
+    public long CountSearchSegments(CancellationToken cancellationToken = default) =>
+        _sql.CountSearchSegments is { } count ? Read(db => Scalar(db, count), cancellationToken) : 0;
+
+    private static long TotalChanges(ReadModelConnection db) => Scalar(db, "SELECT total_changes()");
+
+    private static long Scalar(ReadModelConnection db, string sql)
+    {
+        using var command = db.Command(sql);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>

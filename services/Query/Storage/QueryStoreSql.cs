@@ -77,6 +77,16 @@ internal abstract class QueryStoreSql
     public virtual string? WordStoryCount => null;
 
     /// <summary>
+    /// One step of merging the search index's segments, at most <c>@pages</c> pages of work, where the database keeps
+    /// the index as segments that searches read one by one (SQLite's FTS5: a segment more at every commit); null where
+    /// it keeps its index whole itself (PostgreSQL).
+    /// </summary>
+    public virtual string? MergeSearchSegments => null;
+
+    /// <summary>How many segments the search index has, where <see cref="MergeSearchSegments"/> merges them.</summary>
+    public virtual string? CountSearchSegments => null;
+
+    /// <summary>
     /// Puts the story's search row (<c>@key</c>) in place, its title from <c>stories</c> and its other columns from
     /// <c>@lead_event</c>, <c>@entities</c>, <c>@member_titles</c>, <c>@leads</c> and <c>@body</c>.
     /// </summary>
