@@ -17,6 +17,10 @@ internal static class DbCommandExtensions
             return name;
         })) + ")"));
 
+    /// <summary>The first column of the first row as a number: a count.</summary>
+    public static long ExecuteInt64(this DbCommand command) =>
+        Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+
     public static string? GetNullableString(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -46,7 +46,7 @@ public sealed partial class QueryStore
                 ? words.Select(w => _wordCounts.Stories(w, word =>
                 {
                     using var count = db.Command(wordStoryCount);
-                    return Convert.ToInt64(count.With("@match", _sql.MatchQuery([word])).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                    return count.With("@match", _sql.MatchQuery([word])).ExecuteInt64();
                 })).ToArray()
                 : null;
 
@@ -148,7 +148,7 @@ public sealed partial class QueryStore
         var stories = Math.Max(1, _wordCounts.AllStories(() =>
         {
             using var count = db.Command("SELECT COUNT(*) FROM stories");
-            return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            return count.ExecuteInt64();
         }));
         var share = counts.Where((_, i) => i != rarest).Aggregate(1.0, (product, count) => product * Math.Min(1.0, (double)count / stories));
         if (share < DenseShare)

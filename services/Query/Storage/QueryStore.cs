@@ -55,8 +55,6 @@ public sealed partial class QueryStore : IDisposable
 
     private int _groupWrites;
 
-    private long _indexWrites;
-
     /// <summary>Counts of search words, where the database ranks with them (<see cref="QueryStoreSql.WordStoryCount"/>).</summary>
     private readonly SearchWordCounts _wordCounts = new();
 
@@ -130,12 +128,11 @@ public sealed partial class QueryStore : IDisposable
     {
         var outcome = IndexStory(db, update, indexedAt);
         _wordCounts.RecordWrite();
-        Interlocked.Increment(ref _indexWrites);
         return outcome;
     }
 
     /// <summary>Stories indexed since the store opened; the search index changes with each.</summary>
-    public long IndexWrites => Interlocked.Read(ref _indexWrites);
+    public long IndexWrites => _wordCounts.Writes;
 
     /// <summary>True where the search index is kept as segments that <see cref="MergeSearchSegmentsAsync"/> merges (SQLite).</summary>
     public bool MergesSearchSegments => _sql.MergeSearchSegments is not null;
@@ -169,14 +166,14 @@ public sealed partial class QueryStore : IDisposable
 
     /// <summary>How many segments the search index has; 0 where it keeps none.</summary>
     public long CountSearchSegments(CancellationToken cancellationToken = default) =>
-        _sql.CountSearchSegments is { } count ? Read(db => Scalar(db, count), cancellationToken) : 0;
+        _sql.CountSearchSegments is { } count ? Read(db => Count(db, count), cancellationToken) : 0;
 
-    private static long TotalChanges(ReadModelConnection db) => Scalar(db, "SELECT total_changes()");
+    private static long TotalChanges(ReadModelConnection db) => Count(db, "SELECT total_changes()");
 
-    private static long Scalar(ReadModelConnection db, string sql)
+    private static long Count(ReadModelConnection db, string sql)
     {
         using var command = db.Command(sql);
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return command.ExecuteInt64();
     }
 
     /// <summary>

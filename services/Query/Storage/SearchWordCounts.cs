@@ -19,6 +19,9 @@ internal sealed class SearchWordCounts
     /// <summary>Records that a story was indexed, which may have changed the counts of its words.</summary>
     public void RecordWrite() => Interlocked.Increment(ref _writes);
 
+    /// <summary>Stories indexed since the counts began.</summary>
+    public long Writes => Volatile.Read(ref _writes);
+
     /// <summary>All the stories of the index, kept as a word's count is (under the empty word, which no search has).</summary>
     public long AllStories(Func<long> count) => Stories(string.Empty, _ => count());
 

@@ -35,7 +35,7 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
         {
             command.Transaction = transaction;
             command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'entity_name_counts'";
-            var countsExisted = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+            var countsExisted = command.ExecuteInt64() > 0;
             command.CommandText = Schema;
             command.ExecuteNonQuery();
             if (!countsExisted)
