@@ -65,8 +65,14 @@ fi
 set -e
 
 # One closing line over all test assemblies and the compose test, in the form CI tools read,
-# after the names of the tests that failed, so that the end of a long log says which to rerun.
-awk -v compose="$compose" '/^ +Failed [A-Za-z_]/ { sub(/^ +/, ""); print }
+# after the names of the tests that failed and the first lines of their messages, so that the end of a
+# long log says which to rerun and why they failed.
+awk -v compose="$compose" '/^ +Failed [A-Za-z_]/ { sub(/^ +/, ""); print; message = 0; next }
+     /^ +Error Message:/ { message = 1; next }
+     /^ +Stack Trace:/ { message = 0; stack = 1; next }
+     /^ *$/ { message = 0 }
+     message && message++ <= 6 { sub(/^ */, "    "); print }
+     stack && /:line [0-9]+$/ { sub(/^ */, "    "); print; stack = 0 }
      /(Passed|Failed)! +- +Failed:/ {
        for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
      }

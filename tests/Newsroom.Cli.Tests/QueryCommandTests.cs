@@ -201,12 +201,13 @@ public class QueryCommandTests(FakeNewsroomServer server) : IClassFixture<FakeNe
             Assert.Equal(capped, report.GetProperty("capped").GetInt32());
             Assert.True(report.GetProperty("capped_latency").GetProperty("p50").GetDouble() > 0);
             Assert.True(report.GetProperty("uncapped_latency").GetProperty("p50").GetDouble() > 0);
-            // The fake takes 300 ms over every search with "suspends": the slowest are named, slowest first.
+            // The fake takes 300 ms over every search with "suspends": the slowest are named, slowest first. A
+            // busy test machine can stall any other search as long, so only the named list is checked against it.
             var slowest = report.GetProperty("slowest").EnumerateArray().ToList();
             Assert.Equal(5, slowest.Count);
-            Assert.Contains("suspends", slowest[0].GetProperty("query").GetString()!.Split(' '));
+            Assert.Contains(slowest, s => s.GetProperty("query").GetString()!.Split(' ').Contains("suspends"));
             Assert.True(slowest[0].GetProperty("milliseconds").GetDouble() >= 300);
-            Assert.Equal(7, slowest[0].GetProperty("hits").GetInt32());
+            Assert.All(slowest, s => Assert.Equal(7, s.GetProperty("hits").GetInt32()));
             Assert.Equal(slowest.Select(s => s.GetProperty("milliseconds").GetDouble()).OrderDescending(), slowest.Select(s => s.GetProperty("milliseconds").GetDouble()));
 
             // The text report names them too, with their matches.
