@@ -39,6 +39,9 @@ public sealed class GmbCorpusReaderTests : IDisposable
     [InlineData("U.N.,B-geo|report,O", "B-ORG O")]
     [InlineData("Tovarin,B-geo|fell,O", "B-LOC O")]
     [InlineData("NATO,B-geo|met,O", "B-LOC O")]
+    [InlineData("Mr.,B-per|Schwarzenegger,B-org|spoke,O", "O B-PER O")]
+    [InlineData("Ms.,B-per|Merkel,B-geo", "O B-PER")]
+    [InlineData("President,B-per|Veltrana,B-geo", "O B-LOC")]
     public void Tags_follow_CoNLL_conventions(string words, string expected)
     {
         // "Moscow" is a place elsewhere in the corpus; "Xinhua" never is, whatever the gazetteer says. "U.N."

@@ -16,7 +16,8 @@ namespace Newsroom.Cli.Training;
 /// elsewhere and the gazetteer knows as one and not as a place is ORG ("U.N.", "Red Cross"). Leading
 /// titles come out of person names: ordinary words (the corpus or WordNet writes them in lower case:
 /// "president", "prime") that are not given names ("Mark"), and honorifics ("Mr.", "Gen."); so does a
-/// leading "the" that the gazetteer does not list as part of the name.
+/// leading "the" that the gazetteer does not list as part of the name. A name right after an honorific
+/// tagged alone is a person, whatever GMB tags it ("Mr." per, "Schwarzenegger" org).
 /// </summary>
 internal static class GmbCorpusReader
 {
@@ -42,11 +43,17 @@ internal static class GmbCorpusReader
     private static string[] Convert(RawSentence sentence, Gazetteer gazetteer, HashSet<string> placeNames, HashSet<string> organisationNames, Func<string, bool> isTitle)
     {
         var tags = Enumerable.Repeat(EntityTags.Outside, sentence.Words.Count).ToArray();
+        var honorificEnd = -1;
         foreach (var span in EntitySpans.Of(sentence.Tags))
         {
             var name = Join(sentence.Words, span);
             var known = gazetteer.TypesOf(name.ToLowerInvariant());
-            if (TypeOf(span.Type, placeNames.Contains(name), organisationNames.Contains(name), known) is not { } type)
+
+            // GMB often tags an honorific as a person and the name after it as something else ("Mr." per,
+            // "Schwarzenegger" org): the honorific says what the name is.
+            var type = span.Start == honorificEnd && span.Type is "org" or "geo" ? "PER" : TypeOf(span.Type, placeNames.Contains(name), organisationNames.Contains(name), known);
+            honorificEnd = span.Type == "per" && span.End - span.Start == 1 && IsHonorific(sentence.Words[span.Start]) ? span.End : -1;
+            if (type is null)
             {
                 continue;
             }
