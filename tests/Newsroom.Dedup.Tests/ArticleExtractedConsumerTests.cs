@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,8 +42,8 @@ public sealed class ArticleExtractedConsumerTests
     {
         var (articles, inOrder) = NumberedArticles(40);
 
-        using var commits = new RecordedMeasurements("newsroom.dedup.commit.decisions");
         await using var provider = Services();
+        using var commits = new RecordedMeasurements("newsroom.dedup.commit.decisions", provider.GetRequiredService<IMeterFactory>());
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Newsroom.ServiceDefaults;
@@ -19,7 +20,9 @@ public sealed class QueryStoreGroupCommitTests : IDisposable
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("newsroom-group-commit-");
     private readonly ServiceProvider _services = new ServiceCollection().AddPipelineMetrics().BuildServiceProvider();
-    private readonly RecordedMeasurements _commits = new("newsroom.query.commit.writes");
+    private readonly RecordedMeasurements _commits;
+
+    public QueryStoreGroupCommitTests() => _commits = new("newsroom.query.commit.writes", _services.GetRequiredService<IMeterFactory>());
 
     private SqliteDatabase Database => SqliteDatabase.File(Path.Combine(_folder.FullName, QueryServiceExtensions.DatabaseFileName));
 

@@ -2,19 +2,24 @@ using System.Diagnostics.Metrics;
 
 namespace Newsroom.Testing;
 
-/// <summary>The values an instrument (a histogram or counter of longs) records while this listens, from any meter and thread.</summary>
+/// <summary>The values an instrument (a histogram or counter of longs) records while this listens, from any thread.</summary>
 public sealed class RecordedMeasurements : IDisposable
 {
     private readonly List<long> _values = [];
     private readonly MeterListener _listener;
 
-    public RecordedMeasurements(string instrumentName)
+    /// <param name="instrumentName">The instrument's name.</param>
+    /// <param name="meters">
+    /// The meter factory of the services under test: tests running at the same time record the same instrument
+    /// through their own services, and only this one's meters count.
+    /// </param>
+    public RecordedMeasurements(string instrumentName, IMeterFactory meters)
     {
         _listener = new MeterListener
         {
             InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Name == instrumentName)
+                if (instrument.Name == instrumentName && ReferenceEquals(instrument.Meter.Scope, meters))
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }
