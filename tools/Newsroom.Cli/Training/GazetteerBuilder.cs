@@ -71,9 +71,9 @@ internal static class GazetteerBuilder
 
         // A place's name stays a place's ("United States" is also WordNet's name of its government): CoNLL
         // tags a country that acts ("the U.S. said") as a place.
-        foreach (var organisation in organisations.Names(words).Where(o => Key(o) is { } key && !names.GetValueOrDefault(key).HasFlag(GazetteerTypes.Location)))
+        foreach (var organisation in organisations.Names(words))
         {
-            Add(names, organisation, GazetteerTypes.Organisation);
+            Add(names, organisation, GazetteerTypes.Organisation, unlessKnownAs: GazetteerTypes.Location);
         }
 
         return new Gazetteer(names, words);
@@ -191,20 +191,20 @@ internal static class GazetteerBuilder
         return (marker > 0 ? field[..marker] : field).Replace('_', ' ');
     }
 
-    private static void Add(Dictionary<string, GazetteerTypes> names, string name, GazetteerTypes type)
-    {
-        if (Key(name) is { } key)
-        {
-            names[key] = names.GetValueOrDefault(key) | type;
-        }
-    }
-
-    /// <summary>The name as the gazetteer looks it up: its tokens in lower case; null for one it cannot hold.</summary>
-    private static string? Key(string name)
+    /// <summary>Adds <paramref name="type"/> to the name as the gazetteer looks it up (its tokens in lower case), unless the name is already known as <paramref name="unlessKnownAs"/>.</summary>
+    private static void Add(Dictionary<string, GazetteerTypes> names, string name, GazetteerTypes type, GazetteerTypes unlessKnownAs = GazetteerTypes.None)
     {
         var tokens = TextTokenizer.Tokenize(name, 0, name.Length);
-        return tokens.Count is 0 or > Gazetteer.MaxNameTokens || !tokens.Any(t => t.Text.Any(char.IsLetter))
-            ? null
-            : string.Join(' ', tokens.Select(t => t.Text.ToLowerInvariant()));
+        if (tokens.Count is 0 or > Gazetteer.MaxNameTokens || !tokens.Any(t => t.Text.Any(char.IsLetter)))
+        {
+            return;
+        }
+
+        var key = string.Join(' ', tokens.Select(t => t.Text.ToLowerInvariant()));
+        var known = names.GetValueOrDefault(key);
+        if ((known & unlessKnownAs) == GazetteerTypes.None)
+        {
+            names[key] = known | type;
+        }
     }
 }
