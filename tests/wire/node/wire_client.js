@@ -153,11 +153,12 @@ function reader(call, what) {
   return { call, next, drain, awaitHeaders };
 }
 
-// Words no other article shares, so that dedup opens a story of its own for the article.
+// Words no other article shares, so that dedup opens a story of its own for the article: four to six
+// syllables, since two articles that share a few rare short words can be taken for one event.
 function inventedWords(count) {
   const syllables = ['ka', 'lo', 'vi', 'dre', 'mun', 'tes', 'par', 'ol', 'zen', 'quo', 'rith', 'bel',
     'sa', 'nor', 'gui', 'fa', 'ten', 'ul', 'wex', 'yor'];
-  return Array.from({ length: count }, () => Array.from({ length: crypto.randomInt(2, 5) },
+  return Array.from({ length: count }, () => Array.from({ length: crypto.randomInt(4, 7) },
     () => syllables[crypto.randomInt(syllables.length)]).join(''));
 }
 

@@ -182,10 +182,11 @@ class Duplex:
 
 
 def invented_words(count, rng):
-    """Words no other article shares, so that dedup opens a story of its own for the article."""
+    """Words no other article shares, so that dedup opens a story of its own for the article: four to six
+    syllables, since two articles that share a few rare short words can be taken for one event."""
     syllables = ["ka", "lo", "vi", "dre", "mun", "tes", "par", "ol", "zen", "quo", "rith", "bel",
                  "sa", "nor", "gui", "fa", "ten", "ul", "wex", "yor"]
-    return [''.join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(count)]
+    return [''.join(rng.choice(syllables) for _ in range(rng.randint(4, 6))) for _ in range(count)]
 
 
 def new_article(api, scenario, **fields):
