@@ -58,6 +58,15 @@ public sealed class EvalClustersCommandTests : IDisposable
         Assert.NotEqual(
             predicted.Single(p => p["id"]!.GetValue<string>().StartsWith("01", StringComparison.Ordinal))["story"]!.GetValue<string>(),
             resumed["story"]!.GetValue<string>());
+
+        // Each prediction says why the article joined its story, as replay does: a story's later members name the member they matched.
+        Assert.All(predicted, p => Assert.Matches("^(first_article|near_duplicate|same_event)$", p["join"]!["kind"]!.GetValue<string>()));
+        foreach (var story in predicted.GroupBy(p => p["story"]!.GetValue<string>()))
+        {
+            Assert.Equal("first_article", story.First()["join"]!["kind"]!.GetValue<string>());
+            var ids = story.Select(p => p["id"]!.GetValue<string>()).ToList();
+            Assert.All(story.Skip(1), p => Assert.Contains(p["join"]!["matched"]!.GetValue<string>(), ids));
+        }
     }
 
     [Fact]

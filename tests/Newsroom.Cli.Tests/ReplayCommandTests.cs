@@ -26,9 +26,21 @@ public sealed class ReplayCommandTests : IDisposable
         var lines = ReadLines(output);
         Assert.Equal(["a_wire_ledger", "b_wire_courier", "c_dockworkers", "d_empty"], lines.Select(line => line.GetProperty("id").GetString()));
 
-        // The wire copies are one story; the dockworkers are another.
+        // The wire copies are one story; the dockworkers are another. Each line says why it joined.
         Assert.Equal(lines[0].GetProperty("story").GetString(), lines[1].GetProperty("story").GetString());
         Assert.NotEqual(lines[0].GetProperty("story").GetString(), lines[2].GetProperty("story").GetString());
+        var opened = lines[0].GetProperty("join");
+        Assert.Equal("first_article", opened.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, opened.GetProperty("matched").ValueKind);
+        Assert.Empty(opened.GetProperty("features").EnumerateArray());
+        var copy = lines[1].GetProperty("join");
+        Assert.Equal("near_duplicate", copy.GetProperty("kind").GetString());
+        Assert.Equal("a_wire_ledger", copy.GetProperty("matched").GetString());
+        var shingles = Assert.Single(copy.GetProperty("features").EnumerateArray());
+        Assert.Equal(["name", "score", "detail"], shingles.EnumerateObject().Select(property => property.Name));
+        Assert.Equal(copy.GetProperty("score").GetDouble(), shingles.GetProperty("score").GetDouble());
+        Assert.InRange(copy.GetProperty("score").GetDouble(), 0.7, 1.0);
+        Assert.Contains("a_wire_ledger", shingles.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         // An empty file is rejected by itself with its reason; it stops nothing.
         Assert.Equal(["id", "error"], lines[3].EnumerateObject().Select(property => property.Name));
@@ -56,7 +68,8 @@ public sealed class ReplayCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         var line = Assert.Single(ReadLines(output));
-        Assert.Equal(["id", "story", "title", "published", "text", "entities", "lead_event"], line.EnumerateObject().Select(property => property.Name));
+        Assert.Equal(["id", "story", "join", "title", "published", "text", "entities", "lead_event"], line.EnumerateObject().Select(property => property.Name));
+        Assert.Equal(["kind", "score", "matched", "features"], line.GetProperty("join").EnumerateObject().Select(property => property.Name));
         Assert.Equal("convoys", line.GetProperty("id").GetString());
         Assert.Equal(new DateTimeOffset(2025, 3, 11, 8, 15, 0, TimeSpan.Zero), line.GetProperty("published").GetDateTimeOffset());
         var text = line.GetProperty("text").GetString()!;

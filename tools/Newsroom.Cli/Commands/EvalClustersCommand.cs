@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Newsroom.Cli.Eval;
 using Newsroom.Cli.Output;
+using Newsroom.Cli.Replay;
 using Spectre.Console;
 using static Newsroom.Cli.Output.TableExtensions;
 
@@ -25,7 +26,7 @@ internal static class EvalClustersCommand
             DefaultValueFactory = _ => EvalSubset.All,
         };
         var settings = new Option<string?>("--settings") { Description = "A JSON settings file whose \"Dedup\" section replaces the default clustering options, as in the dedup service's appsettings.json" };
-        var predictions = new Option<string?>("--predictions") { Description = "Write each article's gold cluster and predicted story, per order, as JSON Lines" };
+        var predictions = new Option<string?>("--predictions") { Description = "Write each article's gold cluster, predicted story and why it joined (as replay writes it), per order, as JSON Lines" };
         var command = new Command(
             "clusters",
             "Replay labelled articles (ingest's cleaner, extraction and dedup, exactly as `newsroom replay`) and score the stories against the gold clusters: "
@@ -80,7 +81,7 @@ internal static class EvalClustersCommand
             {
                 foreach (var item in items)
                 {
-                    writer.WriteLine(JsonSerializer.Serialize(new { order = name, id = item.Id, cluster = item.Cluster, story = item.StoryId, error = item.Error }, JsonOutput.Readable));
+                    writer.WriteLine(JsonSerializer.Serialize(new { order = name, id = item.Id, cluster = item.Cluster, story = item.StoryId, join = item.Join, error = item.Error }, ReplayJoin.JsonOptions));
                 }
             }
         }

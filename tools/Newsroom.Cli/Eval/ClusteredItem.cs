@@ -1,4 +1,6 @@
+using Newsroom.Cli.Replay;
+
 namespace Newsroom.Cli.Eval;
 
-/// <summary>One gold article after replay: the story it was put in, or why replay rejected it.</summary>
-internal sealed record ClusteredItem(string Id, string Cluster, string? StoryId, string? Error);
+/// <summary>One gold article after replay: the story it was put in and why, or why replay rejected it.</summary>
+internal sealed record ClusteredItem(string Id, string Cluster, string? StoryId, ReplayJoin? Join, string? Error);

@@ -18,7 +18,7 @@ internal static class ClusteringEvaluation
         // Replay gives one outcome per input, in input order.
         foreach (var (outcome, item) in pipeline.Run(items.Select(item => item.Input), cancellationToken).Zip(items))
         {
-            clustered.Add(new ClusteredItem(outcome.Id, item.Cluster, outcome.StoryId, outcome.Error));
+            clustered.Add(new ClusteredItem(outcome.Id, item.Cluster, outcome.StoryId, outcome.Placement is { } placement ? ReplayJoin.Of(placement) : null, outcome.Error));
             onItem();
         }
 

@@ -8,7 +8,7 @@ namespace Newsroom.Cli.Replay;
 
 /// <summary>
 /// Writes replay results as JSON Lines, one object per input in input order:
-/// {"id","story","title","published","text","entities":[...],"lead_event":{...}}, or {"id","error"}.
+/// {"id","story","join":{...},"title","published","text","entities":[...],"lead_event":{...}}, or {"id","error"}.
 /// Entity offsets index into "text", so evaluations can check spans without re-cleaning.
 /// </summary>
 internal sealed class ReplayOutputWriter(Stream output) : IDisposable
@@ -23,9 +23,12 @@ internal sealed class ReplayOutputWriter(Stream output) : IDisposable
         {
             json.WriteStartObject();
             json.WriteString("id", outcome.Id);
-            if (outcome.Extracted is { } extracted)
+            if (outcome is { Placement: { } placement, Extracted: { } extracted })
             {
-                WriteArticle(json, outcome.StoryId, extracted);
+                json.WriteString("story", placement.StoryId);
+                json.WritePropertyName("join");
+                ReplayJoin.Of(placement).Write(json);
+                WriteArticle(json, extracted);
             }
             else
             {
@@ -40,10 +43,9 @@ internal sealed class ReplayOutputWriter(Stream output) : IDisposable
 
     public void Dispose() => output.Dispose();
 
-    private static void WriteArticle(Utf8JsonWriter json, string? storyId, ArticleExtracted extracted)
+    private static void WriteArticle(Utf8JsonWriter json, ArticleExtracted extracted)
     {
         var article = extracted.Article;
-        json.WriteString("story", storyId);
         json.WriteString("title", article.Title);
         if (article.Published is { } published)
         {

@@ -107,7 +107,7 @@ internal sealed class ReplayPipeline : IDisposable
         try
         {
             var story = _clusterer.Assign(prepared.Extracted, _time.GetUtcNow());
-            return new ReplayOutcome(prepared.Id, story.StoryId, prepared.Extracted, null);
+            return new ReplayOutcome(prepared.Id, story, prepared.Extracted, null);
         }
 #pragma warning disable CA1031 // As in Prepare.
         catch (Exception exception)
