@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Newsroom.Contracts.Events;
@@ -11,14 +12,18 @@ namespace Newsroom.Dedup;
 /// word shingles, with LSH bands finding candidates, joins a copy to its original's story. Then
 /// rewrites of the same event: candidate stories sharing canonical entities or rare title-and-lead
 /// terms within a time window, scored by <see cref="SameEventScorer"/>. Otherwise the article opens a
-/// story. Decisions depend only on the stored state and the article, so the same articles in the same
-/// order give the same stories; an article seen before gets its earlier decision back unchanged.
+/// story, and says which story it came closest to joining and what kept it out. Decisions depend only on
+/// the stored state and the article, so the same articles in the same order give the same stories; an
+/// article seen before gets its earlier decision back unchanged.
 /// Decisions are made durable in groups: <see cref="Decide"/> records one in the store's open transaction,
 /// <see cref="Commit"/> commits all recorded since, so that a backlog pays one commit per run of articles.
 /// </summary>
 public sealed class StoryClusterer
 {
     public const string ShingleFeature = "shingle_jaccard";
+
+    /// <summary>A first article's feature: the story it came closest to joining, and what kept it out.</summary>
+    public const string NearestStoryFeature = "nearest_story";
 
     private readonly StoryStore _store;
     private readonly StoryClustererOptions _options;
@@ -149,7 +154,7 @@ public sealed class StoryClusterer
             return (earlier, false);
         }
         var profile = ArticleProfile.Create(article, _options);
-        var decision = FindNearDuplicate(nearDuplicates, profile) ?? FindSameEvent(profile) ?? FirstArticle(profile);
+        var decision = FindNearDuplicate(nearDuplicates, profile) ?? FindSameEvent(profile);
         var version = _store.Save(profile, decision.StoryId, decision.Kind, decision.MatchedArticleId, decision.Score, decision.Features, now);
         nearDuplicates.Add(profile.ArticleId, decision.StoryId, profile.Signature);
         return (new StoryUpdated
@@ -232,7 +237,8 @@ public sealed class StoryClusterer
             [new StoryMatchFeature(ShingleFeature, Math.Round(match.Jaccard, 4), detail)]);
     }
 
-    private Decision? FindSameEvent(ArticleProfile profile)
+    /// <summary>The story whose event the article reports; otherwise a story of its own, which names the nearest miss.</summary>
+    private Decision FindSameEvent(ArticleProfile profile)
     {
         _store.PrefetchCounts(profile.Terms.Keys, profile.Entities.Keys);
         var scorer = new SameEventScorer(
@@ -273,6 +279,7 @@ public sealed class StoryClusterer
 
         StoryMatch? best = null;
         StoryProfile? bestStory = null;
+        (StoryMatch Match, double Threshold)? nearest = null;
         var ranked = candidates
             .OrderByDescending(c => c.Value)
             .ThenBy(c => c.Key, StringComparer.Ordinal)
@@ -288,10 +295,14 @@ public sealed class StoryClusterer
                 best = match;
                 bestStory = story;
             }
+            else if (nearest is null || match.Score > nearest.Value.Match.Score)
+            {
+                nearest = (match, threshold);
+            }
         }
         if (best is null || bestStory is null)
         {
-            return null;
+            return FirstArticle(profile, nearest);
         }
         return new Decision(best.StoryId, JoinReason.Types.Kind.SameEvent, BestMember(scorer, bestStory), best.Score, best.Features);
     }
@@ -317,8 +328,21 @@ public sealed class StoryClusterer
         return bestId ?? story.Members[0].ArticleId;
     }
 
-    private static Decision FirstArticle(ArticleProfile profile) =>
-        new(StoryIdFor(profile.ArticleId), JoinReason.Types.Kind.FirstArticle, null, 0, []);
+    /// <summary>
+    /// A story of the article's own. Its feature names the candidate that scored highest and why it fell short (a veto,
+    /// or a score under the threshold), so that a split that looks wrong can be traced; none when nothing was a candidate.
+    /// </summary>
+    private static Decision FirstArticle(ArticleProfile profile, (StoryMatch Match, double Threshold)? nearest)
+    {
+        if (nearest is not { Match: var match, Threshold: var threshold })
+        {
+            return new(StoryIdFor(profile.ArticleId), JoinReason.Types.Kind.FirstArticle, null, 0, []);
+        }
+        var detail = match.Veto is { } veto
+            ? string.Create(CultureInfo.InvariantCulture, $"{match.StoryId} scored {match.Score:0.00}, vetoed: {veto}")
+            : string.Create(CultureInfo.InvariantCulture, $"{match.StoryId} scored {match.Score:0.00}, under the {threshold:0.00} a same-event match needs");
+        return new(StoryIdFor(profile.ArticleId), JoinReason.Types.Kind.FirstArticle, null, 0, [new StoryMatchFeature(NearestStoryFeature, match.Score, detail)]);
+    }
 
     private sealed record Decision(string StoryId, JoinReason.Types.Kind Kind, string? MatchedArticleId, double Score, IReadOnlyList<StoryMatchFeature> Features);
 }

@@ -92,6 +92,8 @@ public class QueryCommandTests(FakeNewsroomServer server) : IClassFixture<FakeNe
             "first article",
             "same event 0.71 with art-harbor",
             "art-northline joined as same event 0.71 with art-harbor:",
+            "art-harbor opened the story:",
+            "nearest_story 0.42: st-vrf-0616 scored 0.42, vetoed: lead-event dates 97 days apart",
             "canonical_entities 0.80: Veyra River Front, Caldmoor",
             "lead_event 1.00: suspend by Veyra River Front on 2025-03-10",
             "Veyra River Front (\"VRF\") suspend (suspended) government convoys on 2025-03-10",

@@ -118,6 +118,37 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void An_article_that_opens_a_story_names_the_story_it_came_closest_to_and_what_kept_it_out()
+    {
+        var clusterer = NewClusterer();
+        var suspension = clusterer.Assign(KataibStories.WireOriginal(), Now);
+        Assert.Empty(suspension.Features);
+
+        var resumption = clusterer.Assign(KataibStories.ResumptionSameWeek(), Now);
+        var drones = clusterer.Assign(SyntheticArticles.Create(
+            "art_drones",
+            "Drone makers report record sales",
+            "Makers of military drones reported record sales this year, as armies bought more of the aircraft after a drone strike on a base showed how cheaply they can be used.",
+            null,
+            SyntheticArticles.Ingested.AddHours(6)), Now);
+
+        Assert.Equal(JoinReason.Types.Kind.FirstArticle, resumption.JoinKind);
+        var vetoed = Assert.Single(resumption.Features);
+        Assert.Equal(StoryClusterer.NearestStoryFeature, vetoed.Name);
+        Assert.Matches($"^{suspension.StoryId} scored [0-9.]+, vetoed: ent_kh's action Resume differs from its Suspend", vetoed.Detail);
+        Assert.True(vetoed.Score >= new StoryClustererOptions().SameEventThreshold, "the veto, not the score, kept the resumption out");
+        Assert.Equal(0, resumption.Score);
+        Assert.Null(resumption.MatchedArticleId);
+
+        Assert.Equal(JoinReason.Types.Kind.FirstArticle, drones.JoinKind);
+        var under = Assert.Single(drones.Features);
+        Assert.Equal(StoryClusterer.NearestStoryFeature, under.Name);
+        Assert.Matches("^(sto_[0-9a-f]+) scored [0-9.]+, under the [0-9.]+ a same-event match needs$", under.Detail);
+        Assert.Contains(under.Detail.Split(' ')[0], new[] { suspension.StoryId, resumption.StoryId });
+        Assert.InRange(under.Score, 0.0001, new StoryClustererOptions().SameEventThreshold);
+    }
+
+    [Fact]
     public void Different_action_class_vetoes_a_merge_even_in_the_same_week()
     {
         var clusterer = NewClusterer();

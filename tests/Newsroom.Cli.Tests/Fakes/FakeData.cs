@@ -45,7 +45,11 @@ public static class FakeData
                 Title = "Veyra River Front suspends attacks on government convoys",
                 Source = "Harbor Ledger",
                 Published = Timestamp.FromDateTimeOffset(new DateTimeOffset(2025, 3, 11, 8, 15, 0, TimeSpan.Zero)),
-                JoinReason = new JoinReason { Kind = JoinReason.Types.Kind.FirstArticle },
+                JoinReason = new JoinReason
+                {
+                    Kind = JoinReason.Types.Kind.FirstArticle,
+                    Features = { new MatchedFeature { Name = "nearest_story", Score = 0.42, Detail = "st-vrf-0616 scored 0.42, vetoed: lead-event dates 97 days apart" } },
+                },
                 LeadEvent = SuspendEvent,
             },
             new StoryArticle

@@ -55,10 +55,12 @@ internal static class StoryCommand
 
         console.Write(table);
 
-        // The features behind each merge, one per line: too long for a table cell.
+        // The features behind each merge (and, for an article that opened the story, its nearest miss), one per line: too long for a table cell.
         foreach (var article in story.Articles.Where(article => article.JoinReason is { Features.Count: > 0 }))
         {
-            console.WriteLine($"{article.ArticleId} joined as {Joined(article.JoinReason)}:");
+            console.WriteLine(article.JoinReason.Kind == Contracts.V1.JoinReason.Types.Kind.FirstArticle
+                ? $"{article.ArticleId} opened the story:"
+                : $"{article.ArticleId} joined as {Joined(article.JoinReason)}:");
             foreach (var feature in article.JoinReason.Features)
             {
                 console.WriteLine(feature.Detail.Length > 0
