@@ -10,7 +10,7 @@ namespace Newsroom.Dedup;
 /// they are (entities common across stories weigh less), and lead-event agreement with
 /// the members. The same doer doing another thing, the same act by another doer or with the roles reversed, the same
 /// act befalling another person, subjects that conflict (each side centred on someone or somewhere the other never
-/// names), or lead-event dates too far apart veto the match outright, which is what keeps look-alike events (a
+/// names), or lead-event dates of the same doer or act too far apart veto the match outright, which is what keeps look-alike events (a
 /// suspension in January, a resumption in April) apart.
 /// </summary>
 internal sealed class SameEventScorer
@@ -133,6 +133,10 @@ internal sealed class SameEventScorer
 
     private static bool Says(MemberLead lead) => lead.ActorId is not null || lead.HasKnownAction;
 
+    private static bool SameKind(MemberLead lead, MemberLead member) =>
+        (lead.HasKnownAction && member.HasKnownAction && lead.Action == member.Action)
+        || (lead.ActorId is not null && string.Equals(lead.ActorId, member.ActorId, StringComparison.Ordinal));
+
     private string? Veto(StoryProfile story)
     {
         var members = story.Members;
@@ -179,9 +183,11 @@ internal sealed class SameEventScorer
         {
             return conflict;
         }
+        // Dates tell apart events of one kind (the same doer, or the same act): a lead event of another kind is as often
+        // the background an article recalls (last week's game, the strike a statement answers) as another event.
         if (lead.Date is { } date)
         {
-            var gaps = members.Where(m => m.Date is not null).Select(m => Math.Abs(m.Date!.Value.DayNumber - date.DayNumber)).ToList();
+            var gaps = members.Where(m => m.Date is not null && SameKind(lead, m)).Select(m => Math.Abs(m.Date!.Value.DayNumber - date.DayNumber)).ToList();
             if (gaps.Count > 0 && gaps.Min() > _options.MaxLeadDateGapDays)
             {
                 return string.Create(CultureInfo.InvariantCulture, $"lead-event dates {gaps.Min()} days apart");

@@ -149,6 +149,35 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public void The_same_act_by_the_same_doer_ten_days_apart_is_another_event()
+    {
+        var clusterer = NewClusterer();
+        var suspension = clusterer.Assign(KataibStories.WireOriginal(), Now);
+
+        var later = clusterer.Assign(RewriteLedBy(SyntheticArticles.Lead("ent_kh", EventAction.Suspend, "ent_us_forces", new DateOnly(2024, 2, 9))), Now);
+
+        Assert.Equal(JoinReason.Types.Kind.FirstArticle, later.JoinKind);
+        Assert.Contains($"{suspension.StoryId} scored", Assert.Single(later.Features).Detail, StringComparison.Ordinal);
+        Assert.EndsWith("vetoed: lead-event dates 10 days apart", Assert.Single(later.Features).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lead_event_of_another_doer_and_act_does_not_date_a_rewrite_apart()
+    {
+        // The rewrite's lead event is the strike it recalls (another doer, another act, five days earlier): a date
+        // tells apart events of one kind, not a report from the background it gives.
+        var clusterer = NewClusterer();
+        var suspension = clusterer.Assign(KataibStories.WireOriginal(), Now);
+
+        var rewrite = clusterer.Assign(RewriteLedBy(SyntheticArticles.Lead("ent_drone_crew", EventAction.Attack, "ent_us_forces", new DateOnly(2024, 1, 25))), Now);
+
+        Assert.Equal(JoinReason.Types.Kind.SameEvent, rewrite.JoinKind);
+        Assert.Equal(suspension.StoryId, rewrite.StoryId);
+    }
+
+    private static ArticleExtracted RewriteLedBy(ArticleLeadEvent lead) => KataibStories.Rewrite() with { LeadEvent = lead };
+
+    [Fact]
     public void Different_action_class_vetoes_a_merge_even_in_the_same_week()
     {
         var clusterer = NewClusterer();
