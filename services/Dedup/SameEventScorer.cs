@@ -10,8 +10,8 @@ namespace Newsroom.Dedup;
 /// they are (entities common across stories weigh less), and lead-event agreement with
 /// the members. The same doer doing another thing, the same act by another doer or with the roles reversed, the same
 /// act befalling another person, subjects that conflict (each side centred on someone or somewhere the other never
-/// names), or lead-event dates of the same doer or act too far apart veto the match outright, which is what keeps look-alike events (a
-/// suspension in January, a resumption in April) apart.
+/// names), or lead-event dates of the same doer or act too far apart veto the match outright, which is what keeps
+/// look-alike events (a suspension in January, a resumption in April) apart.
 /// </summary>
 internal sealed class SameEventScorer
 {
