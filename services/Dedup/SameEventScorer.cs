@@ -137,10 +137,12 @@ internal sealed class SameEventScorer
         (lead.HasKnownAction && member.HasKnownAction && lead.Action == member.Action)
         || (lead.ActorId is not null && string.Equals(lead.ActorId, member.ActorId, StringComparison.Ordinal));
 
+    /// <summary>Why the article cannot join the story, in words a reader of <c>nearest_story</c> follows (entities by name); null when nothing vetoes.</summary>
     private string? Veto(StoryProfile story)
     {
         var members = story.Members;
         var lead = _article.Lead;
+        string Named(string id) => _article.Entities.GetValueOrDefault(id) ?? story.EntityNames.GetValueOrDefault(id, id);
         // A shared headline alone is no evidence of one event: a text that shares no content word
         // with the story (titles included) reports something else, however alike the titles.
         if (_article.LeadTerms.Count > 0 && !_article.LeadTerms.Any(story.TermWeights.ContainsKey))
@@ -155,13 +157,13 @@ internal sealed class SameEventScorer
             var sameAct = members.Where(m => m.HasKnownAction && m.Action == lead.Action && m.ActorId is not null).ToList();
             if (lead.TargetId is { } target && sameAct.Any(m => m.ActorId == target && m.TargetId == actor))
             {
-                return $"roles reversed: {actor} {lead.Action} {target}, where the story has {target} {lead.Action} {actor}";
+                return $"roles reversed: {Named(actor)} {lead.Action} {Named(target)}, where the story has {Named(target)} {lead.Action} {Named(actor)}";
             }
             var doers = sameAct.Select(m => m.ActorId!).Distinct().ToList();
             // An outlet may lead with another participant of the same event: a doer the other side also names does not veto.
             if (doers.Count > 0 && !doers.Contains(actor) && !story.EntityWeights.ContainsKey(actor) && !doers.Any(_article.Entities.ContainsKey))
             {
-                return $"{lead.Action} by {actor}, where the story's is by {string.Join("/", doers)}";
+                return $"{lead.Action} by {Named(actor)}, where the story's is by {string.Join("/", doers.Select(Named))}";
             }
         }
         // One doer doing another thing is another event (a group that suspends attacks, then resumes
@@ -172,7 +174,7 @@ internal sealed class SameEventScorer
             var storyActions = members.Where(m => m.HasKnownAction && m.ActorId == doer).Select(m => m.Action).Distinct().ToList();
             if (storyActions.Count > 0 && !storyActions.Contains(lead.Action))
             {
-                return $"{doer}'s action {lead.Action} differs from its {string.Join("/", storyActions)} in the story";
+                return $"{Named(doer)}'s action {lead.Action} differs from its {string.Join("/", storyActions)} in the story";
             }
         }
         if (OtherPerson(story) is { } other)

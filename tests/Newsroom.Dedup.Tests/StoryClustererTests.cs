@@ -135,7 +135,7 @@ public sealed class StoryClustererTests
         Assert.Equal(JoinReason.Types.Kind.FirstArticle, resumption.JoinKind);
         var vetoed = Assert.Single(resumption.Features);
         Assert.Equal(StoryClusterer.NearestStoryFeature, vetoed.Name);
-        Assert.Matches($"^{suspension.StoryId} scored [0-9.]+, vetoed: ent_kh's action Resume differs from its Suspend", vetoed.Detail);
+        Assert.Matches($"^{suspension.StoryId} scored [0-9.]+, vetoed: Kataib Hezbollah's action Resume differs from its Suspend", vetoed.Detail);
         Assert.True(vetoed.Score >= new StoryClustererOptions().SameEventThreshold, "the veto, not the score, kept the resumption out");
         Assert.Equal(0, resumption.Score);
         Assert.Null(resumption.MatchedArticleId);
