@@ -329,8 +329,8 @@ public sealed class StoryClusterer
     }
 
     /// <summary>
-    /// A story of the article's own. Its feature names the candidate that scored highest and why it fell short (a veto,
-    /// or a score under the threshold), so that a split that looks wrong can be traced; none when nothing was a candidate.
+    /// A story of the article's own. Its feature names the candidate that scored highest and why it fell short (a score
+    /// under the threshold, a veto, or both), so that a split that looks wrong can be traced; none when nothing was a candidate.
     /// </summary>
     private static Decision FirstArticle(ArticleProfile profile, (StoryMatch Match, double Threshold)? nearest)
     {
@@ -338,9 +338,10 @@ public sealed class StoryClusterer
         {
             return new(StoryIdFor(profile.ArticleId), JoinReason.Types.Kind.FirstArticle, null, 0, []);
         }
-        var detail = match.Veto is { } veto
-            ? string.Create(CultureInfo.InvariantCulture, $"{match.StoryId} scored {match.Score:0.00}, vetoed: {veto}")
-            : string.Create(CultureInfo.InvariantCulture, $"{match.StoryId} scored {match.Score:0.00}, under the {threshold:0.00} a same-event match needs");
+        var under = match.Score < threshold;
+        var detail = string.Create(CultureInfo.InvariantCulture, $"{match.StoryId} scored {match.Score:0.00}")
+            + (under ? string.Create(CultureInfo.InvariantCulture, $", under the {threshold:0.00} a same-event match needs") : string.Empty)
+            + (match.Veto is { } veto ? $"{(under ? ", and" : ",")} vetoed: {veto}" : string.Empty);
         return new(StoryIdFor(profile.ArticleId), JoinReason.Types.Kind.FirstArticle, null, 0, [new StoryMatchFeature(NearestStoryFeature, match.Score, detail)]);
     }
 

@@ -131,6 +131,13 @@ public sealed class StoryClustererTests
             "Makers of military drones reported record sales this year, as armies bought more of the aircraft after a drone strike on a base showed how cheaply they can be used.",
             null,
             SyntheticArticles.Ingested.AddHours(6)), Now);
+        var miners = clusterer.Assign(SyntheticArticles.Create(
+            "art_miners",
+            "Miners suspend their strike at the northern pit",
+            "The Northern Miners Union suspended its strike on Wednesday after the mine's owners agreed to talks on pay.",
+            SyntheticArticles.Lead("ent_miners", EventAction.Suspend, "ent_owners", new DateOnly(2024, 1, 31)),
+            SyntheticArticles.Ingested.AddHours(7),
+            ("Northern Miners Union", "ent_miners")), Now);
 
         Assert.Equal(JoinReason.Types.Kind.FirstArticle, resumption.JoinKind);
         var vetoed = Assert.Single(resumption.Features);
@@ -146,6 +153,12 @@ public sealed class StoryClustererTests
         Assert.Matches("^(sto_[0-9a-f]+) scored [0-9.]+, under the [0-9.]+ a same-event match needs$", under.Detail);
         Assert.Contains(under.Detail.Split(' ')[0], new[] { suspension.StoryId, resumption.StoryId });
         Assert.InRange(under.Score, 0.0001, new StoryClustererOptions().SameEventThreshold);
+
+        // Both at once: the score says most, and the veto is named beside it.
+        Assert.Equal(JoinReason.Types.Kind.FirstArticle, miners.JoinKind);
+        Assert.Matches(
+            $"^{suspension.StoryId} scored [0-9.]+, under the [0-9.]+ a same-event match needs, and vetoed: Suspend by Northern Miners Union, where the story's is by Kataib Hezbollah$",
+            Assert.Single(miners.Features).Detail);
     }
 
     [Fact]
