@@ -30,6 +30,27 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
+    public void In_sports_copy_a_club_is_an_organisation_even_when_it_bears_its_towns_name()
+    {
+        var entities = Recognize("Leeds moved up to fifth in the table after a 2-0 win at Everton. Tottenham manager Gerry Francis was fined by the Football Association.");
+
+        Assert.Contains(("Leeds", EntityType.Organization), entities);
+        Assert.Contains(("Everton", EntityType.Organization), entities);
+        Assert.Contains(("Tottenham", EntityType.Organization), entities);
+        Assert.Contains(("Gerry Francis", EntityType.Person), entities);
+    }
+
+    [Fact]
+    public void In_sports_copy_a_national_side_is_its_country_a_place()
+    {
+        var entities = Recognize("Spain and Norway drew 1-1 in their World Cup qualifier in Seville on Wednesday.");
+
+        Assert.Contains(("Spain", EntityType.Location), entities);
+        Assert.Contains(("Norway", EntityType.Location), entities);
+        Assert.Contains(("Seville", EntityType.Location), entities);
+    }
+
+    [Fact]
     public void Known_places_are_locations_and_weekdays_are_not_entities()
     {
         var entities = Recognize("Officials in Baghdad said on Thursday that talks in Washington had ended.");

@@ -37,6 +37,10 @@ public sealed class Gazetteer
     /// <summary>What a name (lower-cased tokens joined by single spaces) can be.</summary>
     public GazetteerTypes TypesOf(string lowerName) => names.GetValueOrDefault(lowerName);
 
+    /// <summary>The names (lower-cased tokens joined by single spaces) that have every one of these types, in ordinal order.</summary>
+    public IEnumerable<string> NamesOf(GazetteerTypes types) =>
+        names.Where(n => (n.Value & types) == types).Select(n => n.Key).Order(StringComparer.Ordinal);
+
     /// <summary>The types of the longest name that starts at each token, and its length in tokens (0 for none).</summary>
     public (GazetteerTypes Types, int Length)[] LongestMatches(IReadOnlyList<string> lowerTokens)
     {

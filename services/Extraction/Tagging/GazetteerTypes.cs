@@ -14,4 +14,7 @@ public enum GazetteerTypes
 
     /// <summary>A given name: a strong hint that the next capitalised word is a surname.</summary>
     FirstName = 16,
+
+    /// <summary>A country: a place that also fields national sides, which CoNLL tags as places where it tags clubs as organisations.</summary>
+    Country = 32,
 }

@@ -139,6 +139,11 @@ internal static class TrainCommand
             DefaultValueFactory = _ => [1],
             AllowMultipleArgumentsPerToken = true,
         };
+        var sportsReports = new Option<int>("--sports-reports")
+        {
+            Description = "Also train on this many generated sports reports (match reports, results, tables), which neither corpus has",
+            DefaultValueFactory = _ => 0,
+        };
         var output = new Option<string>("--output") { Description = "The model file to write", Required = true };
         var heldOut = new Option<string?>("--write-held-out")
         {
@@ -153,6 +158,7 @@ internal static class TrainCommand
             clustersPath,
             epochs,
             seeds,
+            sportsReports,
             output,
             heldOut,
         };
@@ -177,7 +183,7 @@ internal static class TrainCommand
                 ConllWriter.Write(heldOutPath, gmbAll.Where(IsHeldOut).Select(s => s.Sentence), TaggerTrainingSet.GmbDocumentSentences);
             }
 
-            var documents = TaggerTrainingSet.Build(gmbSentences, conllDocuments);
+            var documents = TaggerTrainingSet.Build(gmbSentences, conllDocuments, new SportsCopyWriter(gazetteer, seed: 1).Write(result.GetValue(sportsReports)));
             var error = context.Environment.Error.Profile.Out.Writer;
             var runs = result.GetValue(seeds) is { Length: > 0 } given ? given : throw new CommandFailedException("no seeds", "pass --seeds with one or more numbers, e.g. --seeds 1 2 3");
             error.WriteLine(string.Create(CultureInfo.InvariantCulture,

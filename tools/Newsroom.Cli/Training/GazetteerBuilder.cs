@@ -85,24 +85,26 @@ internal static class GazetteerBuilder
         using var document = System.Text.Json.JsonDocument.Parse(string.Join('\n', ReadLines(path, "pass --countries with the countries.json of the world-countries npm package")));
         foreach (var country in document.RootElement.EnumerateArray())
         {
-            var places = new List<string>();
             if (country.TryGetProperty("name", out var name))
             {
-                places.AddRange(NameFields.Where(n => name.TryGetProperty(n, out _)).Select(n => name.GetProperty(n).GetString() ?? string.Empty));
+                foreach (var countryName in NameFields.Where(n => name.TryGetProperty(n, out _)).Select(n => name.GetProperty(n).GetString() ?? string.Empty).Where(n => n.Length > 0))
+                {
+                    Add(names, countryName, GazetteerTypes.Location | GazetteerTypes.Country);
+                }
             }
 
+            // Other spellings are often the country's own name for itself ("Kyrgyz Respublikasy"): places, but not
+            // the names news gives a national side.
             foreach (var field in PlaceFields)
             {
                 if (country.TryGetProperty(field, out var values) && values.ValueKind == System.Text.Json.JsonValueKind.Array)
                 {
                     // Two-letter codes ("HR") are ambiguous with ordinary acronyms.
-                    places.AddRange(values.EnumerateArray().Select(v => v.GetString() ?? string.Empty).Where(v => v.Any(char.IsLower)));
+                    foreach (var place in values.EnumerateArray().Select(v => v.GetString() ?? string.Empty).Where(v => v.Any(char.IsLower)))
+                    {
+                        Add(names, place, GazetteerTypes.Location);
+                    }
                 }
-            }
-
-            foreach (var place in places.Where(p => p.Length > 0))
-            {
-                Add(names, place, GazetteerTypes.Location);
             }
 
             if (country.TryGetProperty("demonyms", out var demonyms) && demonyms.TryGetProperty("eng", out var english))

@@ -25,13 +25,20 @@ internal static class TaggerTrainingSet
         "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as",
     };
 
-    public static List<TrainingDocument> Build(IEnumerable<TrainingSentence> gmbSentences, IEnumerable<ConllDocument> conllDocuments)
+    /// <param name="sportsReports">
+    /// Generated sports reports (<see cref="SportsCopyWriter"/>), news without headline copies: a town in capitals
+    /// at the head of a report is a club, and copies taught the tagger to read all-caps towns as organisations
+    /// (GMB documents in capitals fell from 0.75 to 0.70 F1).
+    /// </param>
+    public static List<TrainingDocument> Build(IEnumerable<TrainingSentence> gmbSentences, IEnumerable<ConllDocument> conllDocuments, IEnumerable<IReadOnlyList<TrainingSentence>> sportsReports)
     {
         var documents = new List<TrainingDocument>();
         foreach (var (chunk, index) in gmbSentences.Chunk(GmbDocumentSentences).Select((c, i) => (c, i)))
         {
             documents.Add(new TrainingDocument(NewsDomain, WithHeadline(chunk, index)));
         }
+
+        documents.AddRange(sportsReports.Select(report => new TrainingDocument(NewsDomain, report)));
 
         var conllIndex = 0;
         foreach (var sentence in conllDocuments.SelectMany(d => d.Tokens.Zip(d.Tags, (tokens, tags) => new TrainingSentence(tokens, EntitySpans.ToIob2(tags)))))
