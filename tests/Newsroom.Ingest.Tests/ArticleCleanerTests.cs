@@ -114,6 +114,30 @@ public sealed class ArticleCleanerTests
     }
 
     [Fact]
+    public void Page_dump_drops_the_share_bar_teaser_and_copyright_notice_under_the_story()
+    {
+        const string dump = """
+            Mediators called on both sides to show restraint after the convoy was attacked on Monday evening.
+
+            The publisher's lawyers said the copyright claim over the photographs would be heard in court next month.
+
+            Share  Tweet  Email  Print
+
+            You might also like: School reopens after flood repairs
+
+            Valley Courier (c) 2025. Reproduction without permission is prohibited.
+            """;
+        var article = Cleaner.Clean(new RawArticle { ClientRef = "dump", Text = dump, Title = "Convoy attacked" }, "art_1", DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(
+            [
+                "Mediators called on both sides to show restraint after the convoy was attacked on Monday evening.",
+                "The publisher's lawyers said the copyright claim over the photographs would be heard in court next month.",
+            ],
+            article.Text.Split("\n\n"));
+    }
+
+    [Fact]
     public void Hard_wrapped_plain_text_is_joined_back_into_paragraphs()
     {
         const string text = "The council met on Monday to discuss the budget for the coming\nyear, and agreed on most of it.\n\nA second meeting is planned.";

@@ -11,7 +11,13 @@ internal static partial class BoilerplateRules
 {
     /// <summary>Any kind of boilerplate line.</summary>
     public static bool IsBoilerplate(string line) =>
-        IsFurniturePhrase(line) || IsShortcode(line) || IsTeaserLink(line) || IsPhotoCaption(line) || IsSignOff(line);
+        IsFurniturePhrase(line) || IsShareBar(line) || IsCopyrightNotice(line) || IsShortcode(line) || IsTeaserLink(line) || IsPhotoCaption(line) || IsSignOff(line);
+
+    /// <summary>A row of sharing buttons as text: "Share  Tweet  Email  Print", "Facebook Twitter WhatsApp".</summary>
+    public static bool IsShareBar(string line) => line.Length <= 120 && ShareBar().IsMatch(line);
+
+    /// <summary>The site's notice under a story: "Valley Courier (c) 2025. Reproduction without permission is prohibited."</summary>
+    public static bool IsCopyrightNotice(string line) => line.Length <= 200 && CopyrightNotice().IsMatch(line);
 
     /// <summary>The writer's contact line or the newsletter pitch under a story: "She may be reached at ...", "Subscribe to our newsletters."</summary>
     public static bool IsSignOff(string line) => line.Length <= 300 && SignOff().IsMatch(line);
@@ -40,6 +46,18 @@ internal static partial class BoilerplateRules
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FurniturePhrase();
 
+    // Two or more button labels and nothing else; one word alone ("Print") is left to the phrases above.
+    [GeneratedRegex(
+        @"^\W*((share|tweet|e-?mail|print|pin( it)?|facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|copy link|save|comments?)\b\W*){2,}$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShareBar();
+
+    // A year after the copyright sign, or the notice's own words; a sentence about copyright in the story has neither.
+    [GeneratedRegex(
+        @"(\(c\)|©|\bcopyright\b)\s*(19|20)\d{2}\b|\ball rights reserved\b|\breproduction without permission\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CopyrightNotice();
+
     [GeneratedRegex(
         @"\b(can|may) be reached at\b|\bfollow (him|her|them) on (twitter|facebook|instagram|x)\b|\bsubscribe to [\w.'\u2019 ]{0,40}newsletters?\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -53,7 +71,7 @@ internal static partial class BoilerplateRules
     private static partial Regex Shortcode();
 
     [GeneratedRegex(
-        @"^((also|must|further) )?(read( more| also)?|opinion|related( story| article)?|see also|watch|listen|recommended|suggested( reading)?|more|trending|latest|in pictures|video)\s*:\s*\S",
+        @"^((also|must|further) )?(read( more| also)?|opinion|related( story| article)?|see also|watch|listen|recommended|suggested( reading)?|more|trending|latest|in pictures|video|you (may|might) also like)\s*:\s*\S",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TeaserLabel();
 
