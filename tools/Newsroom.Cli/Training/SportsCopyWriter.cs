@@ -30,7 +30,7 @@ internal sealed class SportsCopyWriter
 
     private static readonly string[] Days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-    /// <summary>Each kind of report: whether its sides are clubs or countries, its headline and its sentences.</summary>
+    /// <summary>Each kind of report: whether its sides are clubs or countries, and its sentences in the order a report gives them.</summary>
     private static readonly Report[] Reports =
     [
         new(Clubs: true,
