@@ -262,20 +262,29 @@ internal sealed class SameEventScorer
             .Where(word => word.Length > 2 && word is not ("the" or "and" or "for"))
             .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Share of actor, action, target and date that agree with one member's lead event.</summary>
+    /// <summary>
+    /// Share of actor, action, target and date that agree with one member's lead event. The act and the day count only
+    /// beside a party in common: an airline suspending flights and a militia suspending attacks two days apart share
+    /// an act and a week, not an event.
+    /// </summary>
     private double LeadAgreement(MemberLead member)
     {
         var lead = _article.Lead;
-        var agreeing = 0;
+        var parties = 0;
         if (lead.ActorId is not null && string.Equals(lead.ActorId, member.ActorId, StringComparison.Ordinal))
         {
-            agreeing++;
-        }
-        if (lead.HasKnownAction && lead.Action == member.Action)
-        {
-            agreeing++;
+            parties++;
         }
         if (lead.TargetId is not null && string.Equals(lead.TargetId, member.TargetId, StringComparison.Ordinal))
+        {
+            parties++;
+        }
+        if (parties == 0)
+        {
+            return 0;
+        }
+        var agreeing = parties;
+        if (lead.HasKnownAction && lead.Action == member.Action)
         {
             agreeing++;
         }

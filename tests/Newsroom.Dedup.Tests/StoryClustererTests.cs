@@ -134,7 +134,7 @@ public sealed class StoryClustererTests
         var miners = clusterer.Assign(SyntheticArticles.Create(
             "art_miners",
             "Miners suspend their strike at the northern pit",
-            "The Northern Miners Union suspended its strike on Wednesday after the mine's owners agreed to talks on pay.",
+            "The Northern Miners Union in Iraq suspended its strike on Wednesday after the mine's owners agreed to talks on pay.",
             SyntheticArticles.Lead("ent_miners", EventAction.Suspend, "ent_owners", new DateOnly(2024, 1, 31)),
             SyntheticArticles.Ingested.AddHours(7),
             ("Northern Miners Union", "ent_miners")), Now);
@@ -189,6 +189,32 @@ public sealed class StoryClustererTests
     }
 
     private static ArticleExtracted RewriteLedBy(ArticleLeadEvent lead) => KataibStories.Rewrite() with { LeadEvent = lead };
+
+    [Fact]
+    public void A_shared_act_and_week_without_a_party_in_common_is_no_lead_event_agreement()
+    {
+        // An airline (its name unresolved) suspends flights, a militia suspends attacks two days later: one act, one week, two events.
+        const string Flights = "Flights between Dunmarrow and Port Marrow will stop for two weeks while the runway in Dunmarrow is repaired, the carrier said.";
+        const string Attacks = "Fighters near Dunmarrow will stop attacking convoys for two weeks, the group said, as talks resume in Dunmarrow.";
+        StoryUpdated Second(bool withLeads)
+        {
+            var clusterer = NewClusterer();
+            clusterer.Assign(SyntheticArticles.Create("art_flights", "Flights to Port Marrow suspended", Flights,
+                withLeads ? new ArticleLeadEvent("Airways", null, EventAction.Suspend, "suspend", "Port Marrow", "ent_port_marrow", new DateOnly(2025, 3, 12)) : null,
+                null, ("Dunmarrow", "ent_dunmarrow"), ("Port Marrow", "ent_port_marrow")), Now);
+            return clusterer.Assign(SyntheticArticles.Create("art_attacks", "Group suspends convoy attacks near Dunmarrow", Attacks,
+                withLeads ? SyntheticArticles.Lead("ent_vrf", EventAction.Suspend, "ent_caldmoor", new DateOnly(2025, 3, 10)) : null,
+                null, ("Dunmarrow", "ent_dunmarrow")), Now);
+        }
+
+        var led = Second(withLeads: true);
+        var unled = Second(withLeads: false);
+
+        // The shared town carries both joins here; the lead events must add nothing to it.
+        Assert.Equal(JoinReason.Types.Kind.SameEvent, led.JoinKind);
+        Assert.Equal(0, led.Features.Single(f => f.Name == SameEventScorer.LeadEventFeature).Score);
+        Assert.True(led.Score <= unled.Score, $"lead events raised the score from {unled.Score} to {led.Score}");
+    }
 
     [Fact]
     public void Different_action_class_vetoes_a_merge_even_in_the_same_week()
