@@ -58,11 +58,7 @@ public sealed class TrainCommandTests : IDisposable
             "00000005 15 n 01 city 0 000 | a large town",
             "00000006 15 n 01 Kaldograd 0 001 @i 00000005 n 0000 | a made-up city");
 
-        var result = await CliRunner.RunAsync("train", "gazetteers", "--geonames", PathOf("geonames.mo"), "--wordnet", wordNet, "--output", PathOf("gazetteer.tsv.gz"));
-
-        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
-        using var file = File.OpenRead(PathOf("gazetteer.tsv.gz"));
-        var gazetteer = Gazetteer.Read(file);
+        var gazetteer = await BuildGazetteerAsync(wordNet);
         Assert.Equal(GazetteerTypes.Location | GazetteerTypes.Country, gazetteer.TypesOf("veltrana"));
         Assert.Equal(GazetteerTypes.Location, gazetteer.TypesOf("kaldograd"));
         Assert.Equal(GazetteerTypes.Location, gazetteer.TypesOf("korsholm"));
@@ -146,11 +142,7 @@ public sealed class TrainCommandTests : IDisposable
             "00000017 14 n 01 Korsholm 0 001 @ 00000010 n 0000 | a made-up council named after its town",
             "00000018 14 n 01 Brandvik_Dynasty 0 000 | a made-up family of rulers");
 
-        var result = await CliRunner.RunAsync("train", "gazetteers", "--geonames", PathOf("geonames.mo"), "--wordnet", wordNet, "--output", PathOf("gazetteer.tsv.gz"));
-
-        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
-        using var stream = File.OpenRead(PathOf("gazetteer.tsv.gz"));
-        var gazetteer = Gazetteer.Read(stream);
+        var gazetteer = await BuildGazetteerAsync(wordNet);
         Assert.Equal(GazetteerTypes.Organisation, gazetteer.TypesOf("veltran assembly"));
         Assert.Equal(GazetteerTypes.Organisation, gazetteer.TypesOf("va"));
         Assert.Equal(GazetteerTypes.Organisation, gazetteer.TypesOf("v.a."));
@@ -191,6 +183,15 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     /// <summary>A WordNet folder in its data file format whose nouns are the given lines; its verbs, adjectives and adverbs are one verb.</summary>
+    /// <summary>Runs `newsroom train gazetteers` on geonames.mo and the given WordNet folder, and reads what it wrote.</summary>
+    private async Task<Gazetteer> BuildGazetteerAsync(string wordNet)
+    {
+        var result = await CliRunner.RunAsync("train", "gazetteers", "--geonames", PathOf("geonames.mo"), "--wordnet", wordNet, "--output", PathOf("gazetteer.tsv.gz"));
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        using var stream = File.OpenRead(PathOf("gazetteer.tsv.gz"));
+        return Gazetteer.Read(stream);
+    }
+
     private string WriteWordNet(params string[] nouns)
     {
         var wordNet = Directory.CreateDirectory(PathOf("wordnet")).FullName;

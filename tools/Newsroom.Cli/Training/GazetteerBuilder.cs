@@ -157,6 +157,7 @@ internal static class GazetteerBuilder
         var pointers = int.Parse(fields[4 + (count * 2)], System.Globalization.CultureInfo.InvariantCulture);
         var hypernyms = Enumerable.Range(0, pointers).Select(i => 5 + (count * 2) + (i * 4)).Where(i => fields[i] is "@" or "@i").ToList();
         var instance = hypernyms.Any(i => fields[i] == "@i");
+        string[] hypernymOffsets = [.. hypernyms.Select(i => fields[i + 1])];
         foreach (var lemma in lemmas)
         {
             if (char.IsLower(lemma[0]) && !lemma.Contains(' ', StringComparison.Ordinal))
@@ -174,12 +175,12 @@ internal static class GazetteerBuilder
         };
         if (file == LocationFile)
         {
-            countries.Add(fields[0], lemmas, instance, [.. hypernyms.Select(i => fields[i + 1])]);
+            countries.Add(fields[0], lemmas, instance, hypernymOffsets);
         }
 
         if (!instance && type == GazetteerTypes.Organisation)
         {
-            organisations.Add(fields[0], lemmas, [.. hypernyms.Select(i => fields[i + 1])]);
+            organisations.Add(fields[0], lemmas, hypernymOffsets);
         }
 
         if (!instance && type == GazetteerTypes.Person)

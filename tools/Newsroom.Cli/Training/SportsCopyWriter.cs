@@ -183,9 +183,10 @@ internal sealed class SportsCopyWriter
                 continue;
             }
 
-            var slot = part[(start + 1)..part.IndexOf('}', StringComparison.Ordinal)];
+            var end = part.IndexOf('}', StringComparison.Ordinal);
+            var slot = part[(start + 1)..end];
             var prefix = part[..start];
-            var suffix = part[(part.IndexOf('}', StringComparison.Ordinal) + 1)..];
+            var suffix = part[(end + 1)..];
             var (words, type) = slot switch
             {
                 Team => sides[side++ % sides.Length],
