@@ -20,8 +20,9 @@ public sealed class GmbCorpusReaderTests : IDisposable
             ["kurds"] = GazetteerTypes.Nationality,
             ["u.n."] = GazetteerTypes.Organisation,
             ["nato"] = GazetteerTypes.Organisation,
+            ["christopher"] = GazetteerTypes.FirstName,
         },
-        ["president", "prime", "minister"]);
+        ["president", "prime", "minister", "secretary", "state", "defense"]);
 
     public void Dispose() => _folder.Delete(recursive: true);
 
@@ -47,6 +48,22 @@ public sealed class GmbCorpusReaderTests : IDisposable
         // "Moscow" is a place elsewhere in the corpus; "Xinhua" never is, whatever the gazetteer says. "U.N."
         // and "Tovarin" are organisations elsewhere, but only "U.N." is one the gazetteer knows; "NATO" never is one in the corpus.
         var sentences = Read(words, "Moscow,B-geo|fell,O", "U.N.,B-org|and,O|Tovarin,B-org|said,O");
+
+        Assert.Equal(expected, string.Join(' ', sentences[0].Sentence.Tags));
+    }
+
+    [Theory]
+    [InlineData("Secretary,O|of,O|State,B-org|Christopher,I-org|Hill,I-org|said,O", "O O O B-PER I-PER O")]
+    [InlineData("Secretary,O|of,O|State,B-org|Christopher,B-per|Hill,I-per", "O O O B-PER I-PER")]
+    [InlineData("Minister,O|of,O|Defense,B-org|said,O", "O O O O")]
+    [InlineData("Minister,O|of,O|State,B-org|for,I-org|Disasters,I-org", "O O O O O")]
+    [InlineData("Minister,O|of,O|Tovarin,B-geo", "O O B-LOC")]
+    [InlineData("Minister,O|of,O|State,B-org|Tovarin,I-org", "O O B-ORG I-ORG")]
+    public void An_office_is_no_name(string words, string expected)
+    {
+        // "Secretary" and "Minister" are titles of people here: the corpus puts them before names. What follows an office
+        // is kept whole unless it begins with a given name ("Federal Reserve" after "Chairman of" is an organisation).
+        var sentences = Read(words, "Secretary,B-per|Tovarin,I-per", "Minister,B-per|Tovarin,I-per|and,O|Secretary,B-per|Veltrana,I-per", "Minister,B-per|Veltrana,I-per");
 
         Assert.Equal(expected, string.Join(' ', sentences[0].Sentence.Tags));
     }

@@ -34,13 +34,33 @@ internal static class GmbCorpusReader
                 || ((lowerCaseWords.Contains(lower) || gazetteer.IsCommonWord(lower)) && !gazetteer.TypesOf(lower).HasFlag(GazetteerTypes.FirstName));
         }
 
-        return raw.Select(s => new GmbTaggedSentence(s.Number, new TrainingSentence(s.Words, Convert(s, gazetteer, placeNames, organisationNames, IsTitle)))).ToList();
+        var personTitles = PersonTitles(raw, IsTitle);
+        var titles = new Titles(IsTitle, personTitles.Contains, word => gazetteer.TypesOf(word.ToLowerInvariant()).HasFlag(GazetteerTypes.FirstName));
+        return raw.Select(s => new GmbTaggedSentence(s.Number, new TrainingSentence(s.Words, Convert(s, gazetteer, placeNames, organisationNames, titles)))).ToList();
     }
 
     private static HashSet<string> NamesTagged(List<RawSentence> sentences, string gmbType) =>
         sentences.SelectMany(s => EntitySpans.Of(s.Tags).Where(span => span.Type == gmbType).Select(span => Join(s.Words, span))).ToHashSet(StringComparer.Ordinal);
 
-    private static string[] Convert(RawSentence sentence, Gazetteer gazetteer, HashSet<string> placeNames, HashSet<string> organisationNames, Func<string, bool> isTitle)
+    /// <summary>Titles the corpus puts before people's names ("Secretary", "Minister"), as opposed to words that head an organisation's name ("Ministry").</summary>
+    private static HashSet<string> PersonTitles(List<RawSentence> sentences, Func<string, bool> isTitle) =>
+        sentences
+            .SelectMany(s => EntitySpans.Of(s.Tags).Where(span => span.Type == "per" && span.End - span.Start > 1).Select(span => s.Words[span.Start]))
+            .Where(isTitle)
+            .CountBy(word => word, StringComparer.Ordinal)
+            .Where(count => count.Value >= 2)
+            .Select(count => count.Key)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Where an office that ends in the span ends: "Secretary of [State Christopher Hill]", "Minister of [Defense]"; the
+    /// span's start when there is none. GMB tags the office's last word as an organisation or a place, at times with the
+    /// holder's name after it; CoNLL tags only the name.
+    /// </summary>
+    private static int OfficeEnd(List<string> words, int start, Titles titles) =>
+        start >= 2 && words[start - 1] == "of" && titles.IsPersonTitle(words[start - 2]) && titles.IsTitle(words[start]) ? start + 1 : start;
+
+    private static string[] Convert(RawSentence sentence, Gazetteer gazetteer, HashSet<string> placeNames, HashSet<string> organisationNames, Titles titles)
     {
         var tags = Enumerable.Repeat(EntityTags.Outside, sentence.Words.Count).ToArray();
         var honorificEnd = -1;
@@ -59,6 +79,20 @@ internal static class GmbCorpusReader
             }
 
             var start = span.Start;
+            var officeEnd = OfficeEnd(sentence.Words, start, titles);
+            if (officeEnd > start)
+            {
+                // After the office comes its holder's name ("Christopher Hill"), or no name at all ("for African Affairs").
+                if (officeEnd == span.End || char.IsLower(sentence.Words[officeEnd][0]))
+                {
+                    continue;
+                }
+                if (titles.IsFirstName(sentence.Words[officeEnd]))
+                {
+                    start = officeEnd;
+                    type = "PER";
+                }
+            }
 
             // CoNLL leaves "the" out of names ("the West Bank") unless it is part of one ("The Hague").
             if (span.End - start > 1 && sentence.Words[start].Equals("the", StringComparison.OrdinalIgnoreCase) && known == GazetteerTypes.None)
@@ -66,13 +100,13 @@ internal static class GmbCorpusReader
                 start++;
             }
 
-            while (type == "PER" && start < span.End - 1 && isTitle(sentence.Words[start]))
+            while (type == "PER" && start < span.End - 1 && titles.IsTitle(sentence.Words[start]))
             {
                 start++;
             }
 
             // "Prime" tagged apart from "Minister Iyad Allawi": a title alone is no name.
-            if (type == "PER" && start == span.End - 1 && isTitle(sentence.Words[start]))
+            if (type == "PER" && start == span.End - 1 && titles.IsTitle(sentence.Words[start]))
             {
                 continue;
             }
@@ -192,6 +226,9 @@ internal static class GmbCorpusReader
         fields.Add(field.ToString());
         return fields;
     }
+
+    /// <summary>What the reader knows of a word before a name: a title (ordinary word or honorific), a title of people, a given name.</summary>
+    private sealed record Titles(Func<string, bool> IsTitle, Func<string, bool> IsPersonTitle, Func<string, bool> IsFirstName);
 
     private sealed record RawSentence(int Number, List<string> Words, List<string> Tags);
 }
