@@ -38,6 +38,17 @@ public sealed class SportsCopyWriterTests
     }
 
     [Fact]
+    public void Outside_sport_towns_are_places()
+    {
+        var sentences = new SportsCopyWriter(Gazetteer, seed: 1).Write(200).SelectMany(r => r).ToList();
+
+        // Sports sentences name one venue at most; briefs of other news name towns as places beside no side at all.
+        Assert.Contains(sentences, s =>
+            EntitySpans.Of(s.Tags).Count(e => e.Type == "LOC" && s.Tokens[e.Start] is "Korsholm" or "Veltrana") >= 2
+            && !EntitySpans.Of(s.Tags).Any(e => e.Type == "ORG"));
+    }
+
+    [Fact]
     public void The_same_seed_writes_the_same_reports()
     {
         static string Text(int seed) => string.Join('\n', new SportsCopyWriter(Gazetteer, seed).Write(30).SelectMany(r => r)

@@ -51,6 +51,24 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
+    public void Outside_sport_a_town_that_has_a_club_is_a_place()
+    {
+        var entities = Recognize("The company said it would cut 3,000 jobs at its plants in Bremen and Hamburg. The consortium, based in Toulouse, had also bid.");
+
+        Assert.Contains(("Bremen", EntityType.Location), entities);
+        Assert.Contains(("Hamburg", EntityType.Location), entities);
+        Assert.Contains(("Toulouse", EntityType.Location), entities);
+    }
+
+    [Fact]
+    public void A_numeric_dateline_in_running_text_names_its_place()
+    {
+        var entities = Recognize("KORSHOLM 1996-08-30\nThe council of Korsholm met on Friday.");
+
+        Assert.Contains(("KORSHOLM", EntityType.Location), entities);
+    }
+
+    [Fact]
     public void Known_places_are_locations_and_weekdays_are_not_entities()
     {
         var entities = Recognize("Officials in Baghdad said on Thursday that talks in Washington had ended.");

@@ -186,4 +186,36 @@ public sealed class EntityTaggerTrainingTests
         Assert.NotEqual("I-PER", path[0]);
         Assert.True(EntityTags.CanFollow(path[0], path[1]), $"{path[0]} then {path[1]}");
     }
+
+    /// <summary>
+    /// The same sentence about a town, in sports copy and in other news: only the document tells whether the town is a
+    /// club or a place, and the tagger reads it from a score or a results line elsewhere in the document.
+    /// </summary>
+    [Fact]
+    public void In_sports_copy_a_town_is_a_club_and_elsewhere_a_place()
+    {
+        var towns = new Gazetteer(
+            new Dictionary<string, GazetteerTypes>
+            {
+                ["veltrana"] = GazetteerTypes.Location,
+                ["korsholm"] = GazetteerTypes.Location,
+                ["pradovia"] = GazetteerTypes.Location,
+                ["estrelle"] = GazetteerTypes.Location,
+                ["dravik"] = GazetteerTypes.Location,
+            },
+            ["lost", "floods", "hit", "the", "region", "on"]);
+        TrainingDocument Report(string town, bool sport) => new("news",
+        [
+            sport ? Sentence(("Korsholm", "ORG"), ("2", "O"), ("Pradovia", "ORG"), ("1", "O")) : Sentence(("Floods", "O"), ("hit", "O"), ("the", "O"), ("region", "O"), (".", "O")),
+            Sentence((town, sport ? "ORG" : "LOC"), ("lost", "O"), ("on", "O"), ("Monday", "O"), (".", "O")),
+        ]);
+        var documents = Enumerable.Range(0, 40).Select(d => Report(d % 4 < 2 ? "Veltrana" : "Korsholm", sport: d % 2 == 0)).ToList();
+        var tagger = new EntityTaggerTrainer(towns, WordClusters.None, "news").Train(documents, epochs: 5, seed: 1);
+
+        var inSport = Tag(tagger, "Dravik 3 Veltrana 0", "Estrelle lost on Monday .");
+        var elsewhere = Tag(tagger, "Floods hit the region .", "Estrelle lost on Monday .");
+
+        Assert.Equal("B-ORG", inSport[1][0]);
+        Assert.Equal("B-LOC", elsewhere[1][0]);
+    }
 }

@@ -20,6 +20,13 @@ public sealed class TextTokenizerTests
     }
 
     [Fact]
+    public void Keeps_scores_and_numeric_dates_whole_as_wire_copy_writes_them()
+    {
+        Assert.Equal(["LONDON", "1996-08-30"], Tokens("LONDON 1996-08-30"));
+        Assert.Equal(["Leeds", "won", "2-0", ",", "a", "10", "-", "year", "record"], Tokens("Leeds won 2-0, a 10-year record"));
+    }
+
+    [Fact]
     public void Offsets_point_at_each_token_in_the_text()
     {
         const string text = "  “Kataib Hezbollah” (KH) said—again—it’s over.";

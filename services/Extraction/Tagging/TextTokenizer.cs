@@ -4,7 +4,8 @@ namespace Newsroom.Extraction.Tagging;
 
 /// <summary>
 /// Splits running text into the tokens the tagger was trained on (CoNLL-style): words with their inner
-/// hyphens and apostrophes ("al-Sudani", "O'Neill"), dotted abbreviations ("U.S.", "Mr."), numbers,
+/// hyphens and apostrophes ("al-Sudani", "O'Neill"), dotted abbreviations ("U.S.", "Mr."), numbers (scores and
+/// dates with their hyphens: "2-0", "1996-08-30"),
 /// a possessive "'s" on its own, and each punctuation mark.
 /// </summary>
 public static partial class TextTokenizer
@@ -15,7 +16,7 @@ public static partial class TextTokenizer
         "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
     };
 
-    [GeneratedRegex(@"(?:\p{L}\.){2,}|\p{N}+(?:[.,:/]\p{N}+)*|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|['’][sS]\b|[^\s\p{L}\p{N}]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\p{L}\.){2,}|\p{N}+(?:[.,:/-]\p{N}+)*|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|['’][sS]\b|[^\s\p{L}\p{N}]", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
 
     public static List<TaggedToken> Tokenize(string text, int start, int end)

@@ -31,6 +31,7 @@ internal static class TokenFeatures
         var shapes = sentences.Select(s => s.Select(ShapeOf).ToArray()).ToArray();
         var modes = sentences.Select(ModeOf).ToArray();
         var casing = DocumentCasing(sentences, lower, modes);
+        var sport = IsSportsCopy(sentences, lower);
         var result = new ulong[sentences.Count][][];
         var features = new List<ulong>(64);
         for (var s = 0; s < sentences.Count; s++)
@@ -93,6 +94,15 @@ internal static class TokenFeatures
                 {
                     features.Add(FeatureHash.Of("g", mark));
                     features.Add(FeatureHash.Of("gm", mode, mark));
+                    if (sport)
+                    {
+                        features.Add(FeatureHash.Of("gs", mark));
+                    }
+                }
+
+                if (sport)
+                {
+                    AddClasses(features, "cs", classes, i);
                 }
 
                 if (i > 0)
@@ -231,6 +241,66 @@ internal static class TokenFeatures
 
         return words >= 3 && (capitalised + upper) * 10 >= words * 8 ? SentenceMode.TitleCase : SentenceMode.Normal;
     }
+
+    /// <summary>Words that news uses of sport alone: two of them make a document sports copy.</summary>
+    private static readonly HashSet<string> SportsWords = new(StringComparer.Ordinal)
+    {
+        "goal", "goals", "striker", "midfielder", "defender", "goalkeeper", "coach", "league", "relegation", "promoted",
+        "innings", "wickets", "tournament", "championship", "semifinal", "semi-final", "quarterfinal", "quarter-final",
+        "touchdown", "quarterback", "playoff", "playoffs", "referee", "unbeaten", "equaliser", "equalizer", "substitute",
+    };
+
+    /// <summary>
+    /// Whether the document reads like sports copy: a score ("2-1", "6-4"), a results line or table row, or two
+    /// words news uses of sport alone ("striker", "league"). In sports copy a town is mostly a club, an organisation;
+    /// elsewhere a place. The tagger learns both, each where it holds.
+    /// </summary>
+    private static bool IsSportsCopy(IReadOnlyList<IReadOnlyList<string>> sentences, string[][] lower)
+    {
+        HashSet<string>? sportsWords = null;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var tokens = sentences[s];
+            foreach (var word in lower[s])
+            {
+                if (SportsWords.Contains(word) && (sportsWords ??= new(StringComparer.Ordinal)).Add(word) && sportsWords.Count >= 2)
+                {
+                    return true;
+                }
+            }
+
+            var numbers = 0;
+            var named = false;
+            foreach (var token in tokens)
+            {
+                if (IsScore(token))
+                {
+                    return true;
+                }
+
+                numbers += IsSmallNumber(token) ? 1 : 0;
+                named |= token.Length > 1 && char.IsUpper(token[0]);
+            }
+
+            // A results line or a table row: a name among small numbers ("Leeds 2 Everton 0", "Lyon 12 8 3 1 24 10 27").
+            if (named && tokens.Count <= 12 && numbers >= 2 && numbers * 3 >= tokens.Count)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"2-1", "6-4": two numbers of one or two digits joined by a hyphen.</summary>
+    private static bool IsScore(string token)
+    {
+        var dash = token.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 && dash <= 2 && token.Length - dash - 1 is 1 or 2
+            && IsSmallNumber(token[..dash]) && IsSmallNumber(token[(dash + 1)..]);
+    }
+
+    private static bool IsSmallNumber(string token) => token.Length is 1 or 2 && token.All(char.IsAsciiDigit);
 
     /// <summary>For each word, whether the document writes it in lower case, and capitalised where case means something (mid-sentence, in normal sentences).</summary>
     private static Dictionary<string, (bool Lower, bool Capitalised)> DocumentCasing(
