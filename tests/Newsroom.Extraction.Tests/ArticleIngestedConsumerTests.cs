@@ -8,12 +8,19 @@ namespace Newsroom.Extraction.Tests;
 
 public sealed class ArticleIngestedConsumerTests
 {
-    private static ServiceProvider HarnessProvider() => new ServiceCollection()
-        .AddSingleton<ArticleExtractor>()
-        .AddPipelineMetrics()
-        .AddLogging()
-        .AddMassTransitTestHarness(x => x.AddConsumer<ArticleIngestedConsumer, ArticleIngestedConsumerDefinition>())
-        .BuildServiceProvider(true);
+    private static ServiceProvider HarnessProvider()
+    {
+        var provider = new ServiceCollection()
+            .AddSingleton<ArticleExtractor>()
+            .AddPipelineMetrics()
+            .AddLogging()
+            .AddMassTransitTestHarness(x => x.AddConsumer<ArticleIngestedConsumer, ArticleIngestedConsumerDefinition>())
+            .BuildServiceProvider(true);
+        // The extractor loads the tagger's model, which takes seconds on a busy machine: load it before the harness starts,
+        // whose waits end after a spell without messages (CI once saw no consumption of a message the consumer was still being built for).
+        provider.GetRequiredService<ArticleExtractor>();
+        return provider;
+    }
 
     [Fact]
     public async Task An_ingested_article_is_published_as_extracted()

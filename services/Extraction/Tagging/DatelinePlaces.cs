@@ -3,9 +3,10 @@ using System.Globalization;
 namespace Newsroom.Extraction.Tagging;
 
 /// <summary>
-/// Wire copy opens with a dateline, the place it was filed from in capitals and the date
-/// ("LONDON 1996-08-30", "NEW YORK, March 3"). Standing alone, a capitalised word reads like an
-/// acronym, and the tagger often takes it for an organisation; in a dateline it is always a place.
+/// Wire copy opens with a dateline, the place it was filed from in capitals, at times its country or state,
+/// and the date ("LONDON 1996-08-30", "NEW YORK, March 3", "STUTTGART, Germany 1996-10-04"). Standing alone, a
+/// capitalised word reads like an acronym, and the tagger often takes it for an organisation; in a dateline it
+/// is always a place, and so is the country after it.
 /// </summary>
 internal static class DatelinePlaces
 {
@@ -14,6 +15,9 @@ internal static class DatelinePlaces
 
     /// <summary>A date is at most a month, a day, a year, two commas and a full stop.</summary>
     private const int MaxDateTokens = 6;
+
+    /// <summary>A country or state after the place ("United Arab Emirates") has a few words at most.</summary>
+    private const int MaxRegionTokens = 3;
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "d/M/yyyy", "M/d/yyyy", "d.M.yyyy"];
 
@@ -28,15 +32,48 @@ internal static class DatelinePlaces
             place++;
         }
 
-        // Headlines open in capitals too: only a short rest is looked at closer.
-        if (place == 0 || place == tokens.Count || tokens.Count - place > MaxDateTokens || !IsDate(tokens.Skip(place).ToList()))
+        if (place == 0 || place == tokens.Count)
         {
             return;
         }
 
-        for (var i = 0; i < place; i++)
+        // Headlines open in capitals too: only a short rest is looked at closer, with or without a region before the date.
+        var region = RegionLength(tokens, place);
+        var date = place + (region > 0 ? region + 1 : 0);
+        if (tokens.Count - date > MaxDateTokens || !IsDate(tokens.Skip(date).ToList()))
         {
-            tags[i] = i == 0 ? "B-LOC" : "I-LOC";
+            return;
+        }
+
+        TagPlace(tags, 0, place);
+        TagPlace(tags, place + 1, region);
+    }
+
+    /// <summary>The words of a region after the place and a comma ("Germany" in "STUTTGART , Germany 1996-10-04"); 0 when there is none or the comma opens the date.</summary>
+    private static int RegionLength(IReadOnlyList<string> tokens, int place)
+    {
+        if (tokens[place] != "," || IsDate(tokens.Skip(place).ToList()))
+        {
+            return 0;
+        }
+
+        var length = 0;
+        while (place + 1 + length < tokens.Count && length < MaxRegionTokens && IsRegionWord(tokens[place + 1 + length]))
+        {
+            length++;
+        }
+
+        return length;
+    }
+
+    private static bool IsRegionWord(string token) =>
+        token.Length >= 2 && char.IsUpper(token[0]) && token.All(c => char.IsLetter(c) || c is '.' or '-') && !IsMonth(token);
+
+    private static void TagPlace(string[] tags, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            tags[i] = i == start ? "B-LOC" : "I-LOC";
         }
     }
 
