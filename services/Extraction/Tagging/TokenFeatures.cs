@@ -5,8 +5,8 @@ namespace Newsroom.Extraction.Tagging;
 /// <summary>
 /// The tagger's view of a document: for each token, the features that do not depend on the tags (the
 /// word, its shape and affixes, a window of two words each side, the sentence's casing, how the same
-/// word is cased elsewhere in the document, its word classes and its neighbours', and gazetteer matches),
-/// and the features of a pair of neighbouring tags. The same code serves training and tagging, so the
+/// word is cased elsewhere in the document, its word classes and its neighbours', and gazetteer matches, the
+/// last two once more in sports copy), and the features of a pair of neighbouring tags. The same code serves training and tagging, so the
 /// two cannot drift apart.
 /// </summary>
 internal static class TokenFeatures

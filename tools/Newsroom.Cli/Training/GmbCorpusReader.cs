@@ -87,6 +87,7 @@ internal static class GmbCorpusReader
                 {
                     continue;
                 }
+
                 if (titles.IsFirstName(sentence.Words[officeEnd]))
                 {
                     start = officeEnd;
