@@ -52,6 +52,21 @@ public sealed class GmbCorpusReaderTests : IDisposable
         Assert.Equal(expected, string.Join(' ', sentences[0].Sentence.Tags));
     }
 
+    [Fact]
+    public void An_organisation_the_corpus_nearly_always_calls_one_stays_one_though_it_is_a_place_once()
+    {
+        // Both are places in the gazetteer and both are tagged a place once; "Moscow" is an organisation twice
+        // ("Moscow said"), "Xinhua" ten times (the news agency).
+        var sentences = Read(
+            [
+                "Xinhua,B-org|said,O", "Moscow,B-org|said,O", "Xinhua,B-geo|said,O", "Moscow,B-geo|fell,O", "Moscow,B-org|agreed,O",
+                .. Enumerable.Repeat("Xinhua,B-org|reported,O", 9),
+            ]);
+
+        Assert.Equal("B-ORG O", string.Join(' ', sentences[0].Sentence.Tags));
+        Assert.Equal("B-LOC O", string.Join(' ', sentences[1].Sentence.Tags));
+    }
+
     [Theory]
     [InlineData("Secretary,O|of,O|State,B-org|Christopher,I-org|Hill,I-org|said,O", "O O O B-PER I-PER O")]
     [InlineData("Secretary,O|of,O|State,B-org|Christopher,B-per|Hill,I-per", "O O O B-PER I-PER")]
