@@ -37,22 +37,29 @@ internal static class DatelinePlaces
             return;
         }
 
-        // Headlines open in capitals too: only a short rest is looked at closer, with or without a region before the date.
-        var region = RegionLength(tokens, place);
-        var date = place + (region > 0 ? region + 1 : 0);
-        if (tokens.Count - date > MaxDateTokens || !IsDate(tokens.Skip(date).ToList()))
+        // Headlines open in capitals too: only a short rest is looked at closer, a date or a region and a date.
+        var region = 0;
+        if (!IsDateFrom(tokens, place))
         {
-            return;
+            region = RegionLength(tokens, place);
+            if (region == 0 || !IsDateFrom(tokens, place + region + 1))
+            {
+                return;
+            }
         }
 
         TagPlace(tags, 0, place);
         TagPlace(tags, place + 1, region);
     }
 
-    /// <summary>The words of a region after the place and a comma ("Germany" in "STUTTGART , Germany 1996-10-04"); 0 when there is none or the comma opens the date.</summary>
+    /// <summary>Whether the tokens from <paramref name="start"/> on are a date and nothing else.</summary>
+    private static bool IsDateFrom(IReadOnlyList<string> tokens, int start) =>
+        tokens.Count - start <= MaxDateTokens && IsDate(tokens.Skip(start).ToList());
+
+    /// <summary>The words of a region after the place and a comma ("Germany" in "STUTTGART , Germany 1996-10-04"); 0 when there is none.</summary>
     private static int RegionLength(IReadOnlyList<string> tokens, int place)
     {
-        if (tokens[place] != "," || IsDate(tokens.Skip(place).ToList()))
+        if (tokens[place] != ",")
         {
             return 0;
         }

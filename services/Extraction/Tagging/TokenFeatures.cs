@@ -261,25 +261,18 @@ internal static class TokenFeatures
         for (var s = 0; s < sentences.Count; s++)
         {
             var tokens = sentences[s];
-            foreach (var word in lower[s])
-            {
-                if (SportsWords.Contains(word) && (sportsWords ??= new(StringComparer.Ordinal)).Add(word) && sportsWords.Count >= 2)
-                {
-                    return true;
-                }
-            }
-
             var numbers = 0;
             var named = false;
-            foreach (var token in tokens)
+            for (var i = 0; i < tokens.Count; i++)
             {
-                if (IsScore(token))
+                if (IsScore(tokens[i])
+                    || (SportsWords.Contains(lower[s][i]) && (sportsWords ??= new(StringComparer.Ordinal)).Add(lower[s][i]) && sportsWords.Count >= 2))
                 {
                     return true;
                 }
 
-                numbers += IsSmallNumber(token) ? 1 : 0;
-                named |= token.Length > 1 && char.IsUpper(token[0]);
+                numbers += IsSmallNumber(tokens[i]) ? 1 : 0;
+                named |= tokens[i].Length > 1 && char.IsUpper(tokens[i][0]);
             }
 
             // A results line or a table row: a name among small numbers ("Leeds 2 Everton 0", "Lyon 12 8 3 1 24 10 27").
