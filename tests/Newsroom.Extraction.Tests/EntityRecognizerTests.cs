@@ -97,6 +97,15 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
+    public void A_sports_slug_is_no_part_of_the_headline_names()
+    {
+        var entities = Recognize("BASKETBALL - NBA RESULTS\n\nResults of NBA games on Tuesday: Veltrana 104 Korsholm 96.");
+
+        Assert.DoesNotContain(entities, e => e.Text.Contains("BASKETBALL", StringComparison.Ordinal));
+        Assert.Contains(entities, e => e.Text == "NBA" && e.Type == EntityType.Organization);
+    }
+
+    [Fact]
     public void Text_without_names_has_no_entities()
     {
         Assert.Empty(Recognize("it was a quiet day, and nothing much happened at all."));

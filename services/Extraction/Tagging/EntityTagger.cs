@@ -48,7 +48,8 @@ public sealed class EntityTagger
         var features = TokenFeatures.OfDocument(sentences, words, Gazetteer, Clusters);
         var tags = new string[sentences.Count][];
         var history = new PredictionHistory();
-        for (var s = 0; s < sentences.Count; s++)
+        var runningText = TokenFeatures.RunningText(sentences);
+        foreach (var s in TokenFeatures.TaggingOrder(runningText))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var tokens = sentences[s];
@@ -74,6 +75,7 @@ public sealed class EntityTagger
             NameSeparators.Apply(tokens, tags[s]);
             AcronymDefinitions.Apply(tokens, tags[s]);
             DatelinePlaces.Apply(tokens, tags[s]);
+            SectionSlugs.Apply(tokens, tags[s]);
             history.Record(tokens, words[s], tags[s]);
         }
 

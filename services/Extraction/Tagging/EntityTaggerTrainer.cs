@@ -116,14 +116,15 @@ public sealed class EntityTaggerTrainer
         }
     }
 
+    /// <summary>The document's sentences in <see cref="TokenFeatures.TaggingOrder"/>, as tagging sees them.</summary>
     private PreparedSentence[] Prepare(TrainingDocument document, Dictionary<string, int> labelIndex)
     {
         var domain = DomainHash(document.Domain);
         var tokens = document.Sentences.Select(s => s.Tokens).ToList();
         var words = TokenFeatures.NormalisedWords(tokens);
         var features = TokenFeatures.OfDocument(tokens, words, gazetteer, clusters);
-        var sentences = new PreparedSentence[document.Sentences.Count];
-        for (var s = 0; s < sentences.Length; s++)
+        var sentences = new List<PreparedSentence>(document.Sentences.Count);
+        foreach (var s in TokenFeatures.TaggingOrder(TokenFeatures.RunningText(tokens)))
         {
             var sentence = document.Sentences[s];
             var gold = new int[sentence.Tags.Count];
@@ -135,15 +136,15 @@ public sealed class EntityTaggerTrainer
                 }
             }
 
-            sentences[s] = new PreparedSentence(
+            sentences.Add(new PreparedSentence(
                 sentence.Tokens,
                 words[s],
                 [.. features[s].Select(f => Ids(emission, f, domain))],
                 [.. words[s].Select(w => Ids(pairs, [TokenFeatures.PairBias, TokenFeatures.OfPair(w)], domain))],
-                gold);
+                gold));
         }
 
-        return sentences;
+        return [.. sentences];
     }
 
     private int[] Ids(TrainingWeights table, ulong[] features, ulong domain)

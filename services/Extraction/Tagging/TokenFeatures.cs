@@ -25,6 +25,18 @@ internal static class TokenFeatures
     public static string[][] NormalisedWords(IReadOnlyList<IReadOnlyList<string>> sentences) =>
         [.. sentences.Select(s => s.Select(Normalised).ToArray())];
 
+    /// <summary>Whether each sentence is running text (<see cref="SentenceMode.Normal"/>), not a headline or an all-caps line.</summary>
+    public static bool[] RunningText(IReadOnlyList<IReadOnlyList<string>> sentences) =>
+        [.. sentences.Select(s => ModeOf(s) == SentenceMode.Normal)];
+
+    /// <summary>
+    /// The order to tag a document's sentences in: running text first, then headlines and all-caps lines. A headline
+    /// comes before its story but says least about case, so the prediction history should reach it with what the
+    /// story's sentences made of its words ("ARSENAL" after "Manchester United beat Arsenal").
+    /// </summary>
+    public static int[] TaggingOrder(IReadOnlyList<bool> runningText) =>
+        [.. Enumerable.Range(0, runningText.Count).OrderBy(s => runningText[s] ? 0 : 1)];
+
     /// <summary>For each token of each sentence, its features that do not depend on the tags; <paramref name="lower"/> is <see cref="NormalisedWords"/> of the sentences.</summary>
     public static ulong[][][] OfDocument(IReadOnlyList<IReadOnlyList<string>> sentences, string[][] lower, Gazetteer gazetteer, WordClusters clusters)
     {

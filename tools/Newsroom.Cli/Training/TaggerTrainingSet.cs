@@ -6,9 +6,14 @@ namespace Newsroom.Cli.Training;
 /// <summary>
 /// Assembles the tagger's training documents. GMB sentences come in runs of consecutive sentences, which
 /// stand in for documents so that the document-casing features see other sentences; CoNLL-format
-/// sentences (WikiANN) are documents of their own. Headlines are taught by copies: some documents open
-/// with an all-caps or a title-case copy of their first sentence, tagged the same, which is how news
-/// headlines look beside their story.
+/// sentences (WikiANN) are documents of their own. Headlines are taught by copies, tagged the same: some
+/// documents open with their first sentence in capitals or in title case, as news headlines look beside
+/// their story. A headline repeats some of its story's words and not others, so half the capitals lines
+/// come before their sentence and half stand in for it. Trained on copies alone, the tagger read capitals
+/// by the sentence beside them, which whole documents in capitals lack (GMB held-out halves set in
+/// capitals: 0.762 and 0.774 F1, against 0.803 and 0.804 with half standing alone); trained on lines
+/// standing alone, it read headlines that do repeat their sentence worse (0.897 and 0.863 against 0.942 and
+/// 0.897).
 /// </summary>
 internal static class TaggerTrainingSet
 {
@@ -55,7 +60,8 @@ internal static class TaggerTrainingSet
 
     private static TrainingSentence[] WithHeadline(TrainingSentence[] chunk, int index) => (index % 4) switch
     {
-        0 or 2 => [AllCaps(chunk[0]), .. chunk],
+        0 => [AllCaps(chunk[0]), .. chunk[1..]],
+        2 => [AllCaps(chunk[0]), .. chunk],
         1 => [TitleCase(chunk[0]), .. chunk],
         _ => chunk,
     };
