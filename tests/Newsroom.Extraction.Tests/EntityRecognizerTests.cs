@@ -106,6 +106,15 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
+    public void A_legal_form_or_trade_makes_a_name_a_company()
+    {
+        var entities = Recognize("Shares of Korsholm Securities rose, while Veltrana-Benz AG said profits fell.");
+
+        Assert.Contains(("Korsholm Securities", EntityType.Organization), entities);
+        Assert.Contains(("Veltrana-Benz AG", EntityType.Organization), entities);
+    }
+
+    [Fact]
     public void Text_without_names_has_no_entities()
     {
         Assert.Empty(Recognize("it was a quiet day, and nothing much happened at all."));

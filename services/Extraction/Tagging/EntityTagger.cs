@@ -72,6 +72,7 @@ public sealed class EntityTagger
 
             tags[s] = [.. lattice.Best().Select(k => labels[k])];
             NameHeads.Apply(words[s], tags[s], Gazetteer);
+            CompanyNames.Apply(tokens, words[s], tags[s], Gazetteer);
             NameSeparators.Apply(tokens, tags[s]);
             AcronymDefinitions.Apply(tokens, tags[s]);
             DatelinePlaces.Apply(tokens, tags[s]);

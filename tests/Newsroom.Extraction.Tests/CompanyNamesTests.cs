@@ -1,0 +1,37 @@
+using Newsroom.Extraction.Tagging;
+
+namespace Newsroom.Extraction.Tests;
+
+public sealed class CompanyNamesTests
+{
+    [Theory]
+    [InlineData("Veltrana Securities said", "B-PER I-PER O", "B-ORG I-ORG O")]
+    [InlineData("Korsholm-Benz AG said", "B-PER B-ORG O", "B-ORG I-ORG O")]
+    [InlineData("Zentria Wellcome Plc shares", "B-ORG B-ORG I-ORG O", "B-ORG I-ORG I-ORG O")]
+    [InlineData("British Pradovia Petroleum rose", "B-MISC I-MISC O O", "B-ORG I-ORG I-ORG O")]
+    [InlineData("shares of Estrelle Inc. fell", "O O B-LOC O O", "O O B-ORG I-ORG O")]
+    [InlineData("Estrelle Holdings Ltd fell", "B-LOC I-LOC O O", "B-ORG I-ORG I-ORG O")]
+    [InlineData("Veltrana-Benz AG said", "O B-ORG O", "B-ORG I-ORG O")]
+    public void A_legal_form_or_trade_after_a_name_makes_it_one_company(string sentence, string tagged, string expected) =>
+        Assert.Equal(expected, Applied(sentence, tagged));
+
+    [Theory]
+    [InlineData("the Airlines said", "O O O")]
+    [InlineData("The Airlines said", "O O O")]
+    [InlineData("rival Airways said", "O B-ORG O")]
+    [InlineData("Veltrana said AG", "B-LOC O O")]
+    [InlineData("Korsholm Bank rose", "B-LOC I-LOC O")]
+    [InlineData("Veltrana and Estrelle fell", "B-ORG O B-ORG O")]
+    public void Any_other_sentence_keeps_its_tags(string sentence, string tagged) =>
+        Assert.Equal(tagged, Applied(sentence, tagged));
+
+    private static readonly Gazetteer Gazetteer = new(new Dictionary<string, GazetteerTypes>(), ["the", "said", "rival"]);
+
+    private static string Applied(string sentence, string tagged)
+    {
+        var tokens = sentence.Split(' ');
+        var tags = tagged.Split(' ');
+        CompanyNames.Apply(tokens, [.. tokens.Select(t => t.ToLowerInvariant())], tags, Gazetteer);
+        return string.Join(' ', tags);
+    }
+}
