@@ -10,6 +10,7 @@ public sealed class NameHeadsTests
             ["zentria"] = GazetteerTypes.Organisation,
             ["ford"] = GazetteerTypes.Person | GazetteerTypes.Organisation,
             ["base"] = GazetteerTypes.Organisation,
+            ["ricki"] = GazetteerTypes.FirstName,
         },
         ["base", "said"]);
 
@@ -20,6 +21,24 @@ public sealed class NameHeadsTests
     [InlineData("Henry Ford said", "B-PER I-PER O", "B-PER I-PER O")]
     [InlineData("Oskar Base said", "B-PER I-PER O", "B-PER I-PER O")]
     public void A_person_whose_last_word_is_only_an_organisation_is_an_organisation(string sentence, string tagged, string expected)
+    {
+        var tags = tagged.Split(' ');
+
+        NameHeads.Apply([.. sentence.Split(' ').Select(TokenFeatures.Normalised)], tags, Gazetteer);
+
+        Assert.Equal(expected, string.Join(' ', tags));
+    }
+
+    [Theory]
+    [InlineData("the Veltrana River flooded", "O B-ORG I-ORG O", "O B-LOC I-LOC O")]
+    [InlineData("in Korsholm Province today", "O B-ORG I-ORG O", "O B-LOC I-LOC O")]
+    [InlineData("Estrelle County said", "B-PER I-PER O", "B-LOC I-LOC O")]
+    [InlineData("Estrelle County won", "B-ORG I-ORG O", "B-ORG I-ORG O")]
+    [InlineData("Ricki Lake said", "B-PER I-PER O", "B-PER I-PER O")]
+    [InlineData("University of Pradovia Valley said", "B-ORG I-ORG I-ORG I-ORG O", "B-ORG I-ORG I-ORG I-ORG O")]
+    [InlineData("the River said", "O B-ORG O", "O B-ORG O")]
+    [InlineData("Veltrana River Authority said", "B-ORG I-ORG I-ORG O", "B-ORG I-ORG I-ORG O")]
+    public void A_person_or_organisation_whose_last_word_is_a_kind_of_place_is_a_place(string sentence, string tagged, string expected)
     {
         var tags = tagged.Split(' ');
 

@@ -1,26 +1,52 @@
 namespace Newsroom.Extraction.Tagging;
 
 /// <summary>
-/// A name's last word is its head and says what it names: a name the tagger read as a person but whose
-/// last word the gazetteer knows only as an organisation ("Kataib Hezbollah") is an organisation. Person
-/// names end in surnames, which are seldom organisations too.
+/// A name's last word is its head and says what it names. A name the tagger read as a person but whose last word
+/// the gazetteer knows only as an organisation ("Kataib Hezbollah") is an organisation: person names end in
+/// surnames, which are seldom organisations too. A person or organisation whose last word is a kind of place
+/// ("Yangtze River", "Fujian Province") is a place, unless it begins with a given name, as some surnames are such
+/// words ("Ricki Lake", "Michael Bay"), or has "of" before its head ("University of ... Valley"). A county is a place
+/// only where the tagger read a person: "Derby County" is also a football club.
 /// </summary>
 internal static class NameHeads
 {
+    private static readonly HashSet<string> PlaceHeads = new(StringComparer.Ordinal)
+    {
+        "river", "lake", "sea", "ocean", "mountain", "mountains", "valley", "island", "islands", "bay", "gulf", "strait",
+        "desert", "peninsula", "province", "region", "district", "canal", "coast", "heights", "plateau", "basin", "delta",
+        "glacier", "falls", "county",
+    };
+
     /// <summary>Corrects <paramref name="tags"/> (IOB2) of one sentence in place; <paramref name="words"/> are the tokens normalised.</summary>
     public static void Apply(IReadOnlyList<string> words, string[] tags, Gazetteer gazetteer)
     {
         foreach (var (type, start, end) in EntitySpans.Of(tags))
         {
-            if (type != "PER" || end - start < 2 || gazetteer.IsCommonWord(words[end - 1]) || gazetteer.TypesOf(words[end - 1]) != GazetteerTypes.Organisation)
+            if (end - start < 2)
             {
                 continue;
             }
 
-            for (var i = start; i < end; i++)
+            var head = words[end - 1];
+            if (type == "PER" && !gazetteer.IsCommonWord(head) && gazetteer.TypesOf(head) == GazetteerTypes.Organisation)
             {
-                tags[i] = (i == start ? "B-" : "I-") + "ORG";
+                Retype(tags, start, end, "ORG");
             }
+            else if ((type == "PER" || (type == "ORG" && head != "county"))
+                && PlaceHeads.Contains(head)
+                && !gazetteer.TypesOf(words[start]).HasFlag(GazetteerTypes.FirstName)
+                && !words.Skip(start).Take(end - start).Contains("of"))
+            {
+                Retype(tags, start, end, "LOC");
+            }
+        }
+    }
+
+    private static void Retype(string[] tags, int start, int end, string type)
+    {
+        for (var i = start; i < end; i++)
+        {
+            tags[i] = (i == start ? "B-" : "I-") + type;
         }
     }
 }
