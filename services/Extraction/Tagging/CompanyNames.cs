@@ -24,7 +24,7 @@ internal static class CompanyNames
         {
             // A capitalised word the tagger left out before it is the name too ("Veltrana-Benz AG"), unless English writes it in lower case.
             if (!Designators.Contains(tokens[i])
-                || (tags[i - 1] == EntityTags.Outside && (!char.IsUpper(tokens[i - 1][0]) || gazetteer.IsCommonWord(words[i - 1]))))
+                || (tags[i - 1] == EntityTags.Outside && (tokens[i - 1].Length == 0 || !char.IsUpper(tokens[i - 1][0]) || gazetteer.IsCommonWord(words[i - 1]))))
             {
                 continue;
             }
