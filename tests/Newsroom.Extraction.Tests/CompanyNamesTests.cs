@@ -25,6 +25,19 @@ public sealed class CompanyNamesTests
     public void Any_other_sentence_keeps_its_tags(string sentence, string tagged) =>
         Assert.Equal(tagged, Applied(sentence, tagged));
 
+    /// <summary>Input sets the length of a sentence: a run of designators, however long, is read in one pass.</summary>
+    [Fact]
+    public void A_long_run_of_designators_is_one_company()
+    {
+        var tokens = Enumerable.Repeat("AG", 200_000).Prepend("Veltrana").ToArray();
+        var tags = tokens.Select((_, i) => i == 0 ? "B-PER" : "I-PER").ToArray();
+
+        CompanyNames.Apply(tokens, [.. tokens.Select(t => t.ToLowerInvariant())], tags, Gazetteer);
+
+        Assert.Equal("B-ORG", tags[0]);
+        Assert.All(tags.Skip(1), tag => Assert.Equal("I-ORG", tag));
+    }
+
     private static readonly Gazetteer Gazetteer = new(new Dictionary<string, GazetteerTypes>(), ["the", "said", "rival"]);
 
     private static string Applied(string sentence, string tagged)

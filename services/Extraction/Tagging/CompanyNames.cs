@@ -20,8 +20,15 @@ internal static class CompanyNames
     /// <summary>Corrects <paramref name="tags"/> (IOB2) of one sentence in place; <paramref name="words"/> are the tokens normalised.</summary>
     public static void Apply(IReadOnlyList<string> tokens, IReadOnlyList<string> words, string[] tags, Gazetteer gazetteer)
     {
+        // Where the run of tagged words before the current one starts: one pass, however many designators a run has.
+        var run = 0;
         for (var i = 1; i < tokens.Count; i++)
         {
+            if (tags[i - 1] == EntityTags.Outside)
+            {
+                run = i;
+            }
+
             // A capitalised word the tagger left out before it is the name too ("Veltrana-Benz AG"), unless English writes it in lower case.
             if (!Designators.Contains(tokens[i])
                 || (tags[i - 1] == EntityTags.Outside && (tokens[i - 1].Length == 0 || !char.IsUpper(tokens[i - 1][0]) || gazetteer.IsCommonWord(words[i - 1]))))
@@ -31,22 +38,20 @@ internal static class CompanyNames
 
             // The name before the designator, and any name right before that: the tagger may have cut one company in two
             // ("Glaxo" and "Wellcome Plc").
-            var start = i - 1;
-            while (start > 0 && tags[start] != EntityTags.Outside && tags[start - 1] != EntityTags.Outside)
-            {
-                start--;
-            }
-
+            var first = tags[i - 1] == EntityTags.Outside ? i - 1 : run;
             var end = i + 1;
             while (end < tags.Length && tags[end].StartsWith("I-", StringComparison.Ordinal))
             {
                 end++;
             }
 
-            for (var k = start; k < end; k++)
+            for (var k = first; k < end; k++)
             {
-                tags[k] = (k == start ? "B-" : "I-") + "ORG";
+                tags[k] = (k == first ? "B-" : "I-") + "ORG";
             }
+
+            run = first;
+            i = end - 1;
         }
     }
 }
