@@ -38,10 +38,7 @@ internal static class AcronymDefinitions
 
             Array.Fill(tags, EntityTags.Outside, runIn, start - runIn);
 
-            for (var i = start; i < open; i++)
-            {
-                tags[i] = (i == start ? "B-" : "I-") + type;
-            }
+            EntityTags.Name(tags, start, open, type);
 
             tags[open] = EntityTags.Outside;
             tags[open + 1] = tags[open + 1] == EntityTags.Outside ? "B-" + type : "B-" + tags[open + 1][2..];

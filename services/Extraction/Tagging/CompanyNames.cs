@@ -45,10 +45,7 @@ internal static class CompanyNames
                 end++;
             }
 
-            for (var k = first; k < end; k++)
-            {
-                tags[k] = (k == first ? "B-" : "I-") + "ORG";
-            }
+            EntityTags.Name(tags, first, end, "ORG");
 
             run = first;
             i = end - 1;

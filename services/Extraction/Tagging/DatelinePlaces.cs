@@ -48,8 +48,8 @@ internal static class DatelinePlaces
             }
         }
 
-        TagPlace(tags, 0, place);
-        TagPlace(tags, place + 1, region);
+        EntityTags.Name(tags, 0, place, "LOC");
+        EntityTags.Name(tags, place + 1, place + 1 + region, "LOC");
     }
 
     /// <summary>Whether the tokens from <paramref name="start"/> on are a date and nothing else.</summary>
@@ -75,14 +75,6 @@ internal static class DatelinePlaces
 
     private static bool IsRegionWord(string token) =>
         token.Length >= 2 && char.IsUpper(token[0]) && token.All(c => char.IsLetter(c) || c is '.' or '-') && !IsMonth(token);
-
-    private static void TagPlace(string[] tags, int start, int length)
-    {
-        for (var i = start; i < start + length; i++)
-        {
-            tags[i] = i == start ? "B-LOC" : "I-LOC";
-        }
-    }
 
     private static bool IsCapitalWord(string token) =>
         token.Length >= 2 && char.IsLetter(token[0]) && token.All(c => char.IsUpper(c) || c is '.' or '-' or '\'');

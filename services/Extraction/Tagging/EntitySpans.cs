@@ -41,10 +41,7 @@ public static class EntitySpans
         var result = Enumerable.Repeat(EntityTags.Outside, tags.Count).ToArray();
         foreach (var (type, start, end) in Of(tags))
         {
-            for (var i = start; i < end; i++)
-            {
-                result[i] = (i == start ? "B-" : "I-") + type;
-            }
+            EntityTags.Name(result, start, end, type);
         }
 
         return result;

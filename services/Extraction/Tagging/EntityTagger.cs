@@ -45,11 +45,11 @@ public sealed class EntityTagger
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var words = TokenFeatures.NormalisedWords(sentences);
-        var features = TokenFeatures.OfDocument(sentences, words, Gazetteer, Clusters);
+        var modes = TokenFeatures.Modes(sentences);
+        var features = TokenFeatures.OfDocument(sentences, words, modes, Gazetteer, Clusters);
         var tags = new string[sentences.Count][];
         var history = new PredictionHistory();
-        var runningText = TokenFeatures.RunningText(sentences);
-        foreach (var s in TokenFeatures.TaggingOrder(runningText))
+        foreach (var s in TokenFeatures.TaggingOrder(modes))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var tokens = sentences[s];

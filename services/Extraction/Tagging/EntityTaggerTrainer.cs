@@ -122,9 +122,10 @@ public sealed class EntityTaggerTrainer
         var domain = DomainHash(document.Domain);
         var tokens = document.Sentences.Select(s => s.Tokens).ToList();
         var words = TokenFeatures.NormalisedWords(tokens);
-        var features = TokenFeatures.OfDocument(tokens, words, gazetteer, clusters);
+        var modes = TokenFeatures.Modes(tokens);
+        var features = TokenFeatures.OfDocument(tokens, words, modes, gazetteer, clusters);
         var sentences = new List<PreparedSentence>(document.Sentences.Count);
-        foreach (var s in TokenFeatures.TaggingOrder(TokenFeatures.RunningText(tokens)))
+        foreach (var s in TokenFeatures.TaggingOrder(modes))
         {
             var sentence = document.Sentences[s];
             var gold = new int[sentence.Tags.Count];

@@ -32,6 +32,26 @@ public static class EntityTags
         return allowed;
     }
 
+    /// <summary>Tags <paramref name="tags"/> from <paramref name="start"/> up to <paramref name="end"/> as one name of the type.</summary>
+    public static void Name(string[] tags, int start, int end, string type)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        for (var i = start; i < end; i++)
+        {
+            tags[i] = (i == start ? "B-" : "I-") + type;
+        }
+    }
+
+    /// <summary>A name that ran on at <paramref name="index"/> starts there instead, once what came before it is no part of it.</summary>
+    public static void StartNameAt(string[] tags, int index)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        if (index < tags.Length && tags[index].StartsWith("I-", StringComparison.Ordinal))
+        {
+            tags[index] = "B-" + tags[index][2..];
+        }
+    }
+
     /// <summary>An I- tag continues a name of its own type; anywhere else it would open a name without a beginning.</summary>
     public static bool CanFollow(string previous, string tag) =>
         !tag.StartsWith("I-", StringComparison.Ordinal) || (previous.Length > 2 && previous.AsSpan(2).SequenceEqual(tag.AsSpan(2)));

@@ -30,23 +30,15 @@ internal static class NameHeads
             var head = words[end - 1];
             if (type == "PER" && !gazetteer.IsCommonWord(head) && gazetteer.TypesOf(head) == GazetteerTypes.Organisation)
             {
-                Retype(tags, start, end, "ORG");
+                EntityTags.Name(tags, start, end, "ORG");
             }
             else if ((type == "PER" || (type == "ORG" && head != "county"))
                 && PlaceHeads.Contains(head)
                 && !gazetteer.TypesOf(words[start]).HasFlag(GazetteerTypes.FirstName)
                 && !words.Skip(start).Take(end - start).Contains("of"))
             {
-                Retype(tags, start, end, "LOC");
+                EntityTags.Name(tags, start, end, "LOC");
             }
-        }
-    }
-
-    private static void Retype(string[] tags, int start, int end, string type)
-    {
-        for (var i = start; i < end; i++)
-        {
-            tags[i] = (i == start ? "B-" : "I-") + type;
         }
     }
 }

@@ -20,10 +20,7 @@ internal static class NameSeparators
             }
 
             tags[i] = EntityTags.Outside;
-            if (i + 1 < tokens.Count && tags[i + 1].StartsWith("I-", StringComparison.Ordinal))
-            {
-                tags[i + 1] = "B-" + tags[i + 1][2..];
-            }
+            EntityTags.StartNameAt(tags, i + 1);
         }
     }
 }

@@ -52,9 +52,6 @@ internal static class SectionSlugs
             tags[i] = EntityTags.Outside;
         }
 
-        if (tags[dash + 1].StartsWith("I-", StringComparison.Ordinal))
-        {
-            tags[dash + 1] = "B-" + tags[dash + 1][2..];
-        }
+        EntityTags.StartNameAt(tags, dash + 1);
     }
 }

@@ -25,23 +25,24 @@ internal static class TokenFeatures
     public static string[][] NormalisedWords(IReadOnlyList<IReadOnlyList<string>> sentences) =>
         [.. sentences.Select(s => s.Select(Normalised).ToArray())];
 
-    /// <summary>Whether each sentence is running text (<see cref="SentenceMode.Normal"/>), not a headline or an all-caps line.</summary>
-    public static bool[] RunningText(IReadOnlyList<IReadOnlyList<string>> sentences) =>
-        [.. sentences.Select(s => ModeOf(s) == SentenceMode.Normal)];
+    /// <summary>How each sentence is cased: features and the tagging order both read these.</summary>
+    public static SentenceMode[] Modes(IReadOnlyList<IReadOnlyList<string>> sentences) => [.. sentences.Select(ModeOf)];
 
     /// <summary>
     /// The order to tag a document's sentences in: running text first, then headlines and all-caps lines. A headline
     /// comes before its story but says least about case, so the prediction history should reach it with what the
     /// story's sentences made of its words ("ARSENAL" after "Manchester United beat Arsenal").
     /// </summary>
-    public static int[] TaggingOrder(IReadOnlyList<bool> runningText) =>
-        [.. Enumerable.Range(0, runningText.Count).OrderBy(s => runningText[s] ? 0 : 1)];
+    public static int[] TaggingOrder(IReadOnlyList<SentenceMode> modes) =>
+        [.. Enumerable.Range(0, modes.Count).OrderBy(s => modes[s] == SentenceMode.Normal ? 0 : 1)];
 
-    /// <summary>For each token of each sentence, its features that do not depend on the tags; <paramref name="lower"/> is <see cref="NormalisedWords"/> of the sentences.</summary>
-    public static ulong[][][] OfDocument(IReadOnlyList<IReadOnlyList<string>> sentences, string[][] lower, Gazetteer gazetteer, WordClusters clusters)
+    /// <summary>
+    /// For each token of each sentence, its features that do not depend on the tags; <paramref name="lower"/> is
+    /// <see cref="NormalisedWords"/> of the sentences and <paramref name="modes"/> their <see cref="Modes"/>.
+    /// </summary>
+    public static ulong[][][] OfDocument(IReadOnlyList<IReadOnlyList<string>> sentences, string[][] lower, SentenceMode[] modes, Gazetteer gazetteer, WordClusters clusters)
     {
         var shapes = sentences.Select(s => s.Select(ShapeOf).ToArray()).ToArray();
-        var modes = sentences.Select(ModeOf).ToArray();
         var casing = DocumentCasing(sentences, lower, modes);
         var sport = IsSportsCopy(sentences, lower);
         var result = new ulong[sentences.Count][][];
