@@ -118,13 +118,20 @@ prepare_cli() {
   dotnet build "$root/tools/Newsroom.Cli" --nologo -v quiet -clp:NoSummary
 }
 
+# Each build leaves the image it replaced and its build stages untagged (about 3 GB): they go, so
+# that runs after runs do not fill the disk.
 build_image() {
-  local log="$work/build.log"
+  local log="$work/build.log" old
+  old=$(docker image inspect -f '{{.Id}}' "$NEWSROOM_IMAGE" 2>/dev/null || true)
   say "Building $NEWSROOM_IMAGE from deploy/Dockerfile on $DOTNET_SDK_IMAGE and $DOTNET_RUNTIME_IMAGE (full log: $log)"
   if ! docker-compose build 2>&1 | tee "$log" | { grep --line-buffered -E '^Step [0-9]+/|Successfully tagged' || true; } | sed -u 's/^/    /'; then
     tail -n 40 "$log" | sed 's/^/    /' >&2
     fail "building the services' image failed; the lines above say why (a compile error, or NuGet unreachable from the build container)."
   fi
+  if [[ -n "$old" && "$old" != "$(docker image inspect -f '{{.Id}}' "$NEWSROOM_IMAGE")" ]]; then
+    docker rmi "$old" >/dev/null 2>&1 || true
+  fi
+  docker image prune --force --filter label=org.newsroom.build-stage=services >/dev/null
 }
 
 # Waits until every container of the project is healthy, or has exited 0 (the topology import).

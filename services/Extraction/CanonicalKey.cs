@@ -8,7 +8,7 @@ namespace Newsroom.Extraction;
 /// The spelling-independent key of an entity name, and the canonical id derived from it. A pure function
 /// of the name, so every extraction instance gives the same id without shared state:
 /// lower case, no diacritics or punctuation, no articles and particles (the, al-, el-), stop words
-/// (of, in, for) or legal suffixes (Inc, Ltd), Arabic organisation words translated (kataib -> brigade)
+/// (of, in, for) or legal forms (Inc, Ltd, and at the end Corp, AG, SA), Arabic organisation words translated (kataib -> brigade)
 /// and abbreviations written out (Mt -> mount), and for names of two or more
 /// words a consonant skeleton per word (Mohammed / Mohamed -> mhmd, Kataib / Kataeb -> ktb), the words
 /// taken as an unordered set ("Hezbollah Brigades" = "Kataib Hezbollah"). Single words keep their
@@ -59,7 +59,8 @@ public static class CanonicalKey
     public static string Of(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var words = Words(name);
+        var written = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var words = Words(string.Join(' ', written.Take(NameVariants.WithoutLegalForm(written))));
         if (NameVariants.KnownName(words) is { } known)
         {
             words = Words(known.Name);

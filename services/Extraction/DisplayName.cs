@@ -10,7 +10,8 @@ namespace Newsroom.Extraction;
 /// Mohammed, Kataeb -> Kataib); an article prefix opens the name as "Al-" and is dropped inside it, the
 /// way wire style writes "Bashar Assad" (Al-Sudani / al-Sudani / Sudani -> Sudani); connectives are lower
 /// case, and "in" between name words reads "of" (Islamic State in / of Iraq); words of an all-capitals
-/// headline are title-cased, short acronyms kept; a leading "the" goes.
+/// headline are title-cased, short acronyms kept; a leading "the" goes, and so does a company's legal form at the
+/// end (Microsoft Corp. -> Microsoft).
 /// </summary>
 public static class DisplayName
 {
@@ -34,6 +35,9 @@ public static class DisplayName
         {
             tokens.RemoveAt(0);
         }
+
+        var kept = NameVariants.WithoutLegalForm(tokens);
+        tokens.RemoveRange(kept, tokens.Count - kept);
 
         var letters = tokens.SelectMany(t => t).Where(char.IsLetter).ToList();
         var headline = tokens.Count > 1 && letters.Count > 0 && letters.All(char.IsUpper);

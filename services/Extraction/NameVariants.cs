@@ -6,7 +6,7 @@ namespace Newsroom.Extraction;
 /// General knowledge about how one name is written in several ways, shared by <see cref="CanonicalKey"/>
 /// (one identity) and <see cref="DisplayName"/> (one spelling to show): transliteration families of
 /// common Arabic name words with the spelling English-language wires use most, short forms of countries
-/// and international bodies, and the titles that precede a person's name.
+/// and international bodies, the titles that precede a person's name, and the legal forms that end a company's.
 /// </summary>
 internal static class NameVariants
 {
@@ -68,6 +68,17 @@ internal static class NameVariants
         "lineman", "pitcher", "actor", "actress", "singer", "rapper", "director", "qb", "rb", "wr", "te", "lb", "cb", "dt",
     };
 
+    /// <summary>
+    /// Legal forms that end company names, as news writes them: "Microsoft Corp.", "Microsoft Corporation" and "Microsoft"
+    /// are one company, named all three ways. Written forms, so that a person's "Sa" or "Co" is not taken for one.
+    /// </summary>
+    private static readonly HashSet<string> LegalForms = new(StringComparer.Ordinal)
+    {
+        "Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.", "Limited", "LLC",
+        "LLP", "Plc", "PLC", "plc", "AG", "GmbH", "KGaA", "SA", "S.A.", "SpA", "S.p.A.", "NV", "N.V.", "BV", "B.V.",
+        "AB", "ASA", "Oyj", "Bhd", "Pty", "INC", "INC.", "CORP", "CORP.", "CORPORATION", "LTD", "LTD.",
+    };
+
     private static readonly Dictionary<string, string> PreferredByVariant = TransliterationFamilies
         .SelectMany(family => family.Select(variant => (variant, preferred: family[0])))
         .ToDictionary(pair => pair.variant, pair => pair.preferred, StringComparer.Ordinal);
@@ -89,5 +100,23 @@ internal static class NameVariants
         var words = person.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var name = Array.FindIndex(words, word => !PersonTitles.Contains(word.TrimEnd('.')));
         return name <= 0 ? person : string.Join(' ', words[name..]);
+    }
+
+    /// <summary>Whether the word is a company's legal form as news writes it ("Corp.", "AG", "plc").</summary>
+    public static bool IsLegalForm(string word) => LegalForms.Contains(word);
+
+    /// <summary>
+    /// How many of a name's words remain once the legal forms that end it go ("Daimler-Benz AG" keeps one of two): a
+    /// legal form alone, or one that does not end the name ("Corporation for Public Broadcasting"), stays.
+    /// </summary>
+    public static int WithoutLegalForm(IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var kept = words.Count;
+        while (kept > 1 && LegalForms.Contains(words[kept - 1]))
+        {
+            kept--;
+        }
+        return kept;
     }
 }

@@ -18,6 +18,11 @@ public sealed class CanonicalKeyTests
     [InlineData("Mt Cook", "Mount Cook")]
     [InlineData("Microsoft Corp.", "Microsoft Corporation")]
     [InlineData("Zentria Holdings Inc.", "Zentria Holdings")]
+    [InlineData("Veltrana Corp.", "Veltrana")]
+    [InlineData("Veltrana Corporation", "Veltrana")]
+    [InlineData("Korsholm-Benz AG", "Korsholm-Benz")]
+    [InlineData("Banco Estrelle S.A.", "Banco Estrelle")]
+    [InlineData("Lantern Co.", "Lantern")]
     public void Spelling_variants_share_a_key(string one, string other)
     {
         Assert.Equal(CanonicalKey.Of(one), CanonicalKey.Of(other));
@@ -31,6 +36,8 @@ public sealed class CanonicalKeyTests
     [InlineData("Joe Biden", "Hunter Biden")]
     [InlineData("Hezbollah", "Kataib Hezbollah")]
     [InlineData("US", "UN")]
+    [InlineData("Kim Sa", "Kim")]
+    [InlineData("Corporation for Public Broadcasting", "Public Broadcasting")]
     public void Different_names_keep_different_keys(string one, string other)
     {
         Assert.NotEqual(CanonicalKey.Of(one), CanonicalKey.Of(other));

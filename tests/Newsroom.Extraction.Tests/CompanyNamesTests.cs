@@ -12,6 +12,7 @@ public sealed class CompanyNamesTests
     [InlineData("shares of Estrelle Inc. fell", "O O B-LOC O O", "O O B-ORG I-ORG O")]
     [InlineData("Estrelle Holdings Ltd fell", "B-LOC I-LOC O O", "B-ORG I-ORG I-ORG O")]
     [InlineData("Veltrana-Benz AG said", "O B-ORG O", "B-ORG I-ORG O")]
+    [InlineData("shares of Lantern Inc. fell", "O O O O O", "O O B-ORG I-ORG O")]
     public void A_legal_form_or_trade_after_a_name_makes_it_one_company(string sentence, string tagged, string expected) =>
         Assert.Equal(expected, Applied(sentence, tagged));
 
@@ -22,6 +23,8 @@ public sealed class CompanyNamesTests
     [InlineData("Veltrana said AG", "B-LOC O O")]
     [InlineData("Korsholm Bank rose", "B-LOC I-LOC O")]
     [InlineData("Veltrana and Estrelle fell", "B-ORG O B-ORG O")]
+    [InlineData("the rival Airlines said", "O O O O")]
+    [InlineData("HIS SHARE IS LIMITED", "O O O O")]
     public void Any_other_sentence_keeps_its_tags(string sentence, string tagged) =>
         Assert.Equal(tagged, Applied(sentence, tagged));
 
@@ -38,7 +41,40 @@ public sealed class CompanyNamesTests
         Assert.All(tags.Skip(1), tag => Assert.Equal("I-ORG", tag));
     }
 
-    private static readonly Gazetteer Gazetteer = new(new Dictionary<string, GazetteerTypes>(), ["the", "said", "rival"]);
+    [Fact]
+    public void A_company_named_with_its_legal_form_is_a_company_by_its_name_alone_in_the_document()
+    {
+        string[][] sentences =
+        [
+            ["Lantern", "said", "on", "Monday", "that", "profits", "rose", "."],
+            ["Shares", "of", "Lantern", "Inc.", "and", "Korsholm", "Wellcome", "Plc", "rose", "."],
+            ["Korsholm", "Wellcome", "gained", "while", "Lantern", "Music", "and", "a", "lantern", "did", "not", "."],
+        ];
+        string[][] tags =
+        [
+            ["O", "O", "O", "O", "O", "O", "O", "O"],
+            ["O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"],
+            ["O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O"],
+        ];
+
+        CompanyNames.ApplyToDocument(sentences, tags);
+
+        Assert.Equal("B-ORG O O O O O O O", string.Join(' ', tags[0]));
+        Assert.Equal("B-ORG I-ORG O O O O O O O O O O", string.Join(' ', tags[2]));
+    }
+
+    [Fact]
+    public void A_company_name_does_not_retag_names_of_another_type()
+    {
+        string[][] sentences = [["Veltrana", "Corp.", "opened", "in", "Veltrana", "."]];
+        string[][] tags = [["B-ORG", "I-ORG", "O", "O", "B-LOC", "O"]];
+
+        CompanyNames.ApplyToDocument(sentences, tags);
+
+        Assert.Equal("B-ORG I-ORG O O B-LOC O", string.Join(' ', tags[0]));
+    }
+
+    private static readonly Gazetteer Gazetteer = new(new Dictionary<string, GazetteerTypes>(), ["the", "said", "rival", "lantern", "is", "his", "share"]);
 
     private static string Applied(string sentence, string tagged)
     {

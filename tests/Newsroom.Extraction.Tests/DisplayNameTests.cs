@@ -14,6 +14,8 @@ public sealed class DisplayNameTests
     [InlineData("José Martí", "Jose Marti")]
     [InlineData("Hizballah", "Hezbollah")]
     [InlineData("Osama Bin Laden", "Usama bin Laden")]
+    [InlineData("Veltrana Corp.", "Veltrana")]
+    [InlineData("Korsholm-Benz AG", "Korsholm-Benz")]
     public void Spellings_of_one_name_show_one_name(string one, string other)
     {
         Assert.Equal(CanonicalKey.Of(one), CanonicalKey.Of(other));
@@ -32,6 +34,9 @@ public sealed class DisplayNameTests
     [InlineData("George W. Bush", "George W. Bush")]
     [InlineData("UN SECURITY COUNCIL", "UN Security Council")]
     [InlineData("Bank of England", "Bank of England")]
+    [InlineData("Veltrana Corp.", "Veltrana")]
+    [InlineData("Glaxo Zentria plc", "Glaxo Zentria")]
+    [InlineData("Corporation", "Corporation")]
     public void A_spelling_shows_as_its_normal_form(string spelling, string shown)
     {
         Assert.Equal(shown, DisplayName.Of(spelling));

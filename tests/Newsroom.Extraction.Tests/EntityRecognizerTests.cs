@@ -115,6 +115,15 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
+    public void A_company_named_once_with_its_legal_form_is_a_company_wherever_its_name_stands()
+    {
+        var entities = Recognize("Lantern said on Monday that profits rose. Shares of Lantern Inc. gained 4 percent.");
+
+        Assert.Contains(("Lantern Inc.", EntityType.Organization), entities);
+        Assert.Contains(("Lantern", EntityType.Organization), entities);
+    }
+
+    [Fact]
     public void Text_without_names_has_no_entities()
     {
         Assert.Empty(Recognize("it was a quiet day, and nothing much happened at all."));

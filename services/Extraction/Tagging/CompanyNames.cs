@@ -8,13 +8,11 @@ namespace Newsroom.Extraction.Tagging;
 /// </summary>
 internal static class CompanyNames
 {
-    /// <summary>Legal forms and trades that end company names in English-language news, as written there.</summary>
-    private static readonly HashSet<string> Designators = new(StringComparer.Ordinal)
+    /// <summary>Trades that end company names in English-language news, as written there; legal forms are <see cref="NameVariants.IsLegalForm"/>.</summary>
+    private static readonly HashSet<string> Trades = new(StringComparer.Ordinal)
     {
-        "AG", "GmbH", "KGaA", "Plc", "PLC", "plc", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.",
-        "Limited", "LLC", "LLP", "SpA", "S.p.A.", "SA", "S.A.", "NV", "N.V.", "BV", "B.V.", "AB", "ASA", "Oyj", "Bhd",
-        "Pty", "Holdings", "Securities", "Airlines", "Airways", "Motors", "Industries", "Pharmaceuticals",
-        "Petroleum", "Telecom", "Telecommunications",
+        "Holdings", "Securities", "Airlines", "Airways", "Motors", "Industries", "Pharmaceuticals", "Petroleum", "Telecom",
+        "Telecommunications",
     };
 
     /// <summary>Corrects <paramref name="tags"/> (IOB2) of one sentence in place; <paramref name="words"/> are the tokens normalised.</summary>
@@ -29,9 +27,13 @@ internal static class CompanyNames
                 run = i;
             }
 
-            // A capitalised word the tagger left out before it is the name too ("Veltrana-Benz AG"), unless English writes it in lower case.
-            if (!Designators.Contains(tokens[i])
-                || (tags[i - 1] == EntityTags.Outside && (tokens[i - 1].Length == 0 || !char.IsUpper(tokens[i - 1][0]) || gazetteer.IsCommonWord(words[i - 1]))))
+            // A capitalised word the tagger left out before it is the name too ("Veltrana-Benz AG"), unless English writes it in
+            // lower case ("Chemical Industries" may be no name). Before a legal form, a word in title case is a company's name
+            // whatever it means alone ("Apple Inc.", "Target Corp."); in capitals it may be any word ("IS LIMITED").
+            if (!(NameVariants.IsLegalForm(tokens[i]) || Trades.Contains(tokens[i]))
+                || (tags[i - 1] == EntityTags.Outside
+                    && (tokens[i - 1].Length == 0 || !char.IsUpper(tokens[i - 1][0])
+                        || (gazetteer.IsCommonWord(words[i - 1]) && !(NameVariants.IsLegalForm(tokens[i]) && tokens[i - 1].Any(char.IsLower))))))
             {
                 continue;
             }
@@ -50,5 +52,81 @@ internal static class CompanyNames
             run = first;
             i = end - 1;
         }
+    }
+
+    /// <summary>
+    /// News names a company in full once ("Apple Inc.") and by its name alone after that ("Apple said"), where the name
+    /// may be a common word the tagger leaves out. Each name that a legal form ended in the document is an organisation
+    /// wherever else it stands untagged and alone (not inside a longer capitalised run: "Apple Music").
+    /// </summary>
+    public static void ApplyToDocument(IReadOnlyList<IReadOnlyList<string>> sentences, string[][] tags)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var firstWords = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            foreach (var (start, end) in OrganisationSpans(tags[s]))
+            {
+                var span = sentences[s].Skip(start).Take(end - start).ToList();
+                var kept = NameVariants.WithoutLegalForm(span);
+                if (kept < span.Count && kept <= Gazetteer.MaxNameTokens)
+                {
+                    names.Add(string.Join(' ', span.Take(kept)));
+                    firstWords.Add(span[0]);
+                }
+            }
+        }
+        if (names.Count == 0)
+        {
+            return;
+        }
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var tokens = sentences[s];
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                // The longest name first; a lookup per length keeps the work linear in the document.
+                for (var length = firstWords.Contains(tokens[i]) ? Math.Min(Gazetteer.MaxNameTokens, tokens.Count - i) : 0; length >= 1; length--)
+                {
+                    if (StandsAlone(tokens, tags[s], i, i + length) && names.Contains(string.Join(' ', tokens.Skip(i).Take(length))))
+                    {
+                        EntityTags.Name(tags[s], i, i + length, "ORG");
+                        i += length - 1;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(int Start, int End)> OrganisationSpans(string[] tags)
+    {
+        for (var i = 0; i < tags.Length; i++)
+        {
+            if (tags[i] != "B-ORG")
+            {
+                continue;
+            }
+            var end = i + 1;
+            while (end < tags.Length && tags[end] == "I-ORG")
+            {
+                end++;
+            }
+            yield return (i, end);
+        }
+    }
+
+    /// <summary>Whether the tokens from start to end are untagged, and no capitalised word runs on from them (a sentence's first word may precede them).</summary>
+    private static bool StandsAlone(IReadOnlyList<string> tokens, string[] tags, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (tags[i] != EntityTags.Outside)
+            {
+                return false;
+            }
+        }
+        static bool Capitalised(string token) => token.Length > 0 && char.IsUpper(token[0]);
+        return (start <= 1 || !Capitalised(tokens[start - 1])) && (end >= tokens.Count || !Capitalised(tokens[end]));
     }
 }

@@ -80,6 +80,7 @@ public sealed class EntityTagger
             history.Record(tokens, words[s], tags[s]);
         }
 
+        CompanyNames.ApplyToDocument(sentences, tags);
         return tags;
     }
 
