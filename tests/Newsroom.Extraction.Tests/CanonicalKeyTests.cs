@@ -23,6 +23,10 @@ public sealed class CanonicalKeyTests
     [InlineData("Korsholm-Benz AG", "Korsholm-Benz")]
     [InlineData("Banco Estrelle S.A.", "Banco Estrelle")]
     [InlineData("Lantern Co.", "Lantern")]
+    [InlineData("NATO", "North Atlantic Treaty Organization")]
+    [InlineData("Burma", "Myanmar")]
+    [InlineData("Party of God", "Hizballah")]
+    [InlineData("Bombay", "Mumbai")]
     public void Spelling_variants_share_a_key(string one, string other)
     {
         Assert.Equal(CanonicalKey.Of(one), CanonicalKey.Of(other));
@@ -38,6 +42,8 @@ public sealed class CanonicalKeyTests
     [InlineData("US", "UN")]
     [InlineData("Kim Sa", "Kim")]
     [InlineData("Corporation for Public Broadcasting", "Public Broadcasting")]
+    [InlineData("Islamic Jihad", "Hezbollah")]
+    [InlineData("Tigers", "Tamil Tigers")]
     public void Different_names_keep_different_keys(string one, string other)
     {
         Assert.NotEqual(CanonicalKey.Of(one), CanonicalKey.Of(other));

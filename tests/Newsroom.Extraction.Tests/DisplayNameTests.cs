@@ -37,6 +37,9 @@ public sealed class DisplayNameTests
     [InlineData("Veltrana Corp.", "Veltrana")]
     [InlineData("Glaxo Zentria plc", "Glaxo Zentria")]
     [InlineData("Corporation", "Corporation")]
+    [InlineData("NATO", "North Atlantic Treaty Organization")]
+    [InlineData("Bruxelles", "Brussels")]
+    [InlineData("Party of God", "Hezbollah")]
     public void A_spelling_shows_as_its_normal_form(string spelling, string shown)
     {
         Assert.Equal(shown, DisplayName.Of(spelling));

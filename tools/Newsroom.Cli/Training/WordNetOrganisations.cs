@@ -12,6 +12,8 @@ internal sealed class WordNetOrganisations
     private const string Faith = "organized religion";
 
     private readonly Dictionary<string, Synset> _synsets = new(StringComparer.Ordinal);
+    private HashSet<string>? _kinds;
+    private HashSet<string>? _faiths;
 
     /// <summary>A noun.group synset that is not an instance: its offset, lemmas and the offsets of its hypernyms.</summary>
     public void Add(string offset, IReadOnlyList<string> lemmas, IReadOnlyList<string> hypernyms) =>
@@ -20,12 +22,9 @@ internal sealed class WordNetOrganisations
     /// <summary>The capitalised lemmas of the synsets under an organisation kind and not under a faith, with a dotted spelling of each short acronym ("U.N.").</summary>
     public IEnumerable<string> Names(ISet<string> lowerCaseWords)
     {
-        var kinds = Offsets(s => s.Lemmas.Any(Kinds.Contains));
-        var faiths = Offsets(s => s.Lemmas.Contains(Faith));
         foreach (var synset in _synsets.Values.Where(s => s.Lemmas.Any(IsCapitalised)))
         {
-            var ancestors = Ancestors(synset);
-            if (!ancestors.Overlaps(kinds) || ancestors.Overlaps(faiths))
+            if (!IsOrganisation(synset.Hypernyms))
             {
                 continue;
             }
@@ -41,16 +40,28 @@ internal sealed class WordNetOrganisations
         }
     }
 
+    /// <summary>
+    /// Whether a noun.group synset with these hypernyms, a kind or an instance ("Hamas" is an instance of a terrorist
+    /// organisation), is under an organisation kind and not under a faith. Read once every synset is added.
+    /// </summary>
+    public bool IsOrganisation(IReadOnlyList<string> hypernyms)
+    {
+        _kinds ??= Offsets(s => s.Lemmas.Any(Kinds.Contains));
+        _faiths ??= Offsets(s => s.Lemmas.Contains(Faith));
+        var ancestors = Ancestors(hypernyms);
+        return ancestors.Overlaps(_kinds) && !ancestors.Overlaps(_faiths);
+    }
+
     private static bool IsCapitalised(string lemma) => char.IsUpper(lemma[0]);
 
     private HashSet<string> Offsets(Func<Synset, bool> which) =>
         _synsets.Where(s => which(s.Value)).Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Every synset above this one: a walk with a visited set, as a synset may have several hypernyms.</summary>
-    private HashSet<string> Ancestors(Synset synset)
+    /// <summary>The hypernyms and every synset above them: a walk with a visited set, as a synset may have several hypernyms.</summary>
+    private HashSet<string> Ancestors(IReadOnlyList<string> hypernyms)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>(synset.Hypernyms);
+        var pending = new Stack<string>(hypernyms);
         while (pending.TryPop(out var offset))
         {
             if (seen.Add(offset) && _synsets.TryGetValue(offset, out var above))
