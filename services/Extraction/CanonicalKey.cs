@@ -23,21 +23,26 @@ public static class CanonicalKey
         "the", "of", "in", "for", "and", "al", "el", "a", "an", "inc", "ltd", "llc", "plc",
     };
 
-    /// <summary>Common words of Arabic organisation names and their English equivalents, singular.</summary>
-    private static readonly Dictionary<string, string> Glossary = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Arabic words for an organised body and their English equivalents, singular. They open a name, as the head of an
+    /// Arabic name comes first ("Jaish al-Mahdi" is the Mahdi Army).
+    /// </summary>
+    private static readonly Dictionary<string, string> ArabicBodies = new(StringComparer.Ordinal)
     {
-        ["kataib"] = "brigade", ["kataeb"] = "brigade", ["katibat"] = "brigade", ["katiba"] = "brigade",
-        ["liwa"] = "brigade", ["brigades"] = "brigade",
-        ["saraya"] = "company", ["companies"] = "company",
-        ["jaish"] = "army", ["jaysh"] = "army", ["armies"] = "army",
-        ["harakat"] = "movement", ["harakah"] = "movement", ["haraka"] = "movement", ["movements"] = "movement",
-        ["asaib"] = "league", ["asaeb"] = "league", ["usbat"] = "league", ["leagues"] = "league",
-        ["hizb"] = "party", ["parties"] = "party",
-        ["jabhat"] = "front", ["jabhah"] = "front", ["jabha"] = "front", ["fronts"] = "front",
-        ["faylaq"] = "corps", ["failaq"] = "corps",
-        ["majlis"] = "council", ["councils"] = "council",
-        ["quwat"] = "force", ["forces"] = "force",
-        ["hashd"] = "mobilisation", ["mobilization"] = "mobilisation",
+        ["kataib"] = "brigade", ["kataeb"] = "brigade", ["katibat"] = "brigade", ["katiba"] = "brigade", ["liwa"] = "brigade",
+        ["saraya"] = "company", ["jaish"] = "army", ["jaysh"] = "army",
+        ["harakat"] = "movement", ["harakah"] = "movement", ["haraka"] = "movement",
+        ["asaib"] = "league", ["asaeb"] = "league", ["usbat"] = "league", ["hizb"] = "party",
+        ["jabhat"] = "front", ["jabhah"] = "front", ["jabha"] = "front", ["faylaq"] = "corps", ["failaq"] = "corps",
+        ["majlis"] = "council", ["quwat"] = "force", ["hashd"] = "mobilisation",
+    };
+
+    /// <summary>Other words of Arabic organisation names and English plurals, with their English singular.</summary>
+    private static readonly Dictionary<string, string> Glossary = new(ArabicBodies.Concat(new Dictionary<string, string>
+    {
+        ["brigades"] = "brigade", ["companies"] = "company", ["armies"] = "army", ["movements"] = "movement",
+        ["leagues"] = "league", ["parties"] = "party", ["fronts"] = "front", ["councils"] = "council", ["forces"] = "force",
+        ["mobilization"] = "mobilisation",
         ["shaabi"] = "popular", ["shabi"] = "popular",
         ["muqawama"] = "resistance", ["muqawamah"] = "resistance",
         ["islamiya"] = "islamic", ["islamiyya"] = "islamic", ["islamiyah"] = "islamic",
@@ -49,7 +54,7 @@ public static class CanonicalKey
         // Abbreviations of English name words: "Mt Cook" is "Mount Cook", "Microsoft Corp." "Microsoft Corporation".
         ["mt"] = "mount", ["ft"] = "fort", ["corp"] = "corporation", ["univ"] = "university", ["dept"] = "department",
         ["intl"] = "international", ["natl"] = "national", ["assn"] = "association",
-    };
+    }), StringComparer.Ordinal);
 
     // Letters with diacritics and their plain forms, position by position. A table rather than Unicode
     // decomposition, which the services' invariant-globalisation mode does not perform.
@@ -78,6 +83,9 @@ public static class CanonicalKey
 
         return string.Join(' ', words.Select(Skeleton).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>Whether a folded, lower-case word is an Arabic word for an organised body ("kataib", "jaish", "harakat").</summary>
+    internal static bool IsArabicBody(string word) => ArabicBodies.ContainsKey(word);
 
     /// <summary>"ent_" and 12 hex digits of the SHA-256 of the key.</summary>
     public static string IdOf(string key)

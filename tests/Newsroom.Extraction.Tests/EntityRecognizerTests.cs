@@ -124,6 +124,15 @@ public sealed class EntityRecognizerTests
     }
 
     [Fact]
+    public void An_Arabic_militia_named_by_its_kind_is_an_organisation()
+    {
+        var entities = Recognize("Harakat al-Veltrani said on Monday that its fighters had left, and Jaish al-Korsholmi denied any role.");
+
+        Assert.Contains(("Harakat al-Veltrani", EntityType.Organization), entities);
+        Assert.Contains(("Jaish al-Korsholmi", EntityType.Organization), entities);
+    }
+
+    [Fact]
     public void Text_without_names_has_no_entities()
     {
         Assert.Empty(Recognize("it was a quiet day, and nothing much happened at all."));

@@ -35,6 +35,16 @@ public sealed class NameHeadsTests
     public void A_person_or_organisation_whose_last_word_is_a_kind_of_place_is_a_place(string sentence, string tagged, string expected) =>
         Assert.Equal(expected, Applied(sentence, tagged));
 
+    [Theory]
+    [InlineData("Harakat al-Veltrani said", "B-PER I-PER O", "B-ORG I-ORG O")]
+    [InlineData("fighters of Jaish al-Korsholmi left", "O O B-LOC I-LOC O", "O O B-ORG I-ORG O")]
+    [InlineData("Kataeb Sayyid al-Pradovi denied it", "B-PER I-PER I-PER O O", "B-ORG I-ORG I-ORG O O")]
+    [InlineData("Hashd Estrelle said", "B-MISC I-MISC O", "B-ORG I-ORG O")]
+    [InlineData("Harakat said", "B-PER O", "B-PER O")]
+    [InlineData("Oskar Harakat said", "B-PER I-PER O", "B-PER I-PER O")]
+    public void An_Arabic_name_that_opens_with_a_word_for_an_organised_body_is_an_organisation(string sentence, string tagged, string expected) =>
+        Assert.Equal(expected, Applied(sentence, tagged));
+
     private static string Applied(string sentence, string tagged)
     {
         var tags = tagged.Split(' ');
