@@ -196,7 +196,9 @@ public sealed class TrainCommandTests : IDisposable
             "00000024 14 n 02 Orsk_Council 0 Orsk_Jihad 0 001 @ 00000010 n 0000 | a name of two synsets",
             "00000025 14 n 02 Velmar_Council 0 Orsk_Jihad 0 001 @ 00000010 n 0000 | a name of two synsets",
             "00000026 14 n 02 Kaldo_Dynasty 0 Kaldo_House 0 000 | no organisation",
+            "00000027 14 n 02 Orsk_Movement 0 Freedom_Front 0 001 @ 00000010 n 0000 | two ordinary words, as other countries' bodies are named",
             "00000030 04 n 01 front 0 000 | the side that faces forward",
+            "00000031 07 n 01 freedom 0 000 | the state of being free",
             "00000040 15 n 01 city 0 000 | a large town",
             "00000041 15 n 02 Bruxelta 0 Brusselta 0 001 @i 00000040 n 0000 | a made-up city, its local name first",
             "00000042 15 n 02 Highland_Zone 0 Upland_Zone 0 001 @ 00000040 n 0000 | a kind, no instance");

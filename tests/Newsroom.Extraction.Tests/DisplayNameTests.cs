@@ -39,7 +39,7 @@ public sealed class DisplayNameTests
     [InlineData("Corporation", "Corporation")]
     [InlineData("NATO", "North Atlantic Treaty Organization")]
     [InlineData("Bruxelles", "Brussels")]
-    [InlineData("Party of God", "Hezbollah")]
+    [InlineData("Lebanese Hizballah", "Hezbollah")]
     public void A_spelling_shows_as_its_normal_form(string spelling, string shown)
     {
         Assert.Equal(shown, DisplayName.Of(spelling));

@@ -8,13 +8,15 @@ namespace Newsroom.Cli.Training;
 /// is one identity ("North Atlantic Treaty Organization", "NATO"; "Burma", "Myanmar"; "Hizballah", "Party of God").
 /// Organisations come from noun.group (under an organisation kind, not a faith: <see cref="WordNetOrganisations"/>),
 /// places from the instances of noun.location and noun.object. A name is left out where it would merge what news keeps
-/// apart: a name of more than one synset ("Georgia", "Islamic Jihad"), a word English also writes in lower case, or its
-/// plural ("Base", "Tigers"), an acronym of two letters ("EC"), a given name or a person's name ("Mona"), an abbreviation
+/// apart: a name of more than one synset ("Georgia", "Islamic Jihad"), one or two words English also writes in lower
+/// case, or their plurals ("Base", "Tigers", "Air Force", "Freedom Party"), an acronym of two letters ("EC"), a given name or a person's name ("Mona"), an abbreviation
 /// ("Ltd."), and for an organisation a place's name ("Europe" of the European Union). A synset keeps its place when two
 /// names remain.
 /// </summary>
 internal sealed class WordNetAliases
 {
+    private static readonly HashSet<string> Connectives = new(StringComparer.Ordinal) { "of", "the", "and", "for", "in", "on", "at", "to" };
+
     private readonly List<WordNetSynset> _candidates = [];
     private readonly Dictionary<string, int> _synsetsByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly WordNetOrganisations _organisations = new();
@@ -42,8 +44,10 @@ internal sealed class WordNetAliases
 
     /// <summary>
     /// Each identity's type and names in WordNet's order, but the name to show first: WordNet's first that is not an
-    /// acronym, or the spelling of it that news writes most, the one of as many words whose rarest word is the most
-    /// frequent in <paramref name="wordRanks"/> (WordNet gives "Bruxelles" before "Brussels", "Hizballah" before "Hezbollah").
+    /// acronym, or when that is one word, the one-word name news writes most, the most frequent in
+    /// <paramref name="wordRanks"/> (WordNet gives "Bruxelles" before "Brussels", "Hizballah" before "Hezbollah"). Names
+    /// of several words keep WordNet's order: the frequency of their words is not theirs ("Near East" is not more
+    /// common than "Middle East" for "near" being commoner than "middle").
     /// </summary>
     /// <param name="wordRanks">Lower-case words by frequency rank, the most frequent 0.</param>
     public IEnumerable<(EntityType Type, IReadOnlyList<string> Names)> Identities(Gazetteer gazetteer, IReadOnlyDictionary<string, int> wordRanks)
@@ -65,10 +69,9 @@ internal sealed class WordNetAliases
             }
 
             var first = names.Find(name => !IsAcronym(name));
-            var shown = names
-                .Where(name => first is not null && !IsAcronym(name) && Words(name).Count == Words(first).Count)
-                .OrderBy(name => Words(name).Max(word => wordRanks.GetValueOrDefault(word, int.MaxValue)))
-                .FirstOrDefault();
+            var shown = first is not null && Words(first).Count == 1
+                ? names.Where(name => !IsAcronym(name) && Words(name).Count == 1).MinBy(name => wordRanks.GetValueOrDefault(Words(name)[0], int.MaxValue))
+                : first;
             if (shown is not null)
             {
                 names.Remove(shown);
@@ -87,13 +90,15 @@ internal sealed class WordNetAliases
             return false;
         }
 
-        var tokens = Words(name);
-        if (tokens.Count == 1 && (gazetteer.IsCommonWord(tokens[0]) || (tokens[0].EndsWith('s') && gazetteer.IsCommonWord(tokens[0][..^1]))))
+        // A name of one or two ordinary words is a description that other countries' bodies bear too ("Air Force", "Freedom
+        // Party", "People's Party"); one of three or more is a name ("Central Intelligence Agency").
+        var content = Words(name).Where(word => !Connectives.Contains(word) && word[0] is not ('\'' or '’')).ToList();
+        if (content.Count <= 2 && content.All(word => gazetteer.IsCommonWord(word) || (word.EndsWith('s') && gazetteer.IsCommonWord(word[..^1]))))
         {
             return false;
         }
 
-        var types = gazetteer.TypesOf(string.Join(' ', tokens));
+        var types = gazetteer.TypesOf(string.Join(' ', TextTokenizer.Tokenize(name, 0, name.Length).Select(t => t.Text.ToLowerInvariant())));
         var excluded = GazetteerTypes.FirstName | GazetteerTypes.Person | (organisation ? GazetteerTypes.Location : GazetteerTypes.None);
         return (types & excluded) == GazetteerTypes.None;
     }
