@@ -11,6 +11,7 @@ public sealed class NameHeadsTests
             ["ford"] = GazetteerTypes.Person | GazetteerTypes.Organisation,
             ["base"] = GazetteerTypes.Organisation,
             ["ricki"] = GazetteerTypes.FirstName,
+            ["abu veltrani"] = GazetteerTypes.Organisation,
         },
         ["base", "said"]);
 
@@ -43,6 +44,15 @@ public sealed class NameHeadsTests
     [InlineData("Harakat said", "B-PER O", "B-PER O")]
     [InlineData("Oskar Harakat said", "B-PER I-PER O", "B-PER I-PER O")]
     public void An_Arabic_name_that_opens_with_a_word_for_an_organised_body_is_an_organisation(string sentence, string tagged, string expected) =>
+        Assert.Equal(expected, Applied(sentence, tagged));
+
+    [Theory]
+    [InlineData("Abu Korsholm al-Saadi said", "B-ORG I-ORG I-ORG O", "B-PER I-PER I-PER O")]
+    [InlineData("Umm Estrelle spoke", "B-MISC I-MISC O", "B-PER I-PER O")]
+    [InlineData("Abu Veltrani gunmen struck", "B-ORG I-ORG I-ORG O", "B-ORG I-ORG I-ORG O")]
+    [InlineData("Abu Korsholm Brigades struck", "B-ORG I-ORG I-ORG O", "B-ORG I-ORG I-ORG O")]
+    [InlineData("in Abu Korsholm today", "O B-LOC I-LOC O", "O B-LOC I-LOC O")]
+    public void A_name_that_opens_with_Abu_or_Umm_is_a_persons_byname(string sentence, string tagged, string expected) =>
         Assert.Equal(expected, Applied(sentence, tagged));
 
     private static string Applied(string sentence, string tagged)
