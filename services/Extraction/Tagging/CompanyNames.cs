@@ -27,13 +27,8 @@ internal static class CompanyNames
                 run = i;
             }
 
-            // A capitalised word the tagger left out before it is the name too ("Veltrana-Benz AG"), unless English writes it in
-            // lower case ("Chemical Industries" may be no name). Before a legal form, a word in title case is a company's name
-            // whatever it means alone ("Apple Inc.", "Target Corp."); in capitals it may be any word ("IS LIMITED").
-            if (!(NameVariants.IsLegalForm(tokens[i]) || Trades.Contains(tokens[i]))
-                || (tags[i - 1] == EntityTags.Outside
-                    && (tokens[i - 1].Length == 0 || !char.IsUpper(tokens[i - 1][0])
-                        || (gazetteer.IsCommonWord(words[i - 1]) && !(NameVariants.IsLegalForm(tokens[i]) && tokens[i - 1].Any(char.IsLower))))))
+            var legalForm = NameVariants.IsLegalForm(tokens[i]);
+            if ((!legalForm && !Trades.Contains(tokens[i])) || (tags[i - 1] == EntityTags.Outside && !NameBefore(tokens[i - 1], words[i - 1], legalForm, gazetteer)))
             {
                 continue;
             }
@@ -53,6 +48,15 @@ internal static class CompanyNames
             i = end - 1;
         }
     }
+
+    /// <summary>
+    /// Whether a word the tagger left out before a legal form or trade is the name too ("Veltrana-Benz AG"): a capitalised
+    /// word, unless English writes it in lower case ("Chemical Industries" may be no name). Before a legal form, a word in
+    /// title case is a company's name whatever it means alone ("Apple Inc.", "Target Corp."); in capitals it may be any
+    /// word ("IS LIMITED").
+    /// </summary>
+    private static bool NameBefore(string token, string word, bool legalForm, Gazetteer gazetteer) =>
+        token.Length > 0 && char.IsUpper(token[0]) && (!gazetteer.IsCommonWord(word) || (legalForm && token.Any(char.IsLower)));
 
     /// <summary>
     /// News names a company in full once ("Apple Inc.") and by its name alone after that ("Apple said"), where the name

@@ -10,8 +10,8 @@ namespace Newsroom.Extraction.Tagging;
 /// one that opens with a word for an organised body ("Jaish al-Mahdi", the Mahdi Army; "Harakat al-Nujaba") is an
 /// organisation, which the tagger, reading such names as people's, got wrong in seven of nine. One that opens with
 /// "Abu" or "Umm", father or mother of, is a person's byname ("Abu Baqir al-Saadi", which the tagger read as an
-/// organisation), unless the gazetteer knows it or its start ("Abu Sayyaf gunmen") or a word of it names a body ("... Brigades");
-/// a place keeps its tag ("Abu Kamal" is a town).
+/// organisation), unless the gazetteer knows it or its start ("Abu Sayyaf gunmen") or a word of it names a body
+/// ("... Brigades"); a place keeps its tag ("Abu Kamal" is a town).
 /// </summary>
 internal static class NameHeads
 {

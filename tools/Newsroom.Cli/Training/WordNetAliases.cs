@@ -5,13 +5,13 @@ namespace Newsroom.Cli.Training;
 
 /// <summary>
 /// Names that WordNet gives one organisation or place, for the alias table that extraction keys an entity by: a synset
-/// is one identity ("North Atlantic Treaty Organization", "NATO"; "Burma", "Myanmar"; "Hizballah", "Party of God").
+/// is one identity ("North Atlantic Treaty Organization", "NATO"; "Burma", "Myanmar"; "Bombay", "Mumbai").
 /// Organisations come from noun.group (under an organisation kind, not a faith: <see cref="WordNetOrganisations"/>),
 /// places from the instances of noun.location and noun.object. A name is left out where it would merge what news keeps
-/// apart: a name of more than one synset ("Georgia", "Islamic Jihad"), one or two words English also writes in lower
-/// case, or their plurals ("Base", "Tigers", "Air Force", "Freedom Party"), an acronym of two letters ("EC"), a given name or a person's name ("Mona"), an abbreviation
-/// ("Ltd."), and for an organisation a place's name ("Europe" of the European Union). A synset keeps its place when two
-/// names remain.
+/// apart: a name of more than one synset ("Georgia", "Islamic Jihad"); one or two words English also writes in lower
+/// case, or their plurals ("Base", "Tigers", "Air Force", "Freedom Party"); an acronym of two letters ("EC"); a given
+/// name or a person's name ("Mona"); an abbreviation ("Ltd."); and for an organisation a place's name ("Europe" of the
+/// European Union). A synset keeps its place when two names remain.
 /// </summary>
 internal sealed class WordNetAliases
 {
