@@ -55,6 +55,19 @@ public sealed class NameHeadsTests
     public void A_name_that_opens_with_Abu_or_Umm_is_a_persons_byname(string sentence, string tagged, string expected) =>
         Assert.Equal(expected, Applied(sentence, tagged));
 
+    /// <summary>Input sets a name's length: the gazetteer is asked of its first words only, whatever follows them.</summary>
+    [Fact]
+    public void A_long_byname_is_read_once()
+    {
+        var words = Enumerable.Repeat("korsholm", 200_000).Prepend("abu").ToArray();
+        var tags = words.Select((_, i) => i == 0 ? "B-ORG" : "I-ORG").ToArray();
+
+        NameHeads.Apply(words, tags, Gazetteer);
+
+        Assert.Equal("B-PER", tags[0]);
+        Assert.All(tags.Skip(1), tag => Assert.Equal("I-PER", tag));
+    }
+
     private static string Applied(string sentence, string tagged)
     {
         var tags = tagged.Split(' ');

@@ -69,7 +69,7 @@ internal static class CompanyNames
         var firstWords = new HashSet<string>(StringComparer.Ordinal);
         for (var s = 0; s < sentences.Count; s++)
         {
-            foreach (var (start, end) in OrganisationSpans(tags[s]))
+            foreach (var (_, start, end) in EntitySpans.Of(tags[s]).Where(span => span.Type == "ORG"))
             {
                 var span = sentences[s].Skip(start).Take(end - start).ToList();
                 var kept = NameVariants.WithoutLegalForm(span);
@@ -100,23 +100,6 @@ internal static class CompanyNames
                     }
                 }
             }
-        }
-    }
-
-    private static IEnumerable<(int Start, int End)> OrganisationSpans(string[] tags)
-    {
-        for (var i = 0; i < tags.Length; i++)
-        {
-            if (tags[i] != "B-ORG")
-            {
-                continue;
-            }
-            var end = i + 1;
-            while (end < tags.Length && tags[end] == "I-ORG")
-            {
-                end++;
-            }
-            yield return (i, end);
         }
     }
 

@@ -46,7 +46,7 @@ internal static class NameHeads
                 EntityTags.Name(tags, start, end, "ORG");
             }
             else if (type is "ORG" or "MISC" && Kunyas.Contains(words[start])
-                && Enumerable.Range(2, end - start - 1).All(length => gazetteer.TypesOf(string.Join(' ', words.Skip(start).Take(length))) == GazetteerTypes.None)
+                && gazetteer.LongestMatches([.. words.Skip(start).Take(Math.Min(end - start, Gazetteer.MaxNameTokens))])[0].Length < 2
                 && !words.Skip(start + 1).Take(end - start - 1).Any(BodyHeads.Contains))
             {
                 EntityTags.Name(tags, start, end, "PER");
