@@ -39,7 +39,11 @@ public sealed class DedupStandbyTests(RabbitMqBroker broker, PostgreSqlServer po
         var accepted = first.Results.Concat(second.Results).Where(r => r.Outcome == SubmitArticleResult.Types.Outcome.Accepted).ToList();
         await client.WaitUntilIndexedAsync(accepted.Select(r => r.ArticleId).ToList(), IndexLimit, group.Describe);
 
-        Assert.True(standby.LinesContaining(Decided).Count >= requests.Count - 100, $"The standby decided too little.\n{standby.Describe()}");
+        // Every article accepted after the kill is the standby's to decide (ingest answers a few of ECB+'s as duplicates).
+        var acceptedAfter = second.Results.Count(r => r.Outcome == SubmitArticleResult.Types.Outcome.Accepted);
+        Assert.True(
+            standby.LinesContaining(Decided).Count >= acceptedAfter,
+            $"The standby decided {standby.LinesContaining(Decided).Count} articles, fewer than the {acceptedAfter} accepted after the active one died.\n{standby.Describe()}");
         Assert.True(standby.LinesContaining("were not decided within").Count == 0, $"The standby passed over a gap.\n{standby.Describe()}");
         var stories = await client.StoriesOfAsync(accepted);
         var replayed = await StoryGroups.ReplayAsync(requests.Where(r => stories.ContainsKey(r.ClientRef)));
