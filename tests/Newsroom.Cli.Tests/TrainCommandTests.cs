@@ -48,7 +48,7 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task WordNet_instances_of_a_kind_of_country_are_countries_and_other_places_are_not()
+    public async Task WordNet_instances_of_a_kind_of_country_or_a_principality_are_countries_and_other_places_are_not()
     {
         WriteMessageCatalog(PathOf("geonames.mo"), ["Korsholm"]);
         var wordNet = WriteWordNet(
@@ -56,10 +56,14 @@ public sealed class TrainCommandTests : IDisposable
             "00000002 15 n 02 European_country 0 European_nation 0 001 @ 00000001 n 0000 | a country of Europe",
             "00000003 15 n 01 Veltrana 0 001 @i 00000002 n 0000 | a made-up nation",
             "00000005 15 n 01 city 0 000 | a large town",
-            "00000006 15 n 01 Kaldograd 0 001 @i 00000005 n 0000 | a made-up city");
+            "00000006 15 n 01 Kaldograd 0 001 @i 00000005 n 0000 | a made-up city",
+            "00000007 15 n 02 principality 0 princedom 0 000 | territory ruled by a prince",
+            "00000008 15 n 02 Estrellia 0 Cymbria 0 001 @i 00000007 n 0000 | a made-up nation of a kingdom, as Wales is");
 
         var gazetteer = await BuildGazetteerAsync(wordNet);
         Assert.Equal(GazetteerTypes.Location | GazetteerTypes.Country, gazetteer.TypesOf("veltrana"));
+        Assert.Equal(GazetteerTypes.Location | GazetteerTypes.Country, gazetteer.TypesOf("estrellia"));
+        Assert.Equal(GazetteerTypes.Location | GazetteerTypes.Country, gazetteer.TypesOf("cymbria"));
         Assert.Equal(GazetteerTypes.Location, gazetteer.TypesOf("kaldograd"));
         Assert.Equal(GazetteerTypes.Location, gazetteer.TypesOf("korsholm"));
     }

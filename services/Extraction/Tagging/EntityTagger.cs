@@ -71,6 +71,7 @@ public sealed class EntityTagger
             }
 
             tags[s] = [.. lattice.Best().Select(k => labels[k])];
+            WholeNames.Apply(words[s], tags[s], Gazetteer);
             NameHeads.Apply(words[s], tags[s], Gazetteer);
             CompanyNames.Apply(tokens, words[s], tags[s], Gazetteer);
             NameSeparators.Apply(tokens, tags[s]);

@@ -29,6 +29,10 @@ internal sealed class WordNetCountries
             .Where(i => i.Kinds.Any(k => _kinds.TryGetValue(k, out var lemmas) && lemmas.Any(IsCountryKind)))
             .SelectMany(i => i.Lemmas.Where(l => char.IsUpper(l[0])));
 
+    /// <summary>
+    /// A country by name, or by its rule: WordNet files Wales and Monaco under "principality", Brunei under "sultanate".
+    /// </summary>
     private static bool IsCountryKind(string lemma) =>
-        lemma is "country" or "nation" || lemma.EndsWith(" country", StringComparison.Ordinal) || lemma.EndsWith(" nation", StringComparison.Ordinal);
+        lemma is "country" or "nation" or "principality" or "sultanate" or "emirate" or "grand duchy"
+        || lemma.EndsWith(" country", StringComparison.Ordinal) || lemma.EndsWith(" nation", StringComparison.Ordinal);
 }
