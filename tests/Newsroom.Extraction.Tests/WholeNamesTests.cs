@@ -35,7 +35,7 @@ public sealed class WholeNamesTests
     private static string Applied(string sentence, string tagged)
     {
         var tags = tagged.Split(' ');
-        WholeNames.Apply([.. sentence.Split(' ').Select(TokenFeatures.Normalised)], tags, Gazetteer);
+        WholeNames.Apply(Gazetteer.LongestMatches([.. sentence.Split(' ').Select(TokenFeatures.Normalised)]), tags);
         return string.Join(' ', tags);
     }
 }

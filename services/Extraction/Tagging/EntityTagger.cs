@@ -46,7 +46,8 @@ public sealed class EntityTagger
         ArgumentNullException.ThrowIfNull(sentences);
         var words = TokenFeatures.NormalisedWords(sentences);
         var modes = TokenFeatures.Modes(sentences);
-        var features = TokenFeatures.OfDocument(sentences, words, modes, Gazetteer, Clusters);
+        var matches = TokenFeatures.GazetteerMatches(words, Gazetteer);
+        var features = TokenFeatures.OfDocument(sentences, words, modes, matches, Gazetteer, Clusters);
         var tags = new string[sentences.Count][];
         var history = new PredictionHistory();
         foreach (var s in TokenFeatures.TaggingOrder(modes))
@@ -71,7 +72,7 @@ public sealed class EntityTagger
             }
 
             tags[s] = [.. lattice.Best().Select(k => labels[k])];
-            WholeNames.Apply(words[s], tags[s], Gazetteer);
+            WholeNames.Apply(matches[s], tags[s]);
             NameHeads.Apply(words[s], tags[s], Gazetteer);
             CompanyNames.Apply(tokens, words[s], tags[s], Gazetteer);
             NameSeparators.Apply(tokens, tags[s]);

@@ -123,7 +123,7 @@ public sealed class EntityTaggerTrainer
         var tokens = document.Sentences.Select(s => s.Tokens).ToList();
         var words = TokenFeatures.NormalisedWords(tokens);
         var modes = TokenFeatures.Modes(tokens);
-        var features = TokenFeatures.OfDocument(tokens, words, modes, gazetteer, clusters);
+        var features = TokenFeatures.OfDocument(tokens, words, modes, TokenFeatures.GazetteerMatches(words, gazetteer), gazetteer, clusters);
         var sentences = new List<PreparedSentence>(document.Sentences.Count);
         foreach (var s in TokenFeatures.TaggingOrder(modes))
         {

@@ -25,6 +25,10 @@ internal static class TokenFeatures
     public static string[][] NormalisedWords(IReadOnlyList<IReadOnlyList<string>> sentences) =>
         [.. sentences.Select(s => s.Select(Normalised).ToArray())];
 
+    /// <summary>The gazetteer's longest match at each token of each sentence of <see cref="NormalisedWords"/>: features and <see cref="WholeNames"/> both read these.</summary>
+    public static (GazetteerTypes Types, int Length)[][] GazetteerMatches(string[][] lower, Gazetteer gazetteer) =>
+        [.. lower.Select(gazetteer.LongestMatches)];
+
     /// <summary>How each sentence is cased: features and the tagging order both read these.</summary>
     public static SentenceMode[] Modes(IReadOnlyList<IReadOnlyList<string>> sentences) => [.. sentences.Select(ModeOf)];
 
@@ -38,9 +42,11 @@ internal static class TokenFeatures
 
     /// <summary>
     /// For each token of each sentence, its features that do not depend on the tags; <paramref name="lower"/> is
-    /// <see cref="NormalisedWords"/> of the sentences and <paramref name="modes"/> their <see cref="Modes"/>.
+    /// <see cref="NormalisedWords"/> of the sentences, <paramref name="modes"/> their <see cref="Modes"/> and
+    /// <paramref name="matches"/> their <see cref="GazetteerMatches"/>.
     /// </summary>
-    public static ulong[][][] OfDocument(IReadOnlyList<IReadOnlyList<string>> sentences, string[][] lower, SentenceMode[] modes, Gazetteer gazetteer, WordClusters clusters)
+    public static ulong[][][] OfDocument(
+        IReadOnlyList<IReadOnlyList<string>> sentences, string[][] lower, SentenceMode[] modes, (GazetteerTypes Types, int Length)[][] matches, Gazetteer gazetteer, WordClusters clusters)
     {
         var shapes = sentences.Select(s => s.Select(ShapeOf).ToArray()).ToArray();
         var casing = DocumentCasing(sentences, lower, modes);
@@ -52,7 +58,7 @@ internal static class TokenFeatures
             var words = lower[s];
             var shape = shapes[s];
             var mode = modes[s] switch { SentenceMode.AllCaps => "C", SentenceMode.TitleCase => "T", _ => "N" };
-            var gazetteerMarks = GazetteerMarks(gazetteer.LongestMatches(words));
+            var gazetteerMarks = GazetteerMarks(matches[s]);
             var classes = words.Select(clusters.ClassesOf).ToArray();
             result[s] = new ulong[words.Length][];
             for (var i = 0; i < words.Length; i++)

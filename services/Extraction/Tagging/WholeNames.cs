@@ -10,17 +10,10 @@ namespace Newsroom.Extraction.Tagging;
 /// </summary>
 internal static class WholeNames
 {
-    /// <summary>Corrects <paramref name="tags"/> (IOB2) of one sentence in place; <paramref name="words"/> are the tokens normalised.</summary>
-    public static void Apply(IReadOnlyList<string> words, string[] tags, Gazetteer gazetteer)
+    /// <summary>Corrects <paramref name="tags"/> (IOB2) of one sentence in place; <paramref name="matches"/> are its <see cref="TokenFeatures.GazetteerMatches"/>.</summary>
+    public static void Apply((GazetteerTypes Types, int Length)[] matches, string[] tags)
     {
-        // Most sentences have no name right after another; they need no look-up.
-        if (!Enumerable.Range(1, Math.Max(0, tags.Length - 1)).Any(i => tags[i - 1] != EntityTags.Outside && tags[i].StartsWith("B-", StringComparison.Ordinal)))
-        {
-            return;
-        }
-
-        var matches = gazetteer.LongestMatches(words);
-        for (var start = 0; start < words.Count; start++)
+        for (var start = 0; start < matches.Length; start++)
         {
             var (types, length) = matches[start];
             if (length < 2 || TypeOf(types) is not { } type)
