@@ -8,7 +8,8 @@ namespace Newsroom.Extraction;
 /// <summary>
 /// The event one sentence tells: the action word and the entities around it. The actor is the subject,
 /// the first person or organisation before the action (a country when there is none) that is neither in a
-/// prepositional phrase ("in Baghdad") nor a possessive modifier ("Iraq's"); the target is the first entity
+/// prepositional phrase ("in Baghdad") nor a possessive modifier ("Iraq's"), in the action's own clause when that
+/// clause names one ("... as Rovers beat Albion"); the target is the first entity
 /// after it that is not a place where it happened. A passive swaps them: "Smith was arrested by police".
 /// </summary>
 internal sealed partial record EventRoles(EventAction Action, string ActionText, EventParticipant? Actor, EventParticipant? Target, DateOnly? Date)
@@ -66,6 +67,12 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         "who", "whom", "whose", "which", "when", "since", "after", "before", "while", "until", "because",
     };
 
+    /// <summary>Words that open a clause with a subject of its own.</summary>
+    private static readonly HashSet<string> Subordinators = new(StringComparer.Ordinal)
+    {
+        "as", "when", "while", "because", "although", "though", "whereas", "if",
+    };
+
     [GeneratedRegex(@"\G\s+(\p{L}+)", RegexOptions.CultureInvariant)]
     private static partial Regex NextWord();
 
@@ -91,7 +98,7 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         var windowEnd = tokens[Math.Min(tokens.Count - 1, cue.Last + TargetWindow)].End;
         var after = ordered.Where(e => e.Start >= cueEnd && e.Start < windowEnd).ToList();
         var agent = after.FirstOrDefault(e => e.Start < tokens[Math.Min(tokens.Count - 1, cue.Last + AgentWindow)].End && WordBefore(tokens, e) == "by");
-        var subject = Subject(tokens, source, before);
+        var subject = Subject(tokens, source, before, cue.First);
         var (actor, target) = cue.IsPassive || (!cue.Word.IsVerb && subject is null && agent is not null)
             ? (agent, cue.IsPassive ? NamedPerson(source, subject, ordered) : Object(source, tokens, after, agent, ordered))
             : (subject, Object(source, tokens, after, subject, ordered));
@@ -126,15 +133,42 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         return false;
     }
 
-    private static EntityMention? Subject(List<LeadToken> tokens, string source, List<EntityMention> before)
+    private static EntityMention? Subject(List<LeadToken> tokens, string source, List<EntityMention> before, int cueFirst)
     {
         var candidates = before
             .Where((e, i) => !Prepositions.Contains(WordBefore(tokens, e)) && !IsPossessiveModifier(tokens, e, before.ElementAtOrDefault(i + 1), source) && !IsModifier(source, e))
             .ToList();
 
-        // A place acts only from the subject position: "Israel struck", not "a strike in Gaza's north killed".
+        // An action in a clause of its own has that clause's subject: "Whitfield throws for 205 yards as Rovers beat Albion".
+        // Without a name there ("the group said as it attacked"), the sentence's subject is the clause's too.
+        if (ClauseStart(tokens, cueFirst) is { } clauseStart && candidates.Any(e => e.Start >= clauseStart && Acts(tokens, e)))
+        {
+            candidates = candidates.Where(e => e.Start >= clauseStart).ToList();
+        }
+
         return candidates.FirstOrDefault(e => e.Type is EntityType.Organization or EntityType.Person)
-            ?? candidates.FirstOrDefault(e => e.Type == EntityType.Location && WordBefore(tokens, e) is "" or "the");
+            ?? candidates.FirstOrDefault(e => Acts(tokens, e));
+    }
+
+    /// <summary>A place acts only from the subject position: "Israel struck", not "a strike in Gaza's north killed".</summary>
+    private static bool Acts(List<LeadToken> tokens, EntityMention entity) =>
+        entity.Type is EntityType.Organization or EntityType.Person
+        || (entity.Type == EntityType.Location && WordBefore(tokens, entity) is "" or "the");
+
+    /// <summary>Where the clause of the action word starts: just after the last subordinating word before it, if any.</summary>
+    private static int? ClauseStart(List<LeadToken> tokens, int cueFirst)
+    {
+        for (var i = cueFirst - 1; i > 0; i--)
+        {
+            // "as well as" and "such as" join names; they open no clause.
+            if (Subordinators.Contains(tokens[i].Lower)
+                && !(tokens[i].Lower == "as" && (tokens[i - 1].Lower is "well" or "such" || (i + 1 < tokens.Count && tokens[i + 1].Lower == "well"))))
+            {
+                return tokens[i].End;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"Iraqi pro-Iran faction", "Iran-backed group": a name in front of a common noun, or a demonym, only describes the subject.</summary>

@@ -61,6 +61,12 @@ public sealed class LeadEventClassifier
         var target = chosen.Target is { } own
             ? same.Select(r => r.Target).FirstOrDefault(t => t is not null && t.SameEntity(own) && t.Text.Length > own.Text.Length) ?? own
             : same.Select(r => r.Target).FirstOrDefault(t => t is not null && !t.SameEntity(actor));
+        if (target is not null && actor is not null && actor.SameEntity(target))
+        {
+            // No one does the act to themselves in a lead: one sentence read the name as the doer, another as the one acted on
+            // ("Capaldi cast as the Doctor"). The one acted on is the surer reading; the doer is unknown.
+            actor = null;
+        }
         return new ArticleLeadEvent(
             actor?.Text ?? string.Empty,
             actor?.EntityId,

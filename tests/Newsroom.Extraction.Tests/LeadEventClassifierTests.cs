@@ -131,6 +131,31 @@ public sealed class LeadEventClassifierTests
         Assert.Equal("Marcus Whitfield", lead.TargetText);
     }
 
+    [Theory]
+    [InlineData("Marcus Whitfield throws for 205 yards as Rovers beat Albion 20-13", EventAction.Defeat, "Rovers")]
+    [InlineData("The Zentria Liberation Front as well as Hezbollah attacked the convoy", EventAction.Attack, "Zentria Liberation Front")]
+    public void The_action_of_a_clause_of_its_own_has_that_clauses_subject_for_its_actor(string title, EventAction action, string actor)
+    {
+        var lead = Lead(title, "Fighters and players met in the mountains near the border for several days this month.");
+        Assert.NotNull(lead);
+        Assert.Equal(action, lead.Action);
+        Assert.Equal(actor, lead.ActorText);
+    }
+
+    [Fact]
+    public void No_one_is_both_the_doer_and_the_one_acted_on()
+    {
+        // The headline's participle makes Whitfield the one sentenced; the text's "Whitfield is serving a sentence" makes him its subject.
+        var lead = Lead(
+            "Convicted robber Marcus Whitfield on the run in Texas",
+            "Marcus Whitfield, 49, is serving a life sentence for armed robbery and was on the way to another prison when he escaped on Thursday.");
+        Assert.NotNull(lead);
+        Assert.Equal(EventAction.Sentence, lead.Action);
+        Assert.Equal("Marcus Whitfield", lead.TargetText);
+        Assert.Equal(string.Empty, lead.ActorText);
+        Assert.Null(lead.ActorEntityId);
+    }
+
     [Fact]
     public void A_team_or_place_before_role_words_only_says_whose_the_target_is()
     {
