@@ -73,6 +73,9 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         "as", "when", "while", "because", "although", "though", "whereas", "if",
     };
 
+    [GeneratedRegex(@"[:;]\s", RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseBreak();
+
     [GeneratedRegex(@"\G\s+(\p{L}+)", RegexOptions.CultureInvariant)]
     private static partial Regex NextWord();
 
@@ -141,7 +144,7 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
 
         // An action in a clause of its own has that clause's subject: "Whitfield throws for 205 yards as Rovers beat Albion".
         // Without a name there ("the group said as it attacked"), the sentence's subject is the clause's too.
-        if (ClauseStart(tokens, cueFirst) is { } clauseStart && candidates.Any(e => e.Start >= clauseStart && Acts(tokens, e)))
+        if (ClauseStart(source, tokens, cueFirst) is { } clauseStart && candidates.Any(e => e.Start >= clauseStart && Acts(tokens, e)))
         {
             candidates = candidates.Where(e => e.Start >= clauseStart).ToList();
         }
@@ -155,14 +158,22 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         entity.Type is EntityType.Organization or EntityType.Person
         || (entity.Type == EntityType.Location && WordBefore(tokens, entity) is "" or "the");
 
-    /// <summary>Where the clause of the action word starts: just after the last subordinating word before it, if any.</summary>
-    private static int? ClauseStart(List<LeadToken> tokens, int cueFirst)
+    /// <summary>
+    /// Where the clause of the action word starts: just after the last subordinating word before it, or the last colon or
+    /// semicolon ("Hong Kong chaos: China warns protesters"), if any.
+    /// </summary>
+    private static int? ClauseStart(string source, List<LeadToken> tokens, int cueFirst)
     {
-        for (var i = cueFirst - 1; i > 0; i--)
+        for (var i = cueFirst; i > 0; i--)
         {
+            if (tokens[i].AfterBoundary && ClauseBreak().IsMatch(source.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End)))
+            {
+                return tokens[i - 1].End;
+            }
+
             // "as well as" and "such as" join names; they open no clause.
-            if (Subordinators.Contains(tokens[i].Lower)
-                && !(tokens[i].Lower == "as" && (tokens[i - 1].Lower is "well" or "such" || (i + 1 < tokens.Count && tokens[i + 1].Lower == "well"))))
+            if (i < cueFirst && Subordinators.Contains(tokens[i].Lower)
+                && !(tokens[i].Lower == "as" && (tokens[i - 1].Lower is "well" or "such" || tokens[i + 1].Lower == "well")))
             {
                 return tokens[i].End;
             }

@@ -134,6 +134,7 @@ public sealed class LeadEventClassifierTests
     [Theory]
     [InlineData("Marcus Whitfield throws for 205 yards as Rovers beat Albion 20-13", EventAction.Defeat, "Rovers")]
     [InlineData("The Zentria Liberation Front as well as Hezbollah attacked the convoy", EventAction.Attack, "Zentria Liberation Front")]
+    [InlineData("Abu Karim al-Vendari trial: Zentria Liberation Front threatens the court", EventAction.Threaten, "Zentria Liberation Front")]
     public void The_action_of_a_clause_of_its_own_has_that_clauses_subject_for_its_actor(string title, EventAction action, string actor)
     {
         var lead = Lead(title, "Fighters and players met in the mountains near the border for several days this month.");
