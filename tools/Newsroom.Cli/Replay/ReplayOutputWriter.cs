@@ -76,6 +76,7 @@ internal sealed class ReplayOutputWriter(Stream output) : IDisposable
             json.WriteStartObject("lead_event");
             json.WriteString("actor", lead.ActorText);
             json.WriteString("action", EventActions.NameOf(lead.Action));
+            json.WriteString("action_text", lead.ActionText);
             json.WriteString("target", lead.TargetText);
             if (lead.Date is { } date)
             {
