@@ -109,7 +109,7 @@ internal static class ActionCueFinder
     private static readonly HashSet<string> WeaponObjects = new(StringComparer.Ordinal)
     {
         "at", "on", "shots", "shot", "rockets", "rocket", "missiles", "missile", "bullets", "bullet", "mortars", "shells", "tear",
-        "gun", "guns", "weapons", "weapon", "upon", "into", "back", "up", "off", "salvo", "warning",
+        "gun", "guns", "weapons", "weapon", "upon", "into", "back", "up", "off", "salvo", "warning", "it",
     };
 
     private static readonly HashSet<string> NonDeathCompounds = new(StringComparer.Ordinal)
@@ -248,7 +248,7 @@ internal static class ActionCueFinder
         }
 
         var beforeAdverbs = WordsBefore(tokens, index, NegationWindow).SkipWhile(IsAdverb).FirstOrDefault() ?? string.Empty;
-        if (word.Form == WordForm.Base && !(BaseFormLeads.Contains(beforeAdverbs) || IsContractedModal(beforeAdverbs) || (beforeAdverbs.Length > 3 && beforeAdverbs.EndsWith('s') && !beforeAdverbs.Contains('’', StringComparison.Ordinal) && !beforeAdverbs.Contains('\'', StringComparison.Ordinal))))
+        if (word.Form == WordForm.Base && !(BaseFormLeads.Contains(beforeAdverbs) || IsContractedModal(beforeAdverbs) || IsPluralNoun(beforeAdverbs)))
         {
             return false;
         }
@@ -269,6 +269,14 @@ internal static class ActionCueFinder
             _ => true,
         };
     }
+
+    /// <summary>
+    /// A plural subject before a base form ("rebels attack"). Words in -ss, -us, -is and -ous are no plurals: "a suspicious
+    /// fire" is no firing.
+    /// </summary>
+    private static bool IsPluralNoun(string word) =>
+        word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
+        && !word.EndsWith("is", StringComparison.Ordinal) && !word.Contains('’', StringComparison.Ordinal) && !word.Contains('\'', StringComparison.Ordinal);
 
     private static bool IsContractedModal(string word) =>
         word.EndsWith("’d", StringComparison.Ordinal) || word.EndsWith("'d", StringComparison.Ordinal) || word.EndsWith("’ll", StringComparison.Ordinal) || word.EndsWith("'ll", StringComparison.Ordinal);

@@ -227,6 +227,8 @@ public sealed class LeadEventClassifierTests
     [InlineData("Zentria Liberation Front denies attacking the convoy near the border")]
     [InlineData("A strong earthquake struck the north of Lorania early in the morning")]
     [InlineData("Lorania and Zentria struck a deal on water rights after long talks")]
+    [InlineData("Old harbour church damaged in suspicious fire")]
+    [InlineData("Prisoner pulled a gun on two guards and fired it during a transfer")]
     public void Negated_and_other_senses_of_action_words_are_no_lead_event(string title)
     {
         Assert.Null(Lead(title, "Skies over the valley were clear and the markets were busy with shoppers all day."));
