@@ -5,8 +5,9 @@ namespace Newsroom.Extraction;
 /// <summary>
 /// Finds the action that leads a sentence. Every lexicon word is a candidate; a candidate is dropped when it
 /// is negated ("did not attack", "no attacks"), when it tells background ("after the attack", "had
-/// warned", "who killed", "two years ago"), or when its sense is not the event's ("their strike", "struck a
-/// deal", "the death penalty"). Of the rest the earliest wins, the longer phrase at one position ("warns
+/// warned", "who killed", "two years ago") or a possibility ("the prospect of arrest"), or when its sense is not
+/// the event's ("their strike", "struck a deal", "the death penalty", a case's name as in "murder trial", a sentence
+/// being served). Of the rest the earliest wins, the longer phrase at one position ("warns
 /// the US to withdraw" is a demand); an announcement yields to the action it announces ("announces
 /// resumption of attacks"), and of two coordinated verbs the second tells the outcome ("shot and killed").
 /// </summary>
@@ -116,6 +117,22 @@ internal static class ActionCueFinder
     {
         "sentence", "sentences", "penalty", "row", "threat", "threats", "squad", "camp", "metal", "star",
     };
+
+    /// <summary>Words after an act that make it the name of a case, whose news is elsewhere: "murder trial", "shooting suspect".</summary>
+    private static readonly HashSet<string> CaseNouns = new(StringComparer.Ordinal)
+    {
+        "trial", "trials", "suspect", "suspects", "charge", "charges", "case", "cases", "count", "counts", "investigation",
+        "inquiry", "probe", "verdict", "hearing", "defendant", "defendants",
+    };
+
+    /// <summary>Words that make what follows "of" a possibility, not an event: "the prospect of arrest", "the threat of attack".</summary>
+    private static readonly HashSet<string> Possibilities = new(StringComparer.Ordinal)
+    {
+        "prospect", "possibility", "risk", "threat", "threats", "fear", "fears", "danger", "chance", "chances", "likelihood",
+    };
+
+    /// <summary>Verbs whose object "sentence" is one being served, an earlier case's: "serving a life sentence".</summary>
+    private static readonly HashSet<string> Serving = new(StringComparer.Ordinal) { "serve", "serves", "serving", "served" };
 
     /// <summary>What follows "down" as a particle ("doubles down on", "burns down"), not the verb that beats a team ("Colts down Chiefs").</summary>
     private static readonly HashSet<string> ParticleFollowers = new(StringComparer.Ordinal)
@@ -261,9 +278,11 @@ internal static class ActionCueFinder
 
         return word.Action switch
         {
-            EventAction.Attack => !OtherStrikeObjects.Contains(next) && !(next is "a" or "an" && OtherStrikeObjects.Contains(afterNext))
+            EventAction.Attack => !OtherStrikeObjects.Contains(next) && !(next is "a" or "an" && OtherStrikeObjects.Contains(afterNext)) && !CaseNouns.Contains(next)
                 && !WordsBefore(tokens, index, NegationWindow).Any(Hazards.Contains),
-            EventAction.Die => !NonDeathCompounds.Contains(next),
+            EventAction.Die => !NonDeathCompounds.Contains(next) && !CaseNouns.Contains(next),
+            EventAction.Kill => !CaseNouns.Contains(next),
+            EventAction.Sentence => word.IsVerb || !WordsBefore(tokens, index, NegationWindow).Any(Serving.Contains),
             EventAction.Dismiss => !WeaponObjects.Contains(next) && !WeaponObjects.Contains(afterNext),
             EventAction.Defeat => !(tokens[index].Lower == "down" && (next.Length == 0 || ParticleFollowers.Contains(next))),
             _ => true,
@@ -339,6 +358,11 @@ internal static class ActionCueFinder
     private static bool IsBackground(IReadOnlyList<LeadToken> tokens, ActionCue cue)
     {
         var all = WordsBefore(tokens, cue.First, BackgroundWindow).ToList();
+        if (all.SkipWhile(w => w is "a" or "an" or "the").Take(2).ToList() is ["of", var governor] && Possibilities.Contains(governor))
+        {
+            return true;
+        }
+
         var before = all.TakeWhile(w => !Auxiliaries.Contains(w)).ToList();
         if (before.Any(BackgroundMarkers.Contains) || all.Take(3).Any(RelativePronouns.Contains)
             || (before.TakeWhile(IsAdverb).Concat(before.SkipWhile(IsAdverb).Take(1)).Any(PastPerfect.Contains) && !tokens.Take(cue.First).Any(t => Reporting.Contains(t.Lower))))

@@ -229,6 +229,9 @@ public sealed class LeadEventClassifierTests
     [InlineData("Lorania and Zentria struck a deal on water rights after long talks")]
     [InlineData("Old harbour church damaged in suspicious fire")]
     [InlineData("Prisoner pulled a gun on two guards and fired it during a transfer")]
+    [InlineData("Testimony in the murder trial of a teenager continued on Wednesday")]
+    [InlineData("Facing the prospect of arrest, the singer checked into a clinic")]
+    [InlineData("The inmate was serving a life sentence at the prison in the north")]
     public void Negated_and_other_senses_of_action_words_are_no_lead_event(string title)
     {
         Assert.Null(Lead(title, "Skies over the valley were clear and the markets were busy with shoppers all day."));
