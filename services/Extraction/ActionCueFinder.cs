@@ -118,6 +118,9 @@ internal static class ActionCueFinder
         "sentence", "sentences", "penalty", "row", "threat", "threats", "squad", "camp", "metal", "star",
     };
 
+    /// <summary>Prepositions after which a participle before a word describes it: "a vigil for slain teen".</summary>
+    private static readonly HashSet<string> AdjectiveLeads = new(StringComparer.Ordinal) { "for", "with", "from", "about", "to", "by" };
+
     /// <summary>Words after an act that make it the name of a case, whose news is elsewhere: "murder trial", "shooting suspect".</summary>
     private static readonly HashSet<string> CaseNouns = new(StringComparer.Ordinal)
     {
@@ -258,9 +261,10 @@ internal static class ActionCueFinder
         var previous = index > 0 && !tokens[index].AfterBoundary ? tokens[index - 1].Lower : string.Empty;
         var next = index + 1 < tokens.Count ? tokens[index + 1].Lower : string.Empty;
         var afterNext = index + 2 < tokens.Count ? tokens[index + 2].Lower : string.Empty;
-        if (word.IsVerb && Determiners.Contains(previous))
+        if (word.IsVerb && (Determiners.Contains(previous) || (word.CanBePassive && AdjectiveLeads.Contains(previous) && next.Length > 0 && char.IsLetter(next[0]) && !HeadlinePassiveFollowers.Contains(next))))
         {
-            // "the attack", "their strike": a noun, which the noun entries judge; "a state of suspended animation": an adjective.
+            // "the attack", "their strike": a noun, which the noun entries judge; "a state of suspended animation",
+            // "a vigil for slain teen": an adjective.
             return false;
         }
 

@@ -67,6 +67,20 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         "who", "whom", "whose", "which", "when", "since", "after", "before", "while", "until", "because",
     };
 
+    /// <summary>People a place name can say the origin of ("a Queens woman"); not forces or officials, who act for the place.</summary>
+    private static readonly HashSet<string> PersonNouns = new(StringComparer.Ordinal)
+    {
+        "man", "men", "woman", "women", "teen", "teens", "teenager", "teenagers", "boy", "boys", "girl", "girls", "mother",
+        "father", "couple", "family", "resident", "residents", "student", "students", "inmate", "inmates", "driver", "native",
+    };
+
+    /// <summary>Who tells the news rather than makes it: "the Reuters correspondent heard an explosion".</summary>
+    private static readonly HashSet<string> Reporters = new(StringComparer.Ordinal)
+    {
+        "correspondent", "correspondents", "reporter", "reporters", "journalist", "journalists", "witness", "witnesses",
+        "photographer", "cameraman", "columnist", "editor", "analyst", "analysts",
+    };
+
     /// <summary>Words that open a clause with a subject of its own.</summary>
     private static readonly HashSet<string> Subordinators = new(StringComparer.Ordinal)
     {
@@ -139,7 +153,7 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
     private static EntityMention? Subject(List<LeadToken> tokens, string source, List<EntityMention> before, int cueFirst)
     {
         var candidates = before
-            .Where((e, i) => !Prepositions.Contains(WordBefore(tokens, e)) && !IsPossessiveModifier(tokens, e, before.ElementAtOrDefault(i + 1), source) && !IsModifier(source, e))
+            .Where((e, i) => !Prepositions.Contains(WordBefore(tokens, e)) && !IsPossessiveModifier(tokens, e, before.ElementAtOrDefault(i + 1), source) && !IsModifier(source, e, before))
             .ToList();
 
         // An action in a clause of its own has that clause's subject: "Whitfield throws for 205 yards as Rovers beat Albion".
@@ -183,16 +197,33 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
     }
 
     /// <summary>"Iraqi pro-Iran faction", "Iran-backed group": a name in front of a common noun, or a demonym, only describes the subject.</summary>
-    private static bool IsModifier(string source, EntityMention entity)
+    private static bool IsModifier(string source, EntityMention entity, List<EntityMention> others)
     {
         if (entity.End < source.Length && source[entity.End] == '-')
         {
             return true;
         }
 
-        var demonym = !entity.Text.Contains(' ', StringComparison.Ordinal) && DemonymEndings.Any(d => entity.Text.EndsWith(d, StringComparison.Ordinal));
+        // "JUBA (Reuters) -": a credit in brackets is an aside, not the subject; an acronym in brackets after its
+        // organisation ("Advanced Micro Devices (AMD)") stands for it.
+        if (entity.Start > 0 && source[entity.Start - 1] == '(' && entity.End < source.Length && source[entity.End] == ')'
+            && !others.Any(o => o.Type is EntityType.Organization or EntityType.Person && o.End <= entity.Start - 1 && o.End >= entity.Start - 3))
+        {
+            return true;
+        }
+
         var next = NextWord().Match(source, entity.End);
-        return demonym && next.Success && char.IsLower(next.Groups[1].Value[0]) && !NotNouns.Contains(next.Groups[1].Value);
+        if (!next.Success || !char.IsLower(next.Groups[1].Value[0]))
+        {
+            return false;
+        }
+
+        // "New York man pleads guilty": a place before a person says where the person is from; "a Reuters witness", whom the
+        // person works for.
+        var demonym = !entity.Text.Contains(' ', StringComparison.Ordinal) && DemonymEndings.Any(d => entity.Text.EndsWith(d, StringComparison.Ordinal));
+        return (demonym && !NotNouns.Contains(next.Groups[1].Value))
+            || (entity.Type == EntityType.Location && PersonNouns.Contains(next.Groups[1].Value))
+            || (entity.Type == EntityType.Organization && Reporters.Contains(next.Groups[1].Value));
     }
 
     /// <summary>Without a named subject, the common noun just before the verb: "Police arrested six people".</summary>

@@ -143,6 +143,19 @@ public sealed class LeadEventClassifierTests
         Assert.Equal(actor, lead.ActorText);
     }
 
+    [Theory]
+    [InlineData("Texas man pleads guilty to threatening a senator", EventAction.Threaten, "")]
+    [InlineData("A Harbor Ledger reporter saw the Zentria Liberation Front attack the convoy", EventAction.Attack, "Zentria Liberation Front")]
+    [InlineData("Vigil for slain teen killed by Zentria Liberation Front turns into a riot", EventAction.Kill, "Zentria Liberation Front")]
+    [InlineData("(Reuters) - Fighters attacked a convoy near the border on Thursday", EventAction.Attack, "Fighters")]
+    public void A_persons_home_or_employer_a_credit_or_a_describing_participle_is_not_the_actor(string title, EventAction action, string actor)
+    {
+        var lead = Lead(title, "Fighters and players met in the mountains near the border for several days this month.");
+        Assert.NotNull(lead);
+        Assert.Equal(action, lead.Action);
+        Assert.Equal(actor, lead.ActorText);
+    }
+
     [Fact]
     public void No_one_is_both_the_doer_and_the_one_acted_on()
     {
