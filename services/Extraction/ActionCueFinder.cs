@@ -88,7 +88,7 @@ internal static class ActionCueFinder
     private static readonly HashSet<string> HeadlinePassiveFollowers = new(StringComparer.Ordinal)
     {
         "on", "in", "for", "with", "after", "over", "as", "near", "by", "during", "amid", "outside", "inside", "from", "to",
-        "following", "without", "again", "twice", "today", "yesterday",
+        "following", "without", "again", "twice", "today", "yesterday", "of",
     };
 
     /// <summary>Nouns that name an armed attack only with a modifier ("air strike"; "their strike" is a walkout).</summary>

@@ -90,7 +90,8 @@ internal static class ActionLexicon
         (EventAction.Appoint,
         [
             "v appoint", "n appointment", "v name", "v hire", "v elect", "n election", "v nominate", "n nomination",
-            "v sign", "v tap+", "v choose/chose/chosen", "v cast/cast/cast",
+            "v sign", "v tap+", "v choose/chose/chosen", "v cast/cast/cast", "v take/took/taken over as",
+            "v take/took/taken over ~role|job|post|position|reins|duties",
         ]),
         (EventAction.Release,
         [

@@ -85,6 +85,9 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
     private static readonly HashSet<string> Subordinators = new(StringComparer.Ordinal)
     {
         "as", "when", "while", "because", "although", "though", "whereas", "if",
+
+        // "South Sudan accuses Sudan of bombing a camp": the act is the accused's.
+        "accuse", "accuses", "accusing", "blame", "blames", "blaming",
     };
 
     [GeneratedRegex(@"[:;]\s", RegexOptions.CultureInvariant)]
@@ -121,8 +124,9 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
             : (subject, Object(source, tokens, after, subject, ordered));
         if (cue.Action == EventAction.Die)
         {
-            // Who died is the subject, or follows the noun: "the death of the singer".
+            // Who died is the subject, or follows the noun: "the death of the singer"; a place dies no death ("Brooklyn riot over teen's death").
             (actor, target) = (cue.IsPassive ? target : actor ?? (cue.Word.IsVerb ? null : after.FirstOrDefault(e => WordBefore(tokens, e) == "of")), null);
+            actor = actor?.Type == EntityType.Location ? null : actor;
         }
 
         return new EventRoles(
@@ -167,10 +171,10 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
             ?? candidates.FirstOrDefault(e => Acts(tokens, e));
     }
 
-    /// <summary>A place acts only from the subject position: "Israel struck", not "a strike in Gaza's north killed".</summary>
+    /// <summary>A place acts only from the subject position: "Israel struck", "as Israel struck", not "a strike in Gaza's north killed".</summary>
     private static bool Acts(List<LeadToken> tokens, EntityMention entity) =>
         entity.Type is EntityType.Organization or EntityType.Person
-        || (entity.Type == EntityType.Location && WordBefore(tokens, entity) is "" or "the");
+        || (entity.Type == EntityType.Location && WordBefore(tokens, entity) is var before && (before is "" or "the" || Subordinators.Contains(before)));
 
     /// <summary>
     /// Where the clause of the action word starts: just after the last subordinating word before it, or the last colon or

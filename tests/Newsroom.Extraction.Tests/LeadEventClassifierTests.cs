@@ -39,6 +39,7 @@ public sealed class LeadEventClassifierTests
     [InlineData("Zentria Liberation Front is buying a fleet of trucks", EventAction.Acquire, "buying")]
     [InlineData("Zentria Liberation Front shot and killed two guards", EventAction.Kill, "killed")]
     [InlineData("Zentria Liberation Front ends its truce with Lorania", EventAction.Resume, "truce")]
+    [InlineData("Zentria Liberation Front takes over as the ruling council of the valley", EventAction.Appoint, "takes over as")]
     public void The_title_gives_the_action_class_and_its_words(string title, EventAction action, string actionText)
     {
         var lead = Lead(title, "Fighters of the group met in the mountains near the border for several days this month.");
@@ -122,6 +123,24 @@ public sealed class LeadEventClassifierTests
     }
 
     [Fact]
+    public void A_place_dies_no_death()
+    {
+        var lead = Lead("Athens riot over teenager's death", "The jury deliberated for two days before it returned its verdict on Friday.");
+        Assert.NotNull(lead);
+        Assert.Equal(EventAction.Die, lead.Action);
+        Assert.Equal(string.Empty, lead.ActorText);
+    }
+
+    [Fact]
+    public void A_headline_participle_before_of_is_a_passive()
+    {
+        var lead = Lead("Man found guilty of murder in the shooting of a neighbour", "The jury deliberated for two days before it returned its verdict on Friday.");
+        Assert.NotNull(lead);
+        Assert.Equal(EventAction.Sentence, lead.Action);
+        Assert.Equal(string.Empty, lead.ActorText);
+    }
+
+    [Fact]
     public void A_headline_participle_with_an_object_stays_active()
     {
         var lead = Lead("Police arrested Marcus Whitfield on Sunday", "The club said Marcus Whitfield would play in the cup final next week all the same.");
@@ -135,6 +154,7 @@ public sealed class LeadEventClassifierTests
     [InlineData("Marcus Whitfield throws for 205 yards as Rovers beat Albion 20-13", EventAction.Defeat, "Rovers")]
     [InlineData("The Zentria Liberation Front as well as Hezbollah attacked the convoy", EventAction.Attack, "Zentria Liberation Front")]
     [InlineData("Abu Karim al-Vendari trial: Zentria Liberation Front threatens the court", EventAction.Threaten, "Zentria Liberation Front")]
+    [InlineData("Sudan accuses Ethiopia of shelling border villages", EventAction.Attack, "Ethiopia")]
     public void The_action_of_a_clause_of_its_own_has_that_clauses_subject_for_its_actor(string title, EventAction action, string actor)
     {
         var lead = Lead(title, "Fighters and players met in the mountains near the border for several days this month.");
