@@ -115,7 +115,7 @@ internal static class ActionCueFinder
 
     private static readonly HashSet<string> NonDeathCompounds = new(StringComparer.Ordinal)
     {
-        "sentence", "sentences", "penalty", "row", "threat", "threats", "squad", "camp", "metal", "star",
+        "sentence", "sentences", "penalty", "row", "threat", "threats", "squad", "camp", "metal", "star", "down",
     };
 
     /// <summary>Prepositions after which a participle before a word describes it: "a vigil for slain teen".</summary>

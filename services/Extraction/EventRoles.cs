@@ -118,7 +118,9 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         var windowEnd = tokens[Math.Min(tokens.Count - 1, cue.Last + TargetWindow)].End;
         var after = ordered.Where(e => e.Start >= cueEnd && e.Start < windowEnd).ToList();
         var agent = after.FirstOrDefault(e => e.Start < tokens[Math.Min(tokens.Count - 1, cue.Last + AgentWindow)].End && WordBefore(tokens, e) == "by");
-        var subject = Subject(tokens, source, before, cue.First);
+        // "Israel's attacks on schools", "the singer's death": a name whose the act is does it, or died.
+        // An action word after a possessive is a noun, whatever else it can be ("attacks").
+        var subject = (cue.IsPassive ? null : Possessor(source, tokens, before, cue.First)) ?? Subject(tokens, source, before, cue.First);
         var (actor, target) = cue.IsPassive || (!cue.Word.IsVerb && subject is null && agent is not null)
             ? (agent, cue.IsPassive ? NamedPerson(source, subject, ordered) : Object(source, tokens, after, agent, ordered))
             : (subject, Object(source, tokens, after, subject, ordered));
@@ -171,6 +173,28 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
             ?? candidates.FirstOrDefault(e => Acts(tokens, e));
     }
 
+    /// <summary>The name in the possessive just before an action noun, with at most a few lower-case words between ("Israel's unacceptable attacks").</summary>
+    private static EntityMention? Possessor(string source, List<LeadToken> tokens, List<EntityMention> before, int cueFirst)
+    {
+        for (var i = cueFirst - 1; i >= 0 && i >= cueFirst - 4; i--)
+        {
+            if (before.LastOrDefault(e => e.End > tokens[i].Start && e.End <= tokens[i].End) is { } owner && IsPossessive(source, owner.End))
+            {
+                return owner.Type is EntityType.Organization or EntityType.Person or EntityType.Location ? owner : null;
+            }
+
+            if (!char.IsLower(source[tokens[i].Start]))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsPossessive(string source, int end) =>
+        end + 1 < source.Length && source[end] is '\'' or '’' && (source[end + 1] == 's' || source[end - 1] == 's');
+
     /// <summary>A place acts only from the subject position: "Israel struck", "as Israel struck", not "a strike in Gaza's north killed".</summary>
     private static bool Acts(List<LeadToken> tokens, EntityMention entity) =>
         entity.Type is EntityType.Organization or EntityType.Person
@@ -217,17 +241,18 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         }
 
         var next = NextWord().Match(source, entity.End);
-        if (!next.Success || !char.IsLower(next.Groups[1].Value[0]))
+        if (!next.Success)
         {
             return false;
         }
 
-        // "New York man pleads guilty": a place before a person says where the person is from; "a Reuters witness", whom the
-        // person works for.
+        // "New York man pleads guilty" (or "Queens Woman Killed" in title case): a place before a person says where the person
+        // is from; "a Reuters witness", whom the person works for.
+        var word = next.Groups[1].Value.ToLowerInvariant();
         var demonym = !entity.Text.Contains(' ', StringComparison.Ordinal) && DemonymEndings.Any(d => entity.Text.EndsWith(d, StringComparison.Ordinal));
-        return (demonym && !NotNouns.Contains(next.Groups[1].Value))
-            || (entity.Type == EntityType.Location && PersonNouns.Contains(next.Groups[1].Value))
-            || (entity.Type == EntityType.Organization && Reporters.Contains(next.Groups[1].Value));
+        return (demonym && char.IsLower(next.Groups[1].Value[0]) && !NotNouns.Contains(word))
+            || (entity.Type == EntityType.Location && PersonNouns.Contains(word))
+            || (entity.Type == EntityType.Organization && Reporters.Contains(word));
     }
 
     /// <summary>Without a named subject, the common noun just before the verb: "Police arrested six people".</summary>

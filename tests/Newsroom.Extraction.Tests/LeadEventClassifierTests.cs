@@ -123,6 +123,15 @@ public sealed class LeadEventClassifierTests
     }
 
     [Fact]
+    public void A_place_before_a_person_in_a_title_case_headline_is_not_the_one_acted_on()
+    {
+        var lead = Lead("Texas Woman Killed In Hit-And-Run Crash", "A woman from Texas was killed when a car hit her on a road near the border on Sunday.");
+        Assert.NotNull(lead);
+        Assert.Equal(EventAction.Kill, lead.Action);
+        Assert.NotEqual("Texas", lead.TargetText);
+    }
+
+    [Fact]
     public void A_place_dies_no_death()
     {
         var lead = Lead("Athens riot over teenager's death", "The jury deliberated for two days before it returned its verdict on Friday.");
@@ -168,7 +177,8 @@ public sealed class LeadEventClassifierTests
     [InlineData("A Harbor Ledger reporter saw the Zentria Liberation Front attack the convoy", EventAction.Attack, "Zentria Liberation Front")]
     [InlineData("Vigil for slain teen killed by Zentria Liberation Front turns into a riot", EventAction.Kill, "Zentria Liberation Front")]
     [InlineData("(Reuters) - Fighters attacked a convoy near the border on Thursday", EventAction.Attack, "Fighters")]
-    public void A_persons_home_or_employer_a_credit_or_a_describing_participle_is_not_the_actor(string title, EventAction action, string actor)
+    [InlineData("Abu Karim al-Vendari spoke out against Israel's attacks on three schools", EventAction.Attack, "Israel")]
+    public void A_persons_home_or_employer_a_credit_a_describing_participle_or_a_possessive_tell_the_actor(string title, EventAction action, string actor)
     {
         var lead = Lead(title, "Fighters and players met in the mountains near the border for several days this month.");
         Assert.NotNull(lead);
@@ -265,6 +275,7 @@ public sealed class LeadEventClassifierTests
     [InlineData("Testimony in the murder trial of a teenager continued on Wednesday")]
     [InlineData("Facing the prospect of arrest, the singer checked into a clinic")]
     [InlineData("The inmate was serving a life sentence at the prison in the north")]
+    [InlineData("Protests seemed to die down in the capital on Sunday")]
     public void Negated_and_other_senses_of_action_words_are_no_lead_event(string title)
     {
         Assert.Null(Lead(title, "Skies over the valley were clear and the markets were busy with shoppers all day."));
