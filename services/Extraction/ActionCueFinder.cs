@@ -118,6 +118,8 @@ internal static class ActionCueFinder
         "sentence", "sentences", "penalty", "row", "threat", "threats", "squad", "camp", "metal", "star", "down",
     };
 
+    private static readonly HashSet<string> Degrees = new(StringComparer.Ordinal) { "most", "more", "less", "least", "very", "so", "too", "how" };
+
     /// <summary>Prepositions after which a participle before a word describes it: "a vigil for slain teen".</summary>
     private static readonly HashSet<string> AdjectiveLeads = new(StringComparer.Ordinal) { "for", "with", "from", "about", "to", "by" };
 
@@ -265,6 +267,12 @@ internal static class ActionCueFinder
         {
             // "the attack", "their strike": a noun, which the noun entries judge; "a state of suspended animation",
             // "a vigil for slain teen": an adjective.
+            return false;
+        }
+
+        // "the most striking yet": a participle after a word of degree is an adjective; "what do you buy": advice, not news.
+        if (word.IsVerb && (Degrees.Contains(previous) || WordsBefore(tokens, index, NegationWindow).Contains("you")))
+        {
             return false;
         }
 

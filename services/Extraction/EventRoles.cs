@@ -81,6 +81,9 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         "photographer", "cameraman", "columnist", "editor", "analyst", "analysts",
     };
 
+    /// <summary>Subjects that stand for a name said before them.</summary>
+    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "it", "they", "he", "she", "we", "its", "their", "his", "her" };
+
     /// <summary>Words that open a clause with a subject of its own.</summary>
     private static readonly HashSet<string> Subordinators = new(StringComparer.Ordinal)
     {
@@ -163,10 +166,16 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
             .ToList();
 
         // An action in a clause of its own has that clause's subject: "Whitfield throws for 205 yards as Rovers beat Albion".
-        // Without a name there ("the group said as it attacked"), the sentence's subject is the clause's too.
-        if (ClauseStart(source, tokens, cueFirst) is { } clauseStart && candidates.Any(e => e.Start >= clauseStart && Acts(tokens, e)))
+        // When a pronoun stands for it ("the group said as it attacked"), the sentence's subject is the clause's; when a
+        // common noun does ("as Emily Feng reports, authorities in Beijing announced"), no name of the sentence is.
+        if (ClauseStart(source, tokens, cueFirst) is { } clauseStart)
         {
-            candidates = candidates.Where(e => e.Start >= clauseStart).ToList();
+            var inClause = candidates.Where(e => e.Start >= clauseStart).ToList();
+            var opener = tokens.FirstOrDefault(t => t.Start >= clauseStart && t.Start < tokens[cueFirst].Start).Lower;
+            if (inClause.Any(e => Acts(tokens, e)) || !Pronouns.Contains(opener ?? string.Empty))
+            {
+                candidates = inClause;
+            }
         }
 
         return candidates.FirstOrDefault(e => e.Type is EntityType.Organization or EntityType.Person)

@@ -187,6 +187,15 @@ public sealed class LeadEventClassifierTests
     }
 
     [Fact]
+    public void A_clause_led_by_a_common_noun_takes_no_name_from_the_rest_of_the_sentence()
+    {
+        var lead = Lead("As Marcus Whitfield reports, the case came to light last week, when police in the capital arrested six men", "Fighters and players met in the mountains near the border for several days this month.");
+        Assert.NotNull(lead);
+        Assert.Equal(EventAction.Arrest, lead.Action);
+        Assert.NotEqual("Marcus Whitfield", lead.ActorText);
+    }
+
+    [Fact]
     public void No_one_is_both_the_doer_and_the_one_acted_on()
     {
         // The headline's participle makes Whitfield the one sentenced; the text's "Whitfield is serving a sentence" makes him its subject.
@@ -276,6 +285,8 @@ public sealed class LeadEventClassifierTests
     [InlineData("Facing the prospect of arrest, the singer checked into a clinic")]
     [InlineData("The inmate was serving a life sentence at the prison in the north")]
     [InlineData("Protests seemed to die down in the capital on Sunday")]
+    [InlineData("It is the most striking design of the year")]
+    [InlineData("What do you buy for the person who has everything?")]
     public void Negated_and_other_senses_of_action_words_are_no_lead_event(string title)
     {
         Assert.Null(Lead(title, "Skies over the valley were clear and the markets were busy with shoppers all day."));
