@@ -291,7 +291,7 @@ internal static class ActionCueFinder
         return word.Action switch
         {
             EventAction.Attack => !OtherStrikeObjects.Contains(next) && !(next is "a" or "an" && OtherStrikeObjects.Contains(afterNext)) && !CaseNouns.Contains(next)
-                && !WordsBefore(tokens, index, NegationWindow).Any(Hazards.Contains),
+                && !WordsBefore(tokens, index, HazardWindow(tokens[index].Lower)).Any(Hazards.Contains),
             EventAction.Die => !NonDeathCompounds.Contains(next) && !CaseNouns.Contains(next),
             EventAction.Kill => !CaseNouns.Contains(next),
             EventAction.Sentence => word.IsVerb || !WordsBefore(tokens, index, NegationWindow).Any(Serving.Contains),
@@ -308,6 +308,9 @@ internal static class ActionCueFinder
     private static bool IsPluralNoun(string word) =>
         word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
         && !word.EndsWith("is", StringComparison.Ordinal) && !word.Contains('’', StringComparison.Ordinal) && !word.Contains('\'', StringComparison.Ordinal);
+
+    /// <summary>How far back a hazard makes an attack word its own: a quake strikes however its magnitude is told ("Earthquake Of Magnitude 6.1 Strikes").</summary>
+    private static int HazardWindow(string word) => word.StartsWith("strik", StringComparison.Ordinal) || word == "struck" ? BackgroundWindow : NegationWindow;
 
     private static bool IsContractedModal(string word) =>
         word.EndsWith("’d", StringComparison.Ordinal) || word.EndsWith("'d", StringComparison.Ordinal) || word.EndsWith("’ll", StringComparison.Ordinal) || word.EndsWith("'ll", StringComparison.Ordinal);

@@ -182,7 +182,7 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
             ?? candidates.FirstOrDefault(e => Acts(tokens, e));
     }
 
-    /// <summary>The name in the possessive just before an action noun, with at most a few lower-case words between ("Israel's unacceptable attacks").</summary>
+    /// <summary>The name in the possessive just before an action noun, with at most a few lower-case words, figures or names between ("Israel's unacceptable attacks").</summary>
     private static EntityMention? Possessor(string source, List<LeadToken> tokens, List<EntityMention> before, int cueFirst)
     {
         for (var i = cueFirst - 1; i >= 0 && i >= cueFirst - 4; i--)
@@ -192,7 +192,8 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
                 return owner.Type is EntityType.Organization or EntityType.Person or EntityType.Location ? owner : null;
             }
 
-            if (!char.IsLower(source[tokens[i].Start]))
+            // "AMD's $5.4bn acquisition", "AMD's ATI acquisition": figures and another name may stand between.
+            if (!char.IsLower(source[tokens[i].Start]) && !char.IsDigit(source[tokens[i].Start]) && !before.Any(e => e.Start <= tokens[i].Start && e.End >= tokens[i].End))
             {
                 return null;
             }

@@ -178,6 +178,7 @@ public sealed class LeadEventClassifierTests
     [InlineData("Vigil for slain teen killed by Zentria Liberation Front turns into a riot", EventAction.Kill, "Zentria Liberation Front")]
     [InlineData("(Reuters) - Fighters attacked a convoy near the border on Thursday", EventAction.Attack, "Fighters")]
     [InlineData("Abu Karim al-Vendari spoke out against Israel's attacks on three schools", EventAction.Attack, "Israel")]
+    [InlineData("Qualcomm welcomed Intel's $5.4bn acquisition of Altera on Monday", EventAction.Acquire, "Intel")]
     public void A_persons_home_or_employer_a_credit_a_describing_participle_or_a_possessive_tell_the_actor(string title, EventAction action, string actor)
     {
         var lead = Lead(title, "Fighters and players met in the mountains near the border for several days this month.");
@@ -286,6 +287,7 @@ public sealed class LeadEventClassifierTests
     [InlineData("The inmate was serving a life sentence at the prison in the north")]
     [InlineData("Protests seemed to die down in the capital on Sunday")]
     [InlineData("It is the most striking design of the year")]
+    [InlineData("Earthquake of magnitude 6.1 strikes the north of Lorania")]
     [InlineData("What do you buy for the person who has everything?")]
     public void Negated_and_other_senses_of_action_words_are_no_lead_event(string title)
     {
