@@ -81,6 +81,13 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         "photographer", "cameraman", "columnist", "editor", "analyst", "analysts",
     };
 
+    /// <summary>Verbs whose subject undergoes the act named after them.</summary>
+    private static readonly HashSet<string> Undergoing = new(StringComparer.Ordinal)
+    {
+        "face", "faces", "faced", "facing", "draw", "draws", "drew", "drawn", "drawing", "receive", "receives", "received",
+        "suffer", "suffers", "suffered", "suffering", "under", "endure", "endured", "survive", "survived", "survives",
+    };
+
     /// <summary>Subjects that stand for a name said before them.</summary>
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "it", "they", "he", "she", "we", "its", "their", "his", "her" };
 
@@ -127,6 +134,12 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         var (actor, target) = cue.IsPassive || (!cue.Word.IsVerb && subject is null && agent is not null)
             ? (agent, cue.IsPassive ? NamedPerson(source, subject, ordered) : Object(source, tokens, after, agent, ordered))
             : (subject, Object(source, tokens, after, subject, ordered));
+        if (!cue.Word.IsVerb && ReceivedAt(tokens, cue.First) is { } verb)
+        {
+            // "The United States faced criticism", "the school suffered an attack": the subject is acted on, not the doer.
+            (actor, target) = (agent, subject is not null && subject.End >= tokens[Math.Max(0, verb - 1)].Start ? subject : null);
+        }
+
         if (cue.Action == EventAction.Die)
         {
             // Who died is the subject, or follows the noun: "the death of the singer"; a place dies no death ("Brooklyn riot over teen's death").
@@ -204,6 +217,20 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
 
     private static bool IsPossessive(string source, int end) =>
         end + 1 < source.Length && source[end] is '\'' or '’' && (source[end + 1] == 's' || source[end - 1] == 's');
+
+    /// <summary>The verb of undergoing just before an action noun ("faced stiff criticism", "came under attack"), with at most five words between; null when there is none.</summary>
+    private static int? ReceivedAt(List<LeadToken> tokens, int cueFirst)
+    {
+        for (var i = cueFirst - 1; i >= 0 && i >= cueFirst - 6 && !tokens[i + 1].AfterBoundary; i--)
+        {
+            if (Undergoing.Contains(tokens[i].Lower))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A place acts only from the subject position: "Israel struck", "as Israel struck", not "a strike in Gaza's north killed".</summary>
     private static bool Acts(List<LeadToken> tokens, EntityMention entity) =>

@@ -196,6 +196,18 @@ public sealed class LeadEventClassifierTests
         Assert.NotEqual("Marcus Whitfield", lead.ActorText);
     }
 
+    [Theory]
+    [InlineData("The United States faced stiff international criticism over its decision on Tuesday", EventAction.Condemn, "United States")]
+    [InlineData("Marcus Whitfield received a sentence of life in prison on Monday", EventAction.Sentence, "Marcus Whitfield")]
+    public void Who_faces_or_receives_an_act_is_its_target(string title, EventAction action, string target)
+    {
+        var lead = Lead(title, "Fighters and players met in the mountains near the border for several days this month.");
+        Assert.NotNull(lead);
+        Assert.Equal(action, lead.Action);
+        Assert.Equal(target, lead.TargetText);
+        Assert.Equal(string.Empty, lead.ActorText);
+    }
+
     [Fact]
     public void No_one_is_both_the_doer_and_the_one_acted_on()
     {
