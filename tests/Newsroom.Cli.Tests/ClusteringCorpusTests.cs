@@ -12,7 +12,7 @@ namespace Newsroom.Cli.Tests;
 /// </summary>
 public sealed class ClusteringCorpusTests(ITestOutputHelper output) : IDisposable
 {
-    // Measured with the shipped model: ECB+ dev file order B3 F1 0.878 / ARI 0.823, shuffled (seed 7) 0.862 / 0.819;
+    // Measured with the shipped model: ECB+ dev file order B3 F1 0.878 / ARI 0.825, shuffled (seed 7) 0.880 / 0.838;
     // floors sit just under. Retraining the tagger moves these by up to 0.01 (the model before this one, which read
     // headlines differently: 0.886 / 0.861; other seeds, same data: 0.877 / 0.866 where the model before scored
     // 0.883 / 0.869; the model that learnt sports copy: 0.882 / 0.860 where the one before scored 0.881 / 0.866), as
@@ -21,8 +21,8 @@ public sealed class ClusteringCorpusTests(ITestOutputHelper output) : IDisposabl
     private const double EcbAdjustedRandFloor = 0.81;
 
     // A ceiling just above what is reached, not issue 10's target of 0.02: file order less the mean of six shuffled
-    // orders is 0.027 (0.036 and 0.029 with the models before), and seed 7 alone 0.016 (0.025, 0.022 and 0.015 before),
-    // so seed 7 meets 0.02 by its draw rather than by the clustering.
+    // orders is 0.017 (0.024 before the lead-event rules of December 2026; 0.036, 0.029 and 0.027 with older models),
+    // but the shuffled orders alone still range over 0.033, and seed 7 alone is 0.002 from file order by its draw.
     private const double MaxOrderDifference = 0.03;
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("newsroom-cli-clustering-");
