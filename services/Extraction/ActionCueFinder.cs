@@ -270,13 +270,16 @@ internal static class ActionCueFinder
             return false;
         }
 
+        // The words just before, nearest first, which the checks below read.
+        var near = WordsBefore(tokens, index, NegationWindow).ToList();
+
         // "the most striking yet": a participle after a word of degree is an adjective; "what do you buy": advice, not news.
-        if (word.IsVerb && (Degrees.Contains(previous) || WordsBefore(tokens, index, NegationWindow).Contains("you")))
+        if (word.IsVerb && (Degrees.Contains(previous) || near.Contains("you")))
         {
             return false;
         }
 
-        var beforeAdverbs = WordsBefore(tokens, index, NegationWindow).SkipWhile(IsAdverb).FirstOrDefault() ?? string.Empty;
+        var beforeAdverbs = near.SkipWhile(IsAdverb).FirstOrDefault() ?? string.Empty;
         if (word.Form == WordForm.Base && !(BaseFormLeads.Contains(beforeAdverbs) || IsContractedModal(beforeAdverbs) || IsPluralNoun(beforeAdverbs)))
         {
             return false;
@@ -294,7 +297,7 @@ internal static class ActionCueFinder
                 && !WordsBefore(tokens, index, HazardWindow(tokens[index].Lower)).Any(Hazards.Contains),
             EventAction.Die => !NonDeathCompounds.Contains(next) && !CaseNouns.Contains(next),
             EventAction.Kill => !CaseNouns.Contains(next),
-            EventAction.Sentence => word.IsVerb || !WordsBefore(tokens, index, NegationWindow).Any(Serving.Contains),
+            EventAction.Sentence => word.IsVerb || !near.Any(Serving.Contains),
             EventAction.Dismiss => !WeaponObjects.Contains(next) && !WeaponObjects.Contains(afterNext),
             EventAction.Defeat => !(tokens[index].Lower == "down" && (next.Length == 0 || ParticleFollowers.Contains(next))),
             _ => true,

@@ -22,10 +22,10 @@ public sealed class LeadEventClassifierTests
             },
             Published).LeadEvent;
 
-    /// <summary>The lead event of an article with this title and a text without action words, which must be of this class.</summary>
-    private static ArticleLeadEvent TitleLead(string title, EventAction action)
+    /// <summary>The lead event of an article with this title and a text (by default one without action words), which must be of this class.</summary>
+    private static ArticleLeadEvent TitleLead(string title, EventAction action, string text = "Fighters and players met in the mountains near the border for several days this month.")
     {
-        var lead = Lead(title, "Fighters and players met in the mountains near the border for several days this month.");
+        var lead = Lead(title, text);
         Assert.NotNull(lead);
         Assert.Equal(action, lead.Action);
         return lead;
@@ -134,9 +134,7 @@ public sealed class LeadEventClassifierTests
     [Fact]
     public void A_place_before_a_person_in_a_title_case_headline_is_not_the_one_acted_on()
     {
-        var lead = Lead("Texas Woman Killed In Hit-And-Run Crash", "A woman from Texas was killed when a car hit her on a road near the border on Sunday.");
-        Assert.NotNull(lead);
-        Assert.Equal(EventAction.Kill, lead.Action);
+        var lead = TitleLead("Texas Woman Killed In Hit-And-Run Crash", EventAction.Kill, "A woman from Texas was killed when a car hit her on a road near the border on Sunday.");
         Assert.NotEqual("Texas", lead.TargetText);
     }
 
@@ -195,11 +193,10 @@ public sealed class LeadEventClassifierTests
     public void No_one_is_both_the_doer_and_the_one_acted_on()
     {
         // The headline's participle makes Whitfield the one sentenced; the text's "Whitfield is serving a sentence" makes him its subject.
-        var lead = Lead(
+        var lead = TitleLead(
             "Convicted robber Marcus Whitfield on the run in Texas",
+            EventAction.Sentence,
             "Marcus Whitfield, 49, is serving a life sentence for armed robbery and was on the way to another prison when he escaped on Thursday.");
-        Assert.NotNull(lead);
-        Assert.Equal(EventAction.Sentence, lead.Action);
         Assert.Equal("Marcus Whitfield", lead.TargetText);
         Assert.Equal(string.Empty, lead.ActorText);
         Assert.Null(lead.ActorEntityId);
