@@ -25,6 +25,9 @@ public sealed class StoryClusterer
     /// <summary>A first article's feature: the story it came closest to joining, and what kept it out.</summary>
     public const string NearestStoryFeature = "nearest_story";
 
+    /// <summary>A same-event join's feature: the member the article resembles most, and how much.</summary>
+    public const string ClosestMemberFeature = "closest_member";
+
     private readonly StoryStore _store;
     private readonly StoryClustererOptions _options;
     private readonly Lock _gate = new();
@@ -279,7 +282,8 @@ public sealed class StoryClusterer
 
         StoryMatch? best = null;
         StoryProfile? bestStory = null;
-        (StoryMatch Match, double Threshold)? nearest = null;
+        string? bestMember = null;
+        (StoryMatch Match, double Threshold, string Apart)? nearest = null;
         var ranked = candidates
             .OrderByDescending(c => c.Value)
             .ThenBy(c => c.Key, StringComparer.Ordinal)
@@ -288,26 +292,59 @@ public sealed class StoryClusterer
         {
             var story = _store.LoadStory(storyId, _options.MaxMembersCompared);
             var match = scorer.Score(story);
-            // Time that cannot corroborate (either side undated) asks more of the content.
-            var threshold = _options.SameEventThreshold + (profile.EventTime is null || !story.Dated ? _options.UndatedMargin : 0);
+            string? closest = null;
+            // A running story's centroid drifts over its events (the accident, the inquiry, the report), so that any of
+            // them resembles it; a rewrite of one also resembles some member closely. Only a story whose centroid meets
+            // the bar is read member by member, which bounds the work.
+            if (match.Veto is null && match.Score >= _options.SameEventThreshold && _options.ClosestMemberWeight > 0)
+            {
+                (closest, var memberScore) = ClosestMember(scorer, story);
+                var score = ((1 - _options.ClosestMemberWeight) * match.Score) + (_options.ClosestMemberWeight * memberScore);
+                match = match with
+                {
+                    Score = Math.Round(score, 4),
+                    Features = [.. match.Features, new StoryMatchFeature(ClosestMemberFeature, Math.Round(memberScore, 4), closest ?? string.Empty)],
+                };
+            }
+            var (margin, gap) = TimeMargin(profile, story);
+            var threshold = _options.SameEventThreshold + margin;
             if (match.Veto is null && match.Score >= threshold && (best is null || match.Score > best.Score))
             {
                 best = match;
                 bestStory = story;
+                bestMember = closest;
             }
             else if (nearest is null || match.Score > nearest.Value.Match.Score)
             {
-                nearest = (match, threshold);
+                // Named only when the gap raised the bar.
+                var apart = gap > _options.TimeGapGraceDays ? string.Create(CultureInfo.InvariantCulture, $" at {Math.Floor(gap.Value):0} days from the story's nearest date") : string.Empty;
+                nearest = (match, threshold, apart);
             }
         }
         if (best is null || bestStory is null)
         {
             return FirstArticle(profile, nearest);
         }
-        return new Decision(best.StoryId, JoinReason.Types.Kind.SameEvent, BestMember(scorer, bestStory), best.Score, best.Features);
+        return new Decision(best.StoryId, JoinReason.Types.Kind.SameEvent, bestMember ?? ClosestMember(scorer, bestStory).ArticleId, best.Score, best.Features);
     }
 
-    private string BestMember(SameEventScorer scorer, StoryProfile story)
+    /// <summary>
+    /// What time adds to the threshold, and the days between the article and the story when both have a time. Time
+    /// that cannot corroborate (either side undated) asks a little more of the content; dates beyond the grace days
+    /// ask more the further apart they are.
+    /// </summary>
+    private (double Margin, double? Gap) TimeMargin(ArticleProfile profile, StoryProfile story)
+    {
+        if (story.DaysFrom(profile.EventTime) is not { } days)
+        {
+            return (_options.UndatedMargin, null);
+        }
+        var margin = Math.Max(0, days - _options.TimeGapGraceDays) * _options.TimeGapMarginPerDay;
+        return (Math.Min(_options.MaxTimeGapMargin, margin), days);
+    }
+
+    /// <summary>The member the article resembles most, with its score (see <see cref="SameEventScorer.ScoreMember"/>).</summary>
+    private (string ArticleId, double Score) ClosestMember(SameEventScorer scorer, StoryProfile story)
     {
         var content = _store.LoadMemberContent(story.Members.Select(m => m.ArticleId));
         string? bestId = null;
@@ -325,22 +362,22 @@ public sealed class StoryClusterer
                 bestId = member.ArticleId;
             }
         }
-        return bestId ?? story.Members[0].ArticleId;
+        return bestId is null ? (story.Members[0].ArticleId, 0) : (bestId, bestScore);
     }
 
     /// <summary>
     /// A story of the article's own. Its feature names the candidate that scored highest and why it fell short (a score
     /// under the threshold, a veto, or both), so that a split that looks wrong can be traced; none when nothing was a candidate.
     /// </summary>
-    private static Decision FirstArticle(ArticleProfile profile, (StoryMatch Match, double Threshold)? nearest)
+    private static Decision FirstArticle(ArticleProfile profile, (StoryMatch Match, double Threshold, string Apart)? nearest)
     {
-        if (nearest is not { Match: var match, Threshold: var threshold })
+        if (nearest is not { Match: var match, Threshold: var threshold, Apart: var apart })
         {
             return new(StoryIdFor(profile.ArticleId), JoinReason.Types.Kind.FirstArticle, null, 0, []);
         }
         var under = match.Score < threshold;
         var detail = string.Create(CultureInfo.InvariantCulture, $"{match.StoryId} scored {match.Score:0.00}")
-            + (under ? string.Create(CultureInfo.InvariantCulture, $", under the {threshold:0.00} a same-event match needs") : string.Empty)
+            + (under ? string.Create(CultureInfo.InvariantCulture, $", under the {threshold:0.00} a same-event match needs{apart}") : string.Empty)
             + (match.Veto is { } veto ? $"{(under ? ", and" : ",")} vetoed: {veto}" : string.Empty);
         return new(StoryIdFor(profile.ArticleId), JoinReason.Types.Kind.FirstArticle, null, 0, [new StoryMatchFeature(NearestStoryFeature, match.Score, detail)]);
     }

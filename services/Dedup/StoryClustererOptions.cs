@@ -29,6 +29,28 @@ public sealed class StoryClustererOptions
     /// </summary>
     public double UndatedMargin { get; set; } = 0.03;
 
+    /// <summary>
+    /// Days between the article's time and the story's span within which dates, when both sides have them, ask no
+    /// more of the content: outlets report an event over a day or two, and a page's date may be the next day's.
+    /// </summary>
+    public double TimeGapGraceDays { get; set; } = 2;
+
+    /// <summary>
+    /// Added to <see cref="SameEventThreshold"/> for each day the article's time lies beyond the grace days from the
+    /// story's span: a running story's next event (the inquiry a week after the accident, the report a month after)
+    /// shares its parties and words, and only the time and the content's detail tell it apart.
+    /// </summary>
+    public double TimeGapMarginPerDay { get; set; } = 0.02;
+
+    /// <summary>The most that a gap in time adds to <see cref="SameEventThreshold"/>: a close rewrite joins however late it comes.</summary>
+    public double MaxTimeGapMargin { get; set; } = 0.15;
+
+    /// <summary>
+    /// Share of the score that comes from the member the article resembles most, the rest from the story's centroid
+    /// (text, entities and lead events together): a running story's centroid covers all its events, its members one each.
+    /// </summary>
+    public double ClosestMemberWeight { get; set; } = 0.5;
+
     /// <summary>Weight of the title-and-lead TF-IDF cosine against the story's centroid.</summary>
     public double TextWeight { get; set; } = 0.4;
 
@@ -80,6 +102,12 @@ public sealed class StoryClustererOptions
         {
             throw new InvalidOperationException(
                 $"Dedup options: MaxTitleTokens ({MaxTitleTokens}) must be positive and MaxTextTokens ({MaxTextTokens}) at least LeadTokenCount ({LeadTokenCount}); fix the \"{SectionName}\" configuration section.");
+        }
+
+        if (ClosestMemberWeight is < 0 or > 1 || TimeGapGraceDays < 0 || TimeGapMarginPerDay < 0 || MaxTimeGapMargin < 0)
+        {
+            throw new InvalidOperationException(
+                $"Dedup options: ClosestMemberWeight ({ClosestMemberWeight}) must lie between 0 and 1, and TimeGapGraceDays ({TimeGapGraceDays}), TimeGapMarginPerDay ({TimeGapMarginPerDay}) and MaxTimeGapMargin ({MaxTimeGapMargin}) must not be negative; fix the \"{SectionName}\" configuration section.");
         }
 
         if (ShingleSize < 1 || MinHashCount < 1 || RowsPerBand < 1 || MinHashCount % RowsPerBand != 0)

@@ -258,11 +258,12 @@ public sealed class StoryStore : IDisposable
         {
             return cached;
         }
-        var dated = false;
+        DateTimeOffset? firstTime = null, lastTime = null;
         var entityWeights = new Dictionary<string, double>(StringComparer.Ordinal);
         var entityNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var termWeights = new Dictionary<string, double>(StringComparer.Ordinal);
         var members = new List<(long Version, MemberLead Lead)>();
+        var memberTimes = new List<DateTimeOffset>();
         using (var reader = Command(StoryProfileParts).With("@id", storyId).With("@limit", maxMembers).ExecuteReader())
         {
             while (reader.Read())
@@ -270,7 +271,8 @@ public sealed class StoryStore : IDisposable
                 switch (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture))
                 {
                     case 0:
-                        dated = reader.GetDouble(2) == 1;
+                        firstTime = reader.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(9));
+                        lastTime = reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(10));
                         break;
                     case 1:
                         entityWeights[reader.GetString(1)] = reader.GetDouble(2);
@@ -280,6 +282,10 @@ public sealed class StoryStore : IDisposable
                         termWeights[reader.GetString(1)] = reader.GetDouble(2);
                         break;
                     default:
+                        if (!reader.IsDBNull(9))
+                        {
+                            memberTimes.Add(DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(9)));
+                        }
                         members.Add((reader.GetInt64(8), new MemberLead(
                             reader.GetString(1),
                             reader.IsDBNull(4) ? null : reader.GetString(4),
@@ -290,30 +296,31 @@ public sealed class StoryStore : IDisposable
                 }
             }
         }
-        var profile = new StoryProfile(storyId, dated, entityWeights, entityNames, termWeights, [.. members.OrderByDescending(m => m.Version).Select(m => m.Lead)]);
+        var profile = new StoryProfile(
+            storyId, firstTime, lastTime, entityWeights, entityNames, termWeights, [.. members.OrderByDescending(m => m.Version).Select(m => m.Lead)], memberTimes);
         _profiles.Add(profile, maxMembers);
         PrefetchCounts(profile.TermWeights.Keys, profile.EntityWeights.Keys);
         return profile;
     }
 
     /// <summary>
-    /// A story's profile in one statement (one round trip on PostgreSQL instead of four), a row per part: 0, whether
-    /// a member gave a time; 1, an entity with its weight and name; 2, a term with its weight; 3, one of the last
-    /// @limit members with its lead event and version. SQLite and PostgreSQL both read it.
+    /// A story's profile in one statement (one round trip on PostgreSQL instead of four), a row per part: 0, the span
+    /// of its members' times; 1, an entity with its weight and name; 2, a term with its weight; 3, one of the last
+    /// @limit members with its lead event, version and time. SQLite and PostgreSQL both read it.
     /// </summary>
     private const string StoryProfileParts =
         """
-        SELECT 0 AS part, CAST(NULL AS text) AS key, CAST(CASE WHEN last_time IS NULL THEN 0 ELSE 1 END AS double precision) AS weight,
+        SELECT 0 AS part, CAST(NULL AS text) AS key, CAST(NULL AS double precision) AS weight,
           CAST(NULL AS text) AS name, CAST(NULL AS text) AS actor_id, CAST(NULL AS integer) AS action, CAST(NULL AS text) AS target_id,
-          CAST(NULL AS integer) AS lead_date, CAST(NULL AS bigint) AS version
+          CAST(NULL AS integer) AS lead_date, CAST(NULL AS bigint) AS version, CAST(first_time AS bigint) AS time_from, CAST(last_time AS bigint) AS time_to
         FROM dedup_stories WHERE story_id = @id
         UNION ALL
-        SELECT 1, entity_id, weight, name, NULL, NULL, NULL, NULL, NULL FROM dedup_story_entities WHERE story_id = @id
+        SELECT 1, entity_id, weight, name, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM dedup_story_entities WHERE story_id = @id
         UNION ALL
-        SELECT 2, term, weight, NULL, NULL, NULL, NULL, NULL, NULL FROM dedup_story_terms WHERE story_id = @id
+        SELECT 2, term, weight, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM dedup_story_terms WHERE story_id = @id
         UNION ALL
-        SELECT 3, article_id, NULL, NULL, actor_id, action, target_id, lead_date, version
-        FROM (SELECT article_id, actor_id, action, target_id, lead_date, version FROM dedup_articles
+        SELECT 3, article_id, NULL, NULL, actor_id, action, target_id, lead_date, version, event_time, NULL
+        FROM (SELECT article_id, actor_id, action, target_id, lead_date, version, event_time FROM dedup_articles
               WHERE story_id = @id ORDER BY version DESC LIMIT @limit) recent
         """;
 

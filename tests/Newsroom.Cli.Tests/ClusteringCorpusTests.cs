@@ -12,13 +12,15 @@ namespace Newsroom.Cli.Tests;
 /// </summary>
 public sealed class ClusteringCorpusTests(ITestOutputHelper output) : IDisposable
 {
-    // Measured with the shipped model: ECB+ dev file order B3 F1 0.878 / ARI 0.825, shuffled (seed 7) 0.880 / 0.838;
-    // floors sit just under. Retraining the tagger moves these by up to 0.01 (the model before this one, which read
+    // Measured with the shipped model: ECB+ dev file order B3 F1 0.866 / ARI 0.812, shuffled (seed 7) 0.864 / 0.824;
+    // floors sit just under. Dates far apart and the closest member (December 2026) cost ECB+ about 0.01 in file order
+    // (0.878 / 0.825 before), where reports of one event run up to 40 days apart, and gained 0.1 on real reports of
+    // running stories (see the README). Retraining the tagger moves these by up to 0.01 (the model before this one, which read
     // headlines differently: 0.886 / 0.861; other seeds, same data: 0.877 / 0.866 where the model before scored
     // 0.883 / 0.869; the model that learnt sports copy: 0.882 / 0.860 where the one before scored 0.881 / 0.866), as
     // entities decide close merges.
     private const double EcbF1Floor = 0.85;
-    private const double EcbAdjustedRandFloor = 0.81;
+    private const double EcbAdjustedRandFloor = 0.80;
 
     // A ceiling just above what is reached, not issue 10's target of 0.02: file order less the mean of six shuffled
     // orders is 0.017 (0.024 before the lead-event rules of December 2026; 0.036, 0.029 and 0.027 with older models),

@@ -59,9 +59,11 @@ public sealed class StoryProfileCacheTests
 
     private static StoryProfile Profile(string id) => new(
         id,
-        Dated: false,
+        FirstTime: null,
+        LastTime: null,
         new Dictionary<string, double>(StringComparer.Ordinal) { ["e_" + id] = 1 },
         new Dictionary<string, string>(StringComparer.Ordinal) { ["e_" + id] = "E " + id },
         new Dictionary<string, double>(StringComparer.Ordinal) { ["t1"] = 1, ["t2"] = 2 },
-        [new MemberLead("art_" + id, null, EventAction.Unspecified, null, null)]);
+        [new MemberLead("art_" + id, null, EventAction.Unspecified, null, null)],
+        []);
 }

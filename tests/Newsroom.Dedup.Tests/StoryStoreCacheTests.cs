@@ -68,7 +68,8 @@ public sealed class StoryStoreCacheTests
         {
             var cached = store.LoadStory(storyId, options.MaxMembersCompared);
             var read = fresh.LoadStory(storyId, options.MaxMembersCompared);
-            Assert.Equal(read.Dated, cached.Dated);
+            Assert.Equal(read.FirstTime, cached.FirstTime);
+            Assert.Equal(read.LastTime, cached.LastTime);
             Assert.Equal(read.TermWeights.OrderBy(t => t.Key, StringComparer.Ordinal), cached.TermWeights.OrderBy(t => t.Key, StringComparer.Ordinal));
             Assert.Equal(read.EntityWeights.OrderBy(e => e.Key, StringComparer.Ordinal), cached.EntityWeights.OrderBy(e => e.Key, StringComparer.Ordinal));
             Assert.Equal(read.Members, cached.Members);

@@ -68,6 +68,36 @@ public sealed class PublicationDateTests
     }
 
     [Fact]
+    public void A_text_items_url_gives_the_date_when_its_text_has_none()
+    {
+        const string text = "The harbour authority said on Monday that the new quay would open in the autumn, two years later than planned.\n"
+            + "Shipping lines had asked for the delay to be explained, and the authority said the contractor had run short of steel.";
+
+        var dated = Cleaner.Clean(new RawArticle { ClientRef = "t", Text = text, Url = "https://news.example/2024/11/18/quay-delayed/" }, "art_1", Now);
+        var future = Cleaner.Clean(new RawArticle { ClientRef = "t", Text = text, Url = "https://news.example/2031/11/18/quay-delayed/" }, "art_2", Now);
+        var undated = Cleaner.Clean(new RawArticle { ClientRef = "t", Text = text, Url = "https://news.example/harbour/quay-delayed" }, "art_3", Now);
+
+        Assert.Equal(new DateTimeOffset(2024, 11, 18, 0, 0, 0, TimeSpan.Zero), dated.Published);
+        Assert.Null(future.Published);
+        Assert.Null(undated.Published);
+    }
+
+    [Fact]
+    public void A_text_items_own_date_line_beats_its_urls_date()
+    {
+        const string dump = """
+            Quay delayed again
+            March 3, 2025 at 9:15 am
+            The harbour authority said on Monday that the new quay would open in the autumn, two years later than planned.
+            Shipping lines had asked for the delay to be explained, and the authority said the contractor had run short of steel.
+            """;
+
+        var article = Cleaner.Clean(new RawArticle { ClientRef = "t", Text = dump, Url = "https://news.example/2025/03/02/quay-delayed/" }, "art_1", Now);
+
+        Assert.Equal(new DateTimeOffset(2025, 3, 3, 9, 15, 0, TimeSpan.Zero), article.Published);
+    }
+
+    [Fact]
     public void Without_a_url_the_pages_canonical_address_gives_the_date()
     {
         var html = $"""<html><head><link rel="canonical" href="https://news.example/2024/11/18/quay-delayed/"></head><body><article>{Body}</article></body></html>""";

@@ -63,18 +63,9 @@ internal static partial class HtmlPublicationDate
         {
             yield break;
         }
-        var match = UrlDate().Match(address);
-        if (!match.Success)
+        if (PublicationDates.FromUrl(address) is { } date)
         {
-            yield break;
-        }
-        var monthText = match.Groups["month"].Value;
-        var month = char.IsDigit(monthText[0]) ? int.Parse(monthText, CultureInfo.InvariantCulture) : PublicationDates.MonthNumber(monthText);
-        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
-        var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
-        if (month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
-        {
-            yield return new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero);
+            yield return date;
         }
     }
 
@@ -127,10 +118,4 @@ internal static partial class HtmlPublicationDate
 
     private static IEnumerable<DateTimeOffset> DateLine(string? value) =>
         value is not null && PublicationDates.TryParseDateLine(TextLines.CollapseWhitespace(value), out var date) ? [date] : [];
-
-    // /2024/03/05/, /2024/mar/05/, /2024-03-05, _20240305_: a year from 1990, a month and a day.
-    [GeneratedRegex(
-        @"[/_-](?<year>(199|20\d)\d)((?<sep>[/_-])(?<month>[01]?\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\k<sep>(?<day>[0-3]?\d)|(?<month>[01]\d)(?<day>[0-3]\d))(?=[/_.-]|$)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex UrlDate();
 }

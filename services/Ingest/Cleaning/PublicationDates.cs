@@ -143,6 +143,26 @@ internal static partial class PublicationDates
 
     private static int Number(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The date in an article's address, as news sites put it there: /2024/03/05/, /2024/mar/05/, /2024-03-05,
+    /// _20240305_; a year from 1990, a month and a day. Null when the address has none or an impossible one.
+    /// </summary>
+    public static DateTimeOffset? FromUrl(string? address)
+    {
+        var match = address is null ? Match.Empty : UrlDate().Match(address);
+        if (!match.Success)
+        {
+            return null;
+        }
+        var monthText = match.Groups["month"].Value;
+        var month = char.IsDigit(monthText[0]) ? int.Parse(monthText, CultureInfo.InvariantCulture) : MonthNumber(monthText);
+        var year = Number(match, "year");
+        var day = Number(match, "day");
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero)
+            : null;
+    }
+
     /// <summary>1 to 12 for a month's English name or its abbreviation ("nov", "November"), else 0.</summary>
     public static int MonthNumber(string name) =>
         name.Length < 3 ? 0 : Array.IndexOf(MonthNames, name[..3].ToLowerInvariant()) + 1;
@@ -150,6 +170,11 @@ internal static partial class PublicationDates
     private const string Month = @"(?<month>jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?";
     private const string Day = @"(?<day>[0-3]?\d)(st|nd|rd|th)?";
     private const string Year = @"(?<year>(19|20)\d\d)";
+
+    [GeneratedRegex(
+        @"[/_-](?<year>(199|20\d)\d)((?<sep>[/_-])(?<month>[01]?\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\k<sep>(?<day>[0-3]?\d)|(?<month>[01]\d)(?<day>[0-3]\d))(?=[/_.-]|$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex UrlDate();
 
     // "May 2, 2013", "16 Sep 2013", "2013-09-26", "05/02/2013", "08.07.2012"; spaces around separators are allowed,
     // as text copied from pages often has them ("05 / 02 / 2013").
