@@ -76,7 +76,8 @@ public sealed class StoryClustererOptions
     /// A dated article meets only the stories with a dated member this close in time to it; an undated article,
     /// or a story without a dated member, is not held to the window (see <see cref="UndatedMargin"/>). Wide on
     /// purpose: outlets revisit an event for weeks, and a page's publication date is often the day it was
-    /// crawled or a site banner. Look-alike events are told apart by lead-event dates and action classes.
+    /// crawled or a site banner. Within it, dates apart raise the threshold (see <see cref="TimeGapMarginPerDay"/>), and
+    /// look-alike events are told apart by lead-event dates and action classes.
     /// </summary>
     public TimeSpan CandidateWindow { get; set; } = TimeSpan.FromDays(45);
 

@@ -165,6 +165,7 @@ public sealed class LeadEventClassifierTests
     [InlineData("A Harbor Ledger reporter saw the Zentria Liberation Front attack the convoy", EventAction.Attack, "Zentria Liberation Front")]
     [InlineData("Vigil for slain teen killed by Zentria Liberation Front turns into a riot", EventAction.Kill, "Zentria Liberation Front")]
     [InlineData("(Reuters) - Fighters attacked a convoy near the border on Thursday", EventAction.Attack, "Fighters")]
+    [InlineData("By Marcus Whitfield (Reuters) - Fighters attacked a convoy near the border on Thursday", EventAction.Attack, "Fighters")]
     [InlineData("Abu Karim al-Vendari spoke out against Israel's attacks on three schools", EventAction.Attack, "Israel")]
     [InlineData("Qualcomm welcomed Intel's $5.4bn acquisition of Altera on Monday", EventAction.Acquire, "Intel")]
     public void The_actor_is_the_subject_of_the_actions_clause_or_its_possessor_not_a_persons_home_employer_or_credit(string title, EventAction action, string actor)
