@@ -153,6 +153,12 @@ internal static class ActionCueFinder
         "crew", "sailors", "activist", "activists", "prison", "jail", "custody", "captivity", "bail", "hospital", "man", "woman",
     };
 
+    /// <summary>What halting or stopping a trend names: "halt the spread of panic", "stop the slide" suspend no one's activity.</summary>
+    private static readonly HashSet<string> Trends = new(StringComparer.Ordinal)
+    {
+        "spread", "slide", "decline", "fall", "rise", "advance", "flow", "outflow", "exodus", "surge", "rout", "contagion", "bleeding", "losses",
+    };
+
     /// <param name="headline">Whether the tokens are a headline, where a participle without "was" is a passive: "Smith arrested on DUI charge".</param>
     public static ActionCue? Find(IReadOnlyList<LeadToken> tokens, Func<int, bool> startsPersonAt, bool headline)
     {
@@ -295,6 +301,7 @@ internal static class ActionCueFinder
         {
             EventAction.Attack => !OtherStrikeObjects.Contains(next) && !(next is "a" or "an" && OtherStrikeObjects.Contains(afterNext)) && !CaseNouns.Contains(next)
                 && !WordsBefore(tokens, index, HazardWindow(tokens[index].Lower)).Any(Hazards.Contains),
+            EventAction.Suspend => !Trends.Contains(next is "the" or "a" or "its" or "their" ? afterNext : next),
             EventAction.Die => !NonDeathCompounds.Contains(next) && !CaseNouns.Contains(next),
             EventAction.Kill => !CaseNouns.Contains(next),
             EventAction.Sentence => word.IsVerb || !near.Any(Serving.Contains),

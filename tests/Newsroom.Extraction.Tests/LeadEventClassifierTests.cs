@@ -173,6 +173,15 @@ public sealed class LeadEventClassifierTests
         Assert.Equal(actor, TitleLead(title, action).ActorText);
     }
 
+    [Theory]
+    [InlineData("Eleven banks move to halt the spread of panic after two failures")]
+    [InlineData("The central bank stepped in to stop the slide of the currency on Monday")]
+    public void Halting_a_trend_is_no_suspension(string title)
+    {
+        var lead = Lead(title, "Fighters and players met in the mountains near the border for several days this month.");
+        Assert.NotEqual(EventAction.Suspend, lead?.Action ?? EventAction.Unspecified);
+    }
+
     [Fact]
     public void A_clause_led_by_a_common_noun_takes_no_name_from_the_rest_of_the_sentence()
     {
