@@ -88,6 +88,9 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         "suffer", "suffers", "suffered", "suffering", "under", "endure", "endured", "survive", "survived", "survives",
     };
 
+    /// <summary>Verbs of saying, whose object clause has a doer of its own.</summary>
+    private static readonly HashSet<string> Saying = new(StringComparer.Ordinal) { "said", "says", "say", "told", "tells", "reported", "reports" };
+
     /// <summary>Subjects that stand for a name said before them.</summary>
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "it", "they", "he", "she", "we", "its", "their", "his", "her" };
 
@@ -130,7 +133,7 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         var agent = after.FirstOrDefault(e => e.Start < tokens[Math.Min(tokens.Count - 1, cue.Last + AgentWindow)].End && WordBefore(tokens, e) == "by");
         // "Israel's attacks on schools", "the singer's death": a name whose the act is does it, or died.
         // An action word after a possessive is a noun, whatever else it can be ("attacks").
-        var subject = (cue.IsPassive ? null : Possessor(source, tokens, before, cue.First)) ?? Subject(tokens, source, before, cue.First);
+        var subject = (cue.IsPassive ? null : Possessor(source, tokens, before, cue.First)) ?? Subject(tokens, source, before, cue.First, cue.Word.IsVerb);
         var (actor, target) = cue.IsPassive || (!cue.Word.IsVerb && subject is null && agent is not null)
             ? (agent, cue.IsPassive ? NamedPerson(source, subject, ordered) : Object(source, tokens, after, agent, ordered))
             : (subject, Object(source, tokens, after, subject, ordered));
@@ -172,7 +175,7 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         return false;
     }
 
-    private static EntityMention? Subject(List<LeadToken> tokens, string source, List<EntityMention> before, int cueFirst)
+    private static EntityMention? Subject(List<LeadToken> tokens, string source, List<EntityMention> before, int cueFirst, bool cueIsVerb)
     {
         var candidates = before
             .Where((e, i) => !Prepositions.Contains(WordBefore(tokens, e)) && !IsPossessiveModifier(tokens, e, before.ElementAtOrDefault(i + 1), source) && !IsModifier(source, e, before))
@@ -189,6 +192,13 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
             {
                 candidates = inClause;
             }
+        }
+
+        // "The coroner's office said John Barnett died", "the ministry said the Front attacked": what is reported is the
+        // doing of the name that acts after the verb of saying; without one ("said on Tuesday it would"), the sayer's.
+        if (cueIsVerb && ReportedSubjectAt(tokens, cueFirst) is { } reported && candidates.FirstOrDefault(e => e.Start == reported) is { } doer)
+        {
+            candidates = [doer];
         }
 
         return candidates.FirstOrDefault(e => e.Type is EntityType.Organization or EntityType.Person)
@@ -255,6 +265,29 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
                 && !(tokens[i].Lower == "as" && (tokens[i - 1].Lower is "well" or "such" || tokens[i + 1].Lower == "well")))
             {
                 return tokens[i].End;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Where the subject of the words a verb of saying reports starts: the first word after the verb, past "that", "the"
+    /// and the time ("said on Sunday that"); null when no verb of saying comes before the action in its sentence part.
+    /// </summary>
+    private static int? ReportedSubjectAt(List<LeadToken> tokens, int cueFirst)
+    {
+        for (var i = cueFirst - 1; i >= 0 && !tokens[i + 1].AfterBoundary; i--)
+        {
+            if (Saying.Contains(tokens[i].Lower))
+            {
+                var next = i + 1;
+                while (next < cueFirst && (tokens[next].Lower is "that" or "the" or "on" || TimeWords.Contains(tokens[next].Lower)))
+                {
+                    next++;
+                }
+
+                return next < cueFirst ? tokens[next].Start : null;
             }
         }
 

@@ -168,6 +168,8 @@ public sealed class LeadEventClassifierTests
     [InlineData("By Marcus Whitfield (Reuters) - Fighters attacked a convoy near the border on Thursday", EventAction.Attack, "Fighters")]
     [InlineData("Abu Karim al-Vendari spoke out against Israel's attacks on three schools", EventAction.Attack, "Israel")]
     [InlineData("Qualcomm welcomed Intel's $5.4bn acquisition of Altera on Monday", EventAction.Acquire, "Intel")]
+    [InlineData("The Harbor Ledger said the Zentria Liberation Front attacked a convoy near the border", EventAction.Attack, "Zentria Liberation Front")]
+    [InlineData("The Zentria Liberation Front said on Tuesday that it attacked a convoy near the border", EventAction.Attack, "Zentria Liberation Front")]
     public void The_actor_is_the_subject_of_the_actions_clause_or_its_possessor_not_a_persons_home_employer_or_credit(string title, EventAction action, string actor)
     {
         Assert.Equal(actor, TitleLead(title, action).ActorText);
