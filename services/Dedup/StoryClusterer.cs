@@ -11,7 +11,8 @@ namespace Newsroom.Dedup;
 /// Decides which story each article joins, in two layers. First near-identical copies: MinHash over
 /// word shingles, with LSH bands finding candidates, joins a copy to its original's story. Then
 /// rewrites of the same event: candidate stories sharing canonical entities or rare title-and-lead
-/// terms within a time window, scored by <see cref="SameEventScorer"/>. Otherwise the article opens a
+/// terms within a time window, scored by <see cref="SameEventScorer"/> against the story's centroid and its
+/// closest member, with a higher bar the further apart their dates lie. Otherwise the article opens a
 /// story, and says which story it came closest to joining and what kept it out. Decisions depend only on
 /// the stored state and the article, so the same articles in the same order give the same stories; an
 /// article seen before gets its earlier decision back unchanged.
