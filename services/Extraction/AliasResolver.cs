@@ -215,14 +215,7 @@ public sealed partial class AliasResolver
         public static Item Of(RecognizedEntity entity)
         {
             var name = entity.Type == EntityType.Person ? NameVariants.WithoutTitles(entity.Text) : entity.Text;
-            return new Item(entity, name, CanonicalKey.Of(name), CanonicalKey.Words(name), IsAcronymText(name));
-        }
-
-        /// <summary>"KH", "IRGC", "U.S.": two to six capitals or digits, dots between them allowed.</summary>
-        private static bool IsAcronymText(string name)
-        {
-            var letters = name.Replace(".", string.Empty, StringComparison.Ordinal);
-            return letters.Length is >= 2 and <= 6 && char.IsUpper(letters[0]) && letters.All(c => char.IsUpper(c) || char.IsDigit(c));
+            return new Item(entity, name, CanonicalKey.Of(name), CanonicalKey.Words(name), NameVariants.IsAcronym(name));
         }
     }
 

@@ -305,7 +305,7 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         // "JUBA (Reuters) -", "By Hannah Lang (Reuters) -": a credit in brackets is an aside, not the subject; an acronym
         // in brackets after its organisation ("Advanced Micro Devices (AMD)") stands for it.
         if (entity.Start > 0 && source[entity.Start - 1] == '(' && entity.End < source.Length && source[entity.End] == ')'
-            && !(IsAcronym(entity.Text) && others.Any(o => o.Type is EntityType.Organization or EntityType.Person && o.End <= entity.Start - 1 && o.End >= entity.Start - 3)))
+            && !(NameVariants.IsAcronym(entity.Text) && others.Any(o => o.Type is EntityType.Organization or EntityType.Person && o.End <= entity.Start - 1 && o.End >= entity.Start - 3)))
         {
             return true;
         }
@@ -324,10 +324,6 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
             || (entity.Type == EntityType.Location && PersonNouns.Contains(word))
             || (entity.Type == EntityType.Organization && Reporters.Contains(word));
     }
-
-    /// <summary>"AMD", "U.S.": capitals (with dots or an ampersand), as a name's short form is written; "Reuters" is a name of its own.</summary>
-    private static bool IsAcronym(string text) =>
-        text.Count(char.IsUpper) >= 2 && text.All(c => char.IsUpper(c) || char.IsDigit(c) || c is '.' or '&' or '-');
 
     /// <summary>Without a named subject, the common noun just before the verb: "Police arrested six people".</summary>
     private static EventParticipant? CommonSubject(string source, List<LeadToken> tokens, ActionCue cue)

@@ -142,6 +142,13 @@ internal static class NameVariants
     /// <summary>Whether the word is a company's legal form as news writes it ("Corp.", "AG", "plc").</summary>
     public static bool IsLegalForm(string word) => LegalForms.Contains(word);
 
+    /// <summary>"KH", "IRGC", "U.S.": a name's short form, two to six capitals or digits, dots between them allowed.</summary>
+    public static bool IsAcronym(string name)
+    {
+        var letters = name.Replace(".", string.Empty, StringComparison.Ordinal);
+        return letters.Length is >= 2 and <= 6 && char.IsUpper(letters[0]) && letters.All(c => char.IsUpper(c) || char.IsDigit(c));
+    }
+
     /// <summary>
     /// How many of a name's words remain once the legal forms that end it go ("Daimler-Benz AG" keeps one of two): a
     /// legal form alone, or one that does not end the name ("Corporation for Public Broadcasting"), stays.

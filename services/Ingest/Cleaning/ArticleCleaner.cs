@@ -56,7 +56,7 @@ public sealed partial class ArticleCleaner
         var body = Validate(raw);
         var isHtml = raw.Html is not null || LooksLikeHtml(body);
         var now = _time.GetUtcNow();
-        var page = isHtml ? HtmlArticleExtractor.Extract(body, raw.Url, _htmlParser, now, cancellationToken) : PageDumpExtractor.Extract(body, now);
+        var page = isHtml ? HtmlArticleExtractor.Extract(body, raw.Url, _htmlParser, now, cancellationToken) : PageDumpExtractor.Extract(body, raw.Url, now);
         cancellationToken.ThrowIfCancellationRequested();
         var text = string.Join("\n\n", page.Paragraphs);
         // Text without a single letter or digit (stray markup, punctuation) is no text either.
@@ -76,20 +76,13 @@ public sealed partial class ArticleCleaner
             Title = GivenTitle(raw.Title) ?? Shortened(page.Title, _options.MaxTitleLength) ?? TextLines.LeadSentence(text, TitleFromLeadLength),
             Text = text,
             // A sender's implausible date (year 0001, next year) is a missing value, not a reason to refuse the article.
-            Published = raw.Published is { } given && PublicationDates.IsPlausible(given, now) ? given : page.Published ?? UrlDate(raw.Url, now),
+            Published = raw.Published is { } given && PublicationDates.IsPlausible(given, now) ? given : page.Published,
             Dateline = page.Dateline,
             ContentHash = ContentHasher.Hash(text),
             IngestedAt = ingestedAt,
             SubmittedBy = raw.SubmittedBy ?? "",
         };
     }
-
-    /// <summary>
-    /// A text's own date line comes first, as a page's time elements do; then the date in its address, which a page
-    /// dump or a feed's text item does not carry in its body.
-    /// </summary>
-    private static DateTimeOffset? UrlDate(string? url, DateTimeOffset now) =>
-        PublicationDates.FromUrl(url) is { } date && PublicationDates.IsPlausible(date, now) ? date : null;
 
     /// <summary>The sender's title, unless it is only a date line (a feed that took the page's first line for its title).</summary>
     private static string? GivenTitle(string? title) =>

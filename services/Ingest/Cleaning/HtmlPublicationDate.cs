@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace Newsroom.Ingest;
@@ -11,7 +10,7 @@ namespace Newsroom.Ingest;
 /// lines in the site's header, navigation or footer are skipped (a header shows today's date,
 /// not the article's), and a date line under the headline beats one above it.
 /// </summary>
-internal static partial class HtmlPublicationDate
+internal static class HtmlPublicationDate
 {
     private const int MaxDateLineLength = 80;
 

@@ -7,7 +7,8 @@ namespace Newsroom.Ingest;
 /// </summary>
 internal static class PageDumpExtractor
 {
-    public static ExtractedPage Extract(string text, DateTimeOffset now)
+    /// <param name="url">The article's address, whose date stands in when no date line does, as a page's URL does for HTML.</param>
+    public static ExtractedPage Extract(string text, string? url, DateTimeOffset now)
     {
         var lines = JoinWrappedLines(text);
         var kept = new List<string>();
@@ -41,6 +42,11 @@ internal static class PageDumpExtractor
                 published = own.Date;
             }
             kept.RemoveRange(0, headline + 1);
+        }
+
+        if (published is null && PublicationDates.FromUrl(url) is { } fromUrl && PublicationDates.IsPlausible(fromUrl, now))
+        {
+            published = fromUrl;
         }
 
         var (paragraphs, dateline) = ParagraphCleanup.Clean(kept);
