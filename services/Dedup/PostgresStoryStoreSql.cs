@@ -18,7 +18,7 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
         "SELECT article_id, terms_json, entities_json FROM dedup_articles WHERE article_id = ANY (ARRAY(SELECT jsonb_array_elements_text(CAST(@ids AS jsonb))))";
 
     public override string TermCounts =>
-        "SELECT term, articles FROM dedup_term_stats WHERE term = ANY (ARRAY(SELECT jsonb_array_elements_text(CAST(@keys AS jsonb))))";
+        "SELECT term, stories FROM dedup_term_stories WHERE term = ANY (ARRAY(SELECT jsonb_array_elements_text(CAST(@keys AS jsonb))))";
 
     public override string EntityCounts =>
         "SELECT entity_id, stories FROM dedup_entity_stats WHERE entity_id = ANY (ARRAY(SELECT jsonb_array_elements_text(CAST(@keys AS jsonb))))";
@@ -40,13 +40,19 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
             .With("@max_terms", StoryStore.MaxStoryTerms).With("@max_entities", StoryStore.MaxStoryEntities)
             .ExecuteReader();
         reader.Read();
-        return new SavedPlacement(reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<string[]>(2), reader.GetFieldValue<string[]>(3));
+        return new SavedPlacement(
+            reader.GetInt64(0),
+            reader.GetInt64(1),
+            reader.GetFieldValue<string[]>(2),
+            reader.GetFieldValue<string[]>(3),
+            reader.GetFieldValue<string[]>(4),
+            reader.GetFieldValue<string[]>(5));
     }
 
     // Typed, so that a NULL finds the function.
     private const string SaveCall =
         """
-        SELECT o_version, o_active, o_added, o_dropped FROM dedup_save(
+        SELECT o_version, o_active, o_added, o_dropped, o_terms_added, o_terms_dropped FROM dedup_save(
           CAST(@id AS text), CAST(@story AS text), CAST(@new AS boolean), CAST(@kind AS integer), CAST(@matched AS text),
           CAST(@score AS double precision), CAST(@features AS text), CAST(@updated AS text), CAST(@article AS text),
           CAST(@time AS bigint), CAST(@actor AS text), CAST(@action AS integer), CAST(@target AS text), CAST(@date AS integer),
@@ -56,7 +62,7 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
 
     public override void CreateSchema(DbConnection connection) => PostgresDatabase.CreateSchema((NpgsqlConnection)connection, SchemaLock, Schema);
 
-    /// <summary>The tables of SQLite's schema version 1; "C" collation orders terms and ids as SQLite and .NET's ordinal do.</summary>
+    /// <summary>The tables of SQLite's schema version 2; "C" collation orders terms and ids as SQLite and .NET's ordinal do.</summary>
     private const string Schema =
         """
         CREATE TABLE IF NOT EXISTS dedup_stories (
@@ -104,9 +110,22 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
           weight double precision NOT NULL,
           PRIMARY KEY (term, story_id));
         CREATE INDEX IF NOT EXISTS ix_dedup_story_terms_story ON dedup_story_terms (story_id);
-        CREATE TABLE IF NOT EXISTS dedup_term_stats (term text COLLATE "C" PRIMARY KEY, articles bigint NOT NULL);
+        CREATE TABLE IF NOT EXISTS dedup_term_stories (term text COLLATE "C" PRIMARY KEY, stories bigint NOT NULL);
+        -- Before SQLite's schema version 2 a term counted its articles; the story counts are read from the story profiles.
+        DO $migrate$
+        BEGIN
+          IF to_regclass('dedup_term_stats') IS NOT NULL THEN
+            INSERT INTO dedup_term_stories (term, stories) SELECT term, COUNT(*) FROM dedup_story_terms GROUP BY term
+            ON CONFLICT (term) DO UPDATE SET stories = excluded.stories;
+            DROP TABLE dedup_term_stats;
+          END IF;
+        END
+        $migrate$;
         CREATE TABLE IF NOT EXISTS dedup_counters (name text PRIMARY KEY, value bigint NOT NULL);
         INSERT INTO dedup_counters (name, value) VALUES ('articles', 0), ('stories', 0) ON CONFLICT (name) DO NOTHING;
+        -- A replacement cannot change a function's results, so the old one goes first.
+        DROP FUNCTION IF EXISTS dedup_save(text, text, boolean, integer, text, double precision, text, text, text, bigint, text,
+          integer, text, integer, text, text, bytea, text, text, bigint, integer, integer);
         """ + SaveFunction;
 
     /// <summary>
@@ -120,7 +139,8 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
           p_features text, p_updated text, p_article text, p_time bigint, p_actor text, p_action integer, p_target text,
           p_date integer, p_terms text, p_entity_ids text, p_minhash bytea, p_story_entities text, p_story_terms text,
           p_sequence bigint, p_max_terms integer, p_max_entities integer,
-          OUT o_version bigint, OUT o_active bigint, OUT o_added text[], OUT o_dropped text[])
+          OUT o_version bigint, OUT o_active bigint, OUT o_added text[], OUT o_dropped text[], OUT o_terms_added text[],
+          OUT o_terms_dropped text[])
         LANGUAGE plpgsql AS $save$
         BEGIN
           UPDATE dedup_counters SET value = value + 1 WHERE name = '{{ArticleCounter}}' RETURNING value INTO o_active;
@@ -141,7 +161,7 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
             p_time, p_actor, p_action, p_target, p_date, p_terms, p_entity_ids, p_minhash);
 
           UPDATE dedup_story_entities SET active = o_active WHERE story_id = p_story_id;
-          -- An entity new to the story counts one story more, before the story's rows take it in.
+          -- An entity or term new to the story counts one story more, before the story's rows take it in.
           WITH counted AS (
             INSERT INTO dedup_entity_stats AS stats (entity_id, stories)
             SELECT id, 1 FROM jsonb_array_elements_text(CAST(p_entity_ids AS jsonb)) AS id
@@ -153,16 +173,27 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
           SELECT e ->> 0, p_story_id, e ->> 1, 1, CAST(e ->> 2 AS double precision), o_active
           FROM jsonb_array_elements(CAST(p_story_entities AS jsonb)) AS e
           ON CONFLICT (entity_id, story_id) DO UPDATE SET members = se.members + 1, weight = se.weight + excluded.weight;
+          WITH counted AS (
+            INSERT INTO dedup_term_stories AS stats (term, stories)
+            SELECT key, 1 FROM jsonb_object_keys(CAST(p_story_terms AS jsonb)) AS key
+            WHERE NOT EXISTS (SELECT 1 FROM dedup_story_terms st WHERE st.term = key AND st.story_id = p_story_id)
+            ON CONFLICT (term) DO UPDATE SET stories = stats.stories + 1
+            RETURNING stats.term)
+          SELECT COALESCE(array_agg(term), '{}') INTO o_terms_added FROM counted;
           INSERT INTO dedup_story_terms AS st (term, story_id, weight)
           SELECT key, p_story_id, CAST(value AS double precision) FROM jsonb_each_text(CAST(p_story_terms AS jsonb))
           ON CONFLICT (term, story_id) DO UPDATE SET weight = st.weight + excluded.weight;
-          INSERT INTO dedup_term_stats AS ts (term, articles) SELECT key, 1 FROM jsonb_object_keys(CAST(p_story_terms AS jsonb)) AS key
-          ON CONFLICT (term) DO UPDATE SET articles = ts.articles + 1;
 
-          -- Counting first spares the sort of every profile that is within its bounds, as most are.
+          -- Counting first spares the sort of every profile that is within its bounds, as most are. A story count counts
+          -- the stories whose profile holds the term or entity, so one that comes back is counted once.
+          o_terms_dropped := '{}';
           IF (SELECT COUNT(*) FROM dedup_story_terms WHERE story_id = p_story_id) > p_max_terms THEN
-            DELETE FROM dedup_story_terms WHERE story_id = p_story_id AND term IN (
-              SELECT term FROM dedup_story_terms WHERE story_id = p_story_id ORDER BY weight DESC, term OFFSET p_max_terms);
+            WITH pruned AS (
+              DELETE FROM dedup_story_terms WHERE story_id = p_story_id AND term IN (
+                SELECT term FROM dedup_story_terms WHERE story_id = p_story_id ORDER BY weight DESC, term OFFSET p_max_terms)
+              RETURNING term)
+            SELECT COALESCE(array_agg(term), '{}') INTO o_terms_dropped FROM pruned;
+            UPDATE dedup_term_stories SET stories = stories - 1 WHERE term = ANY (o_terms_dropped);
           END IF;
           o_dropped := '{}';
           IF (SELECT COUNT(*) FROM dedup_story_entities WHERE story_id = p_story_id) > p_max_entities THEN
@@ -171,7 +202,6 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
                 SELECT entity_id FROM dedup_story_entities WHERE story_id = p_story_id ORDER BY members DESC, entity_id OFFSET p_max_entities)
               RETURNING entity_id)
             SELECT COALESCE(array_agg(entity_id), '{}') INTO o_dropped FROM pruned;
-            -- An entity's story count counts the stories whose profile holds it, so one that comes back is counted once.
             UPDATE dedup_entity_stats SET stories = stories - 1 WHERE entity_id = ANY (o_dropped);
           END IF;
 

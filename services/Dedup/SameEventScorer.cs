@@ -39,9 +39,8 @@ internal sealed class SameEventScorer
 
     private readonly StoryClustererOptions _options;
     private readonly ArticleProfile _article;
-    private readonly long _articles;
     private readonly long _stories;
-    private readonly Func<string, int> _termArticles;
+    private readonly Func<string, int> _termStories;
     private readonly Func<string, int> _entityStories;
     private readonly Dictionary<string, double> _articleVector;
     private readonly double _articleNorm;
@@ -52,15 +51,14 @@ internal sealed class SameEventScorer
     /// <summary>The words of every name the article gives.</summary>
     private readonly HashSet<string> _articleWords;
 
-    /// <param name="termArticles">In how many stored articles a term occurs.</param>
+    /// <param name="termStories">In how many stored stories a term occurs.</param>
     /// <param name="entityStories">In how many stored stories an entity occurs.</param>
-    public SameEventScorer(StoryClustererOptions options, ArticleProfile article, long articles, long stories, Func<string, int> termArticles, Func<string, int> entityStories)
+    public SameEventScorer(StoryClustererOptions options, ArticleProfile article, long stories, Func<string, int> termStories, Func<string, int> entityStories)
     {
         _options = options;
         _article = article;
-        _articles = articles;
         _stories = stories;
-        _termArticles = termArticles;
+        _termStories = termStories;
         _entityStories = entityStories;
         _articleVector = article.Terms.ToDictionary(t => t.Key, t => TermWeights.Damped(t.Value) * TermIdf(t.Key), StringComparer.Ordinal);
         _articleNorm = Norm(_articleVector.Values);
@@ -71,11 +69,14 @@ internal sealed class SameEventScorer
         _articleWords = NameWords(article.Entities.Values);
     }
 
-    /// <summary>In how many stored articles a term occurs.</summary>
-    public int TermArticleCount(string term) => _termArticles(term);
+    /// <summary>In how many stored stories a term occurs.</summary>
+    public int TermStoryCount(string term) => _termStories(term);
 
-    /// <summary>Inverse document frequency of a term.</summary>
-    public double TermIdf(string term) => TermWeights.Inverse(_termArticles(term), _articles);
+    /// <summary>
+    /// Inverse story frequency of a term. Counted in stories, not articles: a story of many reports (or a wire copy
+    /// that many outlets run) would otherwise discount its own words, so that its next report resembled it less.
+    /// </summary>
+    public double TermIdf(string term) => TermWeights.Inverse(_termStories(term), _stories);
 
     /// <summary>Inverse story frequency of an entity.</summary>
     public double EntityIdf(string entityId) => TermWeights.Inverse(_entityStories(entityId), _stories);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using Newsroom.ServiceDefaults;
 
 namespace Newsroom.Dedup;
@@ -12,7 +13,7 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
     public override string MemberContent =>
         "SELECT article_id, terms_json, entities_json FROM dedup_articles WHERE article_id IN (SELECT value FROM json_each(@ids))";
 
-    public override string TermCounts => "SELECT term, articles FROM dedup_term_stats WHERE term IN (SELECT value FROM json_each(@keys))";
+    public override string TermCounts => "SELECT term, stories FROM dedup_term_stories WHERE term IN (SELECT value FROM json_each(@keys))";
 
     public override string EntityCounts => "SELECT entity_id, stories FROM dedup_entity_stats WHERE entity_id IN (SELECT value FROM json_each(@keys))";
 
@@ -37,12 +38,12 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
         // Keeping the story's activity on the index rows lets the candidate lookup read recent stories straight from the index.
         command("UPDATE dedup_story_entities SET active = @active WHERE story_id = @story").With("@story", article.StoryId).With("@active", active).ExecuteNonQuery();
         // Statements over JSON arrays write all of the article's rows at once: a statement per row cost more than the rows.
-        // An entity new to the story counts one story more, before the story's rows take it in.
+        // An entity or term new to the story counts one story more, before the story's rows take it in.
         var added = Strings(command(CountNewStoryEntities).With("@ids", article.EntityIdsJson).With("@story", article.StoryId));
         command(AddStoryEntities).With("@story", article.StoryId).With("@active", active).With("@entities", article.StoryEntitiesJson).ExecuteNonQuery();
+        var termsAdded = Strings(command(CountNewStoryTerms).With("@terms", article.StoryTermsJson).With("@story", article.StoryId));
         command(AddStoryTerms).With("@story", article.StoryId).With("@terms", article.StoryTermsJson).ExecuteNonQuery();
-        command(CountTermArticles).With("@terms", article.StoryTermsJson).ExecuteNonQuery();
-        var dropped = PruneStoryProfile(command, article.StoryId);
+        var (dropped, termsDropped) = PruneStoryProfile(command, article.StoryId);
 
         if (article.NewStory)
         {
@@ -52,11 +53,11 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
         {
             command(RecordSequence).With("@name", SequenceCounter).With("@sequence", article.Sequence).ExecuteNonQuery();
         }
-        return new SavedPlacement(version, active, added, dropped);
+        return new SavedPlacement(version, active, added, dropped, termsAdded, termsDropped);
     }
 
-    /// <summary>Keeps the story's profile within its bounds; returns the entities dropped.</summary>
-    private static List<string> PruneStoryProfile(Func<string, DbCommand> command, string storyId)
+    /// <summary>Keeps the story's profile within its bounds; returns the entities and terms dropped.</summary>
+    private static (List<string> Entities, List<string> Terms) PruneStoryProfile(Func<string, DbCommand> command, string storyId)
     {
         // Counting first spares the sort of every profile that is within its bounds, as most are.
         long terms, entities;
@@ -68,21 +69,24 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
             terms = reader.GetInt64(0);
             entities = reader.GetInt64(1);
         }
+        // A story count counts the stories whose profile holds the entity or term, so one that comes back is counted once.
+        List<string> droppedTerms = [];
         if (terms > StoryStore.MaxStoryTerms)
         {
-            command(PruneStoryTerms).With("@story", storyId).With("@max", StoryStore.MaxStoryTerms).ExecuteNonQuery();
+            droppedTerms = Strings(command(PruneStoryTerms).With("@story", storyId).With("@max", StoryStore.MaxStoryTerms));
+            command("UPDATE dedup_term_stories SET stories = stories - 1 WHERE term IN (SELECT value FROM json_each(@terms))")
+                .With("@terms", JsonSerializer.Serialize(droppedTerms)).ExecuteNonQuery();
         }
         if (entities <= StoryStore.MaxStoryEntities)
         {
-            return [];
+            return ([], droppedTerms);
         }
         var dropped = Strings(command(PruneStoryEntities).With("@story", storyId).With("@max", StoryStore.MaxStoryEntities));
-        // An entity's story count counts the stories whose profile holds it, so one that comes back is counted once.
         foreach (var entityId in dropped)
         {
             command("UPDATE dedup_entity_stats SET stories = stories - 1 WHERE entity_id = @entity").With("@entity", entityId).ExecuteNonQuery();
         }
-        return dropped;
+        return (dropped, droppedTerms);
     }
 
     private static List<string> Strings(DbCommand command)
@@ -139,13 +143,20 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
         ON CONFLICT (term, story_id) DO UPDATE SET weight = weight + excluded.weight
         """;
 
-    private const string CountTermArticles =
-        "INSERT INTO dedup_term_stats (term, articles) SELECT key, 1 FROM json_each(@terms) WHERE true ON CONFLICT (term) DO UPDATE SET articles = articles + 1";
+    private const string CountNewStoryTerms =
+        """
+        INSERT INTO dedup_term_stories (term, stories)
+        SELECT key, 1 FROM json_each(@terms)
+        WHERE NOT EXISTS (SELECT 1 FROM dedup_story_terms WHERE term = key AND story_id = @story)
+        ON CONFLICT (term) DO UPDATE SET stories = stories + 1
+        RETURNING term
+        """;
 
     private const string PruneStoryTerms =
         """
         DELETE FROM dedup_story_terms WHERE story_id = @story AND term IN (
           SELECT term FROM dedup_story_terms WHERE story_id = @story ORDER BY weight DESC, term LIMIT -1 OFFSET @max)
+        RETURNING term
         """;
 
     private const string PruneStoryEntities =
@@ -163,7 +174,8 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
         ArgumentNullException.ThrowIfNull(connection);
         using var schema = connection.CreateCommand();
         schema.CommandText = "PRAGMA user_version";
-        if (Convert.ToInt64(schema.ExecuteScalar(), CultureInfo.InvariantCulture) >= SchemaVersion)
+        var version = Convert.ToInt64(schema.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (version >= SchemaVersion)
         {
             return;
         }
@@ -171,7 +183,8 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
         var existing = Convert.ToInt64(schema.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
         using var transaction = connection.BeginTransaction();
         schema.Transaction = transaction;
-        schema.CommandText = (existing ? UndatedTimesMigration : Schema) + $"PRAGMA user_version = {SchemaVersion};";
+        var migrations = version < 1 ? UndatedTimesMigration + TermStoriesMigration : TermStoriesMigration;
+        schema.CommandText = (existing ? migrations : Schema) + $"PRAGMA user_version = {SchemaVersion};";
         schema.ExecuteNonQuery();
         transaction.Commit();
     }
@@ -179,8 +192,21 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
     /// <summary>
     /// 1: times unknown to the article stay NULL (no processing clock), recency is the order of joins, story
     /// entities carry their summed centrality, and the LSH bands live in memory (<see cref="NearDuplicateIndex"/>).
+    /// 2: a term's document frequency counts the stories whose profile holds it, not the articles.
     /// </summary>
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
+
+    /// <summary>
+    /// A store before schema version 2 counted each term's articles, so that a story of many reports (or a wire copy
+    /// run by many outlets) discounted its own words. The story counts are read from the story profiles.
+    /// </summary>
+    private const string TermStoriesMigration =
+        """
+        DROP TABLE IF EXISTS dedup_term_stats;
+        CREATE TABLE IF NOT EXISTS dedup_term_stories (term TEXT PRIMARY KEY, stories INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO dedup_term_stories (term, stories) SELECT term, COUNT(*) FROM dedup_story_terms WHERE true GROUP BY term
+        ON CONFLICT (term) DO UPDATE SET stories = excluded.stories;
+        """;
 
     /// <summary>
     /// A store from before schema version 1 kept a time for every article, the processing clock when the article
@@ -258,7 +284,7 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
           weight REAL NOT NULL,
           PRIMARY KEY (term, story_id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_dedup_story_terms_story ON dedup_story_terms (story_id);
-        CREATE TABLE IF NOT EXISTS dedup_term_stats (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS dedup_term_stories (term TEXT PRIMARY KEY, stories INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS dedup_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
         INSERT OR IGNORE INTO dedup_counters (name, value) VALUES ('articles', 0), ('stories', 0);
         """;

@@ -248,9 +248,8 @@ public sealed class StoryClusterer
         var scorer = new SameEventScorer(
             _options,
             profile,
-            _store.CountArticles(),
             _store.CountStories(),
-            _store.TermArticleCount,
+            _store.TermStoryCount,
             _store.EntityStoryCount);
 
         // The window applies only when the article has a time; stories without one are candidates at any time.
@@ -266,7 +265,7 @@ public sealed class StoryClusterer
         }
         // Keys are rare terms seen before: unseen ones find nothing, and common ones would walk long postings.
         var keyTerms = profile.Terms
-            .Where(t => scorer.TermArticleCount(t.Key) is > 0 and var count && count <= _options.MaxStoriesPerKey)
+            .Where(t => scorer.TermStoryCount(t.Key) is > 0 and var count && count <= _options.MaxStoriesPerKey)
             .OrderByDescending(t => TermWeights.Damped(t.Value) * scorer.TermIdf(t.Key))
             .ThenBy(t => t.Key, StringComparer.Ordinal)
             .Take(_options.CandidateTermCount)

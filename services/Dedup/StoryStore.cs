@@ -42,7 +42,7 @@ public sealed class StoryStore : IDisposable
     private readonly Func<DbConnection> _open;
     private readonly StoryStoreSql _sql;
     private readonly StoryProfileCache _profiles = new(MaxCachedProfileEntries);
-    private readonly FrequencyCache _termArticles;
+    private readonly FrequencyCache _termStories;
     private readonly FrequencyCache _entityStories;
     private DbConnection? _connection;
     private PreparedCommands? _commands;
@@ -69,7 +69,7 @@ public sealed class StoryStore : IDisposable
         _open = open;
         _sql = sql;
         Description = description;
-        _termArticles = new FrequencyCache(term => Count("SELECT articles FROM dedup_term_stats WHERE term = @key", term), MaxCachedCounts);
+        _termStories = new FrequencyCache(term => Count("SELECT stories FROM dedup_term_stories WHERE term = @key", term), MaxCachedCounts);
         _entityStories = new FrequencyCache(entityId => Count("SELECT stories FROM dedup_entity_stats WHERE entity_id = @key", entityId), MaxCachedCounts);
     }
 
@@ -119,7 +119,7 @@ public sealed class StoryStore : IDisposable
     private void ForgetCaches()
     {
         _profiles.Clear();
-        _termArticles.Clear();
+        _termStories.Clear();
         _entityStories.Clear();
     }
 
@@ -200,7 +200,7 @@ public sealed class StoryStore : IDisposable
     /// </summary>
     internal void PrefetchCounts(IEnumerable<string> terms, IEnumerable<string> entityIds)
     {
-        Prefetch(_termArticles, _sql.TermCounts, terms);
+        Prefetch(_termStories, _sql.TermCounts, terms);
         Prefetch(_entityStories, _sql.EntityCounts, entityIds);
     }
 
@@ -223,8 +223,8 @@ public sealed class StoryStore : IDisposable
         cache.Fill(counts);
     }
 
-    /// <summary>In how many articles the term occurs (0 for a term never seen).</summary>
-    internal int TermArticleCount(string term) => _termArticles.Get(term);
+    /// <summary>In how many stories' profiles the term occurs (0 for a term never seen).</summary>
+    internal int TermStoryCount(string term) => _termStories.Get(term);
 
     /// <summary>In how many stories' profiles the entity occurs (0 for an entity never seen).</summary>
     internal int EntityStoryCount(string entityId) => _entityStories.Get(entityId);
@@ -374,9 +374,13 @@ public sealed class StoryStore : IDisposable
             _storiesSeen++;
         }
         _profiles.Remove(storyId);
-        foreach (var term in profile.Terms.Keys)
+        foreach (var term in saved.TermsAdded)
         {
-            _termArticles.Add(term, 1);
+            _termStories.Add(term, 1);
+        }
+        foreach (var term in saved.TermsDropped)
+        {
+            _termStories.Add(term, -1);
         }
         foreach (var entityId in saved.EntitiesAdded)
         {

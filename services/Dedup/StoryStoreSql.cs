@@ -20,7 +20,7 @@ internal abstract class StoryStoreSql
     /// <summary>The article id, title-and-lead term counts and entity ids of each article in @ids (a JSON array).</summary>
     public abstract string MemberContent { get; }
 
-    /// <summary>The article counts of the terms in @keys (a JSON array); terms never seen have no row.</summary>
+    /// <summary>The story counts of the terms in @keys (a JSON array); terms never seen have no row.</summary>
     public abstract string TermCounts { get; }
 
     /// <summary>The story counts of the entities in @keys (a JSON array); entities never seen have no row.</summary>

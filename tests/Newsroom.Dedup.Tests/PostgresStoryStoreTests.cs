@@ -113,6 +113,44 @@ public sealed class PostgresStoryStoreTests(PostgreSqlServer server) : IClassFix
         AssertSameDecisions(DecisionsOnSqlite(articles), decisions);
     }
 
+    /// <summary>
+    /// A database that dedup of an earlier release wrote counted each term's articles, and its save function returned
+    /// fewer results: the next start counts term stories from the story profiles and replaces the function.
+    /// </summary>
+    [PostgresFact]
+    public async Task A_database_that_counted_term_articles_continues_with_story_counts()
+    {
+        var articles = Reports(80).ToList();
+        var connection = await CreateDatabaseAsync("term-stories");
+        using (var database = new PostgresDatabase(connection))
+        {
+            Decide(new StoryClusterer(new StoryStore(database)), articles.Take(50));
+        }
+        await using (var downgrade = new NpgsqlConnection(connection))
+        {
+            await downgrade.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                """
+                DROP TABLE dedup_term_stories;
+                CREATE TABLE dedup_term_stats (term text COLLATE "C" PRIMARY KEY, articles bigint NOT NULL);
+                INSERT INTO dedup_term_stats (term, articles) SELECT DISTINCT term, 7 FROM dedup_story_terms;
+                DROP FUNCTION dedup_save(text, text, boolean, integer, text, double precision, text, text, text, bigint, text,
+                  integer, text, integer, text, text, bytea, text, text, bigint, integer, integer);
+                CREATE FUNCTION dedup_save(text, text, boolean, integer, text, double precision, text, text, text, bigint, text,
+                  integer, text, integer, text, text, bytea, text, text, bigint, integer, integer,
+                  OUT o_version bigint, OUT o_active bigint, OUT o_added text[], OUT o_dropped text[])
+                LANGUAGE sql AS 'SELECT 0::bigint, 0::bigint, ''{}''::text[], ''{}''::text[]';
+                """,
+                downgrade);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var reopened = new PostgresDatabase(connection);
+        var decisions = Decide(new StoryClusterer(new StoryStore(reopened)), articles.Skip(50));
+
+        AssertSameDecisions(DecisionsOnSqlite(articles).Skip(50).ToList(), decisions);
+    }
+
     private async Task<string> CreateDatabaseAsync(string purpose)
     {
         Assert.True(server.Unavailable is null, server.Unavailable);

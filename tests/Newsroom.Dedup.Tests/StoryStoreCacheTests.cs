@@ -53,7 +53,7 @@ public sealed class StoryStoreCacheTests
                 }
                 foreach (var term in terms)
                 {
-                    store.TermArticleCount(term);
+                    store.TermStoryCount(term);
                 }
                 foreach (var entityId in entities)
                 {
@@ -76,7 +76,11 @@ public sealed class StoryStoreCacheTests
             pruned += read.EntityWeights.Count == StoryStore.MaxStoryEntities ? 1 : 0;
         }
         Assert.Equal(1, pruned);
-        Assert.All(terms, term => Assert.Equal(fresh.TermArticleCount(term), store.TermArticleCount(term)));
+        Assert.All(terms, term => Assert.Equal(fresh.TermStoryCount(term), store.TermStoryCount(term)));
+        // A term's count is the number of stories whose profile holds it, through the terms pruned from the first story's.
+        var holders = terms.ToDictionary(term => term, term => stories.Count(storyId => fresh.LoadStory(storyId, options.MaxMembersCompared).TermWeights.ContainsKey(term)), StringComparer.Ordinal);
+        Assert.All(terms, term => Assert.Equal(holders[term], fresh.TermStoryCount(term)));
+        Assert.Contains(terms, term => holders[term] == 0);
         Assert.All(entities, entityId => Assert.Equal(fresh.EntityStoryCount(entityId), store.EntityStoryCount(entityId)));
     }
 

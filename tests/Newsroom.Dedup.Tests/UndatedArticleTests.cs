@@ -112,7 +112,7 @@ public sealed class UndatedArticleTests
 
     /// <summary>
     /// Rewrites the tables as the store before schema version 1 kept them: stories ordered by last_time, no
-    /// entity centrality, LSH bands in a table, and 128 four-byte MinHash values a signature.
+    /// entity centrality, LSH bands in a table, 128 four-byte MinHash values a signature, and terms counted in articles.
     /// </summary>
     private static void DowngradeToSchemaZero(string path)
     {
@@ -129,6 +129,9 @@ public sealed class UndatedArticleTests
             CREATE INDEX ix_dedup_story_entities_recent ON dedup_story_entities (entity_id, last_time);
             CREATE TABLE dedup_lsh (band_key INTEGER NOT NULL, article_id TEXT NOT NULL);
             UPDATE dedup_articles SET minhash = zeroblob(512);
+            DROP TABLE dedup_term_stories;
+            CREATE TABLE dedup_term_stats (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
+            INSERT INTO dedup_term_stats (term, articles) SELECT DISTINCT term, 1 FROM dedup_story_terms;
             PRAGMA user_version = 0;
             """;
         command.ExecuteNonQuery();
