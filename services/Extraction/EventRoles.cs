@@ -89,7 +89,10 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
     };
 
     /// <summary>Verbs of saying, whose object clause has a doer of its own.</summary>
-    private static readonly HashSet<string> Saying = new(StringComparer.Ordinal) { "said", "says", "say", "told", "tells", "reported", "reports" };
+    private static readonly HashSet<string> Saying = new(StringComparer.Ordinal)
+    {
+        "said", "says", "say", "told", "tells", "reported", "reports", "claims", "claimed", "claim", "confirmed", "confirms", "confirm",
+    };
 
     /// <summary>Subjects that stand for a name said before them.</summary>
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal) { "it", "they", "he", "she", "we", "its", "their", "his", "her" };

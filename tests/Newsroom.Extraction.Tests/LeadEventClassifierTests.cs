@@ -170,6 +170,8 @@ public sealed class LeadEventClassifierTests
     [InlineData("Qualcomm welcomed Intel's $5.4bn acquisition of Altera on Monday", EventAction.Acquire, "Intel")]
     [InlineData("The Harbor Ledger said the Zentria Liberation Front attacked a convoy near the border", EventAction.Attack, "Zentria Liberation Front")]
     [InlineData("The Zentria Liberation Front said on Tuesday that it attacked a convoy near the border", EventAction.Attack, "Zentria Liberation Front")]
+    [InlineData("The Harbor Ministry claims the Zentria Liberation Front attacked a convoy near the border", EventAction.Attack, "Zentria Liberation Front")]
+    [InlineData("Navy officials confirmed the Zentria Liberation Front attacked a convoy near the border", EventAction.Attack, "Zentria Liberation Front")]
     public void The_actor_is_the_subject_of_the_actions_clause_or_its_possessor_not_a_persons_home_employer_or_credit(string title, EventAction action, string actor)
     {
         Assert.Equal(actor, TitleLead(title, action).ActorText);
