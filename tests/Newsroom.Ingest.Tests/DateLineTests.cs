@@ -23,6 +23,8 @@ public sealed class DateLineTests
     [InlineData("on September 14, 2013 11:41am | Updated on September 15, 2013 9:02am", 2013, 9, 14, 11, 41)]
     [InlineData("WASHINGTON, DC, April 28, 2009", 2009, 4, 28, 0, 0)]
     [InlineData("May 2, 2013, 1: 12 PM", 2013, 5, 2, 13, 12)]
+    [InlineData("March 27, 2024 by CBS Baltimore", 2024, 3, 27, 0, 0)]
+    [InlineData("By Jane Doe and John Roe | May 2, 2013 4:05 pm", 2013, 5, 2, 16, 5)]
     public void Written_dates_with_times_zones_and_labels(string line, int year, int month, int day, int hour, int minute)
     {
         Assert.True(PublicationDates.TryParseDateLine(line, out var date), line);
@@ -50,6 +52,8 @@ public sealed class DateLineTests
     [InlineData("13/13/2013")]
     [InlineData("May 2, 2013 at 25:10")]
     [InlineData("10:00 at the harbour, May 2, 2013")]
+    [InlineData("May 2, 2013 by the harbour")]
+    [InlineData("Reported by Jane Doe on May 2, 2013 after the storm")]
     [InlineData("Chapter 3.2 of the 2013 report")]
     public void Sentences_impossible_dates_and_other_words_are_no_date_line(string line)
     {

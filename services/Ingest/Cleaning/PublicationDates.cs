@@ -54,7 +54,8 @@ internal static partial class PublicationDates
     /// <summary>
     /// A line that is only a date, with an optional weekday, time, zone, an upper-case dateline and words such as
     /// "Published" or "Last updated", for example "January 31, 2024 at 1:58 pm", "Sat. Mar 2nd, 2024",
-    /// "12:52 p.m. EDT May 2, 2013", "Posted at 3:21 PM ET, 01/5/2011" or "WASHINGTON, April 28, 2009". A line with
+    /// "12:52 p.m. EDT May 2, 2013", "Posted at 3:21 PM ET, 01/5/2011", "WASHINGTON, April 28, 2009" or, with a
+    /// byline, "March 27, 2024 by CBS Baltimore". A line with
     /// two dates ("Posted ... | Updated ...") gives the first. Numeric dates read year-month-day when the year
     /// comes first, day.month.year with dots, and month/day/year with slashes unless the first number cannot be a
     /// month. The time is taken as UTC.
@@ -74,7 +75,7 @@ internal static partial class PublicationDates
         // Each pattern runs once: the residue is what its matches leave.
         var withoutDates = Without(line, dates);
         var times = TimePart().Matches(withoutDates);
-        var residue = Dateline().Replace(Without(withoutDates, times), " ");
+        var residue = Byline().Replace(Dateline().Replace(Without(withoutDates, times), " "), " ");
         if (Filler().Replace(residue, "").Length > 0)
         {
             return false;
@@ -191,6 +192,11 @@ internal static partial class PublicationDates
         @"\b(?<hour>[0-2]?\d)\s*[:.]\s*(?<minute>[0-5]\d)(\s*[:.]\s*[0-5]\d)?\s*((?<ampm>[ap])(\.\s*m\b\.?|m\b\.?|\b\.?))?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex TimePart();
+
+    // A byline beside the date: "by CBS Baltimore", "By Jane Doe and John Roe"; capitalised names only, so that
+    // "by the harbour" leaves words that make the line a sentence.
+    [GeneratedRegex(@"\b[Bb][Yy]\s+\p{Lu}[\p{L}.'\-]*(\s+(and\s+)?\p{Lu}[\p{L}.'\-]*){0,3}", RegexOptions.CultureInvariant)]
+    private static partial Regex Byline();
 
     // The place line of wire copy before the date: "WASHINGTON, DC," or "PORT MARROW,", in capitals, at the start.
     [GeneratedRegex(@"^\s*[A-Z][A-Z.'\- ]{2,}(,\s*[A-Z]{2}\.?)?\s*,", RegexOptions.CultureInvariant)]
