@@ -51,6 +51,10 @@ public sealed class EvalClustersCommandTests : IDisposable
         Assert.Equal(1.0, run.GetProperty("b3").GetProperty("precision").GetDouble(), 6);
         Assert.True(run.GetProperty("b3").GetProperty("recall").GetDouble() < 1.0);
         Assert.True(run.GetProperty("ari").GetDouble() < 1.0);
+        Assert.Empty(run.GetProperty("mixed_stories").EnumerateArray());
+        var split = Assert.Single(run.GetProperty("split_clusters").EnumerateArray());
+        Assert.Equal("01", split.GetProperty("cluster").GetString());
+        Assert.Equal([2, 2], split.GetProperty("stories").EnumerateArray().Select(p => p.GetProperty("articles").GetInt32()));
         var predicted = File.ReadAllLines(predictions).Select(l => JsonNode.Parse(l)!).ToList();
         Assert.Equal(9, predicted.Count);
         var resumed = predicted.Single(p => p["id"]!.GetValue<string>().StartsWith("04", StringComparison.Ordinal));
@@ -67,6 +71,20 @@ public sealed class EvalClustersCommandTests : IDisposable
             var ids = story.Select(p => p["id"]!.GetValue<string>()).ToList();
             Assert.All(story.Skip(1), p => Assert.Contains(p["join"]!["matched"]!.GetValue<string>(), ids));
         }
+    }
+
+    [Fact]
+    public async Task The_report_names_the_stories_that_mix_gold_clusters_and_the_clusters_that_are_split()
+    {
+        // Gold that calls one rewrite of the suspension an event of its own: replay merges it, so one story mixes two clusters.
+        var lines = SampleGoldLines();
+        lines.Single(l => l["doc_id"]!.GetValue<string>().StartsWith("02", StringComparison.Ordinal))["cluster"] = "02";
+
+        var result = await CliRunner.RunAsync("eval", "clusters", "--gold", WriteGold(lines));
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
+        Assert.Contains("file order: 1 story mixes gold clusters, 0 gold clusters are split over stories", result.Out, StringComparison.Ordinal);
+        Assert.Matches(@"  mixed sto_[0-9a-f]+: 01 1, 02 1", result.Out);
     }
 
     [Fact]

@@ -97,16 +97,30 @@ internal static class EvalClustersCommand
         {
             context.Environment.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new
             {
-                runs = runs.Select(run => new
+                runs = runs.Select(run =>
                 {
-                    order = run.Name,
-                    articles = run.Scores.Items,
-                    rejected = run.Items.Count(i => i.Error is not null),
-                    gold_clusters = run.Scores.GoldClusters,
-                    stories = run.Scores.PredictedClusters,
-                    b3 = new { precision = Round(run.Scores.Precision), recall = Round(run.Scores.Recall), f1 = Round(run.Scores.F1) },
-                    pairwise = new { precision = Round(run.Scores.PairPrecision), recall = Round(run.Scores.PairRecall), f1 = Round(run.Scores.PairF1) },
-                    ari = Round(run.Scores.AdjustedRand),
+                    var errors = ClusteringErrors.Of(run.Items);
+                    return new
+                    {
+                        order = run.Name,
+                        articles = run.Scores.Items,
+                        rejected = run.Items.Count(i => i.Error is not null),
+                        gold_clusters = run.Scores.GoldClusters,
+                        stories = run.Scores.PredictedClusters,
+                        b3 = new { precision = Round(run.Scores.Precision), recall = Round(run.Scores.Recall), f1 = Round(run.Scores.F1) },
+                        pairwise = new { precision = Round(run.Scores.PairPrecision), recall = Round(run.Scores.PairRecall), f1 = Round(run.Scores.PairF1) },
+                        ari = Round(run.Scores.AdjustedRand),
+                        mixed_stories = errors.MixedStories.Select(m => new
+                        {
+                            story = m.StoryId,
+                            clusters = m.Clusters.Select(c => new { cluster = c.Cluster, articles = c.Articles }),
+                        }),
+                        split_clusters = errors.SplitClusters.Select(c => new
+                        {
+                            cluster = c.Cluster,
+                            stories = c.Stories.Select(p => new { story = p.StoryId, articles = p.Articles }),
+                        }),
+                    };
                 }),
             }, JsonOutput.Readable));
             return;
@@ -134,7 +148,41 @@ internal static class EvalClustersCommand
         }
 
         context.Environment.Out.Write(table);
+        foreach (var run in runs)
+        {
+            WriteErrors(context.Environment.Out.Profile.Out.Writer, run.Name, ClusteringErrors.Of(run.Items));
+        }
     }
+
+    /// <summary>Which stories mix gold clusters and which gold clusters are split, the largest first, so a reader sees what the scores count.</summary>
+    private static void WriteErrors(TextWriter writer, string order, ClusteringErrors errors)
+    {
+        writer.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{order}: {Counted(errors.MixedStories.Count, "story mixes", "stories mix")} gold clusters, {Counted(errors.SplitClusters.Count, "gold cluster is", "gold clusters are")} split over stories"));
+        IEnumerable<string> mixed = errors.MixedStories.Select(m => $"  mixed {m.StoryId}: {Parts(m.Clusters)}");
+        IEnumerable<string> split = errors.SplitClusters.Select(c => $"  split {c.Cluster}: {Parts(c.Stories)}");
+        foreach (var (lines, count) in new[] { (mixed, errors.MixedStories.Count), (split, errors.SplitClusters.Count) })
+        {
+            foreach (var line in lines.Take(ErrorsShown))
+            {
+                writer.WriteLine(line);
+            }
+            if (count > ErrorsShown)
+            {
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  and {count - ErrorsShown} more: --json or --predictions lists them all"));
+            }
+        }
+    }
+
+    private static string Counted(int count, string one, string many) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");
+
+    private static string Parts(IEnumerable<(string Name, int Articles)> parts) =>
+        string.Join(", ", parts.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Articles}")));
+
+    /// <summary>Mixed stories and split clusters listed for each order; the rest are counted.</summary>
+    private const int ErrorsShown = 10;
 
     private static double Round(double value) => Math.Round(value, 4);
 
