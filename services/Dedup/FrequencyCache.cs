@@ -40,12 +40,18 @@ internal sealed class FrequencyCache(Func<string, int> read, int capacity)
         }
     }
 
-    /// <summary>Follows a committed change; a key not cached is read fresh when next asked for.</summary>
-    public void Add(string key, int delta)
+    /// <summary>Follows a committed change: each added key counts one more, each dropped one less; a key not cached is read fresh when next asked for.</summary>
+    public void Follow(IEnumerable<string> added, IEnumerable<string> dropped)
     {
-        if (_counts.TryGetValue(key, out var count))
+        foreach (var (keys, delta) in new[] { (added, 1), (dropped, -1) })
         {
-            _counts[key] = count + delta;
+            foreach (var key in keys)
+            {
+                if (_counts.TryGetValue(key, out var count))
+                {
+                    _counts[key] = count + delta;
+                }
+            }
         }
     }
 

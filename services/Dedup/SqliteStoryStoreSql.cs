@@ -69,25 +69,28 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
             terms = reader.GetInt64(0);
             entities = reader.GetInt64(1);
         }
-        // A story count counts the stories whose profile holds the entity or term, so one that comes back is counted once.
-        List<string> droppedTerms = [];
-        if (terms > StoryStore.MaxStoryTerms)
-        {
-            droppedTerms = Strings(command(PruneStoryTerms).With("@story", storyId).With("@max", StoryStore.MaxStoryTerms));
-            command("UPDATE dedup_term_stories SET stories = stories - 1 WHERE term IN (SELECT value FROM json_each(@terms))")
-                .With("@terms", JsonSerializer.Serialize(droppedTerms)).ExecuteNonQuery();
-        }
-        if (entities <= StoryStore.MaxStoryEntities)
-        {
-            return ([], droppedTerms);
-        }
-        var dropped = Strings(command(PruneStoryEntities).With("@story", storyId).With("@max", StoryStore.MaxStoryEntities));
-        foreach (var entityId in dropped)
-        {
-            command("UPDATE dedup_entity_stats SET stories = stories - 1 WHERE entity_id = @entity").With("@entity", entityId).ExecuteNonQuery();
-        }
-        return (dropped, droppedTerms);
+        var droppedTerms = terms > StoryStore.MaxStoryTerms
+            ? Uncount(command, UncountTerms, Strings(command(PruneStoryTerms).With("@story", storyId).With("@max", StoryStore.MaxStoryTerms)))
+            : [];
+        var droppedEntities = entities > StoryStore.MaxStoryEntities
+            ? Uncount(command, UncountEntities, Strings(command(PruneStoryEntities).With("@story", storyId).With("@max", StoryStore.MaxStoryEntities)))
+            : [];
+        return (droppedEntities, droppedTerms);
     }
+
+    /// <summary>
+    /// A story count counts the stories whose profile holds the entity or term, so one that comes back is counted once:
+    /// the keys pruned from a profile count one story less, in one statement.
+    /// </summary>
+    private static List<string> Uncount(Func<string, DbCommand> command, string sql, List<string> dropped)
+    {
+        command(sql).With("@keys", JsonSerializer.Serialize(dropped)).ExecuteNonQuery();
+        return dropped;
+    }
+
+    private const string UncountTerms = "UPDATE dedup_term_stories SET stories = stories - 1 WHERE term IN (SELECT value FROM json_each(@keys))";
+
+    private const string UncountEntities = "UPDATE dedup_entity_stats SET stories = stories - 1 WHERE entity_id IN (SELECT value FROM json_each(@keys))";
 
     private static List<string> Strings(DbCommand command)
     {

@@ -283,7 +283,7 @@ public sealed class StoryClusterer
         StoryMatch? best = null;
         StoryProfile? bestStory = null;
         string? bestMember = null;
-        (StoryMatch Match, double Threshold, string Apart)? nearest = null;
+        (StoryMatch Match, double Threshold, double? Gap)? nearest = null;
         var ranked = candidates
             .OrderByDescending(c => c.Value)
             .ThenBy(c => c.Key, StringComparer.Ordinal)
@@ -316,9 +316,7 @@ public sealed class StoryClusterer
             }
             else if (nearest is null || match.Score > nearest.Value.Match.Score)
             {
-                // Named only when the gap raised the bar.
-                var apart = gap > _options.TimeGapGraceDays ? string.Create(CultureInfo.InvariantCulture, $" at {Math.Floor(gap.Value):0} days from the story's nearest date") : string.Empty;
-                nearest = (match, threshold, apart);
+                nearest = (match, threshold, gap);
             }
         }
         if (best is null || bestStory is null)
@@ -369,13 +367,15 @@ public sealed class StoryClusterer
     /// A story of the article's own. Its feature names the candidate that scored highest and why it fell short (a score
     /// under the threshold, a veto, or both), so that a split that looks wrong can be traced; none when nothing was a candidate.
     /// </summary>
-    private static Decision FirstArticle(ArticleProfile profile, (StoryMatch Match, double Threshold, string Apart)? nearest)
+    private Decision FirstArticle(ArticleProfile profile, (StoryMatch Match, double Threshold, double? Gap)? nearest)
     {
-        if (nearest is not { Match: var match, Threshold: var threshold, Apart: var apart })
+        if (nearest is not { Match: var match, Threshold: var threshold, Gap: var gap })
         {
             return new(StoryIdFor(profile.ArticleId), JoinReason.Types.Kind.FirstArticle, null, 0, []);
         }
         var under = match.Score < threshold;
+        // The days apart are named only when they raised the bar.
+        var apart = gap > _options.TimeGapGraceDays ? string.Create(CultureInfo.InvariantCulture, $" at {Math.Floor(gap.Value):0} days from the story's nearest date") : string.Empty;
         var detail = string.Create(CultureInfo.InvariantCulture, $"{match.StoryId} scored {match.Score:0.00}")
             + (under ? string.Create(CultureInfo.InvariantCulture, $", under the {threshold:0.00} a same-event match needs{apart}") : string.Empty)
             + (match.Veto is { } veto ? $"{(under ? ", and" : ",")} vetoed: {veto}" : string.Empty);

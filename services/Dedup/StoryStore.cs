@@ -374,22 +374,8 @@ public sealed class StoryStore : IDisposable
             _storiesSeen++;
         }
         _profiles.Remove(storyId);
-        foreach (var term in saved.TermsAdded)
-        {
-            _termStories.Add(term, 1);
-        }
-        foreach (var term in saved.TermsDropped)
-        {
-            _termStories.Add(term, -1);
-        }
-        foreach (var entityId in saved.EntitiesAdded)
-        {
-            _entityStories.Add(entityId, 1);
-        }
-        foreach (var entityId in saved.EntitiesDropped)
-        {
-            _entityStories.Add(entityId, -1);
-        }
+        _termStories.Follow(saved.TermsAdded, saved.TermsDropped);
+        _entityStories.Follow(saved.EntitiesAdded, saved.EntitiesDropped);
         return saved.Version;
     }
 

@@ -46,8 +46,7 @@ public sealed class StoryProfileCacheTests
         Assert.Equal(3, cache.Get("x"));
         Assert.Equal(3, cache.Get("x"));
         stored["x"] = 4;
-        cache.Add("x", 1);
-        cache.Add("y", 1);
+        cache.Follow(["x", "y"], []);
         Assert.Equal(4, cache.Get("x"));
         stored["y"] = 2;
         Assert.Equal(2, cache.Get("y"));

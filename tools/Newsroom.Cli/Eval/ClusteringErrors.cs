@@ -12,27 +12,22 @@ internal sealed record ClusteringErrors(
     public static ClusteringErrors Of(IReadOnlyList<ClusteredItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var labelled = items.Select(item => (item.Cluster, StoryId: item.StoryId ?? "rejected:" + item.Id)).ToList();
-        var mixed = Parts(labelled, item => item.StoryId, item => item.Cluster);
-        var split = Parts(labelled, item => item.Cluster, item => item.StoryId);
         return new ClusteringErrors(
-            [.. mixed.Select(m => (m.Key, m.Parts))],
-            [.. split.Select(s => (s.Key, (IReadOnlyList<(string, int)>)[.. s.Parts.Select(p => (Display(p.Part), p.Articles))]))]);
+            Parts(items, item => item.ScoredStory, item => item.Cluster, item => item.Cluster),
+            Parts(items, item => item.Cluster, item => item.ScoredStory, item => item.StoryId ?? "rejected"));
     }
 
-    /// <summary>The groups of one labelling that hold more than one label of the other, largest first.</summary>
-    private static List<(string Key, IReadOnlyList<(string Part, int Articles)> Parts)> Parts(
-        List<(string Cluster, string StoryId)> items, Func<(string Cluster, string StoryId), string> group, Func<(string Cluster, string StoryId), string> part) =>
+    /// <summary>The groups that hold more than one part, largest first, each part named and counted, largest first.</summary>
+    private static List<(string Key, IReadOnlyList<(string Name, int Articles)> Parts)> Parts(
+        IReadOnlyList<ClusteredItem> items, Func<ClusteredItem, string> group, Func<ClusteredItem, string> part, Func<ClusteredItem, string> name) =>
         [.. items
             .GroupBy(group, StringComparer.Ordinal)
-            .Select(g => (g.Key, Parts: (IReadOnlyList<(string, int)>)[.. g
+            .Select(g => (g.Key, Parts: (IReadOnlyList<(string Name, int Articles)>)[.. g
                 .GroupBy(part, StringComparer.Ordinal)
-                .Select(p => (p.Key, p.Count()))
-                .OrderByDescending(p => p.Item2)
-                .ThenBy(p => p.Key, StringComparer.Ordinal)]))
+                .Select(p => (Name: name(p.First()), Articles: p.Count()))
+                .OrderByDescending(p => p.Articles)
+                .ThenBy(p => p.Name, StringComparer.Ordinal)]))
             .Where(g => g.Parts.Count > 1)
-            .OrderByDescending(g => g.Parts.Sum(p => p.Item2))
+            .OrderByDescending(g => g.Parts.Sum(p => p.Articles))
             .ThenBy(g => g.Key, StringComparer.Ordinal)];
-
-    private static string Display(string storyId) => storyId.StartsWith("rejected:", StringComparison.Ordinal) ? "rejected" : storyId;
 }

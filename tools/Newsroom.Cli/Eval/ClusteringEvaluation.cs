@@ -28,7 +28,7 @@ internal static class ClusteringEvaluation
     public static ClusteringScores Score(IReadOnlyList<ClusteredItem> items) =>
         ClusteringMetrics.Score(
             items.Select(i => i.Cluster).ToList(),
-            items.Select(i => i.StoryId ?? "rejected:" + i.Id).ToList());
+            items.Select(i => i.ScoredStory).ToList());
 
     /// <summary>The items in a random order that the seed fixes, so a shuffled run can be repeated.</summary>
     public static IReadOnlyList<GoldClusterItem> Shuffle(IReadOnlyList<GoldClusterItem> items, int seed)
