@@ -25,7 +25,8 @@ internal sealed class ArticleProfile
             NullIfEmpty(lead?.ActorEntityId),
             lead?.Action ?? EventAction.Unspecified,
             NullIfEmpty(lead?.TargetEntityId),
-            lead?.Date);
+            lead?.Date,
+            article.LeadWeekday);
         EventTime = EventTimeOf(article);
         TargetIsPerson = Lead.TargetId is { } target && (article.Entities ?? []).Any(e => e.CanonicalId == target && e.Type == EntityType.Person);
     }

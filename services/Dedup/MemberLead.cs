@@ -2,8 +2,11 @@ using Newsroom.Contracts.V1;
 
 namespace Newsroom.Dedup;
 
-/// <summary>The parts of a member's lead event that decide whether another article reports the same event.</summary>
-internal sealed record MemberLead(string ArticleId, string? ActorId, EventAction Action, string? TargetId, DateOnly? Date)
+/// <summary>
+/// The parts of a member's lead event that decide whether another article reports the same event, with the day of the
+/// week its opening names (<see cref="Newsroom.Contracts.Events.ArticleExtracted.LeadWeekday"/>).
+/// </summary>
+internal sealed record MemberLead(string ArticleId, string? ActorId, EventAction Action, string? TargetId, DateOnly? Date, DayOfWeek? Weekday = null)
 {
     /// <summary>
     /// Whether the action is one whose difference marks another event: a group suspending, resuming,

@@ -19,6 +19,7 @@ internal sealed record PlacedArticle(
     int Action,
     string? TargetId,
     int? LeadDate,
+    int? LeadWeekday,
     string TermCountsJson,
     string EntityIdsJson,
     byte[] MinHash,

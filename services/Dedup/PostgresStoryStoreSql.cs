@@ -34,7 +34,7 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
             .With("@id", article.ArticleId).With("@story", article.StoryId).With("@new", article.NewStory).With("@kind", article.JoinKind)
             .With("@matched", article.MatchedArticleId).With("@score", article.Score).With("@features", article.FeaturesJson)
             .With("@updated", article.UpdatedAt).With("@article", article.ArticleJson).With("@time", article.EventTime)
-            .With("@actor", article.ActorId).With("@action", article.Action).With("@target", article.TargetId).With("@date", article.LeadDate)
+            .With("@actor", article.ActorId).With("@action", article.Action).With("@target", article.TargetId).With("@date", article.LeadDate).With("@weekday", article.LeadWeekday)
             .With("@terms", article.TermCountsJson).With("@entities", article.EntityIdsJson).With("@minhash", article.MinHash)
             .With("@story_entities", article.StoryEntitiesJson).With("@story_terms", article.StoryTermsJson).With("@sequence", article.Sequence)
             .With("@max_terms", StoryStore.MaxStoryTerms).With("@max_entities", StoryStore.MaxStoryEntities)
@@ -55,14 +55,14 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
         SELECT o_version, o_active, o_added, o_dropped, o_terms_added, o_terms_dropped FROM dedup_save(
           CAST(@id AS text), CAST(@story AS text), CAST(@new AS boolean), CAST(@kind AS integer), CAST(@matched AS text),
           CAST(@score AS double precision), CAST(@features AS text), CAST(@updated AS text), CAST(@article AS text),
-          CAST(@time AS bigint), CAST(@actor AS text), CAST(@action AS integer), CAST(@target AS text), CAST(@date AS integer),
+          CAST(@time AS bigint), CAST(@actor AS text), CAST(@action AS integer), CAST(@target AS text), CAST(@date AS integer), CAST(@weekday AS integer),
           CAST(@terms AS text), CAST(@entities AS text), CAST(@minhash AS bytea), CAST(@story_entities AS text),
           CAST(@story_terms AS text), CAST(@sequence AS bigint), CAST(@max_terms AS integer), CAST(@max_entities AS integer))
         """;
 
     public override void CreateSchema(DbConnection connection) => PostgresDatabase.CreateSchema((NpgsqlConnection)connection, SchemaLock, Schema);
 
-    /// <summary>The tables of SQLite's schema version 2; "C" collation orders terms and ids as SQLite and .NET's ordinal do.</summary>
+    /// <summary>The tables of SQLite's schema version 3; "C" collation orders terms and ids as SQLite and .NET's ordinal do.</summary>
     private const string Schema =
         """
         CREATE TABLE IF NOT EXISTS dedup_stories (
@@ -88,6 +88,7 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
           action integer NOT NULL,
           target_id text,
           lead_date integer,
+          lead_weekday integer,
           terms_json text NOT NULL,
           entities_json text NOT NULL,
           minhash bytea NOT NULL);
@@ -121,9 +122,12 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
           END IF;
         END
         $migrate$;
+        -- Members stored before schema version 3 name no day of the week.
+        ALTER TABLE dedup_articles ADD COLUMN IF NOT EXISTS lead_weekday integer;
         CREATE TABLE IF NOT EXISTS dedup_counters (name text PRIMARY KEY, value bigint NOT NULL);
         INSERT INTO dedup_counters (name, value) VALUES ('articles', 0), ('stories', 0) ON CONFLICT (name) DO NOTHING;
-        -- A replacement cannot change a function's results, so the old one goes first.
+        -- A replacement cannot change a function's results, and one with other parameters is another function, so the
+        -- earlier releases' go first.
         DROP FUNCTION IF EXISTS dedup_save(text, text, boolean, integer, text, double precision, text, text, text, bigint, text,
           integer, text, integer, text, text, bytea, text, text, bigint, integer, integer);
         """ + SaveFunction;
@@ -137,7 +141,7 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
         CREATE OR REPLACE FUNCTION dedup_save(
           p_article_id text, p_story_id text, p_new_story boolean, p_join_kind integer, p_matched text, p_score double precision,
           p_features text, p_updated text, p_article text, p_time bigint, p_actor text, p_action integer, p_target text,
-          p_date integer, p_terms text, p_entity_ids text, p_minhash bytea, p_story_entities text, p_story_terms text,
+          p_date integer, p_weekday integer, p_terms text, p_entity_ids text, p_minhash bytea, p_story_entities text, p_story_terms text,
           p_sequence bigint, p_max_terms integer, p_max_entities integer,
           OUT o_version bigint, OUT o_active bigint, OUT o_added text[], OUT o_dropped text[], OUT o_terms_added text[],
           OUT o_terms_dropped text[])
@@ -156,9 +160,10 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
           END IF;
 
           INSERT INTO dedup_articles (article_id, story_id, version, join_kind, matched_article_id, score, features_json,
-            updated_at, article_json, event_time, actor_id, action, target_id, lead_date, terms_json, entities_json, minhash)
+            updated_at, article_json, event_time, actor_id, action, target_id, lead_date, lead_weekday, terms_json, entities_json,
+            minhash)
           VALUES (p_article_id, p_story_id, o_version, p_join_kind, p_matched, p_score, p_features, p_updated, p_article,
-            p_time, p_actor, p_action, p_target, p_date, p_terms, p_entity_ids, p_minhash);
+            p_time, p_actor, p_action, p_target, p_date, p_weekday, p_terms, p_entity_ids, p_minhash);
 
           UPDATE dedup_story_entities SET active = o_active WHERE story_id = p_story_id;
           -- An entity or term new to the story counts one story more, before the story's rows take it in.

@@ -31,7 +31,7 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
             .With("@id", article.ArticleId).With("@story", article.StoryId).With("@version", version).With("@kind", article.JoinKind)
             .With("@matched", article.MatchedArticleId).With("@score", article.Score).With("@features", article.FeaturesJson)
             .With("@updated", article.UpdatedAt).With("@article", article.ArticleJson).With("@time", article.EventTime)
-            .With("@actor", article.ActorId).With("@action", article.Action).With("@target", article.TargetId).With("@date", article.LeadDate)
+            .With("@actor", article.ActorId).With("@action", article.Action).With("@target", article.TargetId).With("@date", article.LeadDate).With("@weekday", article.LeadWeekday)
             .With("@terms", article.TermCountsJson).With("@entities", article.EntityIdsJson).With("@minhash", article.MinHash)
             .ExecuteNonQuery();
 
@@ -118,9 +118,9 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
     private const string InsertArticle =
         """
         INSERT INTO dedup_articles (article_id, story_id, version, join_kind, matched_article_id, score, features_json,
-          updated_at, article_json, event_time, actor_id, action, target_id, lead_date, terms_json, entities_json, minhash)
+          updated_at, article_json, event_time, actor_id, action, target_id, lead_date, lead_weekday, terms_json, entities_json, minhash)
         VALUES (@id, @story, @version, @kind, @matched, @score, @features, @updated, @article, @time, @actor, @action,
-          @target, @date, @terms, @entities, @minhash)
+          @target, @date, @weekday, @terms, @entities, @minhash)
         """;
 
     private const string CountNewStoryEntities =
@@ -186,7 +186,12 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
         var existing = Convert.ToInt64(schema.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
         using var transaction = connection.BeginTransaction();
         schema.Transaction = transaction;
-        var migrations = version < 1 ? UndatedTimesMigration + TermStoriesMigration : TermStoriesMigration;
+        var migrations = version switch
+        {
+            < 1 => UndatedTimesMigration + TermStoriesMigration + LeadWeekdayMigration,
+            < 2 => TermStoriesMigration + LeadWeekdayMigration,
+            _ => LeadWeekdayMigration,
+        };
         schema.CommandText = (existing ? migrations : Schema) + $"PRAGMA user_version = {SchemaVersion};";
         schema.ExecuteNonQuery();
         transaction.Commit();
@@ -196,8 +201,15 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
     /// 1: times unknown to the article stay NULL (no processing clock), recency is the order of joins, story
     /// entities carry their summed centrality, and the LSH bands live in memory (<see cref="NearDuplicateIndex"/>).
     /// 2: a term's document frequency counts the stories whose profile holds it, not the articles.
+    /// 3: a member keeps the day of the week its opening names.
     /// </summary>
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
+
+    /// <summary>
+    /// Members stored before schema version 3 name no day of the week: their opening is not kept, so they neither
+    /// confirm nor contradict an undated article's day.
+    /// </summary>
+    private const string LeadWeekdayMigration = "ALTER TABLE dedup_articles ADD COLUMN lead_weekday INTEGER;";
 
     /// <summary>
     /// A store before schema version 2 counted each term's articles, so that a story of many reports (or a wire copy
@@ -266,6 +278,7 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
           action INTEGER NOT NULL,
           target_id TEXT,
           lead_date INTEGER,
+          lead_weekday INTEGER,
           terms_json TEXT NOT NULL,
           entities_json TEXT NOT NULL,
           minhash BLOB NOT NULL);

@@ -283,7 +283,7 @@ public sealed class StoryClusterer
         StoryMatch? best = null;
         StoryProfile? bestStory = null;
         string? bestMember = null;
-        (StoryMatch Match, double Threshold, double? Gap)? nearest = null;
+        (StoryMatch Match, double Threshold, string? Raised)? nearest = null;
         var ranked = candidates
             .OrderByDescending(c => c.Value)
             .ThenBy(c => c.Key, StringComparer.Ordinal)
@@ -306,7 +306,7 @@ public sealed class StoryClusterer
                     Features = [.. match.Features, new StoryMatchFeature(ClosestMemberFeature, Math.Round(memberScore, 4), closest ?? string.Empty)],
                 };
             }
-            var (margin, gap) = TimeMargin(profile, story);
+            var (margin, raised) = TimeMargin(profile, story);
             var threshold = _options.SameEventThreshold + margin;
             if (match.Veto is null && match.Score >= threshold && (best is null || match.Score > best.Score))
             {
@@ -316,7 +316,7 @@ public sealed class StoryClusterer
             }
             else if (nearest is null || match.Score > nearest.Value.Match.Score)
             {
-                nearest = (match, threshold, gap);
+                nearest = (match, threshold, raised);
             }
         }
         if (best is null || bestStory is null)
@@ -327,18 +327,41 @@ public sealed class StoryClusterer
     }
 
     /// <summary>
-    /// What time adds to the threshold, and the days between the article and the story when both have a time. Time
-    /// that cannot corroborate (either side undated) asks a little more of the content; dates beyond the grace days
-    /// ask more the further apart they are.
+    /// What time adds to the threshold, and why when it raised the bar (for the summary of a first article). Time that
+    /// cannot corroborate (either side undated) asks a little more of the content, and much more when the article's
+    /// opening names a day of the week that none of the story's members names (within a day, for time zones and
+    /// late-night events); dates beyond the grace days ask more the further apart they are.
     /// </summary>
-    private (double Margin, double? Gap) TimeMargin(ArticleProfile profile, StoryProfile story)
+    private (double Margin, string? Raised) TimeMargin(ArticleProfile profile, StoryProfile story)
     {
         if (story.DaysFrom(profile.EventTime) is not { } days)
         {
-            return (_options.UndatedMargin, null);
+            return OtherWeekday(profile.Lead.Weekday, story.Members) is { } conflict
+                ? (_options.WeekdayConflictMargin, conflict)
+                : (_options.UndatedMargin, null);
         }
         var margin = Math.Max(0, days - _options.TimeGapGraceDays) * _options.TimeGapMarginPerDay;
-        return (Math.Min(_options.MaxTimeGapMargin, margin), days);
+        return (Math.Min(_options.MaxTimeGapMargin, margin),
+            days > _options.TimeGapGraceDays ? string.Create(CultureInfo.InvariantCulture, $"at {Math.Floor(days):0} days from the story's nearest date") : null);
+    }
+
+    /// <summary>How the article's day of the week conflicts with those the story's members name; null when it does not.</summary>
+    private static string? OtherWeekday(DayOfWeek? weekday, IReadOnlyList<MemberLead> members)
+    {
+        if (weekday is not { } day)
+        {
+            return null;
+        }
+        var named = members.Where(m => m.Weekday is not null).Select(m => m.Weekday!.Value).Distinct().Order().ToList();
+        return named.Count == 0 || named.Any(other => DaysApart(day, other) <= 1)
+            ? null
+            : $"on a {day} where the story's members name {string.Join("/", named)}";
+    }
+
+    private static int DaysApart(DayOfWeek one, DayOfWeek other)
+    {
+        var apart = Math.Abs((int)one - (int)other);
+        return Math.Min(apart, 7 - apart);
     }
 
     /// <summary>The member the article resembles most, with its score (see <see cref="SameEventScorer.ScoreMember"/>).</summary>
@@ -367,15 +390,14 @@ public sealed class StoryClusterer
     /// A story of the article's own. Its feature names the candidate that scored highest and why it fell short (a score
     /// under the threshold, a veto, or both), so that a split that looks wrong can be traced; none when nothing was a candidate.
     /// </summary>
-    private Decision FirstArticle(ArticleProfile profile, (StoryMatch Match, double Threshold, double? Gap)? nearest)
+    private static Decision FirstArticle(ArticleProfile profile, (StoryMatch Match, double Threshold, string? Raised)? nearest)
     {
-        if (nearest is not { Match: var match, Threshold: var threshold, Gap: var gap })
+        if (nearest is not { Match: var match, Threshold: var threshold, Raised: var raised })
         {
             return new(StoryIdFor(profile.ArticleId), JoinReason.Types.Kind.FirstArticle, null, 0, []);
         }
         var under = match.Score < threshold;
-        // The days apart are named only when they raised the bar.
-        var apart = gap > _options.TimeGapGraceDays ? string.Create(CultureInfo.InvariantCulture, $" at {Math.Floor(gap.Value):0} days from the story's nearest date") : string.Empty;
+        var apart = raised is null ? string.Empty : " " + raised;
         var detail = string.Create(CultureInfo.InvariantCulture, $"{match.StoryId} scored {match.Score:0.00}")
             + (under ? string.Create(CultureInfo.InvariantCulture, $", under the {threshold:0.00} a same-event match needs{apart}") : string.Empty)
             + (match.Veto is { } veto ? $"{(under ? ", and" : ",")} vetoed: {veto}" : string.Empty);

@@ -30,6 +30,14 @@ public sealed class StoryClustererOptions
     public double UndatedMargin { get; set; } = 0.03;
 
     /// <summary>
+    /// Added to <see cref="SameEventThreshold"/> instead of <see cref="UndatedMargin"/> when the article's opening names a
+    /// day of the week more than a day from every day the story's members name: an undated report of Friday's blowout is
+    /// not one of Monday's inspections, though it shares their parties and words. A margin, not a veto, since a follow-up
+    /// report may lead with its own day.
+    /// </summary>
+    public double WeekdayConflictMargin { get; set; } = 0.2;
+
+    /// <summary>
     /// Days between the article's time and the story's span within which dates, when both sides have them, ask no
     /// more of the content: outlets report an event over a day or two, and a page's date may be the next day's.
     /// </summary>

@@ -291,7 +291,8 @@ public sealed class StoryStore : IDisposable
                             reader.IsDBNull(4) ? null : reader.GetString(4),
                             (EventAction)reader.GetInt32(5),
                             reader.IsDBNull(6) ? null : reader.GetString(6),
-                            reader.IsDBNull(7) ? null : DateOnly.FromDayNumber(reader.GetInt32(7)))));
+                            reader.IsDBNull(7) ? null : DateOnly.FromDayNumber(reader.GetInt32(7)),
+                            reader.IsDBNull(11) ? null : (DayOfWeek)reader.GetInt32(11))));
                         break;
                 }
             }
@@ -306,21 +307,22 @@ public sealed class StoryStore : IDisposable
     /// <summary>
     /// A story's profile in one statement (one round trip on PostgreSQL instead of four), a row per part: 0, the span
     /// of its members' times; 1, an entity with its weight and name; 2, a term with its weight; 3, one of the last
-    /// @limit members with its lead event, version and time. SQLite and PostgreSQL both read it.
+    /// @limit members with its lead event, version, time and the day of the week its opening names. SQLite and PostgreSQL both read it.
     /// </summary>
     private const string StoryProfileParts =
         """
         SELECT 0 AS part, CAST(NULL AS text) AS key, CAST(NULL AS double precision) AS weight,
           CAST(NULL AS text) AS name, CAST(NULL AS text) AS actor_id, CAST(NULL AS integer) AS action, CAST(NULL AS text) AS target_id,
-          CAST(NULL AS integer) AS lead_date, CAST(NULL AS bigint) AS version, CAST(first_time AS bigint) AS time_from, CAST(last_time AS bigint) AS time_to
+          CAST(NULL AS integer) AS lead_date, CAST(NULL AS bigint) AS version, CAST(first_time AS bigint) AS time_from, CAST(last_time AS bigint) AS time_to,
+          CAST(NULL AS integer) AS lead_weekday
         FROM dedup_stories WHERE story_id = @id
         UNION ALL
-        SELECT 1, entity_id, weight, name, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM dedup_story_entities WHERE story_id = @id
+        SELECT 1, entity_id, weight, name, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM dedup_story_entities WHERE story_id = @id
         UNION ALL
-        SELECT 2, term, weight, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM dedup_story_terms WHERE story_id = @id
+        SELECT 2, term, weight, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM dedup_story_terms WHERE story_id = @id
         UNION ALL
-        SELECT 3, article_id, NULL, NULL, actor_id, action, target_id, lead_date, version, event_time, NULL
-        FROM (SELECT article_id, actor_id, action, target_id, lead_date, version, event_time FROM dedup_articles
+        SELECT 3, article_id, NULL, NULL, actor_id, action, target_id, lead_date, version, event_time, NULL, lead_weekday
+        FROM (SELECT article_id, actor_id, action, target_id, lead_date, version, event_time, lead_weekday FROM dedup_articles
               WHERE story_id = @id ORDER BY version DESC LIMIT @limit) recent
         """;
 
@@ -360,6 +362,7 @@ public sealed class StoryStore : IDisposable
             (int)profile.Lead.Action,
             profile.Lead.TargetId,
             profile.Lead.Date?.DayNumber,
+            (int?)profile.Lead.Weekday,
             JsonSerializer.Serialize(profile.Terms, Json),
             JsonSerializer.Serialize(profile.Entities.Keys, Json),
             profile.Signature.ToBytes(),

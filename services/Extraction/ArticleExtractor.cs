@@ -4,7 +4,8 @@ namespace Newsroom.Extraction;
 
 /// <summary>
 /// Extraction of one article: entities with offsets into <see cref="ArticleIngested.Text"/>, resolved to
-/// canonical entities; dates normalised against the publication date; the lead event. Stateless and
+/// canonical entities; dates normalised against the publication date; the lead event and the day of the week the
+/// opening names. Stateless and
 /// thread-safe, so one instance serves every consumer.
 /// </summary>
 public sealed class ArticleExtractor
@@ -49,6 +50,7 @@ public sealed class ArticleExtractor
             Entities = textEntities,
             Dates = textDates,
             LeadEvent = leadEvents.Classify(title, titleEntities, text, textEntities, leadDates),
+            LeadWeekday = dates.LeadWeekday(title, text, published),
             ExtractedAt = extractedAt,
         };
     }

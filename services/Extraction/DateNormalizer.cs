@@ -34,12 +34,13 @@ public sealed partial class DateNormalizer
     [GeneratedRegex(@"\b(?:19|20)\d\d\b", RegexOptions.CultureInvariant)]
     private static partial Regex YearPattern();
 
+    /// <summary>How far into the text the opening runs whose day of the week <see cref="LeadWeekday"/> reads: a sentence or two.</summary>
+    public const int LeadWeekdayReach = 250;
+
     public IReadOnlyList<DateMention> Normalize(string text, DateOnly? published)
     {
         ArgumentNullException.ThrowIfNull(text);
-        // A publication date at the ends of the calendar (year 1, year 9999) is a placeholder, not a day
-        // to count "yesterday" from, and counting from it would run off the calendar.
-        published = published is { Year: > 1 and < 9999 } ? published : null;
+        published = Usable(published);
         var contextYear = published is null ? YearMostNamed(text) : null;
         var mentions = new List<DateMention>();
         foreach (Match match in DatePattern().Matches(text))
@@ -52,6 +53,41 @@ public sealed partial class DateNormalizer
 
         return mentions;
     }
+
+    /// <summary>
+    /// The day of the week the title or the opening of the text names first: a weekday ("on Friday night"), or the day
+    /// of a date that resolves. An undated report still tells on which day its event happened, even when the date
+    /// itself cannot be known, and that tells apart look-alike events a few days apart.
+    /// </summary>
+    public DayOfWeek? LeadWeekday(string title, string text, DateOnly? published)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(text);
+        published = Usable(published);
+        var contextYear = published is null ? YearMostNamed(text) : null;
+        foreach (var part in new[] { title, text[..Math.Min(text.Length, LeadWeekdayReach)] })
+        {
+            foreach (Match match in DatePattern().Matches(part))
+            {
+                if (Resolve(match, published, contextYear) is { } date)
+                {
+                    return date.DayOfWeek;
+                }
+                if (match.Groups["weekday"].Success && IsCapitalised(match.Groups["weekday"].Value))
+                {
+                    return Enum.Parse<DayOfWeek>(match.Groups["weekday"].Value, ignoreCase: true);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A publication date at the ends of the calendar (year 1, year 9999) is a placeholder, not a day to count
+    /// "yesterday" from, and counting from it would run off the calendar.
+    /// </summary>
+    private static DateOnly? Usable(DateOnly? published) => published is { Year: > 1 and < 9999 } ? published : null;
 
     /// <summary>The year the text names most often, the latest of equals; null when it names none.</summary>
     private static int? YearMostNamed(string text) =>

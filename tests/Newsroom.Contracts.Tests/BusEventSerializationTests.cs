@@ -32,6 +32,7 @@ public sealed class BusEventSerializationTests
             Entities = [new EntityMention("Kataib Hezbollah", EntityType.Organization, 25, 41, "e-kh", "Kataib Hezbollah")],
             Dates = [new DateMention("Tuesday", 50, 57, new DateOnly(2024, 1, 30))],
             LeadEvent = new ArticleLeadEvent("Kataib Hezbollah", "e-kh", EventAction.Suspend, "suspend", "attacks", null, new DateOnly(2024, 1, 30)),
+            LeadWeekday = DayOfWeek.Tuesday,
             ExtractedAt = Ingested.IngestedAt.AddSeconds(1),
         };
         var updated = new StoryUpdated

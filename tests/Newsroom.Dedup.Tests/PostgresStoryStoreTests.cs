@@ -114,8 +114,9 @@ public sealed class PostgresStoryStoreTests(PostgreSqlServer server) : IClassFix
     }
 
     /// <summary>
-    /// A database that dedup of an earlier release wrote counted each term's articles, and its save function returned
-    /// fewer results: the next start counts term stories from the story profiles and replaces the function.
+    /// A database that dedup of an earlier release wrote counted each term's articles, kept no member's day of the week,
+    /// and its save function took fewer parameters and returned fewer results: the next start counts term stories from
+    /// the story profiles, adds the column and replaces the function.
     /// </summary>
     [PostgresFact]
     public async Task A_database_that_counted_term_articles_continues_with_story_counts()
@@ -134,8 +135,9 @@ public sealed class PostgresStoryStoreTests(PostgreSqlServer server) : IClassFix
                 DROP TABLE dedup_term_stories;
                 CREATE TABLE dedup_term_stats (term text COLLATE "C" PRIMARY KEY, articles bigint NOT NULL);
                 INSERT INTO dedup_term_stats (term, articles) SELECT DISTINCT term, 7 FROM dedup_story_terms;
+                ALTER TABLE dedup_articles DROP COLUMN lead_weekday;
                 DROP FUNCTION dedup_save(text, text, boolean, integer, text, double precision, text, text, text, bigint, text,
-                  integer, text, integer, text, text, bytea, text, text, bigint, integer, integer);
+                  integer, text, integer, integer, text, text, bytea, text, text, bigint, integer, integer);
                 CREATE FUNCTION dedup_save(text, text, boolean, integer, text, double precision, text, text, text, bigint, text,
                   integer, text, integer, text, text, bytea, text, text, bigint, integer, integer,
                   OUT o_version bigint, OUT o_active bigint, OUT o_added text[], OUT o_dropped text[])

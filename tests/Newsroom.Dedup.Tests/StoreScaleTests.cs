@@ -38,38 +38,28 @@ public sealed class StoreScaleTests(ITestOutputHelper output)
         }
         articles = articles.OrderBy(_ => random.Next()).ToList();
 
-        var path = Path.Combine(Path.GetTempPath(), $"dedup-scale-{Guid.NewGuid():N}.db");
-        try
+        using var storeFile = new StoreFile("dedup-scale");
+        var path = storeFile.Path;
+        using var store = new StoryStore(SqliteDatabase.File(path));
+        var clusterer = new StoryClusterer(store);
+        var stories = new List<string>();
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < articles.Count; i++)
         {
-            using var store = new StoryStore(SqliteDatabase.File(path));
-            var clusterer = new StoryClusterer(store);
-            var stories = new List<string>();
-            var watch = Stopwatch.StartNew();
-            for (var i = 0; i < articles.Count; i++)
+            stories.Add(clusterer.Assign(articles[i].Article, SyntheticArticles.Ingested).StoryId);
+            if ((i + 1) % 1000 == 0)
             {
-                stories.Add(clusterer.Assign(articles[i].Article, SyntheticArticles.Ingested).StoryId);
-                if ((i + 1) % 1000 == 0)
-                {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i + 1} articles: last 1000 took {watch.Elapsed.TotalMilliseconds / 1000:F2} ms each"));
-                    watch.Restart();
-                }
-            }
-            // Each event's articles should share a story, and no story should hold two events.
-            var placed = articles.Select((a, i) => (a.Event, Story: stories[i])).ToList();
-            var whole = placed.GroupBy(a => a.Event).Count(e => e.Select(a => a.Story).Distinct().Count() == 1);
-            var mixed = placed.GroupBy(a => a.Story).Count(s => s.Select(a => a.Event).Distinct().Count() > 1);
-            output.WriteLine($"{articles.Count} articles, {Events} events: {whole} kept whole, {mixed} stories mixing events");
-            // Loose on purpose, like the B-cubed floor this replaced: synthetic events share Zipf-common entities and words.
-            Assert.True(whole > Events * 0.8 && mixed < Events * 0.1, $"{whole} of {Events} events kept whole, {mixed} stories mixing events");
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i + 1} articles: last 1000 took {watch.Elapsed.TotalMilliseconds / 1000:F2} ms each"));
+                watch.Restart();
             }
         }
+        // Each event's articles should share a story, and no story should hold two events.
+        var placed = articles.Select((a, i) => (a.Event, Story: stories[i])).ToList();
+        var whole = placed.GroupBy(a => a.Event).Count(e => e.Select(a => a.Story).Distinct().Count() == 1);
+        var mixed = placed.GroupBy(a => a.Story).Count(s => s.Select(a => a.Event).Distinct().Count() > 1);
+        output.WriteLine($"{articles.Count} articles, {Events} events: {whole} kept whole, {mixed} stories mixing events");
+        // Loose on purpose, like the B-cubed floor this replaced: synthetic events share Zipf-common entities and words.
+        Assert.True(whole > Events * 0.8 && mixed < Events * 0.1, $"{whole} of {Events} events kept whole, {mixed} stories mixing events");
     }
 
     private static int Zipf(Random random, int size) => (int)Math.Min(size - 1, Math.Floor(Math.Pow(size, random.NextDouble())) - 1);

@@ -26,35 +26,28 @@ public sealed class StoryClustererTests
     [Fact]
     public async Task Decisions_become_durable_together_at_the_commit_and_only_then()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"dedup-group-{Guid.NewGuid():N}.db");
-        try
-        {
-            var database = SqliteDatabase.File(path);
-            using var store = new StoryStore(database);
-            var clusterer = new StoryClusterer(store);
-            var pending = new[] { KataibStories.WireOriginal(), KataibStories.WireCopy(), KataibStories.Rewrite() }
-                .Select(article => clusterer.Decide(article, Now))
-                .ToList();
+        using var storeFile = new StoreFile("dedup-group");
+        var path = storeFile.Path;
+        var database = SqliteDatabase.File(path);
+        using var store = new StoryStore(database);
+        var clusterer = new StoryClusterer(store);
+        var pending = new[] { KataibStories.WireOriginal(), KataibStories.WireCopy(), KataibStories.Rewrite() }
+            .Select(article => clusterer.Decide(article, Now))
+            .ToList();
 
-            Assert.Equal(3, clusterer.Uncommitted);
-            Assert.All(pending, p => Assert.False(p.Committed.IsCompleted));
-            // The second decision already sees the first, uncommitted as it is.
-            Assert.Equal((JoinReason.Types.Kind.NearDuplicate, 2L), (pending[1].Update.JoinKind, pending[1].Update.Version));
-            Assert.Equal(0, DecidedInAnotherConnection(database));
+        Assert.Equal(3, clusterer.Uncommitted);
+        Assert.All(pending, p => Assert.False(p.Committed.IsCompleted));
+        // The second decision already sees the first, uncommitted as it is.
+        Assert.Equal((JoinReason.Types.Kind.NearDuplicate, 2L), (pending[1].Update.JoinKind, pending[1].Update.Version));
+        Assert.Equal(0, DecidedInAnotherConnection(database));
 
-            Assert.Equal(3, clusterer.Commit());
+        Assert.Equal(3, clusterer.Commit());
 
-            await Task.WhenAll(pending.Select(p => p.Committed)).WaitAsync(TimeSpan.FromSeconds(5));
-            Assert.Equal(3, DecidedInAnotherConnection(database));
-            Assert.Equal(0, clusterer.Commit());
-            // A redelivery after the commit needs no commit of its own.
-            Assert.True(clusterer.Decide(KataibStories.WireCopy(), Now).Committed.IsCompleted);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(path);
-        }
+        await Task.WhenAll(pending.Select(p => p.Committed)).WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(3, DecidedInAnotherConnection(database));
+        Assert.Equal(0, clusterer.Commit());
+        // A redelivery after the commit needs no commit of its own.
+        Assert.True(clusterer.Decide(KataibStories.WireCopy(), Now).Committed.IsCompleted);
     }
 
     private static long DecidedInAnotherConnection(SqliteDatabase database)
@@ -293,33 +286,23 @@ public sealed class StoryClustererTests
     [Fact]
     public void Decisions_survive_a_restart_on_the_same_file()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"dedup-test-{Guid.NewGuid():N}.db");
-        try
+        using var storeFile = new StoreFile("dedup-test");
+        var path = storeFile.Path;
+        StoryUpdated original;
+        using (var store = new StoryStore(SqliteDatabase.File(path)))
         {
-            StoryUpdated original;
-            using (var store = new StoryStore(SqliteDatabase.File(path)))
-            {
-                original = new StoryClusterer(store).Assign(KataibStories.WireOriginal(), Now);
-            }
-
-            using var reopened = new StoryStore(SqliteDatabase.File(path));
-            var clusterer = new StoryClusterer(reopened);
-            var redelivered = clusterer.Assign(KataibStories.WireOriginal(), Now.AddDays(1));
-            var copy = clusterer.Assign(KataibStories.WireCopy(), Now);
-            var rewrite = clusterer.Assign(KataibStories.Rewrite(), Now);
-
-            AssertSameUpdate(original, redelivered);
-            Assert.Equal((original.StoryId, 2L, JoinReason.Types.Kind.NearDuplicate), (copy.StoryId, copy.Version, copy.JoinKind));
-            Assert.Equal((original.StoryId, 3L, JoinReason.Types.Kind.SameEvent), (rewrite.StoryId, rewrite.Version, rewrite.JoinKind));
+            original = new StoryClusterer(store).Assign(KataibStories.WireOriginal(), Now);
         }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
+
+        using var reopened = new StoryStore(SqliteDatabase.File(path));
+        var clusterer = new StoryClusterer(reopened);
+        var redelivered = clusterer.Assign(KataibStories.WireOriginal(), Now.AddDays(1));
+        var copy = clusterer.Assign(KataibStories.WireCopy(), Now);
+        var rewrite = clusterer.Assign(KataibStories.Rewrite(), Now);
+
+        AssertSameUpdate(original, redelivered);
+        Assert.Equal((original.StoryId, 2L, JoinReason.Types.Kind.NearDuplicate), (copy.StoryId, copy.Version, copy.JoinKind));
+        Assert.Equal((original.StoryId, 3L, JoinReason.Types.Kind.SameEvent), (rewrite.StoryId, rewrite.Version, rewrite.JoinKind));
     }
 
     [Fact]

@@ -97,7 +97,10 @@ public sealed class StoryStoreCacheTests
         var title = string.Join(' ', words.Take(5)) + " " + own[0];
         // Some reports are dated and some are not, so a story's dated flag changes as it grows.
         DateTimeOffset? published = number % 3 == 0 ? null : new DateTimeOffset(2025, 3, 10 + topic, 9, 0, 0, TimeSpan.Zero);
+        // Some name a day of the week, most their topic's, so that a day sometimes keeps a report from a story.
+        var weekday = number % 4 == 0 ? (DayOfWeek?)null : (DayOfWeek)((topic * 2) + (number % 7 == 0 ? 3 : 0));
         return SyntheticArticles.Create(
-            string.Create(CultureInfo.InvariantCulture, $"art_cache_{number}"), title, text, null, published, [.. EventEntities[topic], person]);
+            string.Create(CultureInfo.InvariantCulture, $"art_cache_{number}"), title, text, null, published, [.. EventEntities[topic], person])
+            with { LeadWeekday = weekday };
     }
 }

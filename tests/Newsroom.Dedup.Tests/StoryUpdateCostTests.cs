@@ -19,47 +19,37 @@ public sealed class StoryUpdateCostTests(ITestOutputHelper output)
     [Fact]
     public void A_story_update_reads_a_bounded_story_profile_whatever_the_story_size()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"dedup-update-cost-{Guid.NewGuid():N}.db");
-        try
+        using var storeFile = new StoreFile("dedup-update-cost");
+        var path = storeFile.Path;
+        using var store = new StoryStore(SqliteDatabase.File(path));
+        var clusterer = new StoryClusterer(store);
+        var random = new Random(11);
+        var storyId = clusterer.Assign(Report(0, random), SyntheticArticles.Ingested).StoryId;
+        var size = 1;
+        foreach (var target in Sizes)
         {
-            using var store = new StoryStore(SqliteDatabase.File(path));
-            var clusterer = new StoryClusterer(store);
-            var random = new Random(11);
-            var storyId = clusterer.Assign(Report(0, random), SyntheticArticles.Ingested).StoryId;
-            var size = 1;
-            foreach (var target in Sizes)
+            for (; size < target; size++)
             {
-                for (; size < target; size++)
-                {
-                    Assert.Equal(storyId, clusterer.Assign(Report(size, random), SyntheticArticles.Ingested).StoryId);
-                }
-
-                const int Measured = 30;
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var watch = Stopwatch.StartNew();
-                for (var i = 0; i < Measured; i++, size++)
-                {
-                    Assert.Equal(storyId, clusterer.Assign(Report(size, random), SyntheticArticles.Ingested).StoryId);
-                }
-
-                watch.Stop();
-                var profile = store.LoadStory(storyId, new StoryClustererOptions().MaxMembersCompared);
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"story of {target} articles: {watch.Elapsed.TotalMilliseconds / Measured:F2} ms per update ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Measured:F2} ms CPU); profile read per candidate: {profile.TermWeights.Count} terms, {profile.EntityWeights.Count} entities"));
+                Assert.Equal(storyId, clusterer.Assign(Report(size, random), SyntheticArticles.Ingested).StoryId);
             }
 
-            var final = store.LoadStory(storyId, new StoryClustererOptions().MaxMembersCompared);
-            Assert.InRange(final.TermWeights.Count, 1, StoryStore.MaxStoryTerms);
-            Assert.InRange(final.EntityWeights.Count, EventEntities.Length, StoryStore.MaxStoryEntities);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            const int Measured = 30;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < Measured; i++, size++)
             {
-                File.Delete(file);
+                Assert.Equal(storyId, clusterer.Assign(Report(size, random), SyntheticArticles.Ingested).StoryId);
             }
+
+            watch.Stop();
+            var profile = store.LoadStory(storyId, new StoryClustererOptions().MaxMembersCompared);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"story of {target} articles: {watch.Elapsed.TotalMilliseconds / Measured:F2} ms per update ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Measured:F2} ms CPU); profile read per candidate: {profile.TermWeights.Count} terms, {profile.EntityWeights.Count} entities"));
         }
+
+        var final = store.LoadStory(storyId, new StoryClustererOptions().MaxMembersCompared);
+        Assert.InRange(final.TermWeights.Count, 1, StoryStore.MaxStoryTerms);
+        Assert.InRange(final.EntityWeights.Count, EventEntities.Length, StoryStore.MaxStoryEntities);
     }
 
     /// <summary>

@@ -29,37 +29,27 @@ public sealed class TermStoryCountTests
     [Fact]
     public void A_store_that_counted_articles_is_migrated_to_story_counts()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"dedup-v1-{Guid.NewGuid():N}.db");
-        try
+        using var storeFile = new StoreFile("dedup-v1");
+        var path = storeFile.Path;
+        List<(string StoryId, HashSet<string> Terms)> placed;
+        using (var store = new StoryStore(SqliteDatabase.File(path)))
         {
-            List<(string StoryId, HashSet<string> Terms)> placed;
-            using (var store = new StoryStore(SqliteDatabase.File(path)))
-            {
-                placed = Place(new StoryClusterer(store));
-            }
-
-            DowngradeToSchemaOne(path);
-
-            using var reopened = new StoryStore(SqliteDatabase.File(path));
-            var clusterer = new StoryClusterer(reopened);
-            var later = clusterer.Assign(KataibStories.ResumptionInApril(), SyntheticArticles.Ingested);
-            placed.Add((later.StoryId, ArticleProfile.Create(KataibStories.ResumptionInApril(), Options).Terms.Keys.ToHashSet(StringComparer.Ordinal)));
-
-            Assert.All(ExpectedCounts(placed), term => Assert.Equal(term.Value, reopened.TermStoryCount(term.Key)));
-            using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'dedup_term_stats'";
-            Assert.Equal(0L, command.ExecuteScalar());
+            placed = Place(new StoryClusterer(store));
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
+
+        DowngradeToSchemaOne(path);
+
+        using var reopened = new StoryStore(SqliteDatabase.File(path));
+        var clusterer = new StoryClusterer(reopened);
+        var later = clusterer.Assign(KataibStories.ResumptionInApril(), SyntheticArticles.Ingested);
+        placed.Add((later.StoryId, ArticleProfile.Create(KataibStories.ResumptionInApril(), Options).Terms.Keys.ToHashSet(StringComparer.Ordinal)));
+
+        Assert.All(ExpectedCounts(placed), term => Assert.Equal(term.Value, reopened.TermStoryCount(term.Key)));
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'dedup_term_stats'";
+        Assert.Equal(0L, command.ExecuteScalar());
     }
 
     [Fact]
@@ -132,6 +122,7 @@ public sealed class TermStoryCountTests
             DROP TABLE dedup_term_stories;
             CREATE TABLE dedup_term_stats (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
             INSERT INTO dedup_term_stats (term, articles) SELECT DISTINCT term, 7 FROM dedup_story_terms;
+            ALTER TABLE dedup_articles DROP COLUMN lead_weekday;
             PRAGMA user_version = 1;
             """;
         command.ExecuteNonQuery();

@@ -72,36 +72,26 @@ public sealed class UndatedArticleTests
     [Fact]
     public void A_store_of_schema_zero_is_migrated_and_keeps_its_stories_and_copies()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"dedup-v0-{Guid.NewGuid():N}.db");
-        try
+        using var storeFile = new StoreFile("dedup-v0");
+        var path = storeFile.Path;
+        StoryUpdated original;
+        using (var store = new StoryStore(SqliteDatabase.File(path)))
         {
-            StoryUpdated original;
-            using (var store = new StoryStore(SqliteDatabase.File(path)))
-            {
-                original = new StoryClusterer(store).Assign(KataibStories.WireOriginal(), SyntheticArticles.Ingested);
-            }
-
-            DowngradeToSchemaZero(path);
-
-            using var reopened = new StoryStore(SqliteDatabase.File(path));
-            var clusterer = new StoryClusterer(reopened);
-            var redelivered = clusterer.Assign(KataibStories.WireOriginal(), ProcessedLater);
-            var copy = clusterer.Assign(KataibStories.WireCopy(), ProcessedLater);
-            var rewrite = clusterer.Assign(Undated(KataibStories.Rewrite()), ProcessedLater);
-
-            Assert.Equal((original.StoryId, original.Version), (redelivered.StoryId, redelivered.Version));
-            // The copy is found through the original's signature, computed again in the current shape.
-            Assert.Equal((original.StoryId, 2L, JoinReason.Types.Kind.NearDuplicate), (copy.StoryId, copy.Version, copy.JoinKind));
-            Assert.Equal((original.StoryId, 3L, JoinReason.Types.Kind.SameEvent), (rewrite.StoryId, rewrite.Version, rewrite.JoinKind));
+            original = new StoryClusterer(store).Assign(KataibStories.WireOriginal(), SyntheticArticles.Ingested);
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
+
+        DowngradeToSchemaZero(path);
+
+        using var reopened = new StoryStore(SqliteDatabase.File(path));
+        var clusterer = new StoryClusterer(reopened);
+        var redelivered = clusterer.Assign(KataibStories.WireOriginal(), ProcessedLater);
+        var copy = clusterer.Assign(KataibStories.WireCopy(), ProcessedLater);
+        var rewrite = clusterer.Assign(Undated(KataibStories.Rewrite()), ProcessedLater);
+
+        Assert.Equal((original.StoryId, original.Version), (redelivered.StoryId, redelivered.Version));
+        // The copy is found through the original's signature, computed again in the current shape.
+        Assert.Equal((original.StoryId, 2L, JoinReason.Types.Kind.NearDuplicate), (copy.StoryId, copy.Version, copy.JoinKind));
+        Assert.Equal((original.StoryId, 3L, JoinReason.Types.Kind.SameEvent), (rewrite.StoryId, rewrite.Version, rewrite.JoinKind));
     }
 
     private static ArticleExtracted Undated(ArticleExtracted article) =>
@@ -132,6 +122,7 @@ public sealed class UndatedArticleTests
             DROP TABLE dedup_term_stories;
             CREATE TABLE dedup_term_stats (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
             INSERT INTO dedup_term_stats (term, articles) SELECT DISTINCT term, 1 FROM dedup_story_terms;
+            ALTER TABLE dedup_articles DROP COLUMN lead_weekday;
             PRAGMA user_version = 0;
             """;
         command.ExecuteNonQuery();

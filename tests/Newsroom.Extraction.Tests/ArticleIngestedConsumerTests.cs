@@ -50,6 +50,7 @@ public sealed class ArticleIngestedConsumerTests
             Assert.Contains(extracted.Entities, e => e.Text == "Zentria Liberation Front");
             Assert.Equal(new DateOnly(2024, 1, 29), extracted.Dates.Single(d => d.Text == "Monday").Date);
             Assert.Equal(Newsroom.Contracts.V1.EventAction.Suspend, extracted.LeadEvent?.Action);
+            Assert.Equal(DayOfWeek.Monday, extracted.LeadWeekday);
         }
         finally
         {

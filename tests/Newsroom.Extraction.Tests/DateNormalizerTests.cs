@@ -108,4 +108,44 @@ public sealed class DateNormalizerTests
     {
         Assert.DoesNotContain(Normalize("Leap day, February 29, came and went; the 2023 budget was late.", null), d => d.Text == "February 29");
     }
+
+    [Fact]
+    public void An_undated_opening_still_names_the_day_of_the_week_of_its_event()
+    {
+        var weekday = new DateNormalizer().LeadWeekday(
+            "Window blows out mid-flight", "A flight made an emergency landing after a window fell off on Friday night, a passenger said.", null);
+
+        Assert.Equal(DayOfWeek.Friday, weekday);
+    }
+
+    [Fact]
+    public void With_a_publication_date_the_first_date_of_the_opening_gives_the_day()
+    {
+        var weekday = new DateNormalizer().LeadWeekday("Bolts found loose", "United said yesterday that it found loose bolts; the blowout was on Friday.", Wednesday);
+
+        Assert.Equal(DayOfWeek.Tuesday, weekday);
+    }
+
+    [Fact]
+    public void The_title_names_the_day_before_the_text()
+    {
+        Assert.Equal(DayOfWeek.Monday, new DateNormalizer().LeadWeekday("Regulator acts on Monday", "The agency said on Thursday it would act.", null));
+    }
+
+    [Theory]
+    [InlineData("The agency said it would act, without naming a day.")]
+    [InlineData("The agency said on friday, in lower case, that it would act.")]
+    [InlineData("The group said on May 8th that it would stop.")]
+    public void An_opening_without_a_day_names_none(string text)
+    {
+        Assert.Null(new DateNormalizer().LeadWeekday("Agency to act", text, null));
+    }
+
+    [Fact]
+    public void A_day_named_after_the_opening_is_background()
+    {
+        var text = new string('x', DateNormalizer.LeadWeekdayReach) + " The earlier attack was on Sunday.";
+
+        Assert.Null(new DateNormalizer().LeadWeekday("Agency to act", text, null));
+    }
 }

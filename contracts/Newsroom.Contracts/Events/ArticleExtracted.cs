@@ -12,5 +12,11 @@ public sealed record ArticleExtracted
     /// <summary>Null when the article leads with no recognisable event.</summary>
     public ArticleLeadEvent? LeadEvent { get; init; }
 
+    /// <summary>
+    /// The day of the week the title or opening names first, null when it names none. Known even when the date is not:
+    /// an undated report of "Friday night's" blowout is not one of Monday's inspections.
+    /// </summary>
+    public DayOfWeek? LeadWeekday { get; init; }
+
     public required DateTimeOffset ExtractedAt { get; init; }
 }
