@@ -19,15 +19,17 @@ internal sealed class ArticleProfile
         LeadTerms = leadTerms;
         Entities = entities;
         EntityWeights = entityWeights;
+        EventTime = EventTimeOf(article);
         var lead = article.LeadEvent;
+        // A dated report whose opening names no day is taken to be of the day of its event time: its lead-event date,
+        // or the day its outlet published it, which is the event's or the next (the margin allows a day).
         Lead = new MemberLead(
             article.Article.ArticleId,
             NullIfEmpty(lead?.ActorEntityId),
             lead?.Action ?? EventAction.Unspecified,
             NullIfEmpty(lead?.TargetEntityId),
             lead?.Date,
-            article.LeadWeekday);
-        EventTime = EventTimeOf(article);
+            article.LeadWeekday ?? EventTime?.DayOfWeek);
         TargetIsPerson = Lead.TargetId is { } target && (article.Entities ?? []).Any(e => e.CanonicalId == target && e.Type == EntityType.Person);
     }
 

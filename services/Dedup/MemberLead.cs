@@ -4,7 +4,8 @@ namespace Newsroom.Dedup;
 
 /// <summary>
 /// The parts of a member's lead event that decide whether another article reports the same event, with the day of the
-/// week its opening names (<see cref="Newsroom.Contracts.Events.ArticleExtracted.LeadWeekday"/>).
+/// week its opening names (<see cref="Newsroom.Contracts.Events.ArticleExtracted.LeadWeekday"/>), else the day of its
+/// event time.
 /// </summary>
 internal sealed record MemberLead(string ArticleId, string? ActorId, EventAction Action, string? TargetId, DateOnly? Date, DayOfWeek? Weekday = null)
 {

@@ -55,6 +55,21 @@ public sealed class LeadWeekdayTests
         Assert.Equal(original.StoryId, monday.StoryId);
     }
 
+    [Theory]
+    [InlineData(DayOfWeek.Wednesday, true)]
+    [InlineData(DayOfWeek.Friday, false)]
+    public void A_dated_member_whose_opening_names_no_day_is_of_its_lead_event_day(DayOfWeek day, bool joins)
+    {
+        using var store = new StoryStore(SqliteDatabase.InMemory());
+        var clusterer = new StoryClusterer(store, DayDecides);
+        // The wire's lead event is dated Tuesday, January 30, 2024.
+        var original = clusterer.Assign(KataibStories.WireOriginal() with { LeadWeekday = null }, SyntheticArticles.Ingested);
+
+        var rewrite = clusterer.Assign(Undated(KataibStories.Rewrite(), day), SyntheticArticles.Ingested);
+
+        Assert.Equal(joins, original.StoryId == rewrite.StoryId);
+    }
+
     [Fact]
     public void Dates_on_both_sides_decide_instead_of_the_day()
     {
