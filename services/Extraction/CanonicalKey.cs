@@ -14,7 +14,8 @@ namespace Newsroom.Extraction;
 /// taken as an unordered set ("Hezbollah Brigades" = "Kataib Hezbollah"). Single words keep their
 /// full spelling, where a skeleton would merge unrelated names (Sudan / Sudani), except for the
 /// transliteration families of <see cref="NameVariants"/> (Hizballah = Hezbollah). A known short form
-/// is keyed as the name it stands for (US / U.S. / USA = United States).
+/// is keyed as the name it stands for (US / U.S. / USA = United States). What outlets add around a group's name to say
+/// what it is goes ("Iran-backed Houthi rebels" = "Houthis" = "Houthi").
 /// </summary>
 public static class CanonicalKey
 {
@@ -56,6 +57,24 @@ public static class CanonicalKey
         ["intl"] = "international", ["natl"] = "national", ["assn"] = "association",
     }), StringComparer.Ordinal);
 
+    /// <summary>
+    /// Words outlets put after a group's name to say what it is: "Houthi rebels" and "the Houthis" name one group. Words
+    /// that are also part of proper names ("Group", "Forces", "Army") stay.
+    /// </summary>
+    private static readonly HashSet<string> GroupDescriptors = new(StringComparer.Ordinal)
+    {
+        "rebels", "militants", "militia", "militias", "fighters", "insurgents", "gunmen", "extremists", "separatists", "terrorists",
+    };
+
+    /// <summary>
+    /// The second word of a modifier outlets put before a name to say who stands behind it or where it sits: "Iran-backed
+    /// Houthis", "US-based Eagle Bulk Shipping", "Saudi-led coalition".
+    /// </summary>
+    private static readonly HashSet<string> ModifierParticiples = new(StringComparer.Ordinal)
+    {
+        "backed", "led", "aligned", "allied", "linked", "based", "funded", "supported", "sponsored", "owned", "flagged", "operated",
+    };
+
     // Letters with diacritics and their plain forms, position by position. A table rather than Unicode
     // decomposition, which the services' invariant-globalisation mode does not perform.
     private const string DiacriticFolds = "àáâãäåāăąçćčďđèéêëēėęěğģìíîïīįıķļľłñńņňòóôõöøōőŕřśşšșţťțùúûüūůűųýÿźżžḥṣṭẓḍ";
@@ -95,7 +114,11 @@ public static class CanonicalKey
         return "ent_" + Convert.ToHexStringLower(hash, 0, 6);
     }
 
-    /// <summary>The name's words, folded and translated, without articles, particles and stop words.</summary>
+    /// <summary>
+    /// The name's words, folded and translated, without articles, particles and stop words, a descriptor after a group's
+    /// name or a modifier before it (<see cref="GroupDescriptors"/>, <see cref="ModifierParticiples"/>), and with a plural
+    /// in -is as its singular ("Houthis", "Israelis").
+    /// </summary>
     internal static List<string> Words(string name)
     {
         var folded = new StringBuilder(name.Length);
@@ -116,12 +139,29 @@ public static class CanonicalKey
             if (!DroppedWords.Contains(word))
             {
                 var preferred = NameVariants.Preferred(word);
-                words.Add(Glossary.GetValueOrDefault(preferred, preferred));
+                words.Add(Singular(Glossary.GetValueOrDefault(preferred, preferred)));
             }
+        }
+
+        if (words.Count >= 2 && GroupDescriptors.Contains(words[^1]))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        if (words.Count >= 3 && ModifierParticiples.Contains(words[1]))
+        {
+            words.RemoveRange(0, 2);
         }
 
         return words;
     }
+
+    /// <summary>
+    /// A people's or group's plural in -is as its singular ("houthis" -> "houthi"). Other words ending so ("paris",
+    /// "davis") lose the s too, which keeps them apart from every other name all the same.
+    /// </summary>
+    private static string Singular(string word) =>
+        word.Length >= 5 && word.EndsWith("is", StringComparison.Ordinal) ? word[..^1] : word;
 
     /// <summary>The letter without its diacritic, in the same case: 'é' -> 'e', 'Ş' -> 'S'.</summary>
     internal static char PlainLetter(char c)

@@ -27,6 +27,12 @@ public sealed class CanonicalKeyTests
     [InlineData("Burma", "Myanmar")]
     [InlineData("Lebanese Hizballah", "Hezbollah")]
     [InlineData("Bombay", "Mumbai")]
+    [InlineData("Houthis", "Houthi")]
+    [InlineData("Houthi Rebels", "the Houthis")]
+    [InlineData("Iran-backed Houthis", "Houthi")]
+    [InlineData("Israelis", "Israeli")]
+    [InlineData("US-based Eagle Bulk Shipping", "Eagle Bulk Shipping")]
+    [InlineData("Kataib Hezbollah militia", "Kataib Hezbollah")]
     public void Spelling_variants_share_a_key(string one, string other)
     {
         Assert.Equal(CanonicalKey.Of(one), CanonicalKey.Of(other));
@@ -44,6 +50,9 @@ public sealed class CanonicalKeyTests
     [InlineData("Corporation for Public Broadcasting", "Public Broadcasting")]
     [InlineData("Islamic Jihad", "Hezbollah")]
     [InlineData("Tigers", "Tamil Tigers")]
+    [InlineData("Militants", "Rebels")]
+    [InlineData("Houthi", "Hutu")]
+    [InlineData("Armed Forces", "Houthi")]
     public void Different_names_keep_different_keys(string one, string other)
     {
         Assert.NotEqual(CanonicalKey.Of(one), CanonicalKey.Of(other));
