@@ -15,6 +15,9 @@ internal static class ActionCueFinder
 {
     private const int NegationWindow = 3;
     private const int BackgroundWindow = 8;
+
+    /// <summary>Words before an action within which a <see cref="Countering"/> word governs it.</summary>
+    private const int CounteringWindow = 2;
     private const int AnnouncedActionWindow = 12;
 
     private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
@@ -30,6 +33,17 @@ internal static class ActionCueFinder
         "after", "following", "since", "aftermath", "amid", "before", "previously", "earlier", "once", "retaliation",
         "response", "recalling", "anniversary", "memory", "remembering", "commemorate", "commemorating", "marking", "accused",
         "suspected",
+    };
+
+    /// <summary>
+    /// Words just before an action that make the act one the news means to prevent, not the news: "a coalition to counter
+    /// attacks", "to deter further strikes", "to protect tankers from attacks". An act spoken against ("condemned the attacks",
+    /// "spoke out against Israel's attacks") stays the news, as an act welcomed does.
+    /// </summary>
+    private static readonly HashSet<string> Countering = new(StringComparer.Ordinal)
+    {
+        "counter", "countering", "deter", "deterring", "thwart", "thwarting", "prevent", "preventing",
+        "protect", "protecting", "safeguard", "safeguarding", "shield", "shielding",
     };
 
     /// <summary>Reporting verbs: "said it had resumed attacks" is the news in reported speech, not background.</summary>
@@ -389,7 +403,8 @@ internal static class ActionCueFinder
         }
 
         var before = all.TakeWhile(w => !Auxiliaries.Contains(w)).ToList();
-        if (before.Any(BackgroundMarkers.Contains) || all.Take(3).Any(RelativePronouns.Contains)
+        if (before.Take(CounteringWindow).Any(Countering.Contains) || (before.FirstOrDefault() == "from" && before.Take(CounteringWindow + 2).Any(Countering.Contains))
+            || before.Any(BackgroundMarkers.Contains) || all.Take(3).Any(RelativePronouns.Contains)
             || (before.TakeWhile(IsAdverb).Concat(before.SkipWhile(IsAdverb).Take(1)).Any(PastPerfect.Contains) && !tokens.Take(cue.First).Any(t => Reporting.Contains(t.Lower))))
         {
             return true;

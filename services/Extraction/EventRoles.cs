@@ -133,11 +133,14 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
         var before = ordered.Where(e => e.End <= cueStart).ToList();
         var windowEnd = tokens[Math.Min(tokens.Count - 1, cue.Last + TargetWindow)].End;
         var after = ordered.Where(e => e.Start >= cueEnd && e.Start < windowEnd).ToList();
-        var agent = after.FirstOrDefault(e => e.Start < tokens[Math.Min(tokens.Count - 1, cue.Last + AgentWindow)].End && WordBefore(tokens, e) == "by");
+        var agent = after.FirstOrDefault(e => e.Start < tokens[Math.Min(tokens.Count - 1, cue.Last + AgentWindow)].End && WordBefore(tokens, e, skipArticle: true) == "by");
         // "Israel's attacks on schools", "the singer's death": a name whose the act is does it, or died.
         // An action word after a possessive is a noun, whatever else it can be ("attacks").
         var subject = (cue.IsPassive ? null : Possessor(source, tokens, before, cue.First)) ?? Subject(tokens, source, before, cue.First, cue.Word.IsVerb);
-        var (actor, target) = cue.IsPassive || (!cue.Word.IsVerb && subject is null && agent is not null)
+        // "Attacks by the Houthis": who does an act named by a noun is its agent, whoever the sentence's subject is. A
+        // present form before "by" is a plural noun ("reported attacks by"), as no active verb takes "by" next.
+        var named = !cue.Word.IsVerb || (cue.Word.Form == WordForm.Present && cue.Last + 1 < tokens.Count && tokens[cue.Last + 1].Lower == "by");
+        var (actor, target) = cue.IsPassive || (named && agent is not null)
             ? (agent, cue.IsPassive ? NamedPerson(source, subject, ordered) : Object(source, tokens, after, agent, ordered))
             : (subject, Object(source, tokens, after, subject, ordered));
         if (!cue.Word.IsVerb && ReceivedAt(tokens, cue.First) is { } verb)
@@ -402,12 +405,18 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
             || (entity.End < source.Length && source[entity.End] is '\'' or '’' && entity.Text.EndsWith('s') && next.Start - entity.End <= 3));
 
     /// <summary>The lower-cased word just before an entity in its sentence, or empty at the start or after a clause boundary.</summary>
-    private static string WordBefore(List<LeadToken> tokens, EntityMention entity)
+    /// <param name="skipArticle">Whether to read past "the" ("by the Houthis").</param>
+    private static string WordBefore(List<LeadToken> tokens, EntityMention entity, bool skipArticle = false)
     {
         var index = -1;
         for (var i = 0; i < tokens.Count && tokens[i].End <= entity.Start; i++)
         {
             index = i;
+        }
+
+        if (skipArticle && index > 0 && tokens[index].Lower == "the" && index + 1 < tokens.Count && !tokens[index + 1].AfterBoundary)
+        {
+            index--;
         }
 
         return index >= 0 && index + 1 < tokens.Count && !tokens[index + 1].AfterBoundary ? tokens[index].Lower : string.Empty;

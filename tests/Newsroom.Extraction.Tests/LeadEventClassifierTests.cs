@@ -186,6 +186,24 @@ public sealed class LeadEventClassifierTests
         Assert.NotEqual(EventAction.Suspend, lead?.Action ?? EventAction.Unspecified);
     }
 
+    [Theory]
+    [InlineData("Lorania forms a naval coalition to counter attacks by the Zentria Liberation Front on shipping")]
+    [InlineData("Lorania sends two frigates to deter further strikes on the port")]
+    [InlineData("Lorania deploys warships to protect tankers from attacks at sea")]
+    public void An_act_the_news_means_to_prevent_is_not_its_event(string title)
+    {
+        var lead = Lead(title, "Fighters and players met in the mountains near the border for several days this month.");
+        Assert.NotEqual(EventAction.Attack, lead?.Action ?? EventAction.Unspecified);
+    }
+
+    [Theory]
+    [InlineData("The Harbor Ministry reported attacks by the Zentria Liberation Front on two convoys")]
+    [InlineData("Marcus Whitfield was attacked by the Zentria Liberation Front near the border")]
+    public void Who_does_an_act_is_its_agent_after_by_the(string title)
+    {
+        Assert.Equal("Zentria Liberation Front", TitleLead(title, EventAction.Attack).ActorText);
+    }
+
     [Fact]
     public void A_clause_led_by_a_common_noun_takes_no_name_from_the_rest_of_the_sentence()
     {
