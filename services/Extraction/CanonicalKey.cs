@@ -15,7 +15,8 @@ namespace Newsroom.Extraction;
 /// full spelling, where a skeleton would merge unrelated names (Sudan / Sudani), except for the
 /// transliteration families of <see cref="NameVariants"/> (Hizballah = Hezbollah). A known short form
 /// is keyed as the name it stands for (US / U.S. / USA = United States). What outlets add around a group's name to say
-/// what it is goes ("Iran-backed Houthi rebels" = "Houthis" = "Houthi").
+/// what it is goes ("Iran-backed Houthi rebels" = "Houthis" = "Houthi"), and so does the country before an agency's
+/// ("US Central Command" = "Central Command"); a first name's short form is the name ("Dave" = "David").
 /// </summary>
 public static class CanonicalKey
 {
@@ -87,7 +88,18 @@ public static class CanonicalKey
         var words = Words(string.Join(' ', written.Take(NameVariants.WithoutLegalForm(written))));
         if (NameVariants.KnownName(words) is { } known)
         {
-            words = Words(known.Name);
+            // The known name's legal form goes as a mention's does: "FDIC" is "Federal Deposit Insurance Corporation".
+            var knownWords = known.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            words = Words(string.Join(' ', knownWords.Take(NameVariants.WithoutLegalForm(knownWords))));
+        }
+        else
+        {
+            words = WithoutCountry(words);
+        }
+
+        if (words.Count >= 2)
+        {
+            words[0] = FormalFirstNames.GetValueOrDefault(words[0], words[0]);
         }
 
         if (words.Count == 0)
@@ -102,6 +114,33 @@ public static class CanonicalKey
 
         return string.Join(' ', words.Select(Skeleton).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// An agency's name without the country that opens it, when two words or more remain: outlets write "US Central
+    /// Command", "United States Central Command" and "Central Command", "U.S. Federal Aviation Administration" and
+    /// "Federal Aviation Administration" for one body; "US Navy" and "US Steel" keep theirs.
+    /// </summary>
+    private static List<string> WithoutCountry(List<string> words) => words switch
+    {
+        ["us" or "usa" or "uk", _, _, ..] => words[1..],
+        ["united", "states" or "kingdom", _, _, ..] => words[2..],
+        _ => words,
+    };
+
+    /// <summary>
+    /// Common English short forms of a first name and the name they shorten, for keys only: "Dave Calhoun" and "David
+    /// Calhoun" are one person, and each mention keeps its own spelling on show.
+    /// </summary>
+    private static readonly Dictionary<string, string> FormalFirstNames = new(StringComparer.Ordinal)
+    {
+        ["dave"] = "david", ["mike"] = "michael", ["bob"] = "robert", ["bobby"] = "robert", ["rob"] = "robert",
+        ["bill"] = "william", ["billy"] = "william", ["jim"] = "james", ["jimmy"] = "james", ["joe"] = "joseph",
+        ["tom"] = "thomas", ["tommy"] = "thomas", ["dick"] = "richard", ["rick"] = "richard", ["chuck"] = "charles",
+        ["ted"] = "edward", ["tony"] = "anthony", ["dan"] = "daniel", ["danny"] = "daniel", ["matt"] = "matthew",
+        ["nick"] = "nicholas", ["steve"] = "steven", ["ben"] = "benjamin", ["andy"] = "andrew", ["ken"] = "kenneth",
+        ["ron"] = "ronald", ["greg"] = "gregory", ["tim"] = "timothy", ["jon"] = "jonathan", ["larry"] = "lawrence",
+        ["jerry"] = "gerald", ["pete"] = "peter", ["doug"] = "douglas", ["jeff"] = "jeffrey", ["fred"] = "frederick",
+    };
 
     /// <summary>Whether a folded, lower-case word is an Arabic word for an organised body ("kataib", "jaish", "harakat").</summary>
     internal static bool IsArabicBody(string word) => ArabicBodies.ContainsKey(word);

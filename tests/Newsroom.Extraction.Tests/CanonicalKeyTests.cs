@@ -33,6 +33,11 @@ public sealed class CanonicalKeyTests
     [InlineData("Israelis", "Israeli")]
     [InlineData("US-based Eagle Bulk Shipping", "Eagle Bulk Shipping")]
     [InlineData("Kataib Hezbollah militia", "Kataib Hezbollah")]
+    [InlineData("FDIC", "Federal Deposit Insurance Corp.")]
+    [InlineData("US Central Command", "United States Central Command")]
+    [InlineData("U.S. Central Command", "Central Command")]
+    [InlineData("UK Maritime Trade Operations", "United Kingdom Maritime Trade Operations")]
+    [InlineData("Dave Calhoun", "David Calhoun")]
     public void Spelling_variants_share_a_key(string one, string other)
     {
         Assert.Equal(CanonicalKey.Of(one), CanonicalKey.Of(other));
@@ -53,6 +58,9 @@ public sealed class CanonicalKeyTests
     [InlineData("Militants", "Rebels")]
     [InlineData("Houthi", "Hutu")]
     [InlineData("Armed Forces", "Houthi")]
+    [InlineData("US Navy", "Navy")]
+    [InlineData("US Steel", "Steel")]
+    [InlineData("Dave", "David")]
     public void Different_names_keep_different_keys(string one, string other)
     {
         Assert.NotEqual(CanonicalKey.Of(one), CanonicalKey.Of(other));
