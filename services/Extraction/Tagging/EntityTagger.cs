@@ -74,7 +74,7 @@ public sealed class EntityTagger
             tags[s] = [.. lattice.Best().Select(k => labels[k])];
             WholeNames.Apply(matches[s], tags[s]);
             NameHeads.Apply(words[s], tags[s], Gazetteer);
-            CompanyNames.Apply(tokens, words[s], tags[s], Gazetteer);
+            DesignatedNames.Apply(tokens, words[s], tags[s], Gazetteer);
             NameSeparators.Apply(tokens, tags[s]);
             AcronymDefinitions.Apply(tokens, tags[s]);
             DatelinePlaces.Apply(tokens, tags[s]);
@@ -82,7 +82,7 @@ public sealed class EntityTagger
             history.Record(tokens, words[s], tags[s]);
         }
 
-        CompanyNames.ApplyToDocument(sentences, tags);
+        DesignatedNames.ApplyToDocument(sentences, tags);
         return tags;
     }
 

@@ -1,18 +1,26 @@
 namespace Newsroom.Extraction.Tagging;
 
 /// <summary>
-/// A company's name often ends in its legal form or its trade ("Daimler-Benz AG", "Glaxo Wellcome Plc", "Nomura
-/// Securities"), and that word makes the whole an organisation, whatever the words before it would be alone: the
-/// tagger read "Nomura Securities" as a person, and "Daimler-Benz AG" as a person followed by the organisation "AG".
-/// When such a word ends or directly follows a name, the name and the word are one organisation.
+/// A name often ends in a word that says what it names. A company's ends in its legal form or its trade ("Daimler-Benz
+/// AG", "Glaxo Wellcome Plc", "Nomura Securities"), and that word makes the whole an organisation, whatever the words
+/// before it would be alone: the tagger read "Nomura Securities" as a person, and "Daimler-Benz AG" as a person followed
+/// by the organisation "AG". A structure named after a person ends in what it is ("Francis Scott Key Bridge", which the
+/// tagger read as the person "Francis Scott" and the place "Key Bridge", or as "Francis Scott Key" and a bridge), and is
+/// a place. When such a word ends or directly follows a name, the name and the word are one organisation or place.
 /// </summary>
-internal static class CompanyNames
+internal static class DesignatedNames
 {
     /// <summary>Trades that end company names in English-language news, as written there; legal forms are <see cref="NameVariants.IsLegalForm"/>.</summary>
     private static readonly HashSet<string> Trades = new(StringComparer.Ordinal)
     {
         "Holdings", "Securities", "Airlines", "Airways", "Motors", "Industries", "Pharmaceuticals", "Petroleum", "Telecom",
         "Telecommunications",
+    };
+
+    /// <summary>Structures that end place names, as written there; none that is also a common surname ("Hall", "Arena", "Park").</summary>
+    private static readonly HashSet<string> Facilities = new(StringComparer.Ordinal)
+    {
+        "Bridge", "Tunnel", "Airport", "Stadium", "Dam", "Highway", "Expressway", "Freeway", "Turnpike",
     };
 
     /// <summary>Corrects <paramref name="tags"/> (IOB2) of one sentence in place; <paramref name="words"/> are the tokens normalised.</summary>
@@ -28,7 +36,8 @@ internal static class CompanyNames
             }
 
             var legalForm = NameVariants.IsLegalForm(tokens[i]);
-            if ((!legalForm && !Trades.Contains(tokens[i])) || (tags[i - 1] == EntityTags.Outside && !NameBefore(tokens[i - 1], words[i - 1], legalForm, gazetteer)))
+            var facility = Facilities.Contains(tokens[i]);
+            if ((!legalForm && !Trades.Contains(tokens[i]) && !facility) || (tags[i - 1] == EntityTags.Outside && !NameBefore(tokens[i - 1], words[i - 1], legalForm, gazetteer)))
             {
                 continue;
             }
@@ -42,7 +51,7 @@ internal static class CompanyNames
                 end++;
             }
 
-            EntityTags.Name(tags, first, end, "ORG");
+            EntityTags.Name(tags, first, end, facility ? "LOC" : "ORG");
 
             run = first;
             i = end - 1;

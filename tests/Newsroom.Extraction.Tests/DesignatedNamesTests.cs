@@ -2,7 +2,7 @@ using Newsroom.Extraction.Tagging;
 
 namespace Newsroom.Extraction.Tests;
 
-public sealed class CompanyNamesTests
+public sealed class DesignatedNamesTests
 {
     [Theory]
     [InlineData("Veltrana Securities said", "B-PER I-PER O", "B-ORG I-ORG O")]
@@ -17,6 +17,16 @@ public sealed class CompanyNamesTests
         Assert.Equal(expected, Applied(sentence, tagged));
 
     [Theory]
+    [InlineData("the Francis Scott Key Bridge fell", "O B-PER I-PER B-LOC I-LOC O", "O B-LOC I-LOC I-LOC I-LOC O")]
+    [InlineData("the Francis Scott Key Bridge fell", "O B-PER I-PER I-PER O O", "O B-LOC I-LOC I-LOC I-LOC O")]
+    [InlineData("at Yankee Stadium today", "O B-ORG O O", "O B-LOC I-LOC O")]
+    public void A_structure_after_a_name_makes_it_one_place(string sentence, string tagged, string expected) =>
+        Assert.Equal(expected, Applied(sentence, tagged));
+
+    [Theory]
+    [InlineData("the bridge fell", "O O O")]
+    [InlineData("the Bridge fell", "O O O")]
+    [InlineData("Bruce Arena said", "B-PER I-PER O")]
     [InlineData("the Airlines said", "O O O")]
     [InlineData("The Airlines said", "O O O")]
     [InlineData("rival Airways said", "O B-ORG O")]
@@ -35,7 +45,7 @@ public sealed class CompanyNamesTests
         var tokens = Enumerable.Repeat("AG", 200_000).Prepend("Veltrana").ToArray();
         var tags = tokens.Select((_, i) => i == 0 ? "B-PER" : "I-PER").ToArray();
 
-        CompanyNames.Apply(tokens, [.. tokens.Select(t => t.ToLowerInvariant())], tags, Gazetteer);
+        DesignatedNames.Apply(tokens, [.. tokens.Select(t => t.ToLowerInvariant())], tags, Gazetteer);
 
         Assert.Equal("B-ORG", tags[0]);
         Assert.All(tags.Skip(1), tag => Assert.Equal("I-ORG", tag));
@@ -57,7 +67,7 @@ public sealed class CompanyNamesTests
             ["O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O"],
         ];
 
-        CompanyNames.ApplyToDocument(sentences, tags);
+        DesignatedNames.ApplyToDocument(sentences, tags);
 
         Assert.Equal("B-ORG O O O O O O O", string.Join(' ', tags[0]));
         Assert.Equal("B-ORG I-ORG O O O O O O O O O O", string.Join(' ', tags[2]));
@@ -69,7 +79,7 @@ public sealed class CompanyNamesTests
         string[][] sentences = [["Veltrana", "Corp.", "opened", "in", "Veltrana", "."]];
         string[][] tags = [["B-ORG", "I-ORG", "O", "O", "B-LOC", "O"]];
 
-        CompanyNames.ApplyToDocument(sentences, tags);
+        DesignatedNames.ApplyToDocument(sentences, tags);
 
         Assert.Equal("B-ORG I-ORG O O B-LOC O", string.Join(' ', tags[0]));
     }
@@ -80,7 +90,7 @@ public sealed class CompanyNamesTests
     {
         var tokens = sentence.Split(' ');
         var tags = tagged.Split(' ');
-        CompanyNames.Apply(tokens, [.. tokens.Select(t => t.ToLowerInvariant())], tags, Gazetteer);
+        DesignatedNames.Apply(tokens, [.. tokens.Select(t => t.ToLowerInvariant())], tags, Gazetteer);
         return string.Join(' ', tags);
     }
 }
