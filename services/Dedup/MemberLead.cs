@@ -7,7 +7,7 @@ namespace Newsroom.Dedup;
 /// week its opening names (<see cref="Newsroom.Contracts.Events.ArticleExtracted.LeadWeekday"/>), else the day of its
 /// event time.
 /// </summary>
-internal sealed record MemberLead(string ArticleId, string? ActorId, EventAction Action, string? TargetId, DateOnly? Date, DayOfWeek? Weekday = null)
+internal sealed record MemberLead(string ArticleId, string? ActorId, EventAction Action, string? TargetId, DateOnly? Date, DayOfWeek? Weekday)
 {
     /// <summary>
     /// Whether the action is one whose difference marks another event: a group suspending, resuming,

@@ -403,7 +403,8 @@ internal static class ActionCueFinder
         }
 
         var before = all.TakeWhile(w => !Auxiliaries.Contains(w)).ToList();
-        if (before.Take(CounteringWindow).Any(Countering.Contains) || (before.FirstOrDefault() == "from" && before.Take(CounteringWindow + 2).Any(Countering.Contains))
+        // "protect tankers from attacks": after "from", the countering verb may stand two words further back.
+        if (before.Take(before.FirstOrDefault() == "from" ? CounteringWindow + 2 : CounteringWindow).Any(Countering.Contains)
             || before.Any(BackgroundMarkers.Contains) || all.Take(3).Any(RelativePronouns.Contains)
             || (before.TakeWhile(IsAdverb).Concat(before.SkipWhile(IsAdverb).Take(1)).Any(PastPerfect.Contains) && !tokens.Take(cue.First).Any(t => Reporting.Contains(t.Lower))))
         {

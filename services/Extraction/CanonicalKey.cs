@@ -84,13 +84,11 @@ public static class CanonicalKey
     public static string Of(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var written = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var words = Words(string.Join(' ', written.Take(NameVariants.WithoutLegalForm(written))));
+        var words = WordsWithoutLegalForm(name);
         if (NameVariants.KnownName(words) is { } known)
         {
             // The known name's legal form goes as a mention's does: "FDIC" is "Federal Deposit Insurance Corporation".
-            var knownWords = known.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            words = Words(string.Join(' ', knownWords.Take(NameVariants.WithoutLegalForm(knownWords))));
+            words = WordsWithoutLegalForm(known.Name);
         }
         else
         {
@@ -113,6 +111,12 @@ public static class CanonicalKey
         }
 
         return string.Join(' ', words.Select(Skeleton).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+    }
+
+    private static List<string> WordsWithoutLegalForm(string name)
+    {
+        var written = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return Words(string.Join(' ', written.Take(NameVariants.WithoutLegalForm(written))));
     }
 
     /// <summary>

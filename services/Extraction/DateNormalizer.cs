@@ -41,7 +41,7 @@ public sealed partial class DateNormalizer
     {
         ArgumentNullException.ThrowIfNull(text);
         published = Usable(published);
-        var contextYear = published is null ? YearMostNamed(text) : null;
+        var contextYear = ContextYear(text);
         var mentions = new List<DateMention>();
         foreach (Match match in DatePattern().Matches(text))
         {
@@ -64,18 +64,15 @@ public sealed partial class DateNormalizer
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(text);
         published = Usable(published);
-        var contextYear = published is null ? YearMostNamed(text) : null;
+        var contextYear = ContextYear(text);
         foreach (var part in new[] { title, text[..Math.Min(text.Length, LeadWeekdayReach)] })
         {
             foreach (Match match in DatePattern().Matches(part))
             {
-                if (Resolve(match, published, contextYear) is { } date)
+                // A weekday is its day whether or not it resolves to a date ("last Friday" is a Friday).
+                if ((NamedWeekday(match) ?? Resolve(match, published, contextYear)?.DayOfWeek) is { } day)
                 {
-                    return date.DayOfWeek;
-                }
-                if (match.Groups["weekday"].Success && IsCapitalised(match.Groups["weekday"].Value))
-                {
-                    return Enum.Parse<DayOfWeek>(match.Groups["weekday"].Value, ignoreCase: true);
+                    return day;
                 }
             }
         }
@@ -89,6 +86,15 @@ public sealed partial class DateNormalizer
     /// </summary>
     private static DateOnly? Usable(DateOnly? published) => published is { Year: > 1 and < 9999 } ? published : null;
 
+    /// <summary>The year the text names most (<see cref="YearMostNamed"/>), counted only if a date without its year and publication asks for it.</summary>
+    private static Lazy<int?> ContextYear(string text) => new(() => YearMostNamed(text), LazyThreadSafetyMode.None);
+
+    /// <summary>The weekday a match names, in a capital ("on Friday"); null for any other match.</summary>
+    private static DayOfWeek? NamedWeekday(Match match) =>
+        match.Groups["weekday"].Success && IsCapitalised(match.Groups["weekday"].Value)
+            ? Enum.Parse<DayOfWeek>(match.Groups["weekday"].Value, ignoreCase: true)
+            : null;
+
     /// <summary>The year the text names most often, the latest of equals; null when it names none.</summary>
     private static int? YearMostNamed(string text) =>
         YearPattern().Matches(text)
@@ -98,7 +104,7 @@ public sealed partial class DateNormalizer
             .Select(g => (int?)g.Key)
             .FirstOrDefault();
 
-    private static DateOnly? Resolve(Match match, DateOnly? published, int? contextYear)
+    private static DateOnly? Resolve(Match match, DateOnly? published, Lazy<int?> contextYear)
     {
         if (match.Groups["relative"].Success)
         {
@@ -107,12 +113,11 @@ public sealed partial class DateNormalizer
 
         if (match.Groups["weekday"].Success)
         {
-            if (published is not { } reference || !IsCapitalised(match.Groups["weekday"].Value))
+            if (published is not { } reference || NamedWeekday(match) is not { } weekday)
             {
                 return null;
             }
 
-            var weekday = Enum.Parse<DayOfWeek>(match.Groups["weekday"].Value, ignoreCase: true);
             var back = ((int)reference.DayOfWeek - (int)weekday + 7) % 7;
             return match.Groups["direction"].Value.ToUpperInvariant() switch
             {
@@ -138,7 +143,7 @@ public sealed partial class DateNormalizer
 
         if (published is not { } publication)
         {
-            return contextYear is { } inferred && day <= DateTime.DaysInMonth(inferred, month) ? new DateOnly(inferred, month, day) : null;
+            return contextYear.Value is { } inferred && day <= DateTime.DaysInMonth(inferred, month) ? new DateOnly(inferred, month, day) : null;
         }
 
         var latest = publication.AddDays(FutureTolerance.Days);

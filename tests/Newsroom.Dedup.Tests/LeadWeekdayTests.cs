@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Newsroom.Contracts.Events;
 using Newsroom.Contracts.V1;
 using Newsroom.ServiceDefaults;
@@ -109,7 +108,7 @@ public sealed class LeadWeekdayTests
         {
             original = new StoryClusterer(store, DayDecides).Assign(Undated(KataibStories.WireOriginal(), DayOfWeek.Friday), SyntheticArticles.Ingested);
         }
-        DowngradeToSchemaTwo(path);
+        storeFile.Execute(SchemaTwo);
 
         using (var reopened = new StoryStore(SqliteDatabase.File(path)))
         {
@@ -119,7 +118,7 @@ public sealed class LeadWeekdayTests
             Assert.Equal(original.StoryId, monday.StoryId);
         }
 
-        Assert.Equal([null, (long)DayOfWeek.Monday], StoredWeekdays(path));
+        Assert.Equal([null, (long)DayOfWeek.Monday], storeFile.Column("SELECT lead_weekday FROM dedup_articles ORDER BY version"));
     }
 
     private static ArticleExtracted Undated(ArticleExtracted article, DayOfWeek? day) =>
@@ -130,28 +129,6 @@ public sealed class LeadWeekdayTests
             LeadWeekday = day,
         };
 
-    /// <summary>Rewrites the articles as a store of schema version 2 kept them: without the day of the week.</summary>
-    private static void DowngradeToSchemaTwo(string path)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "ALTER TABLE dedup_articles DROP COLUMN lead_weekday; PRAGMA user_version = 2;";
-        command.ExecuteNonQuery();
-    }
-
-    private static List<long?> StoredWeekdays(string path)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT lead_weekday FROM dedup_articles ORDER BY version";
-        using var reader = command.ExecuteReader();
-        var weekdays = new List<long?>();
-        while (reader.Read())
-        {
-            weekdays.Add(reader.IsDBNull(0) ? null : reader.GetInt64(0));
-        }
-        return weekdays;
-    }
+    /// <summary>The articles as a store of schema version 2 kept them: without the day of the week.</summary>
+    private const string SchemaTwo = "ALTER TABLE dedup_articles DROP COLUMN lead_weekday; PRAGMA user_version = 2;";
 }

@@ -63,6 +63,6 @@ public sealed class StoryProfileCacheTests
         new Dictionary<string, double>(StringComparer.Ordinal) { ["e_" + id] = 1 },
         new Dictionary<string, string>(StringComparer.Ordinal) { ["e_" + id] = "E " + id },
         new Dictionary<string, double>(StringComparer.Ordinal) { ["t1"] = 1, ["t2"] = 2 },
-        [new MemberLead("art_" + id, null, EventAction.Unspecified, null, null)],
+        [new MemberLead("art_" + id, null, EventAction.Unspecified, null, null, null)],
         []);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Newsroom.Contracts.Events;
 using Newsroom.Contracts.V1;
 using Newsroom.ServiceDefaults;
@@ -37,7 +36,7 @@ public sealed class TermStoryCountTests
             placed = Place(new StoryClusterer(store));
         }
 
-        DowngradeToSchemaOne(path);
+        storeFile.Execute(SchemaOne);
 
         using var reopened = new StoryStore(SqliteDatabase.File(path));
         var clusterer = new StoryClusterer(reopened);
@@ -45,11 +44,7 @@ public sealed class TermStoryCountTests
         placed.Add((later.StoryId, ArticleProfile.Create(KataibStories.ResumptionInApril(), Options).Terms.Keys.ToHashSet(StringComparer.Ordinal)));
 
         Assert.All(ExpectedCounts(placed), term => Assert.Equal(term.Value, reopened.TermStoryCount(term.Key)));
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'dedup_term_stats'";
-        Assert.Equal(0L, command.ExecuteScalar());
+        Assert.Equal([0L], storeFile.Column("SELECT COUNT(*) FROM sqlite_master WHERE name = 'dedup_term_stats'"));
     }
 
     [Fact]
@@ -112,19 +107,12 @@ public sealed class TermStoryCountTests
             StringComparer.Ordinal);
 
     /// <summary>Rewrites the term counts as a store of schema version 1 kept them: articles per term, in another table.</summary>
-    private static void DowngradeToSchemaOne(string path)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText =
-            """
-            DROP TABLE dedup_term_stories;
-            CREATE TABLE dedup_term_stats (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
-            INSERT INTO dedup_term_stats (term, articles) SELECT DISTINCT term, 7 FROM dedup_story_terms;
-            ALTER TABLE dedup_articles DROP COLUMN lead_weekday;
-            PRAGMA user_version = 1;
-            """;
-        command.ExecuteNonQuery();
-    }
+    private const string SchemaOne =
+        """
+        DROP TABLE dedup_term_stories;
+        CREATE TABLE dedup_term_stats (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO dedup_term_stats (term, articles) SELECT DISTINCT term, 7 FROM dedup_story_terms;
+        ALTER TABLE dedup_articles DROP COLUMN lead_weekday;
+        PRAGMA user_version = 1;
+        """;
 }

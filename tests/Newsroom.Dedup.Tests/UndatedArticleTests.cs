@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Newsroom.Contracts.Events;
 using Newsroom.Contracts.V1;
 using Newsroom.ServiceDefaults;
@@ -80,7 +79,7 @@ public sealed class UndatedArticleTests
             original = new StoryClusterer(store).Assign(KataibStories.WireOriginal(), SyntheticArticles.Ingested);
         }
 
-        DowngradeToSchemaZero(path);
+        storeFile.Execute(SchemaZero);
 
         using var reopened = new StoryStore(SqliteDatabase.File(path));
         var clusterer = new StoryClusterer(reopened);
@@ -104,27 +103,20 @@ public sealed class UndatedArticleTests
     /// Rewrites the tables as the store before schema version 1 kept them: stories ordered by last_time, no
     /// entity centrality, LSH bands in a table, 128 four-byte MinHash values a signature, and terms counted in articles.
     /// </summary>
-    private static void DowngradeToSchemaZero(string path)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText =
-            """
-            ALTER TABLE dedup_stories DROP COLUMN active;
-            ALTER TABLE dedup_story_entities DROP COLUMN weight;
-            ALTER TABLE dedup_story_entities RENAME COLUMN active TO last_time;
-            UPDATE dedup_story_entities SET last_time = (SELECT last_time FROM dedup_stories s WHERE s.story_id = dedup_story_entities.story_id);
-            DROP INDEX ix_dedup_story_entities_active;
-            CREATE INDEX ix_dedup_story_entities_recent ON dedup_story_entities (entity_id, last_time);
-            CREATE TABLE dedup_lsh (band_key INTEGER NOT NULL, article_id TEXT NOT NULL);
-            UPDATE dedup_articles SET minhash = zeroblob(512);
-            DROP TABLE dedup_term_stories;
-            CREATE TABLE dedup_term_stats (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
-            INSERT INTO dedup_term_stats (term, articles) SELECT DISTINCT term, 1 FROM dedup_story_terms;
-            ALTER TABLE dedup_articles DROP COLUMN lead_weekday;
-            PRAGMA user_version = 0;
-            """;
-        command.ExecuteNonQuery();
-    }
+    private const string SchemaZero =
+        """
+        ALTER TABLE dedup_stories DROP COLUMN active;
+        ALTER TABLE dedup_story_entities DROP COLUMN weight;
+        ALTER TABLE dedup_story_entities RENAME COLUMN active TO last_time;
+        UPDATE dedup_story_entities SET last_time = (SELECT last_time FROM dedup_stories s WHERE s.story_id = dedup_story_entities.story_id);
+        DROP INDEX ix_dedup_story_entities_active;
+        CREATE INDEX ix_dedup_story_entities_recent ON dedup_story_entities (entity_id, last_time);
+        CREATE TABLE dedup_lsh (band_key INTEGER NOT NULL, article_id TEXT NOT NULL);
+        UPDATE dedup_articles SET minhash = zeroblob(512);
+        DROP TABLE dedup_term_stories;
+        CREATE TABLE dedup_term_stats (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO dedup_term_stats (term, articles) SELECT DISTINCT term, 1 FROM dedup_story_terms;
+        ALTER TABLE dedup_articles DROP COLUMN lead_weekday;
+        PRAGMA user_version = 0;
+        """;
 }
