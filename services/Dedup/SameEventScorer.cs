@@ -118,9 +118,9 @@ internal sealed class SameEventScorer
     }
 
     /// <summary>
-    /// The weighted mean of the features. Lead-event agreement counts only when both sides have a lead
-    /// event that says something (a resolved actor or a known action), so articles without one are
-    /// judged on text and entities alone instead of being pulled down by a missing feature.
+    /// The weighted mean of the features. Lead-event agreement counts only when it could agree: when the article's lead
+    /// event and a member's both name a doer, or both name the one acted on (see <see cref="LeadComparable"/>). Articles
+    /// without such a lead event are judged on text and entities alone instead of being pulled down by a missing feature.
     /// </summary>
     private double Combine(double text, double entities, double lead, bool leadComparable)
     {
@@ -129,10 +129,13 @@ internal sealed class SameEventScorer
         return total <= 0 ? 0 : ((_options.TextWeight * text) + (_options.EntityWeight * entities) + (leadWeight * lead)) / total;
     }
 
+    /// <summary>
+    /// Whether some member's lead event fills a role the article's fills too. Agreement is counted over the parties
+    /// (see <see cref="LeadAgreement"/>), so a lead event whose only resolved party has no counterpart ("Signature Bank was
+    /// seized", against "the Treasury announced") scores nothing whatever the event, and counting it would only lower the score.
+    /// </summary>
     private bool LeadComparable(IEnumerable<MemberLead> members) =>
-        Says(_article.Lead) && members.Any(Says);
-
-    private static bool Says(MemberLead lead) => lead.ActorId is not null || lead.HasKnownAction;
+        members.Any(m => (_article.Lead.ActorId is not null && m.ActorId is not null) || (_article.Lead.TargetId is not null && m.TargetId is not null));
 
     private static bool SameKind(MemberLead lead, MemberLead member) =>
         (lead.HasKnownAction && member.HasKnownAction && lead.Action == member.Action)

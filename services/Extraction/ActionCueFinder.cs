@@ -173,13 +173,14 @@ internal static class ActionCueFinder
         "spread", "slide", "decline", "fall", "rise", "advance", "flow", "outflow", "exodus", "surge", "rout", "contagion", "bleeding", "losses",
     };
 
+    /// <param name="insideName">Whether a token is part of an entity's name, where no word is an act: "the Federal Bureau of Investigation".</param>
     /// <param name="headline">Whether the tokens are a headline, where a participle without "was" is a passive: "Smith arrested on DUI charge".</param>
-    public static ActionCue? Find(IReadOnlyList<LeadToken> tokens, Func<int, bool> startsPersonAt, bool headline)
+    public static ActionCue? Find(IReadOnlyList<LeadToken> tokens, Func<int, bool> startsPersonAt, Func<int, bool> insideName, bool headline)
     {
         var cues = new List<ActionCue>();
         for (var index = 0; index < tokens.Count; index++)
         {
-            if (Best(tokens, index, startsPersonAt, headline) is { } cue)
+            if (!insideName(index) && Best(tokens, index, startsPersonAt, headline) is { } cue)
             {
                 cues.Add(cue);
                 index = cue.Last;

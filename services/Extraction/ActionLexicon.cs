@@ -31,7 +31,7 @@ internal static class ActionLexicon
             "v attack", "n attack", "v strike/struck/struck", "n strike", "n airstrike", "v bomb", "n bombing", "v bombard",
             "n bombardment", "v shell", "n shelling", "v raid", "n raid", "v ambush", "n ambush", "v invade", "n invasion",
             "p stormed", "v assault", "n assault", "v shoot/shot/shot", "n shooting", "v open/opened/opened fire", "v stab+",
-            "n stabbing", "v hijack", "n hijacking", "v kidnap+", "n kidnapping", "n blast", "n explosion",
+            "n stabbing", "v kidnap+", "n kidnapping", "n blast", "n explosion",
         ]),
         (EventAction.Threaten,
         [
@@ -96,6 +96,31 @@ internal static class ActionLexicon
         (EventAction.Release,
         [
             "p freed", "v set/set/set free", "v release",
+        ]),
+        (EventAction.Seize,
+        [
+            "v seize", "n seizure", "v hijack", "n hijacking", "v take/took/taken control|possession", "v commandeer",
+        ]),
+        (EventAction.Collapse,
+        [
+            "v collapse", "v go/went/gone under|bust|bankrupt", "v cave/caved/caved in",
+        ]),
+        (EventAction.Crash,
+        [
+            "v crash", "v derail", "v sink/sank/sunk", "v capsize", "v collide",
+            "n emergency landing", "v make/made/made ~landing",
+        ]),
+        (EventAction.Investigate,
+        [
+            "v investigate", "n investigation", "v probe", "n probe", "n inquiry", "v look/looked/looked into",
+        ]),
+        (EventAction.Approve,
+        [
+            "v approve", "n approval", "v authorize", "v authorise", "n authorization", "v greenlight", "v ratify",
+        ]),
+        (EventAction.Sanction,
+        [
+            "v sanction", "n sanction", "v designate", "n designation", "v blacklist", "v impose/imposed/imposed ~sanctions",
         ]),
     ];
 

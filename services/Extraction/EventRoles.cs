@@ -123,7 +123,11 @@ internal sealed partial record EventRoles(EventAction Action, string ActionText,
     {
         var tokens = LeadToken.Tokenize(source, range);
         var ordered = entities.OrderBy(e => e.Start).ToList();
-        if (ActionCueFinder.Find(tokens, index => ordered.Any(e => e.Start == tokens[index].Start && e.Type == EntityType.Person), headline) is not { } cue)
+        if (ActionCueFinder.Find(
+                tokens,
+                index => ordered.Any(e => e.Start == tokens[index].Start && e.Type == EntityType.Person),
+                index => ordered.Any(e => e.Start <= tokens[index].Start && tokens[index].End <= e.End),
+                headline) is not { } cue)
         {
             return null;
         }

@@ -49,6 +49,13 @@ public sealed class LeadEventClassifierTests
     [InlineData("Zentria Liberation Front shot and killed two guards", EventAction.Kill, "killed")]
     [InlineData("Zentria Liberation Front ends its truce with Lorania", EventAction.Resume, "truce")]
     [InlineData("Zentria Liberation Front takes over as the ruling council of the valley", EventAction.Appoint, "takes over as")]
+    [InlineData("Zentria Liberation Front seizes a cargo ship in the strait", EventAction.Seize, "seizes")]
+    [InlineData("Zentria Liberation Front hijacks a cargo ship in the strait", EventAction.Seize, "hijacks")]
+    [InlineData("Zentria Liberation Front takes control of the border crossing", EventAction.Seize, "takes control")]
+    [InlineData("Zentria Liberation Front collapses as its commanders defect", EventAction.Collapse, "collapses")]
+    [InlineData("Zentria Liberation Front investigates the killing of its commander", EventAction.Investigate, "investigates")]
+    [InlineData("Zentria Liberation Front approves a new leadership council", EventAction.Approve, "approves")]
+    [InlineData("Zentria Liberation Front designates Lorania a hostile state", EventAction.Sanction, "designates")]
     public void The_title_gives_the_action_class_and_its_words(string title, EventAction action, string actionText)
     {
         var lead = Lead(title, "Fighters of the group met in the mountains near the border for several days this month.");
@@ -57,6 +64,25 @@ public sealed class LeadEventClassifierTests
         Assert.Equal(actionText, lead.ActionText);
         Assert.Equal("Zentria Liberation Front", lead.ActorText);
         Assert.NotNull(lead.ActorEntityId);
+    }
+
+    [Theory]
+    [InlineData("A Lorania Airways flight made an emergency landing in the capital after a window blew out on Friday night.", "made an emergency landing")]
+    [InlineData("A freight train derailed near the border town on Friday night, spilling fuel into the river.", "derailed")]
+    [InlineData("A container ship collided with a bridge over the river on Friday night, bringing down its main span.", "collided")]
+    public void Accidents_are_crashes(string text, string actionText)
+    {
+        var lead = Lead(string.Empty, text);
+        Assert.NotNull(lead);
+        Assert.Equal(EventAction.Crash, lead.Action);
+        Assert.Equal(actionText, lead.ActionText);
+    }
+
+    [Fact]
+    public void A_word_in_a_name_is_no_action()
+    {
+        var lead = Lead(string.Empty, "Agents of the Federal Bureau of Investigation boarded the cargo ship in the harbour on Monday, officials said.");
+        Assert.True(lead is null || lead.Action != EventAction.Investigate, $"read {lead?.Action} from '{lead?.ActionText}'");
     }
 
     [Fact]

@@ -23,6 +23,12 @@ internal static class EventActions
         ("defeat", EventAction.Defeat),
         ("dismiss", EventAction.Dismiss),
         ("appoint", EventAction.Appoint),
+        ("seize", EventAction.Seize),
+        ("collapse", EventAction.Collapse),
+        ("crash", EventAction.Crash),
+        ("investigate", EventAction.Investigate),
+        ("approve", EventAction.Approve),
+        ("sanction", EventAction.Sanction),
         ("other", EventAction.Other),
     ];
 
