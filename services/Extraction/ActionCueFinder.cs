@@ -407,7 +407,7 @@ internal static class ActionCueFinder
         // "protect tankers from attacks": after "from", the countering verb may stand two words further back.
         if (before.Take(before.FirstOrDefault() == "from" ? CounteringWindow + 2 : CounteringWindow).Any(Countering.Contains)
             || before.Any(BackgroundMarkers.Contains) || all.Take(3).Any(RelativePronouns.Contains)
-            || (before.TakeWhile(IsAdverb).Concat(before.SkipWhile(IsAdverb).Take(1)).Any(PastPerfect.Contains) && !tokens.Take(cue.First).Any(t => Reporting.Contains(t.Lower))))
+            || (before.TakeWhile(IsAdverb).Concat(before.SkipWhile(w => IsAdverb(w) || w == "been").Take(1)).Any(PastPerfect.Contains) && !tokens.Take(cue.First).Any(t => Reporting.Contains(t.Lower))))
         {
             return true;
         }
