@@ -12,7 +12,8 @@ namespace Newsroom.Dedup;
 /// word shingles, with LSH bands finding candidates, joins a copy to its original's story. Then
 /// rewrites of the same event: candidate stories sharing canonical entities or rare title-and-lead
 /// terms within a time window, scored by <see cref="SameEventScorer"/> against the story's centroid and its
-/// closest member, with a higher bar the further apart their dates lie. Otherwise the article opens a
+/// closest member, with a higher bar the further apart their dates lie or when the article leads with an act none of the
+/// story's members leads with. Otherwise the article opens a
 /// story, and says which story it came closest to joining and what kept it out. Decisions depend only on
 /// the stored state and the article, so the same articles in the same order give the same stories; an
 /// article seen before gets its earlier decision back unchanged.
@@ -307,6 +308,11 @@ public sealed class StoryClusterer
                 };
             }
             var (margin, raised) = TimeMargin(profile, story);
+            if (OtherAction(profile.Lead, story.Members) is { } otherAction)
+            {
+                margin += _options.LeadActionConflictMargin;
+                raised = raised is null ? otherAction : $"{raised}, {otherAction}";
+            }
             var threshold = _options.SameEventThreshold + margin;
             if (match.Veto is null && match.Score >= threshold && (best is null || match.Score > best.Score))
             {
@@ -357,6 +363,21 @@ public sealed class StoryClusterer
             ? null
             : $"on a {day} where the story's members name {string.Join("/", named)}";
     }
+
+    /// <summary>How the article's lead act differs from every act the story's members lead with; null when it does not.</summary>
+    private static string? OtherAction(MemberLead lead, IReadOnlyList<MemberLead> members)
+    {
+        if (!lead.HasKnownAction)
+        {
+            return null;
+        }
+        var acts = members.Where(m => m.HasKnownAction).Select(m => m.Action).Distinct().Order().ToList();
+        return acts.Count == 0 || acts.Contains(lead.Action)
+            ? null
+            : $"leading with {Named(lead.Action)} where the story's members lead with {string.Join("/", acts.Select(Named))}";
+    }
+
+    private static string Named(EventAction action) => action.ToString().ToLowerInvariant();
 
     private static int DaysApart(DayOfWeek one, DayOfWeek other)
     {

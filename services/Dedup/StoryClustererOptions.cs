@@ -38,6 +38,15 @@ public sealed class StoryClustererOptions
     public double WeekdayConflictMargin { get; set; } = 0.2;
 
     /// <summary>
+    /// Added to <see cref="SameEventThreshold"/> when the article's lead event is of a class that marks another event (see
+    /// <see cref="MemberLead.HasKnownAction"/>) and none of the story's members that have such a class leads with it: a running
+    /// story's next event (the inquiry after the accident, the demolition after the collapse) shares its parties and words, and
+    /// its act tells it apart. A margin, not a veto, since outlets tell one event under different acts (a bank seized, a bank
+    /// collapsed).
+    /// </summary>
+    public double LeadActionConflictMargin { get; set; } = 0.1;
+
+    /// <summary>
     /// Days between the article's time and the story's span within which dates, when both sides have them, ask no
     /// more of the content: outlets report an event over a day or two, and a page's date may be the next day's.
     /// </summary>
@@ -113,10 +122,10 @@ public sealed class StoryClustererOptions
                 $"Dedup options: MaxTitleTokens ({MaxTitleTokens}) must be positive and MaxTextTokens ({MaxTextTokens}) at least LeadTokenCount ({LeadTokenCount}); fix the \"{SectionName}\" configuration section.");
         }
 
-        if (ClosestMemberWeight is < 0 or > 1 || TimeGapGraceDays < 0 || TimeGapMarginPerDay < 0 || MaxTimeGapMargin < 0)
+        if (ClosestMemberWeight is < 0 or > 1 || TimeGapGraceDays < 0 || TimeGapMarginPerDay < 0 || MaxTimeGapMargin < 0 || LeadActionConflictMargin < 0)
         {
             throw new InvalidOperationException(
-                $"Dedup options: ClosestMemberWeight ({ClosestMemberWeight}) must lie between 0 and 1, and TimeGapGraceDays ({TimeGapGraceDays}), TimeGapMarginPerDay ({TimeGapMarginPerDay}) and MaxTimeGapMargin ({MaxTimeGapMargin}) must not be negative; fix the \"{SectionName}\" configuration section.");
+                $"Dedup options: ClosestMemberWeight ({ClosestMemberWeight}) must lie between 0 and 1, and TimeGapGraceDays ({TimeGapGraceDays}), TimeGapMarginPerDay ({TimeGapMarginPerDay}), MaxTimeGapMargin ({MaxTimeGapMargin}) and LeadActionConflictMargin ({LeadActionConflictMargin}) must not be negative; fix the \"{SectionName}\" configuration section.");
         }
 
         if (ShingleSize < 1 || MinHashCount < 1 || RowsPerBand < 1 || MinHashCount % RowsPerBand != 0)

@@ -23,7 +23,7 @@ internal static class ActionLexicon
         ]),
         (EventAction.Resume,
         [
-            "v resume", "n resumption", "v restart",
+            "v resume", "n resumption", "v restart", "v reopen", "n reopening",
             "v return/returned/returned to ~attacks|operations|strikes|fighting|hostilities|talks",
         ]),
         (EventAction.Attack,
@@ -121,6 +121,10 @@ internal static class ActionLexicon
         (EventAction.Sanction,
         [
             "v sanction", "n sanction", "v designate", "n designation", "v blacklist", "v impose/imposed/imposed ~sanctions",
+        ]),
+        (EventAction.Demolish,
+        [
+            "v demolish", "n demolition", "v raze", "v implode", "v tear/tore/torn down",
         ]),
     ];
 

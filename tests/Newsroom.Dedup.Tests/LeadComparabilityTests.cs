@@ -7,7 +7,8 @@ namespace Newsroom.Dedup.Tests;
 /// <summary>
 /// Lead-event agreement weighs in only where it could agree: a lead event whose resolved parties have no counterpart in the
 /// story's leaves the article to text and entities, while the events of regulators, agencies and accidents keep one doer's
-/// different acts apart as a militia's suspension and resumption are.
+/// different acts apart as a militia's suspension and resumption are, and a report leading with an act its candidate story
+/// never leads with must clear a higher bar.
 /// </summary>
 public sealed class LeadComparabilityTests
 {
@@ -56,6 +57,34 @@ public sealed class LeadComparabilityTests
 
         Assert.NotEqual(investigation.StoryId, cleared.StoryId);
         Assert.Contains("differs from its Investigate", cleared.Features.Single().Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(EventAction.Collapse, true)]
+    [InlineData(EventAction.Demolish, false)]
+    public void A_report_leading_with_an_act_the_story_never_leads_with_must_clear_a_higher_bar_and_says_why(EventAction act, bool joins)
+    {
+        const string collapse =
+            "The Key Bridge in the harbour collapsed early on Tuesday after a container ship struck one of its piers, and the span fell into the river.";
+        const string demolition =
+            "Crews demolished the last span of the Key Bridge in the harbour with controlled charges, clearing the container ship that struck one of its piers.";
+        (string, string)[] places = [("Key Bridge", "ent_bridge")];
+        // Any content clears the plain bar and none the raised one, so the act alone decides.
+        var options = new StoryClustererOptions { SameEventThreshold = 0.01, UndatedMargin = 0, LeadActionConflictMargin = 1.0 };
+        var clusterer = new StoryClusterer(new StoryStore(SqliteDatabase.InMemory()), options);
+        var story = clusterer.Assign(
+            SyntheticArticles.Create("art_collapse", "Key Bridge collapses", collapse, SyntheticArticles.Lead("ent_bridge", EventAction.Collapse, null!, null), null, places),
+            DateTimeOffset.UnixEpoch);
+
+        var report = clusterer.Assign(
+            SyntheticArticles.Create("art_report", "Key Bridge span comes down", demolition, new ArticleLeadEvent(string.Empty, null, act, "act", "Key Bridge", "ent_bridge", null), null, places),
+            DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(joins, report.StoryId == story.StoryId);
+        if (!joins)
+        {
+            Assert.Contains("leading with demolish where the story's members lead with collapse", report.Features.Single().Detail, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>The score with which a rewrite joins a story of the seizure, given its own lead event; null when it does not join.</summary>

@@ -29,6 +29,7 @@ internal static class EventActions
         ("investigate", EventAction.Investigate),
         ("approve", EventAction.Approve),
         ("sanction", EventAction.Sanction),
+        ("demolish", EventAction.Demolish),
         ("other", EventAction.Other),
     ];
 
