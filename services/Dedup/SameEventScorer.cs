@@ -154,8 +154,8 @@ internal sealed class SameEventScorer
             return "only the title is shared: the text has no content word in common with the story";
         }
         // The same kind of act by another doer is another event (a militia's attack and a state's strike),
-        // and so is the same act with the roles reversed. Only acts extraction reads surely (suspend, resume,
-        // attack, threaten, demand, condemn) count: for the rest, rewrites name different participants first.
+        // and so is the same act with the roles reversed. Only acts extraction reads surely count (see
+        // MemberLead.HasKnownAction): for the rest, rewrites name different participants first.
         if (lead.HasKnownAction && lead.ActorId is { } actor)
         {
             var sameAct = members.Where(m => m.HasKnownAction && m.Action == lead.Action && m.ActorId is not null).ToList();
