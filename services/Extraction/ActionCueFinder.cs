@@ -7,7 +7,7 @@ namespace Newsroom.Extraction;
 /// is negated ("did not attack", "no attacks"), when it tells background ("after the attack", "had
 /// warned", "who killed", "two years ago") or a possibility ("the prospect of arrest"), or when its sense is not
 /// the event's ("their strike", "struck a deal", "the death penalty", a case's name as in "murder trial", a sentence
-/// being served). Of the rest the earliest wins, the longer phrase at one position ("warns
+/// being served, an inquiry under way). Of the rest the earliest wins, the longer phrase at one position ("warns
 /// the US to withdraw" is a demand); an announcement yields to the action it announces ("announces
 /// resumption of attacks"), and of two coordinated verbs the second tells the outcome ("shot and killed").
 /// </summary>
@@ -322,6 +322,8 @@ internal static class ActionCueFinder
             EventAction.Sentence => word.IsVerb || !near.Any(Serving.Contains),
             EventAction.Dismiss => !WeaponObjects.Contains(next) && !WeaponObjects.Contains(afterNext),
             EventAction.Defeat => !(tokens[index].Lower == "down" && (next.Length == 0 || ParticleFollowers.Contains(next))),
+            // "is being investigated", "under investigation": an inquiry under way into the news, which is elsewhere (a fire, a death).
+            EventAction.Investigate => previous is not ("being" or "under"),
             _ => true,
         };
     }
