@@ -322,6 +322,8 @@ internal static class ActionCueFinder
             EventAction.Sentence => word.IsVerb || !near.Any(Serving.Contains),
             EventAction.Dismiss => !WeaponObjects.Contains(next) && !WeaponObjects.Contains(afterNext),
             EventAction.Defeat => !(tokens[index].Lower == "down" && (next.Length == 0 || ParticleFollowers.Contains(next))),
+            // "a quake struck, causing houses to collapse": what a hazard brings down is the hazard's news.
+            EventAction.Collapse => !tokens.Take(index).Any(t => Hazards.Contains(t.Lower)),
             // "is being investigated", "under investigation": an inquiry under way into the news, which is elsewhere (a fire, a death).
             EventAction.Investigate => previous is not ("being" or "under"),
             _ => true,

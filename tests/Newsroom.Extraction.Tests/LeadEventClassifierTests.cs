@@ -342,6 +342,7 @@ public sealed class LeadEventClassifierTests
     [InlineData("Crowds marched again on Wednesday, the day an autopsy showed the boy had been shot seven times")]
     [InlineData("The blaze at the old harbour church is being investigated as arson")]
     [InlineData("The warehouse fire is under investigation by the police and the fire marshal")]
+    [InlineData("A strong earthquake shook the province on Monday, causing dozens of old houses to collapse")]
     public void Negated_and_other_senses_of_action_words_are_no_lead_event(string title)
     {
         Assert.Null(Lead(title, "Skies over the valley were clear and the markets were busy with shoppers all day."));
