@@ -126,7 +126,7 @@ internal sealed class ArticleProfile
         var actor = NameOf(lead.ActorEntityId) ?? lead.ActorText;
         var action = lead.Action is EventAction.Unspecified or EventAction.Other
             ? lead.ActionText
-            : lead.Action.ToString().ToLowerInvariant();
+            : MemberLead.NameOf(lead.Action);
         var target = NameOf(lead.TargetEntityId) ?? lead.TargetText;
         var parts = new[] { actor, action, target }.Where(p => !string.IsNullOrWhiteSpace(p));
         var description = string.Join(' ', parts);

@@ -18,4 +18,7 @@ internal sealed record MemberLead(string ArticleId, string? ActorId, EventAction
     /// </summary>
     public bool HasKnownAction => Action is EventAction.Suspend or EventAction.Resume or EventAction.Attack or EventAction.Threaten or EventAction.Demand or EventAction.Condemn
         or EventAction.Seize or EventAction.Collapse or EventAction.Crash or EventAction.Investigate or EventAction.Approve or EventAction.Sanction or EventAction.Demolish;
+
+    /// <summary>A class as a reader says it, in lower case ("suspend"), for descriptions and summaries.</summary>
+    public static string NameOf(EventAction action) => action.ToString().ToLowerInvariant();
 }

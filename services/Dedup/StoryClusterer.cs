@@ -374,10 +374,8 @@ public sealed class StoryClusterer
         var acts = members.Where(m => m.HasKnownAction).Select(m => m.Action).Distinct().Order().ToList();
         return acts.Count == 0 || acts.Contains(lead.Action)
             ? null
-            : $"leading with {Named(lead.Action)} where the story's members lead with {string.Join("/", acts.Select(Named))}";
+            : $"leading with {MemberLead.NameOf(lead.Action)} where the story's members lead with {string.Join("/", acts.Select(MemberLead.NameOf))}";
     }
-
-    private static string Named(EventAction action) => action.ToString().ToLowerInvariant();
 
     private static int DaysApart(DayOfWeek one, DayOfWeek other)
     {

@@ -22,14 +22,20 @@ public sealed class LeadEventClassifierTests
             },
             Published).LeadEvent;
 
+    /// <summary>A text without action words, so that the title alone gives the lead event.</summary>
+    private const string NoActionText = "Fighters and players met in the mountains near the border for several days this month.";
+
     /// <summary>The lead event of an article with this title and a text (by default one without action words), which must be of this class.</summary>
-    private static ArticleLeadEvent TitleLead(string title, EventAction action, string text = "Fighters and players met in the mountains near the border for several days this month.")
+    private static ArticleLeadEvent TitleLead(string title, EventAction action, string text = NoActionText)
     {
         var lead = Lead(title, text);
         Assert.NotNull(lead);
         Assert.Equal(action, lead.Action);
         return lead;
     }
+
+    /// <summary>The class of the lead event an article with this title and no action words in its text gets; unspecified when none.</summary>
+    private static EventAction TitleAction(string title) => Lead(title, NoActionText)?.Action ?? EventAction.Unspecified;
 
     [Theory]
     [InlineData("Zentria Liberation Front suspends attacks on government forces", EventAction.Suspend, "suspends attacks")]
@@ -208,8 +214,7 @@ public sealed class LeadEventClassifierTests
     [InlineData("The central bank stepped in to stop the slide of the currency on Monday")]
     public void Halting_a_trend_is_no_suspension(string title)
     {
-        var lead = Lead(title, "Fighters and players met in the mountains near the border for several days this month.");
-        Assert.NotEqual(EventAction.Suspend, lead?.Action ?? EventAction.Unspecified);
+        Assert.NotEqual(EventAction.Suspend, TitleAction(title));
     }
 
     [Theory]
@@ -218,8 +223,7 @@ public sealed class LeadEventClassifierTests
     [InlineData("Lorania deploys warships to protect tankers from attacks at sea")]
     public void An_act_the_news_means_to_prevent_is_not_its_event(string title)
     {
-        var lead = Lead(title, "Fighters and players met in the mountains near the border for several days this month.");
-        Assert.NotEqual(EventAction.Attack, lead?.Action ?? EventAction.Unspecified);
+        Assert.NotEqual(EventAction.Attack, TitleAction(title));
     }
 
     [Theory]
