@@ -19,11 +19,14 @@ public sealed class Gazetteer
     public static readonly IReadOnlyList<GazetteerTypes> NameTypes = [.. Enum.GetValues<GazetteerTypes>().Where(t => t != GazetteerTypes.None)];
 
     private readonly Dictionary<string, GazetteerTypes> names;
+    private readonly Dictionary<string, GazetteerTypes>.AlternateLookup<ReadOnlySpan<char>> namesBySpan;
     private readonly HashSet<string> commonWords;
 
     public Gazetteer(Dictionary<string, GazetteerTypes> names, HashSet<string> commonWords)
     {
+        ArgumentNullException.ThrowIfNull(names);
         this.names = names;
+        namesBySpan = names.GetAlternateLookup<ReadOnlySpan<char>>();
         this.commonWords = commonWords;
     }
 
@@ -46,19 +49,27 @@ public sealed class Gazetteer
     {
         ArgumentNullException.ThrowIfNull(lowerTokens);
         var matches = new (GazetteerTypes, int)[lowerTokens.Count];
-        var key = new StringBuilder();
+        // Candidate names are looked up as spans of one buffer: a string each would be up to six a token, all garbage.
+        var key = new char[64];
         for (var start = 0; start < lowerTokens.Count; start++)
         {
-            key.Clear();
+            var used = 0;
             for (var length = 1; length <= MaxNameTokens && start + length <= lowerTokens.Count; length++)
             {
-                if (length > 1)
+                var token = lowerTokens[start + length - 1];
+                if (used + token.Length + 1 > key.Length)
                 {
-                    key.Append(' ');
+                    Array.Resize(ref key, Math.Max(used + token.Length + 1, key.Length * 2));
                 }
 
-                key.Append(lowerTokens[start + length - 1]);
-                if (names.TryGetValue(key.ToString(), out var types))
+                if (length > 1)
+                {
+                    key[used++] = ' ';
+                }
+
+                token.CopyTo(key.AsSpan(used));
+                used += token.Length;
+                if (namesBySpan.TryGetValue(key.AsSpan(0, used), out var types))
                 {
                     matches[start] = (types, length);
                 }

@@ -45,15 +45,17 @@ internal sealed class TagLattice
             return path;
         }
 
-        var score = new float[Length, count];
-        var back = new int[Length, count];
+        // Flat arrays, row i at i * count: a rectangular array costs a runtime call to allocate, once a sentence.
+        var score = new float[Length * count];
+        var back = new int[Length * count];
         for (var y = 0; y < count; y++)
         {
-            score[0, y] = allowed[Start, y] ? Emission[0][y] + Transition[0][(Start * count) + y] : float.NegativeInfinity;
+            score[y] = allowed[Start, y] ? Emission[0][y] + Transition[0][(Start * count) + y] : float.NegativeInfinity;
         }
 
         for (var i = 1; i < Length; i++)
         {
+            var previous = (i - 1) * count;
             for (var y = 0; y < count; y++)
             {
                 var best = float.NegativeInfinity;
@@ -65,7 +67,7 @@ internal sealed class TagLattice
                         continue;
                     }
 
-                    var candidate = score[i - 1, p] + Transition[i][(p * count) + y];
+                    var candidate = score[previous + p] + Transition[i][(p * count) + y];
                     if (candidate > best)
                     {
                         best = candidate;
@@ -73,15 +75,16 @@ internal sealed class TagLattice
                     }
                 }
 
-                score[i, y] = best + Emission[i][y];
-                back[i, y] = from;
+                score[(i * count) + y] = best + Emission[i][y];
+                back[(i * count) + y] = from;
             }
         }
 
+        var end = (Length - 1) * count;
         var last = 0;
         for (var y = 1; y < count; y++)
         {
-            if (score[Length - 1, y] > score[Length - 1, last])
+            if (score[end + y] > score[end + last])
             {
                 last = y;
             }
@@ -90,7 +93,7 @@ internal sealed class TagLattice
         for (var i = Length - 1; i >= 0; i--)
         {
             path[i] = last;
-            last = back[i, last];
+            last = back[(i * count) + last];
         }
 
         return path;
