@@ -25,4 +25,19 @@ public sealed class FrozenWeightsTests
         Assert.Equal([3f, 1f], Scores(mean, 30));
         Assert.Equal([0f, 0f], Scores(mean, 40));
     }
+
+    [Fact]
+    public void Every_feature_finds_its_own_weights_among_thousands_alike_in_their_low_bits()
+    {
+        // Features differing only in their high bits, and two thousand of them: long probe runs in the table.
+        var ids = Enumerable.Range(0, 2000).ToDictionary(i => (ulong)i << 40, i => i);
+        var weights = Enumerable.Range(0, 2000).SelectMany(i => new[] { i, -i }).Select(w => (float)w).ToArray();
+
+        var table = new FrozenWeights(2, ids, weights);
+
+        Assert.Equal(2000, table.Count);
+        Assert.All(ids, f => Assert.Equal([f.Value, -f.Value], Scores(table, f.Key)));
+        Assert.Equal([0f, 0f], Scores(table, (2000UL << 40) + 1));
+        Assert.Equal([0f, 0f], Scores(table, 1));
+    }
 }

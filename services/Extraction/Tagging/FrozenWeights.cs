@@ -1,27 +1,67 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Newsroom.Extraction.Tagging;
 
 /// <summary>A trained weight table: for each feature, a block of weights (one a tag, or one a pair of tags). Read-only, so thread-safe.</summary>
-internal sealed class FrozenWeights(int block, Dictionary<ulong, int> ids, float[] weights)
+internal sealed class FrozenWeights
 {
-    private readonly Dictionary<ulong, int> ids = ids;
-    private readonly float[] weights = weights;
+    /// <summary>
+    /// The features in an open-addressed table, at most half full: tagging looks up some forty features a token, most
+    /// of them in vain, and a probe here reads the feature and its row from one slot, where a dictionary reads a bucket
+    /// and then an entry elsewhere in memory.
+    /// </summary>
+    private readonly Slot[] slots;
 
-    public int Block { get; } = block;
+    private readonly int mask;
 
-    public int Count => ids.Count;
+    /// <summary>The features in row order, for <see cref="Write"/> and <see cref="Mean"/>.</summary>
+    private readonly ulong[] features;
+
+    private readonly float[] weights;
+
+    /// <param name="ids">Each feature's row in <paramref name="weights"/>, rows numbered from 0 without gaps.</param>
+    public FrozenWeights(int block, IReadOnlyDictionary<ulong, int> ids, float[] weights)
+        : this(block, FeaturesByRow(ids), weights)
+    {
+    }
+
+    private FrozenWeights(int block, ulong[] features, float[] weights)
+    {
+        Block = block;
+        this.features = features;
+        this.weights = weights;
+        slots = new Slot[Math.Max(2, (int)BitOperations.RoundUpToPowerOf2((uint)features.Length * 2))];
+        mask = slots.Length - 1;
+        for (var row = 0; row < features.Length; row++)
+        {
+            var at = SlotOf(features[row]);
+            while (slots[at].Row != 0)
+            {
+                at = (at + 1) & mask;
+            }
+
+            slots[at] = new Slot(features[row], row + 1);
+        }
+    }
+
+    public int Block { get; }
+
+    public int Count => features.Length;
 
     /// <summary>Adds the feature's weights to <paramref name="scores"/>; a feature training never kept adds nothing.</summary>
     public void AddTo(ulong feature, float[] scores)
     {
-        if (!ids.TryGetValue(feature, out var id))
+        var row = RowOf(feature);
+        if (row < 0)
         {
             return;
         }
 
-        var row = weights.AsSpan(id * Block, Block);
-        for (var k = 0; k < row.Length; k++)
+        var rowWeights = weights.AsSpan(row * Block, Block);
+        for (var k = 0; k < rowWeights.Length; k++)
         {
-            scores[k] += row[k];
+            scores[k] += rowWeights[k];
         }
     }
 
@@ -36,8 +76,9 @@ internal sealed class FrozenWeights(int block, Dictionary<ulong, int> ids, float
         var sums = new List<float>();
         foreach (var table in tables)
         {
-            foreach (var (feature, id) in table.ids.OrderBy(f => f.Value))
+            for (var row = 0; row < table.features.Length; row++)
             {
+                var feature = table.features[row];
                 if (!ids.TryGetValue(feature, out var at))
                 {
                     at = ids.Count;
@@ -47,7 +88,7 @@ internal sealed class FrozenWeights(int block, Dictionary<ulong, int> ids, float
 
                 for (var k = 0; k < block; k++)
                 {
-                    sums[(at * block) + k] += table.weights[(id * block) + k] / tables.Count;
+                    sums[(at * block) + k] += table.weights[(row * block) + k] / tables.Count;
                 }
             }
         }
@@ -58,11 +99,11 @@ internal sealed class FrozenWeights(int block, Dictionary<ulong, int> ids, float
     public void Write(BinaryWriter writer)
     {
         writer.Write(Block);
-        writer.Write(ids.Count);
-        foreach (var (feature, id) in ids.OrderBy(f => f.Value))
+        writer.Write(features.Length);
+        for (var row = 0; row < features.Length; row++)
         {
-            writer.Write(feature);
-            foreach (var weight in weights.AsSpan(id * Block, Block))
+            writer.Write(features[row]);
+            foreach (var weight in weights.AsSpan(row * Block, Block))
             {
                 writer.Write((Half)weight);
             }
@@ -73,17 +114,53 @@ internal sealed class FrozenWeights(int block, Dictionary<ulong, int> ids, float
     {
         var block = reader.ReadInt32();
         var count = reader.ReadInt32();
-        var ids = new Dictionary<ulong, int>(count);
+        var features = new ulong[count];
         var weights = new float[count * block];
-        for (var id = 0; id < count; id++)
+        for (var row = 0; row < count; row++)
         {
-            ids.Add(reader.ReadUInt64(), id);
+            features[row] = reader.ReadUInt64();
             for (var k = 0; k < block; k++)
             {
-                weights[(id * block) + k] = (float)reader.ReadHalf();
+                weights[(row * block) + k] = (float)reader.ReadHalf();
             }
         }
 
-        return new FrozenWeights(block, ids, weights);
+        return new FrozenWeights(block, features, weights);
     }
+
+    private static ulong[] FeaturesByRow(IReadOnlyDictionary<ulong, int> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var features = new ulong[ids.Count];
+        foreach (var (feature, row) in ids)
+        {
+            features[row] = feature;
+        }
+
+        return features;
+    }
+
+    private int RowOf(ulong feature)
+    {
+        for (var at = SlotOf(feature); ; at = (at + 1) & mask)
+        {
+            var slot = slots[at];
+            if (slot.Row == 0)
+            {
+                return -1;
+            }
+
+            if (slot.Feature == feature)
+            {
+                return slot.Row - 1;
+            }
+        }
+    }
+
+    /// <summary>Features are hashes already, but the low bits of some are alike (n-gram hashes of one prefix): mixed before masking.</summary>
+    private int SlotOf(ulong feature) => (int)((feature * 0x9E3779B97F4A7C15UL) >> 32) & mask;
+
+    /// <summary>A feature and its row plus one; a row of 0 marks an empty slot.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    private readonly record struct Slot(ulong Feature, int Row);
 }
