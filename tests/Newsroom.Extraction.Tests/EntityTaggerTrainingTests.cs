@@ -182,9 +182,9 @@ public sealed class EntityTaggerTrainingTests
         var lattice = new TagLattice(EntityTags.Transitions(labels), 2);
         var insidePerson = Array.IndexOf(labels, "I-PER");
         var beginOrg = Array.IndexOf(labels, "B-ORG");
-        lattice.Emission[0][insidePerson] = 10;
-        lattice.Emission[1][insidePerson] = 10;
-        lattice.Emission[0][beginOrg] = 1;
+        lattice.Emission(0)[insidePerson] = 10;
+        lattice.Emission(1)[insidePerson] = 10;
+        lattice.Emission(0)[beginOrg] = 1;
 
         var path = lattice.Best().Select(k => labels[k]).ToArray();
 

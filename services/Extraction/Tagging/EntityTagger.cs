@@ -50,25 +50,26 @@ public sealed class EntityTagger
         var features = TokenFeatures.OfDocument(sentences, words, modes, matches, Gazetteer, Clusters);
         var tags = new string[sentences.Count][];
         var history = new PredictionHistory();
+        var lattice = new TagLattice(transitions, 0);
         foreach (var s in TokenFeatures.TaggingOrder(modes))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var tokens = sentences[s];
-            var lattice = new TagLattice(transitions, tokens.Count);
+            lattice.Reset(tokens.Count);
             for (var i = 0; i < tokens.Count; i++)
             {
                 foreach (var feature in features[s][i])
                 {
-                    emission.AddTo(feature, lattice.Emission[i]);
+                    emission.AddTo(feature, lattice.Emission(i));
                 }
 
                 if (history.FeatureOf(tokens[i], words[s][i]) is { } earlier)
                 {
-                    emission.AddTo(earlier, lattice.Emission[i]);
+                    emission.AddTo(earlier, lattice.Emission(i));
                 }
 
-                pairs.AddTo(TokenFeatures.PairBias, lattice.Transition[i]);
-                pairs.AddTo(TokenFeatures.OfPair(words[s][i]), lattice.Transition[i]);
+                pairs.AddTo(TokenFeatures.PairBias, lattice.Transition(i));
+                pairs.AddTo(TokenFeatures.OfPair(words[s][i]), lattice.Transition(i));
             }
 
             tags[s] = [.. lattice.Best().Select(k => labels[k])];

@@ -77,12 +77,12 @@ public sealed class EntityTaggerTrainer
         {
             foreach (var id in sentence.Emission[i].Concat(sentence.History[i]))
             {
-                emission.AddTo(id, lattice.Emission[i]);
+                emission.AddTo(id, lattice.Emission(i));
             }
 
             foreach (var id in sentence.Pairs[i])
             {
-                pairs.AddTo(id, lattice.Transition[i]);
+                pairs.AddTo(id, lattice.Transition(i));
             }
         }
 

@@ -50,7 +50,7 @@ internal sealed class FrozenWeights
     public int Count => features.Length;
 
     /// <summary>Adds the feature's weights to <paramref name="scores"/>; a feature training never kept adds nothing.</summary>
-    public void AddTo(ulong feature, float[] scores)
+    public void AddTo(ulong feature, Span<float> scores)
     {
         var row = RowOf(feature);
         if (row < 0)

@@ -20,6 +20,9 @@ public sealed class Gazetteer
 
     private readonly Dictionary<string, GazetteerTypes> names;
     private readonly Dictionary<string, GazetteerTypes>.AlternateLookup<ReadOnlySpan<char>> namesBySpan;
+
+    /// <summary>The first tokens of longer names ("new", "new york" of "new york city"): a match grows only while it is one.</summary>
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> openingsBySpan;
     private readonly HashSet<string> commonWords;
 
     public Gazetteer(Dictionary<string, GazetteerTypes> names, HashSet<string> commonWords)
@@ -27,6 +30,16 @@ public sealed class Gazetteer
         ArgumentNullException.ThrowIfNull(names);
         this.names = names;
         namesBySpan = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        var openings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names.Keys)
+        {
+            for (var space = name.IndexOf(' ', StringComparison.Ordinal); space > 0; space = name.IndexOf(' ', space + 1))
+            {
+                openings.Add(name[..space]);
+            }
+        }
+
+        openingsBySpan = openings.GetAlternateLookup<ReadOnlySpan<char>>();
         this.commonWords = commonWords;
     }
 
@@ -72,6 +85,11 @@ public sealed class Gazetteer
                 if (namesBySpan.TryGetValue(key.AsSpan(0, used), out var types))
                 {
                     matches[start] = (types, length);
+                }
+
+                if (!openingsBySpan.Contains(key.AsSpan(0, used)))
+                {
+                    break;
                 }
             }
         }

@@ -33,7 +33,7 @@ internal sealed class TrainingWeights(int block)
         return id;
     }
 
-    public void AddTo(int id, float[] scores)
+    public void AddTo(int id, Span<float> scores)
     {
         var row = weights.AsSpan(id * block, block);
         for (var k = 0; k < row.Length; k++)
