@@ -66,11 +66,11 @@ internal static class ActionLexicon
         ]),
         (EventAction.Sentence,
         [
-            "v sentence", "n sentence", "v convict", "n conviction", "v jail", "v imprison", "v find/found/found guilty",
+            "v sentence", "n sentence", "v convict", "n conviction", "v jail", "v imprison", "v find/found/found ~guilty",
         ]),
         (EventAction.Die,
         [
-            "v die/died/died", "n death", "v pass/passed/passed away", "n dead at",
+            "v die/died/died", "n death", "v pass/passed/passed away", "n dead at", "v find/found/found dead|deceased",
         ]),
         (EventAction.Acquire,
         [
@@ -125,6 +125,10 @@ internal static class ActionLexicon
         (EventAction.Demolish,
         [
             "v demolish", "n demolition", "v raze", "v implode", "v tear/tore/torn down",
+        ]),
+        (EventAction.Discover,
+        [
+            "v find/found/found", "v discover", "n discovery", "v uncover", "v detect",
         ]),
     ];
 

@@ -62,6 +62,7 @@ public sealed class LeadComparabilityTests
     [Theory]
     [InlineData(EventAction.Collapse, true)]
     [InlineData(EventAction.Demolish, false)]
+    [InlineData(EventAction.Discover, false)]
     public void A_report_leading_with_an_act_the_story_never_leads_with_must_clear_a_higher_bar_and_says_why(EventAction act, bool joins)
     {
         const string collapse =
@@ -83,7 +84,7 @@ public sealed class LeadComparabilityTests
         Assert.Equal(joins, report.StoryId == story.StoryId);
         if (!joins)
         {
-            Assert.Contains("leading with demolish where the story's members lead with collapse", report.Features.Single().Detail, StringComparison.Ordinal);
+            Assert.Contains($"leading with {MemberLead.NameOf(act)} where the story's members lead with collapse", report.Features.Single().Detail, StringComparison.Ordinal);
         }
     }
 

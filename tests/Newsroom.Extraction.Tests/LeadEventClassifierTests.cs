@@ -62,6 +62,11 @@ public sealed class LeadEventClassifierTests
     [InlineData("Zentria Liberation Front investigates the killing of its commander", EventAction.Investigate, "investigates")]
     [InlineData("Zentria Liberation Front approves a new leadership council", EventAction.Approve, "approves")]
     [InlineData("Zentria Liberation Front designates Lorania a hostile state", EventAction.Sanction, "designates")]
+    [InlineData("Zentria Liberation Front finds a weapons cache near the border", EventAction.Discover, "finds")]
+    [InlineData("Zentria Liberation Front uncovers a plot against its leaders", EventAction.Discover, "uncovers")]
+    [InlineData("Zentria Liberation Front commander found dead in the mountains", EventAction.Die, "found dead")]
+    [InlineData("Zentria Liberation Front commander found deceased in the mountains", EventAction.Die, "found deceased")]
+    [InlineData("Zentria Liberation Front finds its former commander guilty of treason", EventAction.Sentence, "finds its former commander guilty")]
     public void The_title_gives_the_action_class_and_its_words(string title, EventAction action, string actionText)
     {
         var lead = Lead(title, "Fighters of the group met in the mountains near the border for several days this month.");

@@ -30,6 +30,7 @@ internal static class EventActions
         ("approve", EventAction.Approve),
         ("sanction", EventAction.Sanction),
         ("demolish", EventAction.Demolish),
+        ("discover", EventAction.Discover),
         ("other", EventAction.Other),
     ];
 
