@@ -12,9 +12,9 @@ internal sealed record MemberLead(string ArticleId, string? ActorId, EventAction
     /// <summary>
     /// Whether the action is one whose difference marks another event: a group suspending, resuming,
     /// attacking, threatening, demanding or condemning; a ship or bank seized, a bridge collapsing or demolished, a plane
-    /// crashing; an agency investigating, approving or sanctioning; an inspection or a report finding something. Announcements, deaths, arrests and the like are
-    /// told under many verbs by rewrites of one report, and extraction reads them less surely, so they
-    /// neither veto nor add agreement.
+    /// crashing; an agency investigating, approving or sanctioning; an inspection or a report finding something.
+    /// Announcements, deaths, arrests and the like are told under many verbs by rewrites of one report, and
+    /// extraction reads them less surely, so they neither veto nor add agreement.
     /// </summary>
     public bool HasKnownAction => Action is EventAction.Suspend or EventAction.Resume or EventAction.Attack or EventAction.Threaten or EventAction.Demand or EventAction.Condemn
         or EventAction.Seize or EventAction.Collapse or EventAction.Crash or EventAction.Investigate or EventAction.Approve or EventAction.Sanction or EventAction.Demolish

@@ -13,10 +13,9 @@ namespace Newsroom.Dedup;
 /// rewrites of the same event: candidate stories sharing canonical entities or rare title-and-lead
 /// terms within a time window, scored by <see cref="SameEventScorer"/> against the story's centroid and its
 /// closest member, with a higher bar the further apart their dates lie or when the article leads with an act none of the
-/// story's members leads with. Otherwise the article opens a
-/// story, and says which story it came closest to joining and what kept it out. Decisions depend only on
-/// the stored state and the article, so the same articles in the same order give the same stories; an
-/// article seen before gets its earlier decision back unchanged.
+/// story's members leads with. Otherwise the article opens a story, and says which story it came closest to joining
+/// and what kept it out. Decisions depend only on the stored state and the article, so the same articles in the same
+/// order give the same stories; an article seen before gets its earlier decision back unchanged.
 /// Decisions are made durable in groups: <see cref="Decide"/> records one in the store's open transaction,
 /// <see cref="Commit"/> commits all recorded since, so that a backlog pays one commit per run of articles.
 /// </summary>
