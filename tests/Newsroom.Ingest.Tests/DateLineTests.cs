@@ -59,4 +59,27 @@ public sealed class DateLineTests
     {
         Assert.False(PublicationDates.TryParseDateLine(line, out _), line);
     }
+
+    [Theory]
+    [InlineData("Updated 4: 08 p. m. ET")]
+    [InlineData("APR 28")]
+    [InlineData("Posted 10:05 AM")]
+    [InlineData("Last updated at 13:59 GMT")]
+    [InlineData("Thursday, 2nd May")]
+    public void A_time_or_a_day_without_a_year_alone_on_a_line_is_a_time_stamp(string line)
+    {
+        Assert.True(PublicationDates.IsTimeStampLine(line), line);
+        Assert.False(PublicationDates.TryParseDateLine(line, out _), line);
+    }
+
+    [Theory]
+    [InlineData("Lawyer: Lindsay Lohan checks into rehab facility")]
+    [InlineData("May Day rally draws thousands")]
+    [InlineData("Sept. 11 attacks remembered")]
+    [InlineData("Monday")]
+    [InlineData("Kickoff at 3:00 pm in the rain")]
+    public void Headlines_that_name_a_day_or_a_time_are_no_time_stamp(string line)
+    {
+        Assert.False(PublicationDates.IsTimeStampLine(line), line);
+    }
 }

@@ -167,6 +167,25 @@ public sealed class PublicationDateTests
         Assert.StartsWith("The harbour authority said", article.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Time_stamps_without_a_whole_date_are_neither_the_title_nor_the_headline_and_date_nothing()
+    {
+        var raw = new RawArticle
+        {
+            ClientRef = "stamped",
+            Title = "APR 28",
+            Text = "APR 28\nHarbour authority delays the new quay by two years\nUpdated 4: 08 p. m. ET\n"
+                + "The harbour authority said on Monday that the new quay would open in the autumn, two years later than planned.\n"
+                + "Shipping lines had asked for the delay to be explained, and the authority said the contractor had run short of steel.",
+        };
+
+        var article = Cleaner.Clean(raw, "art_1", DateTimeOffset.UnixEpoch);
+
+        Assert.Equal("Harbour authority delays the new quay by two years", article.Title);
+        Assert.Null(article.Published);
+        Assert.StartsWith("The harbour authority said", article.Text, StringComparison.Ordinal);
+    }
+
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

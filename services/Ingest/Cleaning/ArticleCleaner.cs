@@ -84,9 +84,9 @@ public sealed partial class ArticleCleaner
         };
     }
 
-    /// <summary>The sender's title, unless it is only a date line (a feed that took the page's first line for its title).</summary>
+    /// <summary>The sender's title, unless it is only a date or time stamp (a feed that took the page's first line for its title).</summary>
     private static string? GivenTitle(string? title) =>
-        NonEmpty(title) is { } given && !PublicationDates.TryParseDateLine(given, out _) ? given : null;
+        NonEmpty(title) is { } given && !PublicationDates.TryParseDateLine(given, out _) && !PublicationDates.IsTimeStampLine(given) ? given : null;
 
     private string Validate(RawArticle raw)
     {

@@ -23,7 +23,7 @@ internal static class PageDumpExtractor
                     dates.Add((kept.Count, date));
                 }
             }
-            else if (!BoilerplateRules.IsBoilerplate(line))
+            else if (!PublicationDates.IsTimeStampLine(line) && !BoilerplateRules.IsBoilerplate(line))
             {
                 kept.Add(line);
             }

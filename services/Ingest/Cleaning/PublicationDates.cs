@@ -89,6 +89,25 @@ internal static partial class PublicationDates
         return true;
     }
 
+    /// <summary>
+    /// A line that stamps the page with a time or a day but no whole date: "Updated 4:08 p.m. ET", "APR 28",
+    /// "Posted 10:05 AM". It is page furniture, never a headline; with no year, it dates nothing.
+    /// </summary>
+    public static bool IsTimeStampLine(string line)
+    {
+        if (line.Length > 40)
+        {
+            return false;
+        }
+        var times = TimePart().Matches(line);
+        var days = MonthDay().Matches(Without(line, times));
+        if (times.Count + days.Count == 0)
+        {
+            return false;
+        }
+        return Filler().Replace(Without(Without(line, times), days), "").Length == 0;
+    }
+
     /// <summary>The text with each match replaced by a space.</summary>
     private static string Without(string text, MatchCollection matches)
     {
@@ -186,6 +205,11 @@ internal static partial class PublicationDates
         + @"|\b(?<n1>[0-3]?\d)\s*(?<sep>[/.])\s*(?<n2>[0-3]?\d)\s*\k<sep>\s*(?<ny>(19|20)\d\d)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex DatePart();
+
+    // A month and a day without a year: "APR 28", "May 2nd", "2 May".
+    [GeneratedRegex(@"\b" + Month + @"\s*" + Day + @"\b|\b" + Day + @"\s+(of\s+)?" + Month + @"(?!\w)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex MonthDay();
 
     // "1:58 pm", "13:26", "22.34", "7:15 a.m.", "5:55p"; spaces around the colon are allowed ("1: 12 PM").
     [GeneratedRegex(
