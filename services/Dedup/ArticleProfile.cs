@@ -11,7 +11,7 @@ internal sealed class ArticleProfile
 
     private ArticleProfile(
         ArticleExtracted article, MinHashSignature signature, Dictionary<string, int> terms, HashSet<string> leadTerms,
-        SortedDictionary<string, string> entities, Dictionary<string, double> entityWeights)
+        SortedDictionary<string, string> entities, Dictionary<string, double> entityWeights, Dictionary<string, EntityType> entityTypes)
     {
         Article = article;
         Signature = signature;
@@ -19,6 +19,7 @@ internal sealed class ArticleProfile
         LeadTerms = leadTerms;
         Entities = entities;
         EntityWeights = entityWeights;
+        EntityTypes = entityTypes;
         EventTime = EventTimeOf(article);
         var lead = article.LeadEvent;
         // A dated report whose opening names no day is taken to be of the day of its event time: its lead-event date,
@@ -54,6 +55,9 @@ internal sealed class ArticleProfile
     /// </summary>
     public Dictionary<string, double> EntityWeights { get; }
 
+    /// <summary>Canonical entity id to the type extraction gave its first mention.</summary>
+    public Dictionary<string, EntityType> EntityTypes { get; }
+
     public MemberLead Lead { get; }
 
     /// <summary>Whether the lead event's target is a person: the one arrested, freed, sentenced or killed.</summary>
@@ -77,6 +81,7 @@ internal sealed class ArticleProfile
         var terms = ArticleText.TermCounts(titleTokens.Concat(textTokens.Take(options.LeadTokenCount)));
         var entities = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var mentions = new Dictionary<string, double>(StringComparer.Ordinal);
+        var types = new Dictionary<string, EntityType>(StringComparer.Ordinal);
         var text = ingested.Text ?? string.Empty;
         var title = ingested.Title ?? string.Empty;
         var centralEnd = OffsetAfterWords(text, CentralWords);
@@ -87,6 +92,7 @@ internal sealed class ArticleProfile
                 continue;
             }
             var name = string.IsNullOrEmpty(mention.CanonicalName) ? mention.Text : mention.CanonicalName;
+            types.TryAdd(mention.CanonicalId, mention.Type);
             var weight = mention.Start < centralEnd ? 3 : 1;
             // The title's entities are not reported with offsets (they are resolved with the text); an entity
             // of the text whose name is in the title counts once more as a title mention.
@@ -98,7 +104,7 @@ internal sealed class ArticleProfile
             mentions[mention.CanonicalId] = mentions.GetValueOrDefault(mention.CanonicalId) + weight;
         }
         var weights = mentions.ToDictionary(m => m.Key, m => Math.Log(1 + m.Value), StringComparer.Ordinal);
-        return new ArticleProfile(article, signature, terms, leadTerms.Keys.ToHashSet(StringComparer.Ordinal), entities, weights);
+        return new ArticleProfile(article, signature, terms, leadTerms.Keys.ToHashSet(StringComparer.Ordinal), entities, weights, types);
     }
 
     /// <summary>The character offset just after the first <paramref name="words"/> words of the text.</summary>

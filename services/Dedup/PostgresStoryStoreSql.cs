@@ -101,6 +101,7 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
           members bigint NOT NULL,
           weight double precision NOT NULL,
           active bigint NOT NULL,
+          type integer NOT NULL DEFAULT 0,
           PRIMARY KEY (entity_id, story_id));
         CREATE INDEX IF NOT EXISTS ix_dedup_story_entities_active ON dedup_story_entities (entity_id, active);
         CREATE INDEX IF NOT EXISTS ix_dedup_story_entities_story ON dedup_story_entities (story_id);
@@ -124,6 +125,8 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
         $migrate$;
         -- Members stored before schema version 3 name no day of the week.
         ALTER TABLE dedup_articles ADD COLUMN IF NOT EXISTS lead_weekday integer;
+        -- Entities stored before SQLite's schema version 4 have no type (0), which any type matches.
+        ALTER TABLE dedup_story_entities ADD COLUMN IF NOT EXISTS type integer NOT NULL DEFAULT 0;
         CREATE TABLE IF NOT EXISTS dedup_counters (name text PRIMARY KEY, value bigint NOT NULL);
         INSERT INTO dedup_counters (name, value) VALUES ('articles', 0), ('stories', 0) ON CONFLICT (name) DO NOTHING;
         -- A replacement cannot change a function's results, and one with other parameters is another function, so the
@@ -174,10 +177,11 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
             ON CONFLICT (entity_id) DO UPDATE SET stories = stats.stories + 1
             RETURNING stats.entity_id)
           SELECT COALESCE(array_agg(entity_id), '{}') INTO o_added FROM counted;
-          INSERT INTO dedup_story_entities AS se (entity_id, story_id, name, members, weight, active)
-          SELECT e ->> 0, p_story_id, e ->> 1, 1, CAST(e ->> 2 AS double precision), o_active
+          INSERT INTO dedup_story_entities AS se (entity_id, story_id, name, members, weight, active, type)
+          SELECT e ->> 0, p_story_id, e ->> 1, 1, CAST(e ->> 2 AS double precision), o_active, COALESCE(CAST(e ->> 3 AS integer), 0)
           FROM jsonb_array_elements(CAST(p_story_entities AS jsonb)) AS e
-          ON CONFLICT (entity_id, story_id) DO UPDATE SET members = se.members + 1, weight = se.weight + excluded.weight;
+          ON CONFLICT (entity_id, story_id) DO UPDATE SET members = se.members + 1, weight = se.weight + excluded.weight,
+            type = CASE WHEN se.type = 0 THEN excluded.type ELSE se.type END;
           WITH counted AS (
             INSERT INTO dedup_term_stories AS stats (term, stories)
             SELECT key, 1 FROM jsonb_object_keys(CAST(p_story_terms AS jsonb)) AS key

@@ -233,32 +233,39 @@ internal sealed class SameEventScorer
     /// <summary>
     /// Look-alike events of one topic share their background (the champion, the team, the company) and differ in a
     /// subject: the opponent, the player arrested, the province the quake hit, the actor cast. When the article is centred
-    /// on an entity the story hardly names, and the story on one the article does not name, they report different events,
-    /// however much else they share. Names are compared by their words, so "Palin" is not new to a story of "Sarah Palin";
-    /// a subject on one side alone is no conflict, since rewrites of one event often lead with different people.
+    /// on an entity the story hardly names, and the story on one of the same kind (a person against a person, a place
+    /// against a place) that the article does not name, they report different events, however much else they share.
+    /// Names are compared by their words, so "Palin" is not new to a story of "Sarah Palin"; a subject on one side alone is
+    /// no conflict, since rewrites of one event often lead with different people, and neither is one of another kind: a
+    /// report centred on the bout's knockout is not set against the country the story's bout was fought in.
     /// </summary>
     private string? ConflictingSubjects(StoryProfile story)
     {
         var members = Math.Max(1, story.Members.Count);
-        var hardlyNamed = _articleSubjects.Where(s => story.EntityWeights.GetValueOrDefault(s.Id) / members < StoryBackground).ToList();
-        if (hardlyNamed.Count == 0)
-        {
-            return null;
-        }
         var storyWords = NameWords(story.EntityWeights.Where(e => e.Value / members >= StoryBackground).Select(e => story.EntityNames.GetValueOrDefault(e.Key, e.Key)));
-        var ours = hardlyNamed.FirstOrDefault(s => !s.Words.Overlaps(storyWords)).Name;
-        if (ours is null)
+        var ours = _articleSubjects
+            .Where(s => story.EntityWeights.GetValueOrDefault(s.Id) / members < StoryBackground && !s.Words.Overlaps(storyWords))
+            .ToList();
+        if (ours.Count == 0)
         {
             return null;
         }
-        var theirs = story.EntityWeights
+        return story.EntityWeights
             .Where(e => e.Value / members >= StorySubject && !_article.Entities.ContainsKey(e.Key))
-            .Select(e => story.EntityNames.GetValueOrDefault(e.Key, e.Key))
-            .Where(name => !NameWords([name]).Overlaps(_articleWords))
-            .Order(StringComparer.Ordinal)
+            .Select(e => (Id: e.Key, Name: story.EntityNames.GetValueOrDefault(e.Key, e.Key)))
+            .Where(theirs => !NameWords([theirs.Name]).Overlaps(_articleWords))
+            .SelectMany(theirs => ours
+                .Where(s => SameKind(_article.EntityTypes.GetValueOrDefault(s.Id), story.EntityTypes.GetValueOrDefault(theirs.Id)))
+                .Select(s => (Ours: s.Name, Theirs: theirs.Name)))
+            .OrderBy(pair => pair.Ours, StringComparer.Ordinal)
+            .ThenBy(pair => pair.Theirs, StringComparer.Ordinal)
+            .Select(pair => $"conflicting subjects: {pair.Ours} here, {pair.Theirs} in the story")
             .FirstOrDefault();
-        return theirs is null ? null : $"conflicting subjects: {ours} here, {theirs} in the story";
     }
+
+    /// <summary>Whether two entities can be told apart as alternatives: of one type, or either of a type not known (stored before types were).</summary>
+    private static bool SameKind(EntityType one, EntityType other) =>
+        one == other || one == EntityType.Unspecified || other == EntityType.Unspecified;
 
     /// <summary>The words of names, in lower case, without those that join names rather than tell them apart.</summary>
     private static HashSet<string> NameWords(IEnumerable<string> names) =>

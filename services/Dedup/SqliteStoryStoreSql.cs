@@ -135,9 +135,10 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
     // "WHERE true" keeps SQLite from reading ON CONFLICT as a join constraint.
     private const string AddStoryEntities =
         """
-        INSERT INTO dedup_story_entities (entity_id, story_id, name, members, weight, active)
-        SELECT value ->> 0, @story, value ->> 1, 1, value ->> 2, @active FROM json_each(@entities) WHERE true
-        ON CONFLICT (entity_id, story_id) DO UPDATE SET members = members + 1, weight = weight + excluded.weight
+        INSERT INTO dedup_story_entities (entity_id, story_id, name, members, weight, active, type)
+        SELECT value ->> 0, @story, value ->> 1, 1, value ->> 2, @active, value ->> 3 FROM json_each(@entities) WHERE true
+        ON CONFLICT (entity_id, story_id) DO UPDATE SET members = members + 1, weight = weight + excluded.weight,
+          type = CASE WHEN type = 0 THEN excluded.type ELSE type END
         """;
 
     private const string AddStoryTerms =
@@ -188,9 +189,10 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
         schema.Transaction = transaction;
         var migrations = version switch
         {
-            < 1 => UndatedTimesMigration + TermStoriesMigration + LeadWeekdayMigration,
-            < 2 => TermStoriesMigration + LeadWeekdayMigration,
-            _ => LeadWeekdayMigration,
+            < 1 => UndatedTimesMigration + TermStoriesMigration + LeadWeekdayMigration + EntityTypeMigration,
+            < 2 => TermStoriesMigration + LeadWeekdayMigration + EntityTypeMigration,
+            < 3 => LeadWeekdayMigration + EntityTypeMigration,
+            _ => EntityTypeMigration,
         };
         schema.CommandText = (existing ? migrations : Schema) + $"PRAGMA user_version = {SchemaVersion};";
         schema.ExecuteNonQuery();
@@ -202,8 +204,15 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
     /// entities carry their summed centrality, and the LSH bands live in memory (<see cref="NearDuplicateIndex"/>).
     /// 2: a term's document frequency counts the stories whose profile holds it, not the articles.
     /// 3: a member keeps the day of the week its opening names.
+    /// 4: a story's entity keeps its type (person, organisation, place).
     /// </summary>
-    private const int SchemaVersion = 3;
+    private const int SchemaVersion = 4;
+
+    /// <summary>
+    /// Entities stored before schema version 4 have no type (0, unspecified), which any type matches, until a member
+    /// that names them gives one.
+    /// </summary>
+    private const string EntityTypeMigration = "ALTER TABLE dedup_story_entities ADD COLUMN type INTEGER NOT NULL DEFAULT 0;";
 
     /// <summary>
     /// Members stored before schema version 3 name no day of the week: their opening is not kept, so they neither
@@ -290,6 +299,7 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
           members INTEGER NOT NULL,
           weight REAL NOT NULL,
           active INTEGER NOT NULL,
+          type INTEGER NOT NULL DEFAULT 0,
           PRIMARY KEY (entity_id, story_id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_dedup_story_entities_active ON dedup_story_entities (entity_id, active);
         CREATE INDEX IF NOT EXISTS ix_dedup_story_entities_story ON dedup_story_entities (story_id);

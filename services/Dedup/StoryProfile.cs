@@ -1,8 +1,10 @@
+using Newsroom.Contracts.V1;
+
 namespace Newsroom.Dedup;
 
 /// <summary>
 /// A candidate story as the same-event layer sees it: the summed member weight of each canonical entity
-/// (its centrality, see <see cref="ArticleProfile.EntityWeights"/>) with its canonical name, and of each title-and-lead term,
+/// (its centrality, see <see cref="ArticleProfile.EntityWeights"/>) with its canonical name and type, and of each title-and-lead term,
 /// its members' lead events, the span of its members' times (see <see cref="ArticleProfile.EventTime"/>), null
 /// when no member gave one, and the times of the members read.
 /// How common each entity and term is overall is read at scoring time, since it changes with every article.
@@ -13,6 +15,7 @@ internal sealed record StoryProfile(
     DateTimeOffset? LastTime,
     IReadOnlyDictionary<string, double> EntityWeights,
     IReadOnlyDictionary<string, string> EntityNames,
+    IReadOnlyDictionary<string, EntityType> EntityTypes,
     IReadOnlyDictionary<string, double> TermWeights,
     IReadOnlyList<MemberLead> Members,
     IReadOnlyList<DateTimeOffset> MemberTimes)

@@ -261,6 +261,7 @@ public sealed class StoryStore : IDisposable
         DateTimeOffset? firstTime = null, lastTime = null;
         var entityWeights = new Dictionary<string, double>(StringComparer.Ordinal);
         var entityNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var entityTypes = new Dictionary<string, EntityType>(StringComparer.Ordinal);
         var termWeights = new Dictionary<string, double>(StringComparer.Ordinal);
         var members = new List<(long Version, MemberLead Lead)>();
         var memberTimes = new List<DateTimeOffset>();
@@ -277,6 +278,7 @@ public sealed class StoryStore : IDisposable
                     case 1:
                         entityWeights[reader.GetString(1)] = reader.GetDouble(2);
                         entityNames[reader.GetString(1)] = reader.GetString(3);
+                        entityTypes[reader.GetString(1)] = (EntityType)reader.GetInt32(5);
                         break;
                     case 2:
                         termWeights[reader.GetString(1)] = reader.GetDouble(2);
@@ -298,7 +300,7 @@ public sealed class StoryStore : IDisposable
             }
         }
         var profile = new StoryProfile(
-            storyId, firstTime, lastTime, entityWeights, entityNames, termWeights, [.. members.OrderByDescending(m => m.Version).Select(m => m.Lead)], memberTimes);
+            storyId, firstTime, lastTime, entityWeights, entityNames, entityTypes, termWeights, [.. members.OrderByDescending(m => m.Version).Select(m => m.Lead)], memberTimes);
         _profiles.Add(profile, maxMembers);
         PrefetchCounts(profile.TermWeights.Keys, profile.EntityWeights.Keys);
         return profile;
@@ -306,7 +308,7 @@ public sealed class StoryStore : IDisposable
 
     /// <summary>
     /// A story's profile in one statement (one round trip on PostgreSQL instead of four), a row per part: 0, the span
-    /// of its members' times; 1, an entity with its weight and name; 2, a term with its weight; 3, one of the last
+    /// of its members' times; 1, an entity with its weight, name and type (in the action's column); 2, a term with its weight; 3, one of the last
     /// @limit members with its lead event, version, time and the day of the week its opening names. SQLite and PostgreSQL both read it.
     /// </summary>
     private const string StoryProfileParts =
@@ -317,7 +319,7 @@ public sealed class StoryStore : IDisposable
           CAST(NULL AS integer) AS lead_weekday
         FROM dedup_stories WHERE story_id = @id
         UNION ALL
-        SELECT 1, entity_id, weight, name, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM dedup_story_entities WHERE story_id = @id
+        SELECT 1, entity_id, weight, name, NULL, type, NULL, NULL, NULL, NULL, NULL, NULL FROM dedup_story_entities WHERE story_id = @id
         UNION ALL
         SELECT 2, term, weight, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM dedup_story_terms WHERE story_id = @id
         UNION ALL
@@ -366,7 +368,8 @@ public sealed class StoryStore : IDisposable
             JsonSerializer.Serialize(profile.Terms, Json),
             JsonSerializer.Serialize(profile.Entities.Keys, Json),
             profile.Signature.ToBytes(),
-            JsonSerializer.Serialize(profile.Entities.Select(e => new object[] { e.Key, e.Value, profile.EntityWeights.GetValueOrDefault(e.Key) }), Json),
+            JsonSerializer.Serialize(
+                profile.Entities.Select(e => new object[] { e.Key, e.Value, profile.EntityWeights.GetValueOrDefault(e.Key), (int)profile.EntityTypes.GetValueOrDefault(e.Key) }), Json),
             JsonSerializer.Serialize(profile.Terms.ToDictionary(t => t.Key, t => TermWeights.Damped(t.Value), StringComparer.Ordinal), Json),
             profile.Article.Article.Sequence));
 

@@ -7,14 +7,17 @@ namespace Newsroom.Dedup.Tests;
 /// <summary>
 /// Look-alike events of one topic share their background and differ in a subject (here, the champion's opponent):
 /// each side centred on someone the other never names keeps them apart, while rewrites that name a subject by
-/// surname, or lead with someone only one side names, still join.
+/// surname, lead with someone only one side names, or are centred on an entity of another kind than the story's
+/// subject they leave out, still join.
 /// </summary>
 public sealed class ConflictingSubjectsTests
 {
-    private static readonly (string, string)[] Parties =
+    private static readonly (string, string, EntityType)[] Parties =
     [
-        ("Ivan Dragov", "ent_dragov"), ("Carl Weber", "ent_weber"), ("Weber", "ent_weber_surname"), ("Tony Marsh", "ent_marsh"),
-        ("Klaus Berg", "ent_berg"), ("Hamburg", "ent_hamburg"), ("IBF", "ent_ibf"), ("WBO", "ent_wbo"),
+        ("Ivan Dragov", "ent_dragov", EntityType.Person), ("Carl Weber", "ent_weber", EntityType.Person),
+        ("Weber", "ent_weber_surname", EntityType.Person), ("Tony Marsh", "ent_marsh", EntityType.Person),
+        ("Klaus Berg", "ent_berg", EntityType.Person), ("Hamburg", "ent_hamburg", EntityType.Location),
+        ("IBF", "ent_ibf", EntityType.Organization), ("WBO", "ent_wbo", EntityType.Organization), ("WBA", "ent_wba", EntityType.Organization),
     ];
 
     private const string WeberFight =
@@ -38,6 +41,11 @@ public sealed class ConflictingSubjectsTests
     private const string PromoterLead =
         "Promoter Klaus Berg said Ivan Dragov would defend his IBF and WBO heavyweight titles again in the spring, after the champion stopped " +
         "Carl Weber in the seventh round in Hamburg on Saturday. Klaus Berg said Weber had been a late substitute. Klaus Berg named no opponent.";
+
+    private const string SanctioningBodyLead =
+        "The WBA said its ringside officials saw Ivan Dragov stop Carl Weber in the seventh round on Saturday, and the champion kept his IBF " +
+        "and WBO heavyweight titles. The WBA said Carl Weber was down twice before the referee waved the fight off. WBA officials said " +
+        "Dragov wants a unification bout next.";
 
     [Fact]
     public void The_champion_against_another_opponent_is_another_story()
@@ -69,11 +77,21 @@ public sealed class ConflictingSubjectsTests
         Assert.Equal(story, rewrite.StoryId);
     }
 
+    [Fact]
+    public void A_rewrite_centred_on_an_organisation_joins_though_it_leaves_out_the_city_the_story_centres_on()
+    {
+        var clusterer = StoryOfTheWeberFight(out var story);
+
+        var rewrite = clusterer.Assign(Article("art_wba", "WBA: Ivan Dragov stopped Carl Weber", SanctioningBodyLead), SyntheticArticles.Ingested);
+
+        Assert.Equal(story, rewrite.StoryId);
+    }
+
     private static StoryClusterer StoryOfTheWeberFight(out string storyId)
     {
         var clusterer = new StoryClusterer(new StoryStore(SqliteDatabase.InMemory()));
-        storyId = clusterer.Assign(Article("art_weber", "Ivan Dragov stops Carl Weber to retain heavyweight titles", WeberFight), SyntheticArticles.Ingested).StoryId;
-        var rewrite = clusterer.Assign(Article("art_weber_2", "Dragov keeps titles with stoppage of Carl Weber", WeberFightRewrite), SyntheticArticles.Ingested);
+        storyId = clusterer.Assign(Article("art_weber", "Ivan Dragov stops Carl Weber in Hamburg to retain heavyweight titles", WeberFight), SyntheticArticles.Ingested).StoryId;
+        var rewrite = clusterer.Assign(Article("art_weber_2", "Dragov keeps titles with stoppage of Carl Weber in Hamburg", WeberFightRewrite), SyntheticArticles.Ingested);
         Assert.Equal(storyId, rewrite.StoryId);
         return clusterer;
     }
@@ -82,14 +100,14 @@ public sealed class ConflictingSubjectsTests
     private static ArticleExtracted Article(string id, string title, string text)
     {
         var mentions = new List<EntityMention>();
-        foreach (var (name, entityId) in Parties)
+        foreach (var (name, entityId, type) in Parties)
         {
             for (var start = text.IndexOf(name, StringComparison.Ordinal); start >= 0; start = text.IndexOf(name, start + name.Length, StringComparison.Ordinal))
             {
                 // "Weber" inside "Carl Weber" is the full name's mention, not one of its own.
                 if (!mentions.Any(m => m.Start <= start && start < m.End))
                 {
-                    mentions.Add(new EntityMention(name, EntityType.Person, start, start + name.Length, entityId, name));
+                    mentions.Add(new EntityMention(name, type, start, start + name.Length, entityId, name));
                 }
             }
         }

@@ -129,6 +129,6 @@ public sealed class LeadWeekdayTests
             LeadWeekday = day,
         };
 
-    /// <summary>The articles as a store of schema version 2 kept them: without the day of the week.</summary>
-    private const string SchemaTwo = "ALTER TABLE dedup_articles DROP COLUMN lead_weekday; PRAGMA user_version = 2;";
+    /// <summary>The articles as a store of schema version 2 kept them: without the day of the week, nor entity types.</summary>
+    private const string SchemaTwo = "ALTER TABLE dedup_articles DROP COLUMN lead_weekday; ALTER TABLE dedup_story_entities DROP COLUMN type; PRAGMA user_version = 2;";
 }

@@ -136,6 +136,7 @@ public sealed class PostgresStoryStoreTests(PostgreSqlServer server) : IClassFix
                 CREATE TABLE dedup_term_stats (term text COLLATE "C" PRIMARY KEY, articles bigint NOT NULL);
                 INSERT INTO dedup_term_stats (term, articles) SELECT DISTINCT term, 7 FROM dedup_story_terms;
                 ALTER TABLE dedup_articles DROP COLUMN lead_weekday;
+                ALTER TABLE dedup_story_entities DROP COLUMN type;
                 DROP FUNCTION dedup_save(text, text, boolean, integer, text, double precision, text, text, text, bigint, text,
                   integer, text, integer, integer, text, text, bytea, text, text, bigint, integer, integer);
                 CREATE FUNCTION dedup_save(text, text, boolean, integer, text, double precision, text, text, text, bigint, text,

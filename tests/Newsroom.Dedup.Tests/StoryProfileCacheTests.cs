@@ -62,6 +62,7 @@ public sealed class StoryProfileCacheTests
         LastTime: null,
         new Dictionary<string, double>(StringComparer.Ordinal) { ["e_" + id] = 1 },
         new Dictionary<string, string>(StringComparer.Ordinal) { ["e_" + id] = "E " + id },
+        new Dictionary<string, EntityType>(StringComparer.Ordinal) { ["e_" + id] = EntityType.Person },
         new Dictionary<string, double>(StringComparer.Ordinal) { ["t1"] = 1, ["t2"] = 2 },
         [new MemberLead("art_" + id, null, EventAction.Unspecified, null, null, null)],
         []);

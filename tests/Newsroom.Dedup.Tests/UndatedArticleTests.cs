@@ -117,6 +117,7 @@ public sealed class UndatedArticleTests
         CREATE TABLE dedup_term_stats (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
         INSERT INTO dedup_term_stats (term, articles) SELECT DISTINCT term, 1 FROM dedup_story_terms;
         ALTER TABLE dedup_articles DROP COLUMN lead_weekday;
+        ALTER TABLE dedup_story_entities DROP COLUMN type;
         PRAGMA user_version = 0;
         """;
 }
