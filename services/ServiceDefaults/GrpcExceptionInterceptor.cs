@@ -6,8 +6,8 @@ namespace Newsroom.ServiceDefaults;
 
 /// <summary>
 /// Turns what a service method throws into the status a client can act on: a request that cannot
-/// be served is INVALID_ARGUMENT with the reason; a call the client cancelled or let expire is
-/// CANCELLED or DEADLINE_EXCEEDED, which is not a server error and logs no stack trace; anything
+/// be served is INVALID_ARGUMENT with the reason; a call the client cancelled or let expire (also when a
+/// write raced its end) is CANCELLED or DEADLINE_EXCEEDED, which is not a server error and logs no stack trace; anything
 /// unexpected is UNKNOWN with no internals, logged once with the method. A method's own
 /// <see cref="RpcException"/> passes unchanged.
 /// </summary>
@@ -74,10 +74,11 @@ public sealed partial class GrpcExceptionInterceptor(ILogger<GrpcExceptionInterc
             return new RpcException(new Status(StatusCode.InvalidArgument, exception.Message));
         }
 
-        // A cancelled token surfaces as OperationCanceledException. A stream the client reset surfaces as an
-        // IOException from the request or response stream, at times before the call's token is cancelled:
-        // the connection to the client broke, which is no fault of the server (its own I/O is SQLite's).
-        if ((exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested) || exception is IOException)
+        // A cancelled token surfaces as OperationCanceledException, and a write that raced the client leaving (a watch
+        // with an update ready as the call ends) as grpc-dotnet's InvalidOperationException "the request is complete".
+        // A stream the client reset surfaces as an IOException from the request or response stream, at times before the
+        // call's token is cancelled: the connection to the client broke, which is no fault of the server (its own I/O is SQLite's).
+        if ((exception is OperationCanceledException or InvalidOperationException && context.CancellationToken.IsCancellationRequested) || exception is IOException)
         {
             var expired = context.Deadline - DeadlineSkew <= time.GetUtcNow().UtcDateTime;
             LogCallEnded(logger, context.Method, expired ? "its deadline passed" : "the client cancelled it");

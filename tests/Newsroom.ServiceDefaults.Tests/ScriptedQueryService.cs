@@ -24,10 +24,20 @@ public sealed class ScriptedQueryService : QueryService.QueryServiceBase
     public override Task<SearchStoriesResponse> SearchStories(SearchStoriesRequest request, ServerCallContext context) =>
         throw new IOException("The client reset the request stream.");
 
-    /// <summary>Sends one update, then waits for more until the call ends, as a watch does.</summary>
+    /// <summary>
+    /// Sends one update, then waits for more until the call ends, and has one more ready just as it ends: a watch
+    /// (as the gRPC health service's) whose next write races the client leaving writes to a call already over.
+    /// </summary>
     public override async Task WatchStories(WatchStoriesRequest request, IServerStreamWriter<StoryUpdate> responseStream, ServerCallContext context)
     {
         await responseStream.WriteAsync(new StoryUpdate { ArticleId = "first" }, context.CancellationToken);
-        await Task.Delay(Timeout.Infinite, context.CancellationToken);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.CancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await responseStream.WriteAsync(new StoryUpdate { ArticleId = "last" });
     }
 }
