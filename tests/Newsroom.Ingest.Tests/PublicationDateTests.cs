@@ -148,21 +148,18 @@ public sealed class PublicationDateTests
     private static Contracts.Events.ArticleIngested Clean(string html, string? url = null) =>
         Cleaner.Clean(new RawArticle { ClientRef = "p", Html = html, Url = url }, "art_1", Now);
 
+    private const string QuayHeadline = "Harbour authority delays the new quay by two years";
+
+    private const string QuayStory =
+        "The harbour authority said on Monday that the new quay would open in the autumn, two years later than planned.\n"
+        + "Shipping lines had asked for the delay to be explained, and the authority said the contractor had run short of steel.";
+
     [Fact]
     public void A_given_title_that_is_only_a_date_line_gives_way_to_the_headline_and_the_date_is_the_publication_date()
     {
-        var raw = new RawArticle
-        {
-            ClientRef = "dated-title",
-            Title = "May 2, 2013, 1:12 PM",
-            Text = "May 2, 2013, 1:12 PM\nHarbour authority delays the new quay by two years\n"
-                + "The harbour authority said on Monday that the new quay would open in the autumn, two years later than planned.\n"
-                + "Shipping lines had asked for the delay to be explained, and the authority said the contractor had run short of steel.",
-        };
+        var article = CleanDump("May 2, 2013, 1:12 PM", $"May 2, 2013, 1:12 PM\n{QuayHeadline}\n{QuayStory}");
 
-        var article = Cleaner.Clean(raw, "art_1", DateTimeOffset.UnixEpoch);
-
-        Assert.Equal("Harbour authority delays the new quay by two years", article.Title);
+        Assert.Equal(QuayHeadline, article.Title);
         Assert.Equal(new DateTimeOffset(2013, 5, 2, 13, 12, 0, TimeSpan.Zero), article.Published);
         Assert.StartsWith("The harbour authority said", article.Text, StringComparison.Ordinal);
     }
@@ -170,21 +167,16 @@ public sealed class PublicationDateTests
     [Fact]
     public void Time_stamps_without_a_whole_date_are_neither_the_title_nor_the_headline_and_date_nothing()
     {
-        var raw = new RawArticle
-        {
-            ClientRef = "stamped",
-            Title = "APR 28",
-            Text = "APR 28\nHarbour authority delays the new quay by two years\nUpdated 4: 08 p. m. ET\n"
-                + "The harbour authority said on Monday that the new quay would open in the autumn, two years later than planned.\n"
-                + "Shipping lines had asked for the delay to be explained, and the authority said the contractor had run short of steel.",
-        };
+        var article = CleanDump("APR 28", $"APR 28\n{QuayHeadline}\nUpdated 4: 08 p. m. ET\n{QuayStory}");
 
-        var article = Cleaner.Clean(raw, "art_1", DateTimeOffset.UnixEpoch);
-
-        Assert.Equal("Harbour authority delays the new quay by two years", article.Title);
+        Assert.Equal(QuayHeadline, article.Title);
         Assert.Null(article.Published);
         Assert.StartsWith("The harbour authority said", article.Text, StringComparison.Ordinal);
     }
+
+    /// <summary>A page dump sent with the title a feed took from its first line.</summary>
+    private static Contracts.Events.ArticleIngested CleanDump(string title, string text) =>
+        Cleaner.Clean(new RawArticle { ClientRef = "dump", Title = title, Text = text }, "art_1", DateTimeOffset.UnixEpoch);
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {

@@ -100,12 +100,9 @@ internal static partial class PublicationDates
             return false;
         }
         var times = TimePart().Matches(line);
-        var days = MonthDay().Matches(Without(line, times));
-        if (times.Count + days.Count == 0)
-        {
-            return false;
-        }
-        return Filler().Replace(Without(Without(line, times), days), "").Length == 0;
+        var withoutTimes = Without(line, times);
+        var days = MonthDay().Matches(withoutTimes);
+        return times.Count + days.Count > 0 && Filler().Replace(Without(withoutTimes, days), "").Length == 0;
     }
 
     /// <summary>The text with each match replaced by a space.</summary>
