@@ -59,6 +59,11 @@ public sealed partial class ArticleExtractedConsumer(
         var updated = pending.Update;
         LogDecision(updated.Article.Article.ArticleId, updated.StoryId, updated.Version, updated.JoinKind, updated.Score);
         await context.Publish(updated, context.CancellationToken).ConfigureAwait(false);
+        foreach (var moved in pending.Moved)
+        {
+            LogMove(moved.Article.Article.ArticleId, moved.StoryId, moved.Version, updated.Article.Article.ArticleId);
+            await context.Publish(moved, context.CancellationToken).ConfigureAwait(false);
+        }
         metrics.Decided(updated.JoinKind);
         metrics.StageCompleted(PipelineStage.Clustered, updated.Article.Article.IngestedAt);
     }
@@ -95,4 +100,7 @@ public sealed partial class ArticleExtractedConsumer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleId} -> story {StoryId} v{Version}: {JoinKind}, score {Score}")]
     private partial void LogDecision(string articleId, string storyId, long version, Contracts.V1.JoinReason.Types.Kind joinKind, double score);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Article {ArticleId} -> story {StoryId} v{Version}: moved with its story, which {MergedBy} merged into this one")]
+    private partial void LogMove(string articleId, string storyId, long version, string mergedBy);
 }

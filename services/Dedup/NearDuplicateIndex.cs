@@ -88,6 +88,18 @@ internal sealed class NearDuplicateIndex
         }
     }
 
+    /// <summary>Files every article of one story under another, after a merge of the two: a scan, as merges are rare.</summary>
+    public void Relabel(string fromStory, string intoStory)
+    {
+        for (var article = 0; article < Count; article++)
+        {
+            if (string.Equals(_storyIds[article], fromStory, StringComparison.Ordinal))
+            {
+                _storyIds[article] = intoStory;
+            }
+        }
+    }
+
     /// <summary>The indexed article most like the signature among those sharing a band with it, or null when none does.</summary>
     public (string ArticleId, string StoryId, double Jaccard)? FindBest(MinHashSignature signature)
     {

@@ -60,9 +60,48 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
           CAST(@story_terms AS text), CAST(@sequence AS bigint), CAST(@max_terms AS integer), CAST(@max_entities AS integer))
         """;
 
+    /// <summary>As in <c>dedup_save</c>, for a story that grew by a merge (rare, so a round trip a statement is no matter).</summary>
+    public override (List<string> Entities, List<string> Terms) PruneStory(Func<string, DbCommand> command, string storyId) =>
+        (Prune(command, PruneEntities, UncountEntities, storyId, StoryStore.MaxStoryEntities), Prune(command, PruneTerms, UncountTerms, storyId, StoryStore.MaxStoryTerms));
+
+    private static List<string> Prune(Func<string, DbCommand> command, string prune, string uncount, string storyId, int max)
+    {
+        var dropped = new List<string>();
+        using (var reader = command(prune).With("@story", storyId).With("@max", max).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                dropped.Add(reader.GetString(0));
+            }
+        }
+        if (dropped.Count > 0)
+        {
+            command(uncount).With("@keys", dropped.ToArray()).ExecuteNonQuery();
+        }
+        return dropped;
+    }
+
+    private const string PruneTerms =
+        """
+        DELETE FROM dedup_story_terms WHERE story_id = @story AND term IN (
+          SELECT term FROM dedup_story_terms WHERE story_id = @story ORDER BY weight DESC, term OFFSET @max)
+        RETURNING term
+        """;
+
+    private const string PruneEntities =
+        """
+        DELETE FROM dedup_story_entities WHERE story_id = @story AND entity_id IN (
+          SELECT entity_id FROM dedup_story_entities WHERE story_id = @story ORDER BY members DESC, entity_id OFFSET @max)
+        RETURNING entity_id
+        """;
+
+    private const string UncountTerms = "UPDATE dedup_term_stories SET stories = stories - 1 WHERE term = ANY (@keys)";
+
+    private const string UncountEntities = "UPDATE dedup_entity_stats SET stories = stories - 1 WHERE entity_id = ANY (@keys)";
+
     public override void CreateSchema(DbConnection connection) => PostgresDatabase.CreateSchema((NpgsqlConnection)connection, SchemaLock, Schema);
 
-    /// <summary>The tables of SQLite's schema version 3; "C" collation orders terms and ids as SQLite and .NET's ordinal do.</summary>
+    /// <summary>The tables of SQLite's schema version 5; "C" collation orders terms and ids as SQLite and .NET's ordinal do.</summary>
     private const string Schema =
         """
         CREATE TABLE IF NOT EXISTS dedup_stories (
@@ -127,6 +166,9 @@ internal sealed class PostgresStoryStoreSql : StoryStoreSql
         ALTER TABLE dedup_articles ADD COLUMN IF NOT EXISTS lead_weekday integer;
         -- Entities stored before SQLite's schema version 4 have no type (0), which any type matches.
         ALTER TABLE dedup_story_entities ADD COLUMN IF NOT EXISTS type integer NOT NULL DEFAULT 0;
+        -- SQLite's schema version 5: a member moved by a merge of stories names the article that merged them.
+        ALTER TABLE dedup_articles ADD COLUMN IF NOT EXISTS merged_by text COLLATE "C";
+        CREATE INDEX IF NOT EXISTS ix_dedup_articles_merged_by ON dedup_articles (merged_by) WHERE merged_by IS NOT NULL;
         CREATE TABLE IF NOT EXISTS dedup_counters (name text PRIMARY KEY, value bigint NOT NULL);
         INSERT INTO dedup_counters (name, value) VALUES ('articles', 0), ('stories', 0) ON CONFLICT (name) DO NOTHING;
         -- A replacement cannot change a function's results, and one with other parameters is another function, so the

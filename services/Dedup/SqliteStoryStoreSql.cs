@@ -43,7 +43,7 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
         command(AddStoryEntities).With("@story", article.StoryId).With("@active", active).With("@entities", article.StoryEntitiesJson).ExecuteNonQuery();
         var termsAdded = Strings(command(CountNewStoryTerms).With("@terms", article.StoryTermsJson).With("@story", article.StoryId));
         command(AddStoryTerms).With("@story", article.StoryId).With("@terms", article.StoryTermsJson).ExecuteNonQuery();
-        var (dropped, termsDropped) = PruneStoryProfile(command, article.StoryId);
+        var (dropped, termsDropped) = PruneStory(command, article.StoryId);
 
         if (article.NewStory)
         {
@@ -56,8 +56,7 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
         return new SavedPlacement(version, active, added, dropped, termsAdded, termsDropped);
     }
 
-    /// <summary>Keeps the story's profile within its bounds; returns the entities and terms dropped.</summary>
-    private static (List<string> Entities, List<string> Terms) PruneStoryProfile(Func<string, DbCommand> command, string storyId)
+    public override (List<string> Entities, List<string> Terms) PruneStory(Func<string, DbCommand> command, string storyId)
     {
         // Counting first spares the sort of every profile that is within its bounds, as most are.
         long terms, entities;
@@ -92,16 +91,6 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
 
     private const string UncountEntities = "UPDATE dedup_entity_stats SET stories = stories - 1 WHERE entity_id IN (SELECT value FROM json_each(@keys))";
 
-    private static List<string> Strings(DbCommand command)
-    {
-        var values = new List<string>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            values.Add(reader.GetString(0));
-        }
-        return values;
-    }
 
     private const string InsertStory =
         "INSERT INTO dedup_stories (story_id, version, member_count, first_time, last_time, active) VALUES (@story, 1, 1, @time, @time, @active) RETURNING version";
@@ -189,10 +178,11 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
         schema.Transaction = transaction;
         var migrations = version switch
         {
-            < 1 => UndatedTimesMigration + TermStoriesMigration + LeadWeekdayMigration + EntityTypeMigration,
-            < 2 => TermStoriesMigration + LeadWeekdayMigration + EntityTypeMigration,
-            < 3 => LeadWeekdayMigration + EntityTypeMigration,
-            _ => EntityTypeMigration,
+            < 1 => UndatedTimesMigration + TermStoriesMigration + LeadWeekdayMigration + EntityTypeMigration + MergedByMigration,
+            < 2 => TermStoriesMigration + LeadWeekdayMigration + EntityTypeMigration + MergedByMigration,
+            < 3 => LeadWeekdayMigration + EntityTypeMigration + MergedByMigration,
+            < 4 => EntityTypeMigration + MergedByMigration,
+            _ => MergedByMigration,
         };
         schema.CommandText = (existing ? migrations : Schema) + $"PRAGMA user_version = {SchemaVersion};";
         schema.ExecuteNonQuery();
@@ -205,8 +195,15 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
     /// 2: a term's document frequency counts the stories whose profile holds it, not the articles.
     /// 3: a member keeps the day of the week its opening names.
     /// 4: a story's entity keeps its type (person, organisation, place).
+    /// 5: a member moved by a merge of stories names the article that merged them.
     /// </summary>
-    private const int SchemaVersion = 4;
+    private const int SchemaVersion = 5;
+
+    private const string MergedByMigration =
+        """
+        ALTER TABLE dedup_articles ADD COLUMN merged_by TEXT;
+        CREATE INDEX IF NOT EXISTS ix_dedup_articles_merged_by ON dedup_articles (merged_by) WHERE merged_by IS NOT NULL;
+        """;
 
     /// <summary>
     /// Entities stored before schema version 4 have no type (0, unspecified), which any type matches, until a member
@@ -290,8 +287,10 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
           lead_weekday INTEGER,
           terms_json TEXT NOT NULL,
           entities_json TEXT NOT NULL,
-          minhash BLOB NOT NULL);
+          minhash BLOB NOT NULL,
+          merged_by TEXT);
         CREATE INDEX IF NOT EXISTS ix_dedup_articles_story ON dedup_articles (story_id, version);
+        CREATE INDEX IF NOT EXISTS ix_dedup_articles_merged_by ON dedup_articles (merged_by) WHERE merged_by IS NOT NULL;
         CREATE TABLE IF NOT EXISTS dedup_story_entities (
           entity_id TEXT NOT NULL,
           story_id TEXT NOT NULL,

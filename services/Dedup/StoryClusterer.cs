@@ -13,9 +13,10 @@ namespace Newsroom.Dedup;
 /// rewrites of the same event: candidate stories sharing canonical entities or rare title-and-lead
 /// terms within a time window, scored by <see cref="SameEventScorer"/> against the story's centroid and its
 /// closest member, with a higher bar the further apart their dates lie or when the article leads with an act none of the
-/// story's members leads with. Otherwise the article opens a story, and says which story it came closest to joining
+/// story's members leads with; an article that matches two stories of agreeing times about as well merges the other into
+/// its own (see <see cref="Mergeable"/>). Otherwise the article opens a story, and says which story it came closest to joining
 /// and what kept it out. Decisions depend only on the stored state and the article, so the same articles in the same
-/// order give the same stories; an article seen before gets its earlier decision back unchanged.
+/// order give the same stories; an article seen before gets its earlier decision, and the members its merge moved, back unchanged.
 /// Decisions are made durable in groups: <see cref="Decide"/> records one in the store's open transaction,
 /// <see cref="Commit"/> commits all recorded since, so that a backlog pays one commit per run of articles.
 /// </summary>
@@ -28,6 +29,12 @@ public sealed class StoryClusterer
 
     /// <summary>A same-event join's feature: the member the article resembles most, and how much.</summary>
     public const string ClosestMemberFeature = "closest_member";
+
+    /// <summary>
+    /// A merge of stories: on the article that brought it about, the story it brought in and its score there; on each
+    /// member moved, the story it came from and why.
+    /// </summary>
+    public const string MergedStoryFeature = "merged_story";
 
     private readonly StoryStore _store;
     private readonly StoryClustererOptions _options;
@@ -46,7 +53,10 @@ public sealed class StoryClusterer
         _options.Validate();
     }
 
-    /// <summary>Places the article in a story and commits it; returns the story update to publish.</summary>
+    /// <summary>
+    /// Places the article in a story and commits it; returns the article's story update. The members that a merge of stories
+    /// moved are in <see cref="Decide"/>'s result, for callers that publish them.
+    /// </summary>
     /// <exception cref="InvalidMessageException">The message carries no article id.</exception>
     public StoryUpdated Assign(ArticleExtracted article, DateTimeOffset now)
     {
@@ -73,14 +83,14 @@ public sealed class StoryClusterer
         {
             try
             {
-                var (update, recorded) = Place(article, now);
+                var (update, moved, recorded) = Place(article, now);
                 if (recorded)
                 {
                     _uncommitted ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     _uncommittedCount++;
                 }
                 // A redelivered article's decision may be in the open group: it waits for that group's commit too.
-                return new PendingStoryUpdate(update, _uncommitted?.Task ?? Task.CompletedTask);
+                return new PendingStoryUpdate(update, moved, _uncommitted?.Task ?? Task.CompletedTask);
             }
             catch (Exception error) when (error is not InvalidMessageException)
             {
@@ -142,8 +152,8 @@ public sealed class StoryClusterer
         _uncommittedCount = 0;
     }
 
-    /// <summary>The article's decision, and whether it was recorded now (false: it was made before).</summary>
-    private (StoryUpdated Update, bool Recorded) Place(ArticleExtracted article, DateTimeOffset now)
+    /// <summary>The article's decision, the members a merge it brought about moved, and whether it was recorded now (false: it was made before).</summary>
+    private (StoryUpdated Update, IReadOnlyList<StoryUpdated> Moved, bool Recorded) Place(ArticleExtracted article, DateTimeOffset now)
     {
         if (_store.FollowStore())
         {
@@ -155,12 +165,21 @@ public sealed class StoryClusterer
         // lacks was never placed, and only a redelivered one costs a read.
         if (nearDuplicates.Holds(article.Article.ArticleId) && _store.FindDecision(article.Article.ArticleId) is { } earlier)
         {
-            return (earlier, false);
+            return (earlier, _store.FindMoves(article.Article.ArticleId), false);
         }
         var profile = ArticleProfile.Create(article, _options);
         var decision = FindNearDuplicate(nearDuplicates, profile) ?? FindSameEvent(profile);
         var version = _store.Save(profile, decision.StoryId, decision.Kind, decision.MatchedArticleId, decision.Score, decision.Features, now);
         nearDuplicates.Add(profile.ArticleId, decision.StoryId, profile.Signature);
+        var moved = new List<StoryUpdated>();
+        foreach (var merged in decision.Merged)
+        {
+            var detail = string.Create(
+                CultureInfo.InvariantCulture,
+                $"moved from {merged.StoryId} with its story: {profile.ArticleId} matched both, {decision.Score:0.00} here and {merged.Score:0.00} there");
+            moved.AddRange(_store.MergeStory(merged.StoryId, decision.StoryId, profile.ArticleId, new StoryMatchFeature(MergedStoryFeature, merged.Score, detail), now));
+            nearDuplicates.Relabel(merged.StoryId, decision.StoryId);
+        }
         return (new StoryUpdated
         {
             StoryId = decision.StoryId,
@@ -171,7 +190,7 @@ public sealed class StoryClusterer
             Score = decision.Score,
             Features = decision.Features,
             UpdatedAt = now,
-        }, true);
+        }, moved, true);
     }
 
     /// <summary>The highest ingest sequence number decided so far; 0 when none was numbered.</summary>
@@ -238,7 +257,8 @@ public sealed class StoryClusterer
             JoinReason.Types.Kind.NearDuplicate,
             match.ArticleId,
             Math.Round(match.Jaccard, 4),
-            [new StoryMatchFeature(ShingleFeature, Math.Round(match.Jaccard, 4), detail)]);
+            [new StoryMatchFeature(ShingleFeature, Math.Round(match.Jaccard, 4), detail)],
+            []);
     }
 
     /// <summary>The story whose event the article reports; otherwise a story of its own, which names the nearest miss.</summary>
@@ -283,6 +303,7 @@ public sealed class StoryClusterer
         StoryMatch? best = null;
         StoryProfile? bestStory = null;
         string? bestMember = null;
+        var accepted = new List<(StoryMatch Match, StoryProfile Story)>();
         (StoryMatch Match, double Threshold, string? Raised)? nearest = null;
         var ranked = candidates
             .OrderByDescending(c => c.Value)
@@ -313,11 +334,15 @@ public sealed class StoryClusterer
                 raised = raised is null ? otherAction : $"{raised}, {otherAction}";
             }
             var threshold = _options.SameEventThreshold + margin;
-            if (match.Veto is null && match.Score >= threshold && (best is null || match.Score > best.Score))
+            if (match.Veto is null && match.Score >= threshold)
             {
-                best = match;
-                bestStory = story;
-                bestMember = closest;
+                accepted.Add((match, story));
+                if (best is null || match.Score > best.Score)
+                {
+                    best = match;
+                    bestStory = story;
+                    bestMember = closest;
+                }
             }
             else if (nearest is null || match.Score > nearest.Value.Match.Score)
             {
@@ -328,7 +353,38 @@ public sealed class StoryClusterer
         {
             return FirstArticle(profile, nearest);
         }
-        return new Decision(best.StoryId, JoinReason.Types.Kind.SameEvent, bestMember ?? ClosestMember(scorer, bestStory).ArticleId, best.Score, best.Features);
+        var merged = Mergeable(best, bestStory, accepted);
+        IEnumerable<StoryMatchFeature> brought = merged.Select(m => new StoryMatchFeature(
+            MergedStoryFeature, m.Match.Score, string.Create(CultureInfo.InvariantCulture, $"brought in {m.Match.StoryId} ({m.Story.MemberCount} articles), which it matched at {m.Match.Score:0.00}")));
+        return new Decision(
+            best.StoryId, JoinReason.Types.Kind.SameEvent, bestMember ?? ClosestMember(scorer, bestStory).ArticleId, best.Score, [.. best.Features, .. brought], [.. merged.Select(m => m.Match)]);
+    }
+
+    /// <summary>
+    /// The other stories the article matched that it merges into its own: an article that reads as a rewrite of two stories
+    /// (scoring at least <see cref="StoryClustererOptions.MergeScoreRatio"/> of its best with the second) shows that they tell
+    /// one event, which two outlets' first reports, phrased apart, had split. It merges them only when time does not tell
+    /// them apart: both stories have dated members within <see cref="StoryClustererOptions.TimeGapGraceDays"/> of each
+    /// other's, or neither has any. A dated story and an undated one are left apart, since a merge joins every member of one
+    /// to every member of the other and nothing shows that the two lie in one time. One clear rule, applied once at the
+    /// article that bridges: no story is ever split again, so nothing oscillates.
+    /// </summary>
+    private List<(StoryMatch Match, StoryProfile Story)> Mergeable(StoryMatch best, StoryProfile bestStory, List<(StoryMatch Match, StoryProfile Story)> accepted) =>
+        [.. accepted.Where(a => a.Match.StoryId != best.StoryId
+            && a.Match.Score >= _options.MergeScoreRatio * best.Score
+            && a.Story.MemberCount <= _options.MaxMergedMembers
+            && TimesAgree(bestStory, a.Story))
+            .OrderByDescending(a => a.Match.Score)
+            .ThenBy(a => a.Match.StoryId, StringComparer.Ordinal)];
+
+    private bool TimesAgree(StoryProfile one, StoryProfile other)
+    {
+        if (one.FirstTime is not { } oneFirst || one.LastTime is not { } oneLast || other.FirstTime is not { } otherFirst || other.LastTime is not { } otherLast)
+        {
+            return !one.Dated && !other.Dated;
+        }
+        var apart = Math.Max(Math.Max((otherFirst - oneLast).TotalDays, (oneFirst - otherLast).TotalDays), 0);
+        return apart <= _options.TimeGapGraceDays;
     }
 
     /// <summary>
@@ -412,15 +468,17 @@ public sealed class StoryClusterer
     {
         if (nearest is not { Match: var match, Threshold: var threshold, Raised: var raised })
         {
-            return new(StoryIdFor(profile.ArticleId), JoinReason.Types.Kind.FirstArticle, null, 0, []);
+            return new(StoryIdFor(profile.ArticleId), JoinReason.Types.Kind.FirstArticle, null, 0, [], []);
         }
         var under = match.Score < threshold;
         var apart = raised is null ? string.Empty : " " + raised;
         var detail = string.Create(CultureInfo.InvariantCulture, $"{match.StoryId} scored {match.Score:0.00}")
             + (under ? string.Create(CultureInfo.InvariantCulture, $", under the {threshold:0.00} a same-event match needs{apart}") : string.Empty)
             + (match.Veto is { } veto ? $"{(under ? ", and" : ",")} vetoed: {veto}" : string.Empty);
-        return new(StoryIdFor(profile.ArticleId), JoinReason.Types.Kind.FirstArticle, null, 0, [new StoryMatchFeature(NearestStoryFeature, match.Score, detail)]);
+        return new(StoryIdFor(profile.ArticleId), JoinReason.Types.Kind.FirstArticle, null, 0, [new StoryMatchFeature(NearestStoryFeature, match.Score, detail)], []);
     }
 
-    private sealed record Decision(string StoryId, JoinReason.Types.Kind Kind, string? MatchedArticleId, double Score, IReadOnlyList<StoryMatchFeature> Features);
+    /// <param name="Merged">The other stories the article matched that merge into its story.</param>
+    private sealed record Decision(
+        string StoryId, JoinReason.Types.Kind Kind, string? MatchedArticleId, double Score, IReadOnlyList<StoryMatchFeature> Features, IReadOnlyList<StoryMatch> Merged);
 }

@@ -68,6 +68,16 @@ public sealed class StoryClustererOptions
     /// </summary>
     public double ClosestMemberWeight { get; set; } = 0.5;
 
+    /// <summary>
+    /// An article that matches two stories merges them when its score with the second is at least this share of its score
+    /// with the first: a report that reads as a rewrite of both shows they tell one event, which two outlets' first reports,
+    /// phrased apart, had split. The stories' times must agree too (see <see cref="StoryClusterer"/>).
+    /// </summary>
+    public double MergeScoreRatio { get; set; } = 0.6;
+
+    /// <summary>Members a story may have to be merged into another: a merge rewrites every member, so its work stays bounded.</summary>
+    public int MaxMergedMembers { get; set; } = 50;
+
     /// <summary>Weight of the title-and-lead TF-IDF cosine against the story's centroid.</summary>
     public double TextWeight { get; set; } = 0.4;
 
@@ -120,6 +130,12 @@ public sealed class StoryClustererOptions
         {
             throw new InvalidOperationException(
                 $"Dedup options: MaxTitleTokens ({MaxTitleTokens}) must be positive and MaxTextTokens ({MaxTextTokens}) at least LeadTokenCount ({LeadTokenCount}); fix the \"{SectionName}\" configuration section.");
+        }
+
+        if (MergeScoreRatio is <= 0 or > 1 || MaxMergedMembers < 0)
+        {
+            throw new InvalidOperationException(
+                $"Dedup options: MergeScoreRatio ({MergeScoreRatio}) must lie above 0 and at most 1 (1: merge only on equal scores), and MaxMergedMembers ({MaxMergedMembers}) must not be negative (0: never merge stories); fix the \"{SectionName}\" configuration section.");
         }
 
         if (ClosestMemberWeight is < 0 or > 1 || TimeGapGraceDays < 0 || TimeGapMarginPerDay < 0 || MaxTimeGapMargin < 0 || LeadActionConflictMargin < 0)

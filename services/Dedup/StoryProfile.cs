@@ -5,12 +5,13 @@ namespace Newsroom.Dedup;
 /// <summary>
 /// A candidate story as the same-event layer sees it: the summed member weight of each canonical entity
 /// (its centrality, see <see cref="ArticleProfile.EntityWeights"/>) with its canonical name and type, and of each title-and-lead term,
-/// its members' lead events, the span of its members' times (see <see cref="ArticleProfile.EventTime"/>), null
+/// its members' lead events, how many members it has, the span of its members' times (see <see cref="ArticleProfile.EventTime"/>), null
 /// when no member gave one, and the times of the members read.
 /// How common each entity and term is overall is read at scoring time, since it changes with every article.
 /// </summary>
 internal sealed record StoryProfile(
     string StoryId,
+    long MemberCount,
     DateTimeOffset? FirstTime,
     DateTimeOffset? LastTime,
     IReadOnlyDictionary<string, double> EntityWeights,

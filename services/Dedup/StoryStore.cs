@@ -143,30 +143,148 @@ public sealed class StoryStore : IDisposable
     /// <summary>The decision already made for an article, rebuilt from what was stored; null when the article is new.</summary>
     internal StoryUpdated? FindDecision(string articleId)
     {
-        var command = Command(
-            """
-            SELECT story_id, version, join_kind, matched_article_id, score, features_json, updated_at, article_json
-            FROM dedup_articles WHERE article_id = @id
-            """);
+        var command = Command(DecisionColumns + " WHERE article_id = @id");
         command.With("@id", articleId);
         using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadDecision(reader) : null;
+    }
+
+    /// <summary>
+    /// The members that a merge of stories the article brought about moved, each as its placement stands (a later merge
+    /// may have moved it again, and then that one republishes it), so that a redelivered article republishes them too.
+    /// </summary>
+    internal List<StoryUpdated> FindMoves(string articleId)
+    {
+        var command = Command(DecisionColumns + " WHERE merged_by = @id ORDER BY version");
+        command.With("@id", articleId);
+        using var reader = command.ExecuteReader();
+        var moves = new List<StoryUpdated>();
+        while (reader.Read())
+        {
+            moves.Add(ReadDecision(reader));
+        }
+        return moves;
+    }
+
+    private const string DecisionColumns =
+        "SELECT story_id, version, join_kind, matched_article_id, score, features_json, updated_at, article_json, article_id FROM dedup_articles";
+
+    private StoryUpdated ReadDecision(DbDataReader reader) => new()
+    {
+        StoryId = reader.GetString(0),
+        Version = reader.GetInt64(1),
+        JoinKind = (JoinReason.Types.Kind)reader.GetInt32(2),
+        MatchedArticleId = reader.IsDBNull(3) ? null : reader.GetString(3),
+        Score = reader.GetDouble(4),
+        Features = JsonSerializer.Deserialize<List<StoryMatchFeature>>(reader.GetString(5), Json) ?? [],
+        UpdatedAt = DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
+        Article = JsonSerializer.Deserialize<ArticleExtracted>(reader.GetString(7), Json)
+            ?? throw new InvalidOperationException($"Stored article {reader.GetString(8)} in {Description} is unreadable; delete the dedup database and replay."),
+    };
+
+    /// <summary>
+    /// Moves every member of story <paramref name="from"/> into story <paramref name="into"/>, in the open transaction, and
+    /// deletes <paramref name="from"/>: the profiles add up (entities and terms both held count one story less), the span
+    /// of times widens, and each member gets the next version of <paramref name="into"/>, in its old order, with
+    /// <paramref name="merged"/> added to the features of its placement. Returns the members' new placements.
+    /// </summary>
+    internal List<StoryUpdated> MergeStory(string from, string into, string mergedBy, StoryMatchFeature merged, DateTimeOffset updatedAt)
+    {
+        _transaction ??= Connection().BeginTransaction();
+        var (version, active, intoMembers, intoFirst, intoLast) = ReadStoryRow(into);
+        var (_, _, fromMembers, fromFirst, fromLast) = ReadStoryRow(from);
+        var entitiesShared = StoryStoreSql.Strings(Command(UncountSharedEntities).With("@from", from).With("@into", into));
+        Command(MoveStoryEntities).With("@from", from).With("@into", into).With("@active", active).ExecuteNonQuery();
+        var termsShared = StoryStoreSql.Strings(Command(UncountSharedTerms).With("@from", from).With("@into", into));
+        Command(MoveStoryTerms).With("@from", from).With("@into", into).ExecuteNonQuery();
+        Command("DELETE FROM dedup_story_entities WHERE story_id = @from; DELETE FROM dedup_story_terms WHERE story_id = @from").With("@from", from).ExecuteNonQuery();
+        var (entitiesDropped, termsDropped) = _sql.PruneStory(Command, into);
+
+        var members = new List<(string ArticleId, List<StoryMatchFeature> Features)>();
+        using (var reader = Command("SELECT article_id, features_json FROM dedup_articles WHERE story_id = @from ORDER BY version").With("@from", from).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                members.Add((reader.GetString(0), JsonSerializer.Deserialize<List<StoryMatchFeature>>(reader.GetString(1), Json) ?? []));
+            }
+        }
+        var updated = updatedAt.ToString("O", CultureInfo.InvariantCulture);
+        foreach (var (articleId, features) in members)
+        {
+            Command(
+                """
+                UPDATE dedup_articles SET story_id = @into, version = @version, features_json = @features, updated_at = @updated, merged_by = @by
+                WHERE article_id = @id
+                """)
+                .With("@id", articleId).With("@into", into).With("@version", ++version).With("@updated", updated).With("@by", mergedBy)
+                .With("@features", JsonSerializer.Serialize(features.Where(f => f.Name != merged.Name).Append(merged), Json))
+                .ExecuteNonQuery();
+        }
+        // A story's span covers its dated members only: a bound of either story may be NULL.
+        Command(
+            """
+            UPDATE dedup_stories SET version = @version, member_count = @members, first_time = @first, last_time = @last WHERE story_id = @into;
+            DELETE FROM dedup_stories WHERE story_id = @from;
+            UPDATE dedup_counters SET value = value - 1 WHERE name = @stories
+            """)
+            .With("@from", from).With("@into", into).With("@version", version).With("@members", intoMembers + fromMembers)
+            .With("@first", Bound(intoFirst, fromFirst, Math.Min)).With("@last", Bound(intoLast, fromLast, Math.Max))
+            .With("@stories", StoryStoreSql.StoryCounter).ExecuteNonQuery();
+
+        if (_storiesSeen > 0)
+        {
+            _storiesSeen--;
+        }
+        _profiles.Remove(from);
+        _profiles.Remove(into);
+        _entityStories.Follow([], entitiesShared.Concat(entitiesDropped));
+        _termStories.Follow([], termsShared.Concat(termsDropped));
+        var moved = members.Select(m => m.ArticleId).ToHashSet(StringComparer.Ordinal);
+        return [.. FindMoves(mergedBy).Where(m => moved.Contains(m.Article.Article.ArticleId))];
+    }
+
+    private (long Version, long Active, long Members, long? FirstTime, long? LastTime) ReadStoryRow(string storyId)
+    {
+        using var reader = Command("SELECT version, active, member_count, first_time, last_time FROM dedup_stories WHERE story_id = @id").With("@id", storyId).ExecuteReader();
         if (!reader.Read())
         {
-            return null;
+            throw new InvalidOperationException($"Story {storyId} is not in {Description}, though a decision read it; its articles are decided again.");
         }
-        return new StoryUpdated
-        {
-            StoryId = reader.GetString(0),
-            Version = reader.GetInt64(1),
-            JoinKind = (JoinReason.Types.Kind)reader.GetInt32(2),
-            MatchedArticleId = reader.IsDBNull(3) ? null : reader.GetString(3),
-            Score = reader.GetDouble(4),
-            Features = JsonSerializer.Deserialize<List<StoryMatchFeature>>(reader.GetString(5), Json) ?? [],
-            UpdatedAt = DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
-            Article = JsonSerializer.Deserialize<ArticleExtracted>(reader.GetString(7), Json)
-                ?? throw new InvalidOperationException($"Stored article {articleId} in {Description} is unreadable; delete the dedup database and replay."),
-        };
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetInt64(4));
     }
+
+    private static long? Bound(long? one, long? other, Func<long, long, long> pick) =>
+        one is { } a && other is { } b ? pick(a, b) : one ?? other;
+
+    /// <summary>An entity or term in both stories' profiles counts one story less: the two become one.</summary>
+    private static string UncountShared(string counts, string profile, string key) =>
+        $"""
+        UPDATE {counts} SET stories = stories - 1 WHERE {key} IN (
+          SELECT f.{key} FROM {profile} f JOIN {profile} t ON t.{key} = f.{key} AND t.story_id = @into
+          WHERE f.story_id = @from)
+        RETURNING {key}
+        """;
+
+    private static readonly string UncountSharedEntities = UncountShared("dedup_entity_stats", "dedup_story_entities", "entity_id");
+
+    private static readonly string UncountSharedTerms = UncountShared("dedup_term_stories", "dedup_story_terms", "term");
+
+    private const string MoveStoryEntities =
+        """
+        INSERT INTO dedup_story_entities (entity_id, story_id, name, members, weight, active, type)
+        SELECT entity_id, @into, name, members, weight, @active, type FROM dedup_story_entities WHERE story_id = @from
+        ON CONFLICT (entity_id, story_id) DO UPDATE SET members = dedup_story_entities.members + excluded.members,
+          weight = dedup_story_entities.weight + excluded.weight,
+          type = CASE WHEN dedup_story_entities.type = 0 THEN excluded.type ELSE dedup_story_entities.type END
+        """;
+
+    private const string MoveStoryTerms =
+        """
+        INSERT INTO dedup_story_terms (term, story_id, weight)
+        SELECT term, @into, weight FROM dedup_story_terms WHERE story_id = @from
+        ON CONFLICT (term, story_id) DO UPDATE SET weight = dedup_story_terms.weight + excluded.weight
+        """;
+
 
     /// <summary>Every stored article's story and MinHash signature, in the order they were placed.</summary>
     internal IEnumerable<(string ArticleId, string StoryId, byte[] MinHash)> ReadSignatures()
@@ -259,6 +377,7 @@ public sealed class StoryStore : IDisposable
             return cached;
         }
         DateTimeOffset? firstTime = null, lastTime = null;
+        long memberCount = 0;
         var entityWeights = new Dictionary<string, double>(StringComparer.Ordinal);
         var entityNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var entityTypes = new Dictionary<string, EntityType>(StringComparer.Ordinal);
@@ -274,6 +393,7 @@ public sealed class StoryStore : IDisposable
                     case 0:
                         firstTime = reader.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(9));
                         lastTime = reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(10));
+                        memberCount = reader.GetInt64(8);
                         break;
                     case 1:
                         entityWeights[reader.GetString(1)] = reader.GetDouble(2);
@@ -300,7 +420,7 @@ public sealed class StoryStore : IDisposable
             }
         }
         var profile = new StoryProfile(
-            storyId, firstTime, lastTime, entityWeights, entityNames, entityTypes, termWeights, [.. members.OrderByDescending(m => m.Version).Select(m => m.Lead)], memberTimes);
+            storyId, memberCount, firstTime, lastTime, entityWeights, entityNames, entityTypes, termWeights, [.. members.OrderByDescending(m => m.Version).Select(m => m.Lead)], memberTimes);
         _profiles.Add(profile, maxMembers);
         PrefetchCounts(profile.TermWeights.Keys, profile.EntityWeights.Keys);
         return profile;
@@ -308,14 +428,14 @@ public sealed class StoryStore : IDisposable
 
     /// <summary>
     /// A story's profile in one statement (one round trip on PostgreSQL instead of four), a row per part: 0, the span
-    /// of its members' times; 1, an entity with its weight, name and type (in the action's column); 2, a term with its weight; 3, one of the last
+    /// of its members' times and their count (in the version's column); 1, an entity with its weight, name and type (in the action's column); 2, a term with its weight; 3, one of the last
     /// @limit members with its lead event, version, time and the day of the week its opening names. SQLite and PostgreSQL both read it.
     /// </summary>
     private const string StoryProfileParts =
         """
         SELECT 0 AS part, CAST(NULL AS text) AS key, CAST(NULL AS double precision) AS weight,
           CAST(NULL AS text) AS name, CAST(NULL AS text) AS actor_id, CAST(NULL AS integer) AS action, CAST(NULL AS text) AS target_id,
-          CAST(NULL AS integer) AS lead_date, CAST(NULL AS bigint) AS version, CAST(first_time AS bigint) AS time_from, CAST(last_time AS bigint) AS time_to,
+          CAST(NULL AS integer) AS lead_date, CAST(member_count AS bigint) AS version, CAST(first_time AS bigint) AS time_from, CAST(last_time AS bigint) AS time_to,
           CAST(NULL AS integer) AS lead_weekday
         FROM dedup_stories WHERE story_id = @id
         UNION ALL

@@ -35,6 +35,24 @@ internal abstract class StoryStoreSql
     /// </summary>
     public abstract SavedPlacement Save(Func<string, DbCommand> command, PlacedArticle article);
 
+    /// <summary>
+    /// Keeps the story's profile within <see cref="StoryStore.MaxStoryTerms"/> and <see cref="StoryStore.MaxStoryEntities"/>,
+    /// the heaviest kept, and counts the keys dropped one story less; returns the entities and terms dropped.
+    /// </summary>
+    public abstract (List<string> Entities, List<string> Terms) PruneStory(Func<string, DbCommand> command, string storyId);
+
+    /// <summary>The first column of every row the command reads.</summary>
+    internal static List<string> Strings(DbCommand command)
+    {
+        var values = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+        return values;
+    }
+
     /// <summary>Creates the tables on a new database and brings an older one up to date.</summary>
     public abstract void CreateSchema(DbConnection connection);
 }

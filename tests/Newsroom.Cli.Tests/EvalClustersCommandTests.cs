@@ -74,6 +74,23 @@ public sealed class EvalClustersCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Articles_that_a_later_report_moves_into_its_story_are_scored_in_that_story()
+    {
+        var lines = SyntheticArticles.FloodReports.Select(report => JsonSerializer.SerializeToNode(report)!.AsObject()).ToList();
+        lines.ForEach(line => line["cluster"] = "valencia-floods");
+        var predictions = Path.Combine(_folder.FullName, "flood-predictions.jsonl");
+
+        var result = await CliRunner.RunAsync("eval", "clusters", "--gold", WriteGold(lines), "--predictions", predictions, "--json");
+
+        var run = Assert.Single(Runs(result));
+        Assert.Equal(1, run.GetProperty("stories").GetInt32());
+        Assert.Equal(1.0, run.GetProperty("b3").GetProperty("f1").GetDouble());
+        var predicted = File.ReadAllLines(predictions).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Single(predicted.Select(p => p["story"]!.GetValue<string>()).Distinct());
+        Assert.Single(predicted, p => p["join"]!["features"]!.AsArray().Any(f => f!["name"]!.GetValue<string>() == "merged_story" && f["detail"]!.GetValue<string>().StartsWith("moved from", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task The_report_names_the_stories_that_mix_gold_clusters_and_the_clusters_that_are_split()
     {
         // Gold that calls one rewrite of the suspension an event of its own: replay merges it, so one story mixes two clusters.

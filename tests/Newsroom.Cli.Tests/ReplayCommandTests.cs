@@ -68,7 +68,8 @@ public sealed class ReplayCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         var line = Assert.Single(ReadLines(output));
-        Assert.Equal(["id", "story", "join", "title", "published", "text", "entities", "lead_event"], line.EnumerateObject().Select(property => property.Name));
+        Assert.Equal(["id", "story", "join", "title", "published", "text", "entities", "lead_event", "moved"], line.EnumerateObject().Select(property => property.Name));
+        Assert.Empty(line.GetProperty("moved").EnumerateArray());
         Assert.Equal(["kind", "score", "matched", "features"], line.GetProperty("join").EnumerateObject().Select(property => property.Name));
         Assert.Equal("convoys", line.GetProperty("id").GetString());
         Assert.Equal(new DateTimeOffset(2025, 3, 11, 8, 15, 0, TimeSpan.Zero), line.GetProperty("published").GetDateTimeOffset());
@@ -156,6 +157,30 @@ public sealed class ReplayCommandTests : IDisposable
         using var summary = JsonDocument.Parse(result.Out);
         Assert.True(summary.RootElement.GetProperty("seconds").GetDouble() > 0);
         Assert.True(summary.RootElement.GetProperty("articles_per_second").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task A_report_that_merges_two_stories_lists_the_earlier_articles_it_moved_into_its_story()
+    {
+        var input = Path.Combine(_folder.FullName, "flood.jsonl");
+        File.WriteAllLines(input, SyntheticArticles.FloodReports.Select(item => JsonSerializer.Serialize(item)));
+        var output = Path.Combine(_folder.FullName, "flood.out.jsonl");
+
+        var result = await CliRunner.RunAsync("replay", "--input", input, "--output", output, "--json");
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        var lines = ReadLines(output);
+        Assert.NotEqual(lines[0].GetProperty("story").GetString(), lines[1].GetProperty("story").GetString());
+        var bridge = lines[2];
+        var moved = Assert.Single(bridge.GetProperty("moved").EnumerateArray());
+        Assert.Equal(bridge.GetProperty("story").GetString(), moved.GetProperty("story").GetString());
+        var movedFrom = lines.Single(line => line.GetProperty("id").GetString() == moved.GetProperty("id").GetString());
+        Assert.Contains(
+            bridge.GetProperty("join").GetProperty("features").EnumerateArray(),
+            feature => feature.GetProperty("name").GetString() == "merged_story"
+                && feature.GetProperty("detail").GetString()!.StartsWith($"brought in {movedFrom.GetProperty("story").GetString()} (1 articles)", StringComparison.Ordinal));
+        using var summary = JsonDocument.Parse(result.Out);
+        Assert.Equal(1, summary.RootElement.GetProperty("stories").GetInt32());
     }
 
     [Fact]

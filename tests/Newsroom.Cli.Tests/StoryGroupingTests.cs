@@ -42,10 +42,15 @@ public sealed class StoryGroupingTests : IDisposable
         var result = await CliRunner.RunAsync("replay", "--input", input, "--output", output);
         Assert.True(result.ExitCode == ExitCodes.Success, result.Error);
 
-        return ReplayCommandTests.ReadLines(output)
-            .Where(line => line.TryGetProperty("story", out _))
-            .ToDictionary(
-                line => line.GetProperty("id").GetString()!.Split('_')[0],
-                line => line.GetProperty("story").GetString()!);
+        // A line's "moved" lists earlier articles that its story took in, with their story now.
+        var stories = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in ReplayCommandTests.ReadLines(output).Where(line => line.TryGetProperty("story", out _)))
+        {
+            foreach (var placed in line.GetProperty("moved").EnumerateArray().Prepend(line))
+            {
+                stories[placed.GetProperty("id").GetString()!.Split('_')[0]] = placed.GetProperty("story").GetString()!;
+            }
+        }
+        return stories;
     }
 }

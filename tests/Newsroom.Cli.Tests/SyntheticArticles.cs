@@ -59,4 +59,36 @@ public static class SyntheticArticles
 
         © 2025 Northline Dispatch | Privacy | Terms
         """;
+
+    /// <summary>
+    /// Two outlets' first reports of one flood, phrased apart (a story each), and a third that reads as a rewrite of both
+    /// and merges them, as replay inputs.
+    /// </summary>
+    public static readonly object[] FloodReports =
+    [
+        new
+        {
+            id = "flood",
+            title = "Flash floods sweep through Valencia, forcing thousands from their homes",
+            published = "2024-10-29T20:00:00Z",
+            text = "Torrential rain caused flash floods across Valencia on Tuesday, sweeping away cars and forcing thousands of residents "
+                + "from their homes. Spain's weather agency had issued its highest alert as a year's rain fell in eight hours.",
+        },
+        new
+        {
+            id = "army",
+            title = "Soldiers deployed to Chiva as Pedro Sánchez promises help",
+            published = "2024-10-30T02:00:00Z",
+            text = "Hundreds of soldiers were deployed to Chiva and nearby towns, where the death toll rose overnight. Prime minister "
+                + "Pedro Sánchez promised help to Spain's devastated east and declared three days of mourning.",
+        },
+        new
+        {
+            id = "bridge",
+            title = "Valencia floods: soldiers deployed to Chiva as death toll rises",
+            published = "2024-10-30T20:00:00Z",
+            text = "Flash floods swept through Valencia after torrential rain, forcing thousands of residents from their homes. Soldiers were "
+                + "deployed to Chiva, where the death toll rose overnight, and Pedro Sánchez promised help to Spain's devastated east.",
+        },
+    ];
 }

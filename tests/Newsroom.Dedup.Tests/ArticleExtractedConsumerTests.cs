@@ -38,6 +38,32 @@ public sealed class ArticleExtractedConsumerTests
     }
 
     [Fact]
+    public async Task A_merge_of_stories_publishes_each_member_that_moved_after_the_article_that_merged_them()
+    {
+        await using var provider = Services();
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        var flood = StoryMergeTests.Flood;
+        var articles = new[] { StoryMergeTests.FloodReport(flood), StoryMergeTests.ArmyReport(flood.AddHours(6)), StoryMergeTests.BridgeReport(flood.AddDays(1)) };
+
+        foreach (var article in articles)
+        {
+            var decided = harness.Published.Select<StoryUpdated>().Count();
+            await harness.Bus.Publish(article);
+            Assert.True(await WaitForAsync(() => harness.Published.Select<StoryUpdated>().Count() > decided), $"{article.Article.ArticleId} was not decided");
+        }
+
+        Assert.True(await WaitForAsync(() => harness.Published.Select<StoryUpdated>().Count() == 4));
+        var updates = harness.Published.Select<StoryUpdated>().Select(m => m.Context.Message).ToList();
+        var bridge = updates[2];
+        Assert.Equal("art_bridge", bridge.Article.Article.ArticleId);
+        var moved = updates[3];
+        Assert.Equal((bridge.StoryId, bridge.Version + 1), (moved.StoryId, moved.Version));
+        Assert.True(moved.Article.Article.ArticleId is "art_flood" or "art_army", moved.Article.Article.ArticleId);
+        Assert.Single(moved.Features, f => f.Name == StoryClusterer.MergedStoryFeature);
+    }
+
+    [Fact]
     public async Task Articles_waiting_in_line_are_decided_in_order_and_committed_together()
     {
         var (articles, inOrder) = NumberedArticles(40);

@@ -130,5 +130,5 @@ public sealed class LeadWeekdayTests
         };
 
     /// <summary>The articles as a store of schema version 2 kept them: without the day of the week, nor entity types.</summary>
-    private const string SchemaTwo = "ALTER TABLE dedup_articles DROP COLUMN lead_weekday; ALTER TABLE dedup_story_entities DROP COLUMN type; PRAGMA user_version = 2;";
+    private const string SchemaTwo = "DROP INDEX ix_dedup_articles_merged_by; ALTER TABLE dedup_articles DROP COLUMN merged_by; ALTER TABLE dedup_articles DROP COLUMN lead_weekday; ALTER TABLE dedup_story_entities DROP COLUMN type; PRAGMA user_version = 2;";
 }

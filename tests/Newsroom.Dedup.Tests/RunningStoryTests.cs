@@ -73,7 +73,7 @@ public sealed class RunningStoryTests
     {
         var january = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var story = new StoryProfile(
-            "sto_span", january, january.AddDays(30), new Dictionary<string, double>(), new Dictionary<string, string>(), new Dictionary<string, EntityType>(),
+            "sto_span", 2, january, january.AddDays(30), new Dictionary<string, double>(), new Dictionary<string, string>(), new Dictionary<string, EntityType>(),
             new Dictionary<string, double>(), [], [january, january.AddDays(30)]);
 
         Assert.Equal(15, story.DaysFrom(january.AddDays(15)));

@@ -58,6 +58,7 @@ public sealed class StoryProfileCacheTests
 
     private static StoryProfile Profile(string id) => new(
         id,
+        MemberCount: 1,
         FirstTime: null,
         LastTime: null,
         new Dictionary<string, double>(StringComparer.Ordinal) { ["e_" + id] = 1 },

@@ -116,6 +116,8 @@ public sealed class UndatedArticleTests
         DROP TABLE dedup_term_stories;
         CREATE TABLE dedup_term_stats (term TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;
         INSERT INTO dedup_term_stats (term, articles) SELECT DISTINCT term, 1 FROM dedup_story_terms;
+        DROP INDEX ix_dedup_articles_merged_by;
+        ALTER TABLE dedup_articles DROP COLUMN merged_by;
         ALTER TABLE dedup_articles DROP COLUMN lead_weekday;
         ALTER TABLE dedup_story_entities DROP COLUMN type;
         PRAGMA user_version = 0;

@@ -21,9 +21,17 @@ public static class StoryGroups
             await File.WriteAllLinesAsync(input, requests.Select(r => JsonSerializer.Serialize(new { id = r.ClientRef, title = r.Title, text = r.Text })));
             var (exitCode, printed) = await CliProcess.RunAsync("replay", "--input", input, "--output", output);
             Assert.True(exitCode == 0, printed);
-            return File.ReadLines(output)
-                .Select(line => JsonDocument.Parse(line).RootElement)
-                .ToDictionary(line => line.GetProperty("id").GetString()!, line => line.GetProperty("story").GetString()!);
+            // A line's "moved" lists earlier articles that its story took in, with their story now.
+            var stories = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var line in File.ReadLines(output).Select(line => JsonDocument.Parse(line).RootElement))
+            {
+                stories[line.GetProperty("id").GetString()!] = line.GetProperty("story").GetString()!;
+                foreach (var moved in line.GetProperty("moved").EnumerateArray())
+                {
+                    stories[moved.GetProperty("id").GetString()!] = moved.GetProperty("story").GetString()!;
+                }
+            }
+            return stories;
         }
         finally
         {

@@ -40,7 +40,8 @@ internal static class ReplayCommand
     private static ReplaySummary Replay(IEnumerable<ReplayInput> inputs, string outputPath, ItemProgress progress, CancellationToken cancellationToken)
     {
         var summary = new ReplaySummary();
-        var stories = new HashSet<string>(StringComparer.Ordinal);
+        // Each article's story as it stands: a merge moves earlier articles into a later one's story.
+        var stories = new Dictionary<string, string>(StringComparer.Ordinal);
         using var pipeline = new ReplayPipeline(TimeProvider.System);
         using var writer = new ReplayOutputWriter(OpenOutput(outputPath));
         // The rate counts from the first article: loading the model is start-up, paid once per run.
@@ -57,7 +58,11 @@ internal static class ReplayCommand
             summary.Articles++;
             if (outcome.StoryId is { } story)
             {
-                stories.Add(story);
+                stories[outcome.Id] = story;
+                foreach (var moved in outcome.Moved)
+                {
+                    stories[moved.Article.Article.ArticleId] = moved.StoryId;
+                }
             }
             else
             {
@@ -65,7 +70,7 @@ internal static class ReplayCommand
             }
         }
 
-        summary.Stories = stories.Count;
+        summary.Stories = stories.Values.Distinct(StringComparer.Ordinal).Count();
         summary.Elapsed = Stopwatch.GetElapsedTime(started);
         return summary;
     }

@@ -15,9 +15,18 @@ internal static class ClusteringEvaluation
     {
         using var pipeline = new ReplayPipeline(time, options);
         var clustered = new List<ClusteredItem>();
-        // Replay gives one outcome per input, in input order.
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Replay gives one outcome per input, in input order; a merge moves earlier articles into the story of a later one.
         foreach (var (outcome, item) in pipeline.Run(items.Select(item => item.Input), cancellationToken).Zip(items))
         {
+            foreach (var moved in outcome.Moved)
+            {
+                if (positions.TryGetValue(moved.Article.Article.ArticleId, out var position))
+                {
+                    clustered[position] = clustered[position] with { StoryId = moved.StoryId, Join = ReplayJoin.Of(moved) };
+                }
+            }
+            positions.TryAdd(outcome.Id, clustered.Count);
             clustered.Add(new ClusteredItem(outcome.Id, item.Cluster, outcome.StoryId, outcome.Placement is { } placement ? ReplayJoin.Of(placement) : null, outcome.Error));
             onItem();
         }

@@ -8,8 +8,9 @@ namespace Newsroom.Cli.Replay;
 
 /// <summary>
 /// Writes replay results as JSON Lines, one object per input in input order:
-/// {"id","story","join":{...},"title","published","text","entities":[...],"lead_event":{...}}, or {"id","error"}.
-/// Entity offsets index into "text", so evaluations can check spans without re-cleaning.
+/// {"id","story","join":{...},"title","published","text","entities":[...],"lead_event":{...},"moved":[{"id","story"}]}, or {"id","error"}.
+/// Entity offsets index into "text", so evaluations can check spans without re-cleaning. "moved" lists the earlier
+/// articles whose story this one merged into its own, with their story now; a reader that wants the final stories applies them in order.
 /// </summary>
 internal sealed class ReplayOutputWriter(Stream output) : IDisposable
 {
@@ -29,6 +30,16 @@ internal sealed class ReplayOutputWriter(Stream output) : IDisposable
                 json.WritePropertyName("join");
                 ReplayJoin.Of(placement).Write(json);
                 WriteArticle(json, extracted);
+                json.WriteStartArray("moved");
+                foreach (var moved in outcome.Moved)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("id", moved.Article.Article.ArticleId);
+                    json.WriteString("story", moved.StoryId);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
             }
             else
             {

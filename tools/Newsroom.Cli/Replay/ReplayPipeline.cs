@@ -102,18 +102,19 @@ internal sealed class ReplayPipeline : IDisposable
     {
         if (prepared.Extracted is null)
         {
-            return new ReplayOutcome(prepared.Id, null, null, prepared.Error);
+            return new ReplayOutcome(prepared.Id, null, null, prepared.Error, []);
         }
         try
         {
-            var story = _clusterer.Assign(prepared.Extracted, _time.GetUtcNow());
-            return new ReplayOutcome(prepared.Id, story, prepared.Extracted, null);
+            var decision = _clusterer.Decide(prepared.Extracted, _time.GetUtcNow());
+            _clusterer.Commit();
+            return new ReplayOutcome(prepared.Id, decision.Update, prepared.Extracted, null, decision.Moved);
         }
 #pragma warning disable CA1031 // As in Prepare.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            return new ReplayOutcome(prepared.Id, null, null, Failed("story assignment", exception));
+            return new ReplayOutcome(prepared.Id, null, null, Failed("story assignment", exception), []);
         }
     }
 
