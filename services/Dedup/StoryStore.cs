@@ -186,7 +186,8 @@ public sealed class StoryStore : IDisposable
     /// Moves every member of story <paramref name="from"/> into story <paramref name="into"/>, in the open transaction, and
     /// deletes <paramref name="from"/>: the profiles add up (entities and terms both held count one story less), the span
     /// of times widens, and each member gets the next version of <paramref name="into"/>, in its old order, with
-    /// <paramref name="merged"/> added to the features of its placement. Returns the members' new placements.
+    /// <paramref name="merged"/> added to the features of its placement, placed at <paramref name="updatedAt"/> (or a millisecond after the
+    /// latest of their placements). Returns the members' new placements.
     /// </summary>
     internal List<StoryUpdated> MergeStory(string from, string into, string mergedBy, StoryMatchFeature merged, DateTimeOffset updatedAt)
     {
@@ -201,14 +202,22 @@ public sealed class StoryStore : IDisposable
         var (entitiesDropped, termsDropped) = _sql.PruneStory(Command, into);
 
         var members = new List<(string ArticleId, List<StoryMatchFeature> Features)>();
-        using (var reader = Command("SELECT article_id, features_json FROM dedup_articles WHERE story_id = @from ORDER BY version").With("@from", from).ExecuteReader())
+        var movedAt = updatedAt;
+        using (var reader = Command("SELECT article_id, features_json, updated_at FROM dedup_articles WHERE story_id = @from ORDER BY version").With("@from", from).ExecuteReader())
         {
             while (reader.Read())
             {
                 members.Add((reader.GetString(0), JsonSerializer.Deserialize<List<StoryMatchFeature>>(reader.GetString(1), Json) ?? []));
+                // The read model keeps the latest placement of an article by its time in milliseconds: a move must come after
+                // the placement it replaces, even when both were decided within one millisecond.
+                var placedAt = DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture);
+                if (placedAt.ToUnixTimeMilliseconds() >= movedAt.ToUnixTimeMilliseconds())
+                {
+                    movedAt = DateTimeOffset.FromUnixTimeMilliseconds(placedAt.ToUnixTimeMilliseconds() + 1);
+                }
             }
         }
-        var updated = updatedAt.ToString("O", CultureInfo.InvariantCulture);
+        var updated = movedAt.ToString("O", CultureInfo.InvariantCulture);
         foreach (var (articleId, features) in members)
         {
             Command(

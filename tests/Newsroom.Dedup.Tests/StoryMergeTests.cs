@@ -68,6 +68,20 @@ public sealed class StoryMergeTests
     }
 
     [Fact]
+    public void A_move_decided_within_the_millisecond_of_the_placement_it_replaces_comes_a_millisecond_after_it()
+    {
+        using var store = new StoryStore(SqliteDatabase.InMemory());
+        var clusterer = new StoryClusterer(store);
+        clusterer.Assign(FloodReport(Flood), Flood);
+        clusterer.Assign(ArmyReport(Flood.AddHours(6)), Flood);
+
+        var bridge = clusterer.Decide(BridgeReport(Flood.AddDays(1)), Flood);
+
+        Assert.Equal(Flood, bridge.Update.UpdatedAt);
+        Assert.Equal(Flood.AddMilliseconds(1), Assert.Single(bridge.Moved).UpdatedAt);
+    }
+
+    [Fact]
     public void A_dated_story_and_an_undated_one_are_not_merged()
     {
         using var store = new StoryStore(SqliteDatabase.InMemory());

@@ -3,8 +3,10 @@ using Newsroom.Contracts.V1;
 namespace Newsroom.Contracts.Events;
 
 /// <summary>
-/// An article joined a story, or opened a new one. Consumers keep the highest
-/// <see cref="Version"/> of each story, so redelivered or reordered events do no harm.
+/// An article joined a story, or opened a new one, or moved into another with its whole story when a later article
+/// merged the two (a <c>merged_story</c> feature says so; the emptied story is gone). Consumers keep the highest
+/// <see cref="Version"/> of each story and an article's latest placement by <see cref="UpdatedAt"/>, so redelivered or
+/// reordered events do no harm.
 /// </summary>
 public sealed record StoryUpdated
 {
