@@ -91,7 +91,6 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
 
     private const string UncountEntities = "UPDATE dedup_entity_stats SET stories = stories - 1 WHERE entity_id IN (SELECT value FROM json_each(@keys))";
 
-
     private const string InsertStory =
         "INSERT INTO dedup_stories (story_id, version, member_count, first_time, last_time, active) VALUES (@story, 1, 1, @time, @time, @active) RETURNING version";
 
@@ -199,6 +198,7 @@ internal sealed class SqliteStoryStoreSql : StoryStoreSql
     /// </summary>
     private const int SchemaVersion = 5;
 
+    /// <summary>Members stored before schema version 5 were never moved by a merge: none names a merging article.</summary>
     private const string MergedByMigration =
         """
         ALTER TABLE dedup_articles ADD COLUMN merged_by TEXT;
