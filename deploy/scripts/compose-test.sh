@@ -151,6 +151,18 @@ wait_healthy() {
   done
 }
 
+# A run stopped before its cleanup (the machine restarted) leaves the project's volumes, and the
+# next run's new passwords would not open them (PostgreSQL keeps the password it was created with).
+remove_leftovers() {
+  [[ -z "$(project_resources)" ]] && return 0
+  say "Removing what an earlier run of project $COMPOSE_PROJECT_NAME left (it was stopped before its cleanup)"
+  COMPOSE_FILE="$root/docker-compose.yml:$root/deploy/compose.postgres.yml" \
+    docker-compose down -v --remove-orphans --timeout 30 >/dev/null 2>&1 || true
+  docker volume ls -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" | xargs -r docker volume rm >/dev/null
+  [[ -z "$(project_resources)" ]] \
+    || fail "containers, networks or volumes of an earlier run of project $COMPOSE_PROJECT_NAME remain; remove them with: docker-compose -p $COMPOSE_PROJECT_NAME down -v"
+}
+
 start_stack() {
   export QUERY_PORT INGEST_PORT QUERY_HTTP_PORT INGEST_HTTP_PORT RABBITMQ_MANAGEMENT_PORT
   QUERY_PORT=$(free_port) INGEST_PORT=$(free_port) QUERY_HTTP_PORT=$(free_port)
@@ -158,7 +170,7 @@ start_stack() {
   query="http://127.0.0.1:$QUERY_PORT"
   ingest="http://127.0.0.1:$INGEST_PORT"
   say "Project $COMPOSE_PROJECT_NAME: query gRPC $QUERY_PORT, JSON $QUERY_HTTP_PORT (the gateway); ingest gRPC $INGEST_PORT; RabbitMQ console $RABBITMQ_MANAGEMENT_PORT"
-  docker-compose down -v --remove-orphans >/dev/null 2>&1 || true
+  remove_leftovers
   docker-compose up -d || fail "docker-compose up failed (see above)."
   wait_healthy
 }
