@@ -105,6 +105,17 @@ public class QueryCommandTests(FakeNewsroomServer server) : IClassFixture<FakeNe
     }
 
     [Fact]
+    public async Task Story_of_a_merged_id_says_which_story_it_went_into()
+    {
+        var result = await Run("story", FakeData.MergedStoryId);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.StartsWith("st-vrf-0311 was merged into st-vrf-0310:", result.Out, StringComparison.Ordinal);
+        Assert.Matches(@"merged in\s+st-vrf-0311", result.Out);
+        Assert.DoesNotContain("was merged into", (await Run("story", FakeData.StoryId)).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Story_json_round_trips_to_the_same_message()
     {
         var result = await Run("story", FakeData.StoryId, "--json");

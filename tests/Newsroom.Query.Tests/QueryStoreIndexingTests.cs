@@ -115,15 +115,46 @@ public abstract class QueryStoreIndexingTests(QueryStores stores) : QueryStoreTe
     }
 
     [StoreFact]
-    public void A_story_whose_only_article_moves_away_is_removed()
+    public void A_story_whose_last_article_moves_away_is_removed_and_its_id_finds_the_story_it_went_into()
     {
         var article = Extracted(Article("a1", "Lonely", "text"));
         Store.IndexStory(Update("old", 1, article, Start.AddMinutes(10)), IndexedAt);
+        Store.IndexStory(Update("new", 1, Extracted(Article("a2", "Host", "text")), Start.AddMinutes(20)), IndexedAt);
 
         Store.IndexStory(Update("new", 3, article, Start.AddMinutes(30)), IndexedAt);
 
-        Assert.Null(Store.GetStory("old"));
         Assert.Equal(["new"], Store.ListStories(null, 0, 10).Stories.Select(s => s.StoryId));
+        Assert.Null(Store.GetStorySummary("old"));
+        var merged = Store.GetStory("old")!;
+        Assert.Equal("new", merged.Summary.StoryId);
+        Assert.Equal(["a1", "a2"], merged.Articles.Select(a => a.ArticleId).Order());
+        Assert.Equal(["old"], merged.MergedStoryIds);
+        Assert.Equal(merged, Store.GetStory("new"));
+    }
+
+    [StoreFact]
+    public void A_story_merged_twice_is_found_by_every_id_it_had_and_a_new_story_of_an_old_id_is_its_own()
+    {
+        var first = Extracted(Article("a1", "First", "text"));
+        var second = Extracted(Article("a2", "Second", "text"));
+        Store.IndexStory(Update("s1", 1, first, Start.AddMinutes(10)), IndexedAt);
+        Store.IndexStory(Update("s2", 1, second, Start.AddMinutes(20)), IndexedAt);
+        Store.IndexStory(Update("s2", 2, first, Start.AddMinutes(30)), IndexedAt);
+        Store.IndexStory(Update("s3", 1, Extracted(Article("a3", "Third", "text")), Start.AddMinutes(40)), IndexedAt);
+
+        Store.IndexStory(Update("s3", 2, first, Start.AddMinutes(50)), IndexedAt);
+        Store.IndexStory(Update("s3", 3, second, Start.AddMinutes(50)), IndexedAt);
+
+        Assert.Equal("s3", Store.GetStory("s1")!.Summary.StoryId);
+        Assert.Equal("s3", Store.GetStory("s2")!.Summary.StoryId);
+        Assert.Equal(["s1", "s2"], Store.GetStory("s3")!.MergedStoryIds);
+
+        Store.IndexStory(Update("s1", 1, Extracted(Article("a4", "Reopened", "text")), Start.AddMinutes(60)), IndexedAt);
+
+        var reopened = Store.GetStory("s1")!;
+        Assert.Equal(["a4"], reopened.Articles.Select(a => a.ArticleId));
+        Assert.Empty(reopened.MergedStoryIds);
+        Assert.Equal(["s2"], Store.GetStory("s3")!.MergedStoryIds);
     }
 
     [StoreFact]

@@ -42,7 +42,7 @@ public sealed class QueryGrpcService(QueryStore store, StoryUpdateBroadcaster br
         var storyId = QueryRequestValidation.RequireId(request.StoryId, "story_id", "id of a story from SearchStories or ListStories");
         return Task.FromResult(store.GetStory(storyId, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound,
-                $"Story '{storyId}' is not known; story ids come from SearchStories, ListStories or WatchStories, and a story that lost all its articles to others is removed.")));
+                $"Story '{storyId}' is not known; story ids come from SearchStories, ListStories or WatchStories (a story merged into another answers with that one).")));
     }
 
     public override Task<ListStoriesResponse> ListStories(ListStoriesRequest request, ServerCallContext context)

@@ -135,6 +135,11 @@ internal sealed class PostgresQueryStoreSql : QueryStoreSql
             join_features text NOT NULL);
         CREATE INDEX IF NOT EXISTS story_articles_by_story ON story_articles (story_id, story_version, article_id);
 
+        CREATE TABLE IF NOT EXISTS story_redirects (
+            story_id text COLLATE "C" PRIMARY KEY,
+            merged_into text COLLATE "C" NOT NULL);
+        CREATE INDEX IF NOT EXISTS story_redirects_by_target ON story_redirects (merged_into, story_id);
+
         CREATE TABLE IF NOT EXISTS entities (
             entity_id text COLLATE "C" PRIMARY KEY,
             canonical_name text COLLATE "C" NOT NULL,

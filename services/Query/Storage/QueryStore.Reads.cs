@@ -221,23 +221,35 @@ public sealed partial class QueryStore
     public StorySummary? GetStorySummary(string storyId, CancellationToken cancellationToken = default) =>
         Read(db => ReadSummary(db, storyId), cancellationToken);
 
-    /// <summary>A story with its articles oldest first (by publication, then by when they joined); null when unknown.</summary>
+    /// <summary>
+    /// A story with its articles oldest first (by publication, then by when they joined), or the story it was merged
+    /// into; null when unknown.
+    /// </summary>
     public Story? GetStory(string storyId, CancellationToken cancellationToken = default) =>
         Read(db =>
         {
-            if (ReadSummary(db, storyId) is not { } summary)
+            if ((ReadSummary(db, storyId) ?? MergedInto(db, storyId)) is not { } summary)
             {
                 return null;
             }
 
             var story = new Story { Summary = summary };
+            using (var merged = db.Command("SELECT story_id FROM story_redirects WHERE merged_into = @story ORDER BY story_id")
+                       .With("@story", summary.StoryId).ExecuteReader())
+            {
+                while (merged.Read())
+                {
+                    story.MergedStoryIds.Add(merged.GetString(0));
+                }
+            }
+
             using var reader = db.Command($"""
                 SELECT a.article_id, a.url, a.title, a.source, a.published, a.lead, a.join_kind, a.matched_article_id, a.join_score, a.join_features,
                        {LeadEventColumns}
                 FROM story_articles a LEFT JOIN events e ON e.article_id = a.article_id {LeadEventJoins}
                 WHERE a.story_id = @story
                 ORDER BY COALESCE(a.published, a.placed_at), a.story_version, a.article_id
-                """).With("@story", storyId).ExecuteReader();
+                """).With("@story", summary.StoryId).ExecuteReader();
             while (reader.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -263,6 +275,12 @@ public sealed partial class QueryStore
 
             return story;
         }, cancellationToken);
+
+    /// <summary>The story that a story merged away went into; null when the id was never merged.</summary>
+    private static StorySummary? MergedInto(ReadModelConnection db, string storyId) =>
+        db.Command("SELECT merged_into FROM story_redirects WHERE story_id = @story").With("@story", storyId).ExecuteScalar() is string into
+            ? ReadSummary(db, into)
+            : null;
 
     /// <summary>An entity by canonical id, canonical name or any alias, ignoring case; null when none matches.</summary>
     public Entity? GetEntity(string entity, CancellationToken cancellationToken = default) =>

@@ -416,8 +416,11 @@ public sealed partial class QueryStore : IDisposable
             .With("@story", update.StoryId).ExecuteScalar();
         if (storedVersion is null)
         {
-            db.Prepared("INSERT INTO stories (story_id, version, last_updated) VALUES (@story, @version, @updated)")
-                .With("@story", update.StoryId).With("@version", update.Version).With("@updated", placedAt).ExecuteNonQuery();
+            // A story id is new: one that was merged away would no longer lead to the story it went into.
+            db.Prepared("""
+                INSERT INTO stories (story_id, version, last_updated) VALUES (@story, @version, @updated);
+                DELETE FROM story_redirects WHERE story_id = @story
+                """).With("@story", update.StoryId).With("@version", update.Version).With("@updated", placedAt).ExecuteNonQuery();
         }
         else if (update.Version > storedVersion)
         {
@@ -430,10 +433,10 @@ public sealed partial class QueryStore : IDisposable
         ReplaceLeadEvent(db, update.StoryId, update.Article);
         if (moves)
         {
-            RefreshStory(db, currentStory!, changedMember: null);
+            RefreshStory(db, currentStory!, changedMember: null, movedTo: update.StoryId);
         }
 
-        RefreshStory(db, update.StoryId, article.ArticleId);
+        RefreshStory(db, update.StoryId, article.ArticleId, movedTo: null);
         ApplyStatus(db, new ArticleStatusChange(
             article, PipelineStage.Indexed, update.Article.ExtractedAt, update.UpdatedAt, indexedAt, update.StoryId, MovesStory: true));
 
@@ -626,9 +629,10 @@ public sealed partial class QueryStore : IDisposable
     /// <summary>
     /// Recomputes a story's title, counts and lead event from its members, and its search row when
     /// <paramref name="changedMember"/> is one of the members the row is made of (null: any member may
-    /// have changed, as when one left); removes a story left empty.
+    /// have changed, as when one left); removes a story left empty, whose id then leads to
+    /// <paramref name="movedTo"/>, the story its last member moved to.
     /// </summary>
-    private static void RefreshStory(ReadModelConnection db, string storyId, string? changedMember)
+    private static void RefreshStory(ReadModelConnection db, string storyId, string? changedMember, string? movedTo)
     {
         long storyKey, articleCount;
         string title;
@@ -675,6 +679,16 @@ public sealed partial class QueryStore : IDisposable
         if (articleCount == 0)
         {
             db.Prepared("DELETE FROM story_search WHERE rowid = @key; DELETE FROM stories WHERE story_key = @key").With("@key", storyKey).ExecuteNonQuery();
+            if (movedTo is not null)
+            {
+                // Ids merged into this story follow it, so every redirect is one step to a story that exists.
+                db.Prepared("""
+                    UPDATE story_redirects SET merged_into = @into WHERE merged_into = @story;
+                    INSERT INTO story_redirects (story_id, merged_into) VALUES (@story, @into)
+                    ON CONFLICT (story_id) DO UPDATE SET merged_into = excluded.merged_into
+                    """).With("@story", storyId).With("@into", movedTo).ExecuteNonQuery();
+            }
+
             return;
         }
 

@@ -203,6 +203,13 @@ internal sealed class SqliteQueryStoreSql : QueryStoreSql
         );
         CREATE INDEX IF NOT EXISTS story_articles_by_story ON story_articles (story_id, story_version, article_id);
 
+        -- A story merged into another (its last article moved there): its id still finds the story it went into.
+        CREATE TABLE IF NOT EXISTS story_redirects (
+            story_id TEXT PRIMARY KEY,
+            merged_into TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS story_redirects_by_target ON story_redirects (merged_into, story_id);
+
         CREATE TABLE IF NOT EXISTS entities (
             entity_id TEXT PRIMARY KEY,
             canonical_name TEXT NOT NULL,

@@ -7,6 +7,7 @@ namespace Newsroom.Cli.Tests.Fakes;
 public static class FakeData
 {
     public const string StoryId = "st-vrf-0310";
+    public const string MergedStoryId = "st-vrf-0311";
     public const string MissingId = "missing";
     public const string TraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 
@@ -72,5 +73,6 @@ public static class FakeData
                 LeadEvent = SuspendEvent,
             },
         },
+        MergedStoryIds = { MergedStoryId },
     };
 }

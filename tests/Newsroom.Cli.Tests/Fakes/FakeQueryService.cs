@@ -51,7 +51,7 @@ public sealed class FakeQueryService(FakeServerState state) : QueryService.Query
     public override Task<Story> GetStory(GetStoryRequest request, ServerCallContext context)
     {
         state.Requests.Enqueue(request);
-        return request.StoryId == FakeData.StoryId
+        return request.StoryId is FakeData.StoryId or FakeData.MergedStoryId
             ? Task.FromResult(FakeData.Story)
             : throw new RpcException(new Status(StatusCode.NotFound, $"no story '{request.StoryId}'"));
     }

@@ -14,13 +14,19 @@ internal static class StoryCommand
         var command = new Command("story", "A story with every source article and why each joined") { id };
         command.SetAction((result, cancellationToken) => context.RunRemoteAsync(result, async client =>
         {
-            var story = await client.GetStoryAsync(new GetStoryRequest { StoryId = result.GetRequiredValue(id) }, cancellationToken).ConfigureAwait(false);
+            var storyId = result.GetRequiredValue(id);
+            var story = await client.GetStoryAsync(new GetStoryRequest { StoryId = storyId }, cancellationToken).ConfigureAwait(false);
             if (context.Json(result))
             {
                 JsonOutput.Write(context.Environment, story);
             }
             else
             {
+                if (story.Summary is { } summary && summary.StoryId != storyId)
+                {
+                    context.Environment.Out.WriteLine($"{storyId} was merged into {summary.StoryId}:");
+                }
+
                 Render(context.Environment.Out, story);
             }
 
@@ -39,6 +45,11 @@ internal static class StoryCommand
         header.AddTextRow("published", $"{TextFormat.Time(summary.FirstPublished)}, updated {TextFormat.Time(summary.LastUpdated)}");
         header.AddTextRow("lead event", TextFormat.Event(summary.LeadEvent));
         header.AddTextRow("entities", string.Join(", ", summary.Entities.Select(entity => $"{entity.Name} ({TextFormat.EntityType(entity.Type)})")));
+        if (story.MergedStoryIds.Count > 0)
+        {
+            header.AddTextRow("merged in", string.Join(", ", story.MergedStoryIds));
+        }
+
         console.Write(header);
 
         var table = new Table().WithColumns(IdColumn("article"), Column("source"), Column("published"), Column("title"), Column("joined"), Column("lead event"));
