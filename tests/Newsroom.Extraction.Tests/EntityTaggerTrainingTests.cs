@@ -152,6 +152,29 @@ public sealed class EntityTaggerTrainingTests
         Assert.Throws<ArgumentException>(() => EntityTagger.Mean([taggers[0], otherDomain]));
     }
 
+    [Theory]
+    [InlineData(0, 5)]
+    [InlineData(9, -1)]
+    [InlineData(1 << 20, 1 << 20)]
+    public void A_model_whose_weight_table_is_damaged_is_refused_with_what_to_do(int block, int rows)
+    {
+        using var file = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Compress, leaveOpen: true))
+        using (var writer = new BinaryWriter(gzip))
+        {
+            writer.Write(EntityTagger.Magic);
+            writer.Write("news");
+            writer.Write(1);
+            writer.Write("O");
+            writer.Write(block);
+            writer.Write(rows);
+        }
+
+        file.Position = 0;
+        var error = Assert.Throws<InvalidDataException>(() => EntityTagger.Read(file, Gazetteer));
+        Assert.Contains("newsroom train tagger", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_file_that_is_not_a_model_is_refused_with_what_to_do()
     {

@@ -12,7 +12,7 @@ namespace Newsroom.Extraction.Tagging;
 /// </summary>
 public sealed class EntityTagger
 {
-    private const string Magic = "newsroom-entity-tagger/5";
+    internal const string Magic = "newsroom-entity-tagger/5";
 
     private readonly string[] labels;
     private readonly bool[,] transitions;
@@ -129,7 +129,10 @@ public sealed class EntityTagger
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(gazetteer);
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var reader = new BinaryReader(gzip, Encoding.UTF8);
+        // Buffered: the reader asks for a few bytes at a time (a string's length, a weight), and each
+        // such call on the inflater cost more than the bytes; unbuffered, loading took most of a short replay.
+        using var buffered = new BufferedStream(gzip, 1 << 16);
+        using var reader = new BinaryReader(buffered, Encoding.UTF8);
         if (reader.ReadString() != Magic)
         {
             throw new InvalidDataException($"This is not a {Magic} model; train one with `newsroom train tagger`.");

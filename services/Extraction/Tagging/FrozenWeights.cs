@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -114,14 +115,22 @@ internal sealed class FrozenWeights
     {
         var block = reader.ReadInt32();
         var count = reader.ReadInt32();
+        if (block < 1 || count < 0 || (long)block * count > Array.MaxLength)
+        {
+            throw new InvalidDataException($"The model's weights are damaged ({count} rows of {block}); train the model again with `newsroom train tagger`.");
+        }
+
         var features = new ulong[count];
         var weights = new float[count * block];
-        for (var row = 0; row < count; row++)
+        // A row's weights in one read: a read per weight was most of the model's loading time.
+        var row = new byte[block * sizeof(ushort)];
+        for (var index = 0; index < count; index++)
         {
-            features[row] = reader.ReadUInt64();
+            features[index] = reader.ReadUInt64();
+            reader.BaseStream.ReadExactly(row);
             for (var k = 0; k < block; k++)
             {
-                weights[(row * block) + k] = (float)reader.ReadHalf();
+                weights[(index * block) + k] = (float)BinaryPrimitives.ReadHalfLittleEndian(row.AsSpan(k * sizeof(ushort)));
             }
         }
 
