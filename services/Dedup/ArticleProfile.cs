@@ -1,19 +1,25 @@
+using System.Text.Json;
 using Newsroom.Contracts.Events;
 using Newsroom.Contracts.V1;
 
 namespace Newsroom.Dedup;
 
-/// <summary>What dedup compares of one article, computed once from its <see cref="ArticleExtracted"/>.</summary>
-internal sealed class ArticleProfile
+/// <summary>
+/// What dedup compares and stores of one article, computed once from its <see cref="ArticleExtracted"/> by
+/// <see cref="StoryClusterer.Profile"/>, the stored forms (JSON) included, so that a caller computes it ahead of the
+/// decision, on another core.
+/// </summary>
+public sealed class ArticleProfile
 {
     /// <summary>Words at the start of the text whose entities count as the article's subject, with the title's.</summary>
     private const int CentralWords = 60;
 
     private ArticleProfile(
-        ArticleExtracted article, MinHashSignature signature, Dictionary<string, int> terms, HashSet<string> leadTerms,
+        ArticleExtracted article, StoryClustererOptions options, MinHashSignature signature, Dictionary<string, int> terms, HashSet<string> leadTerms,
         SortedDictionary<string, string> entities, Dictionary<string, double> entityWeights, Dictionary<string, EntityType> entityTypes)
     {
         Article = article;
+        Options = options;
         Signature = signature;
         Terms = terms;
         LeadTerms = leadTerms;
@@ -32,44 +38,68 @@ internal sealed class ArticleProfile
             lead?.Date,
             article.LeadWeekday ?? EventTime?.DayOfWeek);
         TargetIsPerson = Lead.TargetId is { } target && (article.Entities ?? []).Any(e => e.CanonicalId == target && e.Type == EntityType.Person);
+        ArticleJson = JsonSerializer.Serialize(article, StoryStore.Json);
+        TermCountsJson = JsonSerializer.Serialize(terms, StoryStore.Json);
+        EntityIdsJson = JsonSerializer.Serialize(entities.Keys, StoryStore.Json);
+        StoryEntitiesJson = JsonSerializer.Serialize(
+            entities.Select(e => new object[] { e.Key, e.Value, entityWeights.GetValueOrDefault(e.Key), (int)entityTypes.GetValueOrDefault(e.Key) }), StoryStore.Json);
+        StoryTermsJson = JsonSerializer.Serialize(terms.ToDictionary(t => t.Key, t => TermWeights.Damped(t.Value), StringComparer.Ordinal), StoryStore.Json);
     }
+
+    /// <summary>The options the profile was computed with.</summary>
+    internal StoryClustererOptions Options { get; }
+
+    /// <summary>The article as stored, to answer a redelivery with its decision.</summary>
+    internal string ArticleJson { get; }
+
+    /// <summary><see cref="Terms"/> as stored with the member.</summary>
+    internal string TermCountsJson { get; }
+
+    /// <summary>The ids of <see cref="Entities"/> as stored with the member.</summary>
+    internal string EntityIdsJson { get; }
+
+    /// <summary>What the article adds to its story's entity profile: id, name, centrality and type of each entity.</summary>
+    internal string StoryEntitiesJson { get; }
+
+    /// <summary>What the article adds to its story's term profile: each term's damped count.</summary>
+    internal string StoryTermsJson { get; }
 
     public ArticleExtracted Article { get; }
 
     public string ArticleId => Article.Article.ArticleId;
 
-    public MinHashSignature Signature { get; }
+    internal MinHashSignature Signature { get; }
 
     /// <summary>Content-word counts of the title and lead.</summary>
-    public Dictionary<string, int> Terms { get; }
+    internal Dictionary<string, int> Terms { get; }
 
     /// <summary>The content words of the lead alone, without the title's: empty for an article without text.</summary>
-    public HashSet<string> LeadTerms { get; }
+    internal HashSet<string> LeadTerms { get; }
 
     /// <summary>Canonical entity id to canonical name, each entity once, in id order.</summary>
-    public SortedDictionary<string, string> Entities { get; }
+    internal SortedDictionary<string, string> Entities { get; }
 
     /// <summary>
     /// How central each entity is to the article: its mentions, those in the title or the opening words
     /// counting three times, damped. The subject of a report weighs more than the background it names.
     /// </summary>
-    public Dictionary<string, double> EntityWeights { get; }
+    internal Dictionary<string, double> EntityWeights { get; }
 
     /// <summary>Canonical entity id to the type extraction gave its first mention.</summary>
-    public Dictionary<string, EntityType> EntityTypes { get; }
+    internal Dictionary<string, EntityType> EntityTypes { get; }
 
-    public MemberLead Lead { get; }
+    internal MemberLead Lead { get; }
 
     /// <summary>Whether the lead event's target is a person: the one arrested, freed, sentenced or killed.</summary>
-    public bool TargetIsPerson { get; }
+    internal bool TargetIsPerson { get; }
 
     /// <summary>
     /// When the event happened as far as the article tells: its lead-event date, else its publication date;
     /// null when it tells neither. Never the time of processing, which says nothing of the event.
     /// </summary>
-    public DateTimeOffset? EventTime { get; }
+    internal DateTimeOffset? EventTime { get; }
 
-    public static ArticleProfile Create(ArticleExtracted article, StoryClustererOptions options)
+    internal static ArticleProfile Create(ArticleExtracted article, StoryClustererOptions options)
     {
         var ingested = article.Article;
         var titleTokens = ArticleText.Tokens(ingested.Title ?? string.Empty, options.MaxTitleTokens);
@@ -104,7 +134,7 @@ internal sealed class ArticleProfile
             mentions[mention.CanonicalId] = mentions.GetValueOrDefault(mention.CanonicalId) + weight;
         }
         var weights = mentions.ToDictionary(m => m.Key, m => Math.Log(1 + m.Value), StringComparer.Ordinal);
-        return new ArticleProfile(article, signature, terms, leadTerms.Keys.ToHashSet(StringComparer.Ordinal), entities, weights, types);
+        return new ArticleProfile(article, options, signature, terms, leadTerms.Keys.ToHashSet(StringComparer.Ordinal), entities, weights, types);
     }
 
     /// <summary>The character offset just after the first <paramref name="words"/> words of the text.</summary>
@@ -122,7 +152,7 @@ internal sealed class ArticleProfile
     }
 
     /// <summary>The lead event as a reader would say it, for example "Kataib Hezbollah suspend US forces".</summary>
-    public string DescribeLeadEvent()
+    internal string DescribeLeadEvent()
     {
         var lead = Article.LeadEvent;
         if (lead is null)

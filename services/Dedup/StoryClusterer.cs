@@ -71,7 +71,15 @@ public sealed class StoryClusterer
     /// Should the commit fail, or any decision before it, it faults for every decision not yet committed.
     /// </summary>
     /// <exception cref="InvalidMessageException">The message carries no article id.</exception>
-    public PendingStoryUpdate Decide(ArticleExtracted article, DateTimeOffset now)
+    public PendingStoryUpdate Decide(ArticleExtracted article, DateTimeOffset now) => Decide(Profile(article), now);
+
+    /// <summary>
+    /// What dedup compares and stores of the article. It depends on the article and the options alone, so a caller
+    /// with cores to spare (a replay) computes it for the next articles while <see cref="Decide(ArticleProfile, DateTimeOffset)"/>
+    /// places the current one.
+    /// </summary>
+    /// <exception cref="InvalidMessageException">The message carries no article id.</exception>
+    public ArticleProfile Profile(ArticleExtracted article)
     {
         ArgumentNullException.ThrowIfNull(article);
         if (article.Article is null || string.IsNullOrWhiteSpace(article.Article.ArticleId))
@@ -79,11 +87,23 @@ public sealed class StoryClusterer
             throw new InvalidMessageException(
                 "ArticleExtracted without an article id cannot be placed in a story; republish it from the extraction service with its ArticleIngested.");
         }
+        return ArticleProfile.Create(article, _options);
+    }
+
+    /// <summary>As <see cref="Decide(ArticleExtracted, DateTimeOffset)"/>, for an article whose profile this clusterer computed.</summary>
+    /// <exception cref="ArgumentException">The profile was computed with other options.</exception>
+    public PendingStoryUpdate Decide(ArticleProfile profile, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (!ReferenceEquals(profile.Options, _options))
+        {
+            throw new ArgumentException("The profile was computed by a clusterer with other options; compute it with this clusterer's Profile.", nameof(profile));
+        }
         lock (_gate)
         {
             try
             {
-                var (update, moved, recorded) = Place(article, now);
+                var (update, moved, recorded) = Place(profile, now);
                 if (recorded)
                 {
                     _uncommitted ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -153,8 +173,9 @@ public sealed class StoryClusterer
     }
 
     /// <summary>The article's decision, the members a merge it brought about moved, and whether it was recorded now (false: it was made before).</summary>
-    private (StoryUpdated Update, IReadOnlyList<StoryUpdated> Moved, bool Recorded) Place(ArticleExtracted article, DateTimeOffset now)
+    private (StoryUpdated Update, IReadOnlyList<StoryUpdated> Moved, bool Recorded) Place(ArticleProfile profile, DateTimeOffset now)
     {
+        var article = profile.Article;
         if (_store.FollowStore())
         {
             // Another process wrote to the store (a replica that held dedup's queue for a while): re-read it.
@@ -167,7 +188,6 @@ public sealed class StoryClusterer
         {
             return (earlier, _store.FindMoves(article.Article.ArticleId), false);
         }
-        var profile = ArticleProfile.Create(article, _options);
         var decision = FindNearDuplicate(nearDuplicates, profile) ?? FindSameEvent(profile);
         var version = _store.Save(profile, decision.StoryId, decision.Kind, decision.MatchedArticleId, decision.Score, decision.Features, now);
         nearDuplicates.Add(profile.ArticleId, decision.StoryId, profile.Signature);

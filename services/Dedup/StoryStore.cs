@@ -37,7 +37,7 @@ public sealed class StoryStore : IDisposable
     /// <summary>Keys looked up by one statement: each count of keys is a statement prepared once.</summary>
     private const int KeysPerLookup = 16;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
 
     private readonly Func<DbConnection> _open;
     private readonly StoryStoreSql _sql;
@@ -487,19 +487,18 @@ public sealed class StoryStore : IDisposable
             score,
             JsonSerializer.Serialize(features, Json),
             updatedAt.ToString("O", CultureInfo.InvariantCulture),
-            JsonSerializer.Serialize(profile.Article, Json),
+            profile.ArticleJson,
             profile.EventTime?.ToUnixTimeSeconds(),
             profile.Lead.ActorId,
             (int)profile.Lead.Action,
             profile.Lead.TargetId,
             profile.Lead.Date?.DayNumber,
             (int?)profile.Lead.Weekday,
-            JsonSerializer.Serialize(profile.Terms, Json),
-            JsonSerializer.Serialize(profile.Entities.Keys, Json),
+            profile.TermCountsJson,
+            profile.EntityIdsJson,
             profile.Signature.ToBytes(),
-            JsonSerializer.Serialize(
-                profile.Entities.Select(e => new object[] { e.Key, e.Value, profile.EntityWeights.GetValueOrDefault(e.Key), (int)profile.EntityTypes.GetValueOrDefault(e.Key) }), Json),
-            JsonSerializer.Serialize(profile.Terms.ToDictionary(t => t.Key, t => TermWeights.Damped(t.Value), StringComparer.Ordinal), Json),
+            profile.StoryEntitiesJson,
+            profile.StoryTermsJson,
             profile.Article.Article.Sequence));
 
         // The caches follow the open transaction; a failure empties them (Reset), as it rolls the transaction back.

@@ -50,6 +50,27 @@ public sealed class StoryClustererTests
         Assert.True(clusterer.Decide(KataibStories.WireCopy(), Now).Committed.IsCompleted);
     }
 
+    [Fact]
+    public void Profiles_computed_ahead_give_the_decisions_of_the_articles_themselves_and_only_with_the_same_options()
+    {
+        var articles = new[] { KataibStories.WireOriginal(), KataibStories.WireCopy(), KataibStories.Rewrite() };
+        var direct = NewClusterer();
+        var ahead = NewClusterer();
+        // Computed all at once, before any decision, as a replay does on other cores.
+        var profiles = articles.Select(ahead.Profile).ToList();
+
+        var expected = articles.Select(article => Described(direct.Assign(article, Now))).ToList();
+        var decided = profiles.Select(profile => Described(ahead.Decide(profile, Now).Update)).ToList();
+
+        Assert.Equal(expected, decided);
+        Assert.Equal(["FirstArticle", "NearDuplicate", "SameEvent"], decided.Select(d => d.Split(' ')[2]));
+        var error = Assert.Throws<ArgumentException>(() => direct.Decide(ahead.Profile(KataibStories.Unrelated()), Now));
+        Assert.Contains("this clusterer's Profile", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string Described(StoryUpdated update) =>
+        $"{update.StoryId} {update.Version} {update.JoinKind} {update.MatchedArticleId} {update.Score} {string.Join("; ", update.Features.Select(f => $"{f.Name} {f.Score} {f.Detail}"))}";
+
     private static long DecidedInAnotherConnection(SqliteDatabase database)
     {
         using var connection = database.Open();

@@ -1,4 +1,3 @@
-using Newsroom.Contracts.Events;
 using Newsroom.Dedup;
 using Newsroom.Extraction;
 using Newsroom.Ingest;
@@ -28,7 +27,7 @@ internal sealed class ReplayPipeline : IDisposable
     }
 
     /// <summary>
-    /// The outcomes of the inputs, in input order. Cleaning and extraction of the next inputs (up to 16 per
+    /// The outcomes of the inputs, in input order. Cleaning, extraction and dedup's profile of the next inputs (up to 16 per
     /// core, so that neither side waits on the other's slow articles) run on the other cores while dedup places
     /// the current one; dedup alone decides in input order, so the stories are the same as one article at a
     /// time. The inputs are read on the caller's thread.
@@ -80,7 +79,9 @@ internal sealed class ReplayPipeline : IDisposable
         {
             var ingested = _cleaner.Clean(input.Article, input.Id, _time.GetUtcNow(), cancellationToken);
             stage = "extraction";
-            return new Prepared(input.Id, _extractor.Extract(ingested, _time.GetUtcNow()), null);
+            var extracted = _extractor.Extract(ingested, _time.GetUtcNow());
+            stage = "story assignment";
+            return new Prepared(input.Id, _clusterer.Profile(extracted), null);
         }
         catch (ArticleRejectedException exception)
         {
@@ -100,15 +101,15 @@ internal sealed class ReplayPipeline : IDisposable
 
     private ReplayOutcome Assign(Prepared prepared)
     {
-        if (prepared.Extracted is null)
+        if (prepared.Profile is null)
         {
             return new ReplayOutcome(prepared.Id, null, null, prepared.Error, []);
         }
         try
         {
-            var decision = _clusterer.Decide(prepared.Extracted, _time.GetUtcNow());
+            var decision = _clusterer.Decide(prepared.Profile, _time.GetUtcNow());
             _clusterer.Commit();
-            return new ReplayOutcome(prepared.Id, decision.Update, prepared.Extracted, null, decision.Moved);
+            return new ReplayOutcome(prepared.Id, decision.Update, prepared.Profile.Article, null, decision.Moved);
         }
 #pragma warning disable CA1031 // As in Prepare.
         catch (Exception exception)
@@ -123,5 +124,6 @@ internal sealed class ReplayPipeline : IDisposable
 
     public void Dispose() => _store.Dispose();
 
-    private sealed record Prepared(string Id, ArticleExtracted? Extracted, string? Error);
+    /// <summary>An article cleaned, extracted and profiled for dedup, or why it could not be.</summary>
+    private sealed record Prepared(string Id, ArticleProfile? Profile, string? Error);
 }
