@@ -94,7 +94,7 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Replay_of_json_lines_writes_a_bad_line_as_id_and_error_in_its_place()
+    public async Task Replay_of_json_lines_writes_a_bad_line_as_id_and_error_in_its_place_and_reads_ids_as_eval_does()
     {
         var input = Path.Combine(_folder.FullName, "mixed.jsonl");
         File.WriteAllLines(input,
@@ -103,6 +103,9 @@ public sealed class ReplayCommandTests : IDisposable
             """{"id": "j2", "text": """,
             JsonSerializer.Serialize(new { id = "j3", html = "<html><head><title>Dockworkers demand a raise</title></head><body><article><p>" + SyntheticArticles.DockworkersText.Replace("\n", "</p><p>", StringComparison.Ordinal) + "</p></article></body></html>" }),
             JsonSerializer.Serialize(new { id = "j4", title = "A line without a body" }),
+            JsonSerializer.Serialize(new { doc_id = "d5", cluster = "c1", text = SyntheticArticles.ConvoyText }),
+            JsonSerializer.Serialize(new { id = 6, text = SyntheticArticles.DockworkersText }),
+            JsonSerializer.Serialize(new { doc_id = "d7", title = "An evaluation line without a body" }),
         ]);
         var output = Path.Combine(_folder.FullName, "mixed.out.jsonl");
 
@@ -110,7 +113,7 @@ public sealed class ReplayCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         var lines = ReadLines(output);
-        Assert.Equal(4, lines.Count);
+        Assert.Equal(7, lines.Count);
         Assert.Equal("j1", lines[0].GetProperty("id").GetString());
         Assert.True(lines[0].TryGetProperty("story", out _));
         Assert.Equal(["id", "error"], lines[1].EnumerateObject().Select(property => property.Name));
@@ -120,9 +123,17 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Equal(["id", "error"], lines[3].EnumerateObject().Select(property => property.Name));
         Assert.Equal("j4", lines[3].GetProperty("id").GetString());
 
+        // Evaluation sets name their articles by "doc_id" (ECB+'s dev.jsonl): replay reads them as eval clusters does.
+        Assert.Equal("d5", lines[4].GetProperty("id").GetString());
+        Assert.Equal(lines[0].GetProperty("story").GetString(), lines[4].GetProperty("story").GetString());
+        Assert.Equal("6", lines[5].GetProperty("id").GetString());
+        Assert.True(lines[5].TryGetProperty("story", out _));
+        Assert.Equal(["id", "error"], lines[6].EnumerateObject().Select(property => property.Name));
+        Assert.Equal("d7", lines[6].GetProperty("id").GetString());
+
         using var summary = JsonDocument.Parse(result.Out);
-        Assert.Equal(4, summary.RootElement.GetProperty("articles").GetInt32());
-        Assert.Equal(2, summary.RootElement.GetProperty("rejected").GetInt32());
+        Assert.Equal(7, summary.RootElement.GetProperty("articles").GetInt32());
+        Assert.Equal(3, summary.RootElement.GetProperty("rejected").GetInt32());
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal static class ReplayCommand
     {
         var input = new Option<string>("--input")
         {
-            Description = "A .jsonl file (\"id\" and \"text\" or \"html\"; optional \"title\", \"url\", \"source\", \"published\") or a folder of article files",
+            Description = "A .jsonl file (\"id\" or \"doc_id\", and \"text\" or \"html\"; optional \"title\", \"url\", \"source\", \"published\") or a folder of article files",
             Required = true,
         };
         var output = new Option<string>("--output") { Description = "The .jsonl file to write, one line per input article", Required = true };

@@ -82,26 +82,12 @@ internal static class GoldClusterReader
                 throw Bad(path, lineNumber, "is not a JSON object");
             }
 
-            var id = Label(root, "doc_id") ?? Label(root, "id") ?? throw Bad(path, lineNumber, "has no \"doc_id\" or \"id\"");
-            var cluster = Label(root, "cluster") ?? throw Bad(path, lineNumber, $"({id}) has no \"cluster\"");
-            var parsed = JsonLinesArticleReader.Parse(root, lineNumber, id);
-            var input = parsed.Article is { } article
-                ? new ReplayInput(id, article, null)
-                : new ReplayInput(id, null, parsed.Error ?? $"line {lineNumber} is not an article");
-            return new GoldClusterItem(input, cluster, Label(root, "topic") ?? cluster);
+            var id = ReplayInputReader.IdOf(root) ?? throw Bad(path, lineNumber, "has no \"doc_id\" or \"id\"");
+            var cluster = ReplayInputReader.Label(root, "cluster") ?? throw Bad(path, lineNumber, $"({id}) has no \"cluster\"");
+            var input = ReplayInputReader.FromLine(root, lineNumber, id, id);
+            return new GoldClusterItem(input, cluster, ReplayInputReader.Label(root, "topic") ?? cluster);
         }
     }
-
-    /// <summary>A string or number field as text; null when absent or empty.</summary>
-    private static string? Label(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String when value.GetString() is { Length: > 0 } text => text,
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            }
-            : null;
 
     private static CommandFailedException Bad(string path, int lineNumber, string problem) =>
         new(string.Create(CultureInfo.InvariantCulture, $"line {lineNumber} of '{path}' {problem}"), FormatHint);

@@ -6,9 +6,9 @@ using Newsroom.Ingest;
 namespace Newsroom.Cli.Replay;
 
 /// <summary>
-/// Reads replay inputs: a JSON Lines file (each line an article with its "id"), or a folder read
-/// as the watched-folder source reads it (each file with ArticleFileReader, sorted by file name; the id of
-/// a file's article is the file name without its extensions, of a .jsonl line its "id").
+/// Reads replay inputs: a JSON Lines file (each line an article with its "id", or "doc_id" as evaluation sets
+/// name it), or a folder read as the watched-folder source reads it (each file with ArticleFileReader, sorted by
+/// file name; the id of a file's article is the file name without its extensions, of a .jsonl line its "id").
 /// </summary>
 internal static class ReplayInputReader
 {
@@ -26,7 +26,7 @@ internal static class ReplayInputReader
 
         throw new CommandFailedException(
             $"the replay input '{input}' does not exist",
-            "pass --input with a .jsonl file (one article per line with \"id\" and \"text\" or \"html\") or a folder of article files");
+            "pass --input with a .jsonl file (one article per line with \"id\" or \"doc_id\" and \"text\" or \"html\") or a folder of article files");
     }
 
     /// <summary>How many articles to expect, when that is known before reading: one per file of a folder.</summary>
@@ -63,39 +63,58 @@ internal static class ReplayInputReader
 
     private static IEnumerable<ReplayInput> ReadJsonLines(string path)
     {
-        var lines = File.ReadAllLines(path);
-        using var reader = new StringReader(string.Join('\n', lines));
-        foreach (var item in JsonLinesArticleReader.Read(reader))
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
         {
-            var id = item.Article?.ClientRef is { Length: > 0 } clientRef ? clientRef : IdOnLine(lines, item.LineNumber);
-            yield return item.Article is null
-                ? new ReplayInput(id, null, item.Error ?? $"line {item.LineNumber} is not an article")
-                : new ReplayInput(id, item.Article, null);
+            lineNumber++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                yield return ReadLine(line, lineNumber);
+            }
         }
     }
 
-    /// <summary>The "id" of a line the reader rejected, when the line is JSON enough to have one.</summary>
-    private static string IdOnLine(string[] lines, int lineNumber)
+    private static ReplayInput ReadLine(string line, int lineNumber)
     {
-        var fallback = string.Create(CultureInfo.InvariantCulture, $"line {lineNumber}");
-        if (lineNumber < 1 || lineNumber > lines.Length)
-        {
-            return fallback;
-        }
-
+        var fallbackId = string.Create(CultureInfo.InvariantCulture, $"line {lineNumber}");
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(lines[lineNumber - 1]);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("id", out var id)
-                && id.ValueKind == JsonValueKind.String
-                && id.GetString() is { Length: > 0 } text
-                ? text
-                : fallback;
+            document = JsonDocument.Parse(line);
         }
         catch (JsonException)
         {
-            return fallback;
+            return new ReplayInput(fallbackId, null, JsonLinesArticleReader.Parse(line, lineNumber, clientRef: null).Error);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var id = root.ValueKind == JsonValueKind.Object ? IdOf(root) : null;
+            return FromLine(root, lineNumber, id, id ?? fallbackId);
         }
     }
+
+    /// <summary>An article line's id: "doc_id", as evaluation sets name it, or "id"; null when it has neither.</summary>
+    internal static string? IdOf(JsonElement line) => Label(line, "doc_id") ?? Label(line, "id");
+
+    /// <summary>The article of a line (or why it is none), named <paramref name="name"/>; <paramref name="id"/> replaces its "id".</summary>
+    internal static ReplayInput FromLine(JsonElement line, int lineNumber, string? id, string name)
+    {
+        var parsed = JsonLinesArticleReader.Parse(line, lineNumber, id);
+        return parsed.Article is { } article
+            ? new ReplayInput(name, article, null)
+            : new ReplayInput(name, null, parsed.Error ?? $"line {lineNumber} is not an article");
+    }
+
+    /// <summary>A string or number field as text; null when absent or empty.</summary>
+    internal static string? Label(JsonElement line, string name) =>
+        line.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String when value.GetString() is { Length: > 0 } text => text,
+                JsonValueKind.Number => value.GetRawText(),
+                _ => null,
+            }
+            : null;
 }
