@@ -104,9 +104,7 @@ public sealed class ArticleProfile
         var ingested = article.Article;
         var titleTokens = ArticleText.Tokens(ingested.Title ?? string.Empty, options.MaxTitleTokens);
         var textTokens = ArticleText.Tokens(ingested.Text ?? string.Empty, options.MaxTextTokens);
-        var signature = MinHashSignature.Compute(
-            ArticleText.ShingleHashes(textTokens.Count > 0 ? textTokens : titleTokens, options.ShingleSize),
-            options.MinHashCount);
+        var signature = ComputeSignature(titleTokens, textTokens, options);
         var leadTerms = ArticleText.TermCounts(textTokens.Take(options.LeadTokenCount));
         var terms = ArticleText.TermCounts(titleTokens.Concat(textTokens.Take(options.LeadTokenCount)));
         var entities = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -136,6 +134,21 @@ public sealed class ArticleProfile
         var weights = mentions.ToDictionary(m => m.Key, m => Math.Log(1 + m.Value), StringComparer.Ordinal);
         return new ArticleProfile(article, options, signature, terms, leadTerms.Keys.ToHashSet(StringComparer.Ordinal), entities, weights, types);
     }
+
+    /// <summary>
+    /// The article's MinHash signature alone, as <see cref="Create"/> computes it: for re-signing stored articles when the
+    /// MinHash options change, which needs neither the terms nor the stored forms.
+    /// </summary>
+    internal static MinHashSignature SignatureOf(ArticleExtracted article, StoryClustererOptions options) =>
+        ComputeSignature(
+            ArticleText.Tokens(article.Article.Title ?? string.Empty, options.MaxTitleTokens),
+            ArticleText.Tokens(article.Article.Text ?? string.Empty, options.MaxTextTokens),
+            options);
+
+    private static MinHashSignature ComputeSignature(List<string> titleTokens, List<string> textTokens, StoryClustererOptions options) =>
+        MinHashSignature.Compute(
+            ArticleText.ShingleHashes(textTokens.Count > 0 ? textTokens : titleTokens, options.ShingleSize),
+            options.MinHashCount);
 
     /// <summary>The character offset just after the first <paramref name="words"/> words of the text.</summary>
     private static int OffsetAfterWords(string text, int words)

@@ -257,7 +257,7 @@ public sealed class StoryClusterer
         {
             if (_store.FindDecision(articleId) is { } decision)
             {
-                var signature = ArticleProfile.Create(decision.Article, _options).Signature;
+                var signature = ArticleProfile.SignatureOf(decision.Article, _options);
                 _store.SaveSignature(articleId, signature);
                 index.Add(articleId, decision.StoryId, signature);
             }

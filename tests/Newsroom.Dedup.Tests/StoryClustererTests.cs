@@ -68,6 +68,22 @@ public sealed class StoryClustererTests
         Assert.Contains("this clusterer's Profile", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Articles_stored_with_other_minhash_options_are_signed_anew_and_still_find_their_copies()
+    {
+        using var storeFile = new StoreFile("dedup-resign");
+        using (var store = new StoryStore(SqliteDatabase.File(storeFile.Path)))
+        {
+            new StoryClusterer(store, new StoryClustererOptions { MinHashCount = 100, RowsPerBand = 5 }).Assign(KataibStories.WireOriginal(), Now);
+        }
+
+        using var reopened = new StoryStore(SqliteDatabase.File(storeFile.Path));
+        var copy = new StoryClusterer(reopened, new StoryClustererOptions { MinHashCount = 50, RowsPerBand = 5 }).Assign(KataibStories.WireCopy(), Now);
+
+        Assert.Equal(JoinReason.Types.Kind.NearDuplicate, copy.JoinKind);
+        Assert.Equal("art_wire_1", copy.MatchedArticleId);
+    }
+
     private static string Described(StoryUpdated update) =>
         $"{update.StoryId} {update.Version} {update.JoinKind} {update.MatchedArticleId} {update.Score} {string.Join("; ", update.Features.Select(f => $"{f.Name} {f.Score} {f.Detail}"))}";
 
